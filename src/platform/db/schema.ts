@@ -1,0 +1,131 @@
+// Kysely table types: the TypeScript view of the migrations. Keep in step with migrations/.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateString = ColumnType<string, string, string>;
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  name_ru: string | null;
+  created_at: Timestamp;
+}
+
+export interface StatuteVersionTable {
+  id: string;
+  organisation_id: string;
+  version: number;
+  preset: string;
+  effective_from: DateString;
+  adopted_by: string;
+  rules: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface EnterpriseTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  name_ru: string | null;
+  industry: Generated<string>;
+  workforce: number;
+  created_at: Timestamp;
+}
+
+export interface BodyTable {
+  id: string;
+  organisation_id: string;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  kind: string;
+  name: string;
+  name_ru: string | null;
+  enterprise_id: string | null;
+  primary_id: string | null;
+  region_id: string | null;
+  status: Generated<'active' | 'dissolved' | 'merged'>;
+  merged_into: string | null;
+  created_at: Timestamp;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface PersonTable {
+  id: string;
+  organisation_id: string;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  name_ru: string | null;
+  sex: 'm' | 'f' | null;
+  birth_year: number | null;
+  social_position: string;
+  status: 'member' | 'candidate' | 'non_member';
+  body_id: string | null;
+  enterprise_id: string | null;
+  joined_on: ColumnType<string | null, string | null | undefined, string | null>;
+  candidate_since: ColumnType<string | null, string | null | undefined, string | null>;
+  card_number: string | null;
+  created_at: Timestamp;
+}
+
+export interface OfficeTable {
+  id: string;
+  body_id: string;
+  person_id: string;
+  title: string;
+  starts_on: DateString;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export interface AccountTable {
+  id: string;
+  person_id: string;
+  login: string;
+  password_hash: string;
+  locale: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  login: string;
+  ip: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  organisation: OrganisationTable;
+  statute_version: StatuteVersionTable;
+  enterprise: EnterpriseTable;
+  body: BodyTable;
+  person: PersonTable;
+  office: OfficeTable;
+  account: AccountTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  outbox: OutboxTable;
+  schema_migration: SchemaMigrationTable;
+}

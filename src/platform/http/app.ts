@@ -1,0 +1,92 @@
+// The HTTP application: error shape, validation hook, body limit, OpenAPI document, static web app.
+// Modules plug in their routes; this file knows no module.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import { AppError, CommonErrors } from '../errors.js';
+import { statusOf } from './error-map.js';
+import type { AppEnv } from './env.js';
+
+export type Api = OpenAPIHono<AppEnv>;
+export type RouteModule = (api: Api) => void;
+
+export const MAX_JSON_BYTES = 256 * 1024;
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+export function newApi(): Api {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw CommonErrors.validation_failed(
+          result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        );
+      }
+    },
+  });
+}
+
+export interface AppOptions {
+  modules: RouteModule[];
+  /** Resolves the actor from the request (session cookie) and enforces CSRF on writes. */
+  authenticate: MiddlewareHandler<AppEnv>;
+  /** Folder of the built web app (index.html); omitted in API-only tests. */
+  webDir?: string;
+}
+
+export function errorResponse(err: unknown): { status: number; body: object } {
+  if (err instanceof AppError) {
+    const body: { code: string; message: string; details?: unknown } = { code: err.code, message: err.message };
+    if (err.details !== undefined) body.details = err.details;
+    return { status: statusOf[err.kind], body: { error: body } };
+  }
+  if (err instanceof HTTPException) {
+    const mapped =
+      err.status === 413
+        ? CommonErrors.payload_too_large()
+        : /json/i.test(err.message)
+          ? CommonErrors.malformed_json()
+          : CommonErrors.validation_failed(undefined, err.message || 'The request is not valid.');
+    return errorResponse(mapped);
+  }
+  console.error(err);
+  return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } } };
+}
+
+export function createApp(opts: AppOptions): Api {
+  const app = newApi();
+  app.onError((err, c) => {
+    const { status, body } = errorResponse(err);
+    return c.json(body, status as 400);
+  });
+  app.use('/api/*', async (c, next) => {
+    const isUpload = c.req.path.includes('/import');
+    return bodyLimit({
+      maxSize: isUpload ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES,
+      onError: () => {
+        throw CommonErrors.payload_too_large();
+      },
+    })(c, next);
+  });
+  app.use('/api/*', opts.authenticate);
+  for (const mod of opts.modules) mod(app);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Antaeus API', version: '1' },
+  });
+  app.all('/api/*', () => {
+    throw CommonErrors.route_not_found();
+  });
+
+  if (opts.webDir && existsSync(path.join(opts.webDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), opts.webDir) || '.';
+    const index = readFileSync(path.join(opts.webDir, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root }));
+    app.get('*', (c) => c.html(index));
+  }
+  return app;
+}

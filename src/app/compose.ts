@@ -8,6 +8,7 @@ import { OrganisationService } from '../modules/organisation/organisation.servic
 import { PersonService } from '../modules/person/person.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { StatsService } from '../modules/stats/stats.service.js';
+import { ExchangeService } from '../modules/exchange/exchange.service.js';
 import { statuteRoutes } from '../modules/statute/statute.routes.js';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js';
 import { personRoutes } from '../modules/person/person.routes.js';
@@ -21,15 +22,17 @@ export interface Services {
   person: PersonService;
   auth: AuthService;
   stats: StatsService;
+  exchange: ExchangeService;
 }
 
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
   const statute = new StatuteService(handle.db);
   const organisation = new OrganisationService(handle.db, statute);
   const person = new PersonService(handle.db, statute, organisation);
-  const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false });
+  const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false }, statute);
   const stats = new StatsService(handle.db, statute, organisation);
-  return { statute, organisation, person, auth, stats };
+  const exchange = new ExchangeService(handle.db, statute, organisation);
+  return { statute, organisation, person, auth, stats, exchange };
 }
 
 export const DEFAULT_WEB_DIR = path.resolve('dist/web');

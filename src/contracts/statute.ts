@@ -22,7 +22,13 @@ export const BodyKind = z.enum([
 export type BodyKind = z.infer<typeof BodyKind>;
 
 /** Kinds that are organs of their parent committee rather than territorial or primary bodies. */
-export const SUB_BODY_KINDS: readonly BodyKind[] = ['politburo', 'orgburo', 'secretariat', 'bureau', 'control_commission'];
+export const SUB_BODY_KINDS: readonly BodyKind[] = [
+  'politburo',
+  'orgburo',
+  'secretariat',
+  'bureau',
+  'control_commission',
+];
 /** Kinds that belong to an enterprise's triangle beside its primary organisation. */
 export const TRIANGLE_KINDS: readonly BodyKind[] = ['management', 'union_committee'];
 
@@ -55,7 +61,8 @@ export const StatuteRules = z
   })
   .superRefine((r, ctx) => {
     for (const m of r.managingOffices) {
-      if (!r.officeTitles.includes(m)) ctx.addIssue({ code: 'custom', path: ['managingOffices'], message: `unknown office ${m}` });
+      if (!r.officeTitles.includes(m))
+        ctx.addIssue({ code: 'custom', path: ['managingOffices'], message: `unknown office ${m}` });
     }
   });
 export type StatuteRules = z.infer<typeof StatuteRules>;

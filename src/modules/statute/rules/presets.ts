@@ -8,7 +8,14 @@ const party1934 = StatuteRules.parse({
   title: 'Party rules (modelled on the statute of 1934)',
   rootKinds: ['central_committee'],
   allowedChildren: {
-    central_committee: ['politburo', 'orgburo', 'secretariat', 'control_commission', 'regional_committee', 'city_committee'],
+    central_committee: [
+      'politburo',
+      'orgburo',
+      'secretariat',
+      'control_commission',
+      'regional_committee',
+      'city_committee',
+    ],
     regional_committee: [...organs, 'city_committee', 'district_committee', 'primary_organisation'],
     city_committee: [...organs, 'district_committee', 'primary_organisation'],
     district_committee: [...organs, 'primary_organisation', 'council'],

@@ -1,0 +1,82 @@
+// Starts the Antaeus server: opens the database (PGlite data folder or DATABASE_URL), migrates,
+// optionally generates the demo organisation (only into an empty database), builds the services
+// and the HTTP app, and listens.
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../platform/config/config.js';
+import { openDatabase, type DbHandle } from '../platform/db/client.js';
+import { migrate } from '../platform/db/migrate.js';
+import { DemoService, type LoadResult, type ProgressFn } from '../modules/demo/demo.service.js';
+import { buildHttpApp, createServices, DEFAULT_WEB_DIR, type Services } from './compose.js';
+
+export interface ServerOptions {
+  /** Generate the demo organisation when the database holds no organisation. */
+  demo?: boolean;
+  onDemoProgress?: ProgressFn;
+  log?: (line: string) => void;
+  webDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  handle: DbHandle;
+  services: Services;
+  /** The demo generation, when it ran in this start. */
+  demo: LoadResult | null;
+  /** Milliseconds from start to listening. */
+  readyMs: number;
+  close(): Promise<void>;
+}
+
+export async function openAndMigrate(config: Config): Promise<DbHandle> {
+  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  try {
+    await migrate(handle);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  return handle;
+}
+
+export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
+  const started = performance.now();
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const handle = await openAndMigrate(config);
+  try {
+    const services = createServices(handle, { secureCookies: config.secureCookies });
+    let demo: LoadResult | null = null;
+    if (opts.demo) {
+      const demoService = new DemoService(handle.db, services.statute);
+      if (await demoService.hasOrganisation()) {
+        log('The database already holds an organisation: serving it (the demo is generated only into an empty database).');
+      } else {
+        log('Generating the demo organisation…');
+        demo = await demoService.generateDemo(opts.onDemoProgress ? { onProgress: opts.onDemoProgress } : {});
+        log(`Demo generated: ${demo.persons.toLocaleString('en')} persons in ${demo.bodies.toLocaleString('en')} bodies, ${(demo.ms / 1000).toFixed(1)} s.`);
+      }
+    }
+    const app = buildHttpApp(services, opts.webDir ?? DEFAULT_WEB_DIR);
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const addr = server.address() as AddressInfo;
+    const url = `http://${config.host}:${addr.port}`;
+    const readyMs = Math.round(performance.now() - started);
+    return {
+      url,
+      handle,
+      services,
+      demo,
+      readyMs,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await handle.close();
+      },
+    };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}

@@ -1,0 +1,53 @@
+// Sign-in, the session and the signed-in account ("me"). Shared by the server and the web app.
+import { z } from 'zod';
+import { Uuid } from './common.js';
+
+export const Locale = z.enum(['en', 'ru']);
+export type Locale = z.infer<typeof Locale>;
+
+/** Name of the session cookie (HttpOnly; the web app never reads it). */
+export const SESSION_COOKIE = 'antaeus_session';
+/** Header carrying the CSRF token (Me.csrfToken) on every POST/PUT/PATCH/DELETE. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+export const LoginInput = z.object({
+  login: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(1000),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+/** A subtree the signed-in person manages through an office. */
+export const MeScope = z.object({
+  bodyId: Uuid,
+  path: z.string(),
+  /** Office title that grants the scope. */
+  title: z.string(),
+  bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
+});
+export type MeScope = z.infer<typeof MeScope>;
+
+export const Me = z.object({
+  accountId: Uuid,
+  personId: Uuid,
+  login: z.string(),
+  displayName: z.string(),
+  locale: Locale,
+  organisationId: Uuid,
+  /** Send in the x-csrf-token header on every write. */
+  csrfToken: z.string(),
+  /** The primary organisation the person is registered in (null when none). */
+  homeBodyId: Uuid.nullable(),
+  homePath: z.string().nullable(),
+  scopes: z.array(MeScope),
+});
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeInput = z.object({ locale: Locale });
+export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
+
+export const LogoutResult = z.object({ ok: z.literal(true) });
+export type LogoutResult = z.infer<typeof LogoutResult>;
+
+/** Shortest password an account may have. */
+export const PASSWORD_MIN_LENGTH = 8;

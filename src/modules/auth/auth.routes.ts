@@ -1,0 +1,81 @@
+// HTTP: sign in, sign out, the signed-in account.
+import { createRoute } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Api, RouteModule } from '../../platform/http/app.js';
+import type { AppEnv } from '../../platform/http/env.js';
+import type { Services } from '../../app/compose.js';
+import { ErrorBody } from '../../contracts/common.js';
+import { LoginInput, LogoutResult, Me, SESSION_COOKIE, UpdateMeInput } from '../../contracts/auth.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid request', ...json(ErrorBody) },
+  401: { description: 'Not signed in or wrong credentials', ...json(ErrorBody) },
+  403: { description: 'Security token missing or wrong', ...json(ErrorBody) },
+};
+
+const login = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in; sets the session cookie',
+  request: { body: { required: true, ...json(LoginInput) } },
+  responses: {
+    200: { description: 'Signed in', ...json(Me) },
+    ...errors,
+    429: { description: 'Too many failed attempts', ...json(ErrorBody) },
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: ['auth'],
+  summary: 'Sign out; ends the session',
+  responses: { 200: { description: 'Signed out', ...json(LogoutResult) }, ...errors },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags: ['auth'],
+  summary: 'The signed-in account, its person and the bodies its offices cover',
+  responses: { 200: { description: 'The account', ...json(Me) }, ...errors },
+});
+
+const updateMe = createRoute({
+  method: 'patch',
+  path: '/api/auth/me',
+  tags: ['auth'],
+  summary: 'Change account settings (language)',
+  request: { body: { required: true, ...json(UpdateMeInput) } },
+  responses: { 200: { description: 'The account', ...json(Me) }, ...errors },
+});
+
+function clientIp(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function authRoutes(s: Services): RouteModule {
+  return (api: Api) => {
+    api.openapi(login, async (c) => {
+      const body = c.req.valid('json');
+      const result = await s.auth.login(body.login, body.password, clientIp(c));
+      setCookie(c, SESSION_COOKIE, result.token, { ...s.auth.cookieOptions, expires: result.expiresAt });
+      return c.json(result.me, 200);
+    });
+    api.openapi(logout, async (c) => {
+      await s.auth.logout(getCookie(c, SESSION_COOKIE));
+      deleteCookie(c, SESSION_COOKIE, s.auth.cookieOptions);
+      return c.json({ ok: true as const }, 200);
+    });
+    api.openapi(me, async (c) => c.json(await s.auth.me(c.get('actor')), 200));
+    api.openapi(updateMe, async (c) => c.json(await s.auth.updateMe(c.get('actor'), c.req.valid('json')), 200));
+  };
+}

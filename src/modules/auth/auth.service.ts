@@ -1,0 +1,253 @@
+// Accounts, sign-in with rate limiting, sessions and the actor behind a session.
+import { createHash, randomBytes } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { uuidv7 } from 'uuidv7';
+import type { Database } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { StatuteRules } from '../../contracts/statute.js';
+import { PASSWORD_MIN_LENGTH, type Locale, type Me } from '../../contracts/auth.js';
+import { AuthErrors } from './auth.errors.js';
+import { assertCanReadOwnAccount, assertCanUpdateAccount } from './auth.policy.js';
+import { deriveScopes, type NamedScope } from './rules/scopes.js';
+import {
+  LOGIN_WINDOW_MS,
+  MAX_FAILURES_PER_IP,
+  MAX_FAILURES_PER_LOGIN,
+  laterOf,
+  limitedUntil,
+  minutesUntil,
+  normaliseLogin,
+} from './rules/rate-limit.js';
+import * as repo from './auth.repository.js';
+
+/** What the auth module needs of the statute module. */
+export interface StatuteSource {
+  inForce(organisationId: string): Promise<{ rules: StatuteRules }>;
+}
+
+export interface AuthOptions {
+  secureCookies: boolean;
+  /** Session lifetime without activity (sliding). Default 12 h. */
+  sessionTtlMs?: number;
+  /** Longest a session lives however active. Default 7 days. */
+  sessionMaxMs?: number;
+  /** Origins besides the request's own host allowed to send writes (e.g. a dev server). */
+  allowedOrigins?: string[];
+  /** Clock (tests). */
+  now?: () => Date;
+}
+
+/** The actor as resolved from a session, with what "me" shows besides. */
+export interface SessionActor extends Actor {
+  scopes: NamedScope[];
+  homeBodyId: string | null;
+}
+
+export interface LoginResult {
+  /** The session token for the cookie (never stored). */
+  token: string;
+  expiresAt: Date;
+  me: Me;
+}
+
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function isSessionActor(a: Actor): a is SessionActor {
+  return 'homeBodyId' in a;
+}
+
+export class AuthService {
+  private readonly ttl: number;
+  private readonly maxAge: number;
+  private readonly now: () => Date;
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    readonly options: AuthOptions,
+    private readonly statute: StatuteSource,
+  ) {
+    this.ttl = options.sessionTtlMs ?? 12 * 3600_000;
+    this.maxAge = options.sessionMaxMs ?? 7 * 24 * 3600_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get cookieOptions() {
+    return { httpOnly: true, sameSite: 'Lax' as const, path: '/', secure: this.options.secureCookies };
+  }
+
+  get allowedOrigins(): readonly string[] {
+    return this.options.allowedOrigins ?? [];
+  }
+
+  /** Creates an account for a person (argon2id); logins are unique regardless of case. */
+  async createAccount(input: {
+    personId: string;
+    login: string;
+    password: string;
+    locale?: Locale;
+  }): Promise<{ id: string }> {
+    const login = normaliseLogin(input.login);
+    if (!login) throw AuthErrors.login_taken(undefined, 'A login is required.');
+    if (input.password.length < PASSWORD_MIN_LENGTH) throw AuthErrors.password_too_short();
+    const passwordHash = await argonHash(input.password, ARGON);
+    const id = uuidv7();
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.personExists(trx, input.personId)))
+        throw AuthErrors.person_not_found({ personId: input.personId });
+      if (await repo.accountOfPerson(trx, input.personId))
+        throw AuthErrors.person_has_account({ personId: input.personId });
+      if (await repo.findAccountByLogin(trx, login)) throw AuthErrors.login_taken({ login });
+      try {
+        await repo.insertAccount(trx, {
+          id,
+          person_id: input.personId,
+          login,
+          password_hash: passwordHash,
+          locale: input.locale ?? 'en',
+        });
+      } catch (e) {
+        if ((e as { code?: string }).code === '23505') throw AuthErrors.login_taken({ login });
+        throw e;
+      }
+    });
+    return { id };
+  }
+
+  /** Signs in: refuses while rate-limited, checks the password, opens a session. */
+  async login(loginInput: string, password: string, ip: string): Promise<LoginResult> {
+    const login = normaliseLogin(loginInput);
+    const now = this.now();
+    const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+    const [byLogin, byIp] = await Promise.all([
+      repo.nthRecentLoginFailure(this.db, login, since, MAX_FAILURES_PER_LOGIN),
+      repo.nthRecentIpFailure(this.db, ip, since, MAX_FAILURES_PER_IP),
+    ]);
+    const until = laterOf(limitedUntil(byLogin, now), limitedUntil(byIp, now));
+    if (until) {
+      const minutes = minutesUntil(until, now);
+      throw AuthErrors.too_many_attempts(
+        { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000), retryAt: until.toISOString() },
+        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      );
+    }
+    const account = await repo.findAccountByLogin(this.db, login);
+    // Verify against a dummy hash for unknown logins so both cases take the same time.
+    const ok = account
+      ? await argonVerify(account.password_hash, password).catch(() => false)
+      : await argonVerify(await this.dummy(), password).then(
+          () => false,
+          () => false,
+        );
+    if (!account || !ok) {
+      await repo.recordAttempt(this.db, login, ip, false, now);
+      throw AuthErrors.invalid_credentials();
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.ttl);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.recordAttempt(trx, login, ip, true, now);
+      await repo.pruneAttempts(trx, login, new Date(now.getTime() - 24 * 3600_000));
+      await repo.deleteExpiredSessions(trx, account.id, now);
+      await repo.insertSession(trx, {
+        token_hash: hashToken(token),
+        account_id: account.id,
+        csrf_token: csrf,
+        created_at: now,
+        expires_at: expiresAt,
+      });
+    });
+    const actor = await this.resolveSession(token);
+    if (!actor) throw AuthErrors.invalid_credentials();
+    return { token, expiresAt, me: await this.me(actor) };
+  }
+
+  /** Ends the session of this token (no error when there is none). */
+  async logout(token: string | undefined): Promise<void> {
+    if (!token || !TOKEN_RE.test(token)) return;
+    await repo.deleteSession(this.db, hashToken(token));
+  }
+
+  /** The actor of a live session, or null. Extends the session while it is used (sliding expiry). */
+  async resolveSession(token: string): Promise<SessionActor | null> {
+    if (!TOKEN_RE.test(token)) return null;
+    const tokenHash = hashToken(token);
+    const now = this.now();
+    const row = await repo.findLiveSession(this.db, tokenHash, now);
+    if (!row) return null;
+    const wanted = new Date(Math.min(now.getTime() + this.ttl, row.created_at.getTime() + this.maxAge));
+    // Write at most every few minutes, not on every request.
+    if (wanted.getTime() - row.expires_at.getTime() > 5 * 60_000) await repo.extendSession(this.db, tokenHash, wanted);
+    const scopes = await this.scopesOf(row.person_id, row.organisation_id, now);
+    return {
+      accountId: row.account_id,
+      personId: row.person_id,
+      organisationId: row.organisation_id,
+      login: row.login,
+      displayName: `${row.given_name} ${row.family_name}`,
+      locale: row.locale,
+      scopes,
+      homePath: row.home_path,
+      homeBodyId: row.home_id,
+      csrfToken: row.csrf_token,
+    };
+  }
+
+  /** What the signed-in person sees of their account. */
+  async me(actor: Actor | null): Promise<Me> {
+    assertCanReadOwnAccount(actor);
+    let a: SessionActor;
+    if (isSessionActor(actor)) a = actor;
+    else {
+      const scopes = await this.scopesOf(actor.personId, actor.organisationId, this.now());
+      a = { ...actor, scopes, homeBodyId: null };
+    }
+    return {
+      accountId: a.accountId,
+      personId: a.personId,
+      login: a.login,
+      displayName: a.displayName,
+      locale: a.locale === 'ru' ? 'ru' : 'en',
+      organisationId: a.organisationId,
+      csrfToken: a.csrfToken,
+      homeBodyId: a.homeBodyId,
+      homePath: a.homePath,
+      scopes: a.scopes.map((s) => ({
+        bodyId: s.bodyId,
+        path: s.path,
+        title: s.title,
+        bodyName: s.bodyName,
+        bodyNameRu: s.bodyNameRu,
+      })),
+    };
+  }
+
+  /** Changes the account's language. */
+  async updateMe(actor: Actor | null, patch: { locale: Locale }): Promise<Me> {
+    assertCanUpdateAccount(actor, actor?.accountId ?? '');
+    await repo.updateLocale(this.db, actor.accountId, patch.locale);
+    return this.me({ ...actor, locale: patch.locale });
+  }
+
+  private async scopesOf(personId: string, organisationId: string, now: Date): Promise<NamedScope[]> {
+    const offices = await repo.activeOffices(this.db, personId, isoDay(now));
+    if (offices.length === 0) return [];
+    const { rules } = await this.statute.inForce(organisationId);
+    return deriveScopes(offices, rules.managingOffices);
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= argonHash(randomBytes(16).toString('hex'), ARGON);
+    return this.dummyHash;
+  }
+}

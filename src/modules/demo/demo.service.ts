@@ -1,0 +1,148 @@
+// Generates the demo organisation (and synthetic ones for benchmarks) with a bulk loader:
+// plan in rules/ (pure, seeded), then a few large inserts in one transaction.
+import { hash as argonHash } from '@node-rs/argon2';
+import { uuidv7 } from 'uuidv7';
+import type { Database, DbHandle } from '../../platform/db/client.js';
+import { StatuteService } from '../statute/statute.service.js';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_SEED, planDemo } from './rules/demo-plan.js';
+import { planSynthetic, type SyntheticOptions } from './rules/synthetic-plan.js';
+import { personBatches, personCount } from './rules/persons.js';
+import { bodyRows } from './rules/rows.js';
+import type { OrganisationPlan } from './rules/plan-types.js';
+import { DemoErrors } from './demo.errors.js';
+import * as repo from './demo.repository.js';
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './rules/demo-plan.js';
+
+export interface LoadProgress {
+  phase: 'plan' | 'organisation' | 'persons' | 'accounts' | 'analyse' | 'done';
+  done: number;
+  total: number;
+}
+export type ProgressFn = (p: LoadProgress) => void;
+
+export interface LoadResult {
+  organisationId: string;
+  rootBodyId: string;
+  bodies: number;
+  persons: number;
+  offices: number;
+  accounts: { login: string; personId: string; role: string }[];
+  ms: number;
+}
+
+/** Same parameters as the auth module's password hashing (argon2id, OWASP minimum). */
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+export class DemoService {
+  constructor(
+    private readonly db: Database,
+    private readonly statute: StatuteService,
+  ) {}
+
+  /** True when the database already holds an organisation (the demo or any other). */
+  async hasOrganisation(): Promise<boolean> {
+    return (await repo.anyOrganisation(this.db)) !== undefined;
+  }
+
+  /** Generates the demo organisation into an empty database. */
+  async generateDemo(opts: { seed?: number; onProgress?: ProgressFn } = {}): Promise<LoadResult> {
+    if (await this.hasOrganisation()) throw DemoErrors.organisation_exists();
+    opts.onProgress?.({ phase: 'plan', done: 0, total: 1 });
+    const plan = planDemo(opts.seed ?? DEMO_SEED);
+    const roles = new Map<string, string>(DEMO_ACCOUNTS.map((a) => [a.login, a.role]));
+    return this.load(plan, {
+      rootName: DEMO_ORGANISATION.rootName,
+      rootNameRu: DEMO_ORGANISATION.rootNameRu,
+      password: DEMO_PASSWORD,
+      roles,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+  }
+
+  /** Generates a synthetic organisation (benchmarks); may share the database with others. */
+  async generateSynthetic(opts: SyntheticOptions & { onProgress?: ProgressFn }): Promise<LoadResult> {
+    const plan = planSynthetic(opts);
+    return this.load(plan, { rootName: 'Central Committee', rootNameRu: 'Центральный комитет', roles: new Map(), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  }
+
+  private async load(
+    plan: OrganisationPlan,
+    opts: { rootName: string; rootNameRu: string; password?: string; roles: Map<string, string>; onProgress?: ProgressFn },
+  ): Promise<LoadResult> {
+    const started = performance.now();
+    const progress = opts.onProgress ?? (() => {});
+    const total = personCount(plan);
+    progress({ phase: 'organisation', done: 0, total });
+    const created = await this.statute.createOrganisation({
+      name: plan.organisation.name,
+      nameRu: plan.organisation.nameRu,
+      preset: plan.organisation.preset,
+      effectiveFrom: plan.organisation.effectiveFrom,
+      adoptedBy: plan.organisation.adoptedBy,
+      rootName: opts.rootName,
+      rootNameRu: opts.rootNameRu,
+    });
+    const orgId = created.organisationId;
+    const bodies = bodyRows(plan, created.rootBodyId);
+    const bodyIds = bodies.map((b) => b.id);
+    const entIds = plan.enterprises.map((e) => e.id);
+    const logins: Record<string, string> = {};
+    let persons = 0;
+    let offices = 0;
+    const hashes = opts.password
+      ? await Promise.all([...opts.roles.keys()].map(() => argonHash(opts.password!, ARGON)))
+      : [];
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        await repo.insertEnterprises(tx, orgId, plan.enterprises);
+        await repo.insertBodies(tx, orgId, bodies.slice(1));
+        for (const batch of personBatches(plan, repo.CHUNK)) {
+          await repo.insertPersons(
+            tx,
+            orgId,
+            batch.persons.map(({ body, enterprise, ...p }) => ({ ...p, bodyId: bodyIds[body]!, enterpriseId: enterprise === null ? null : entIds[enterprise]! })),
+          );
+          await repo.insertOffices(tx, batch.offices.map(({ body, ...o }) => ({ ...o, bodyId: bodyIds[body]! })));
+          Object.assign(logins, batch.logins);
+          persons += batch.persons.length;
+          offices += batch.offices.length;
+          progress({ phase: 'persons', done: persons, total });
+        }
+        progress({ phase: 'accounts', done: persons, total });
+        const accounts = [...opts.roles.keys()].map((login, i) => ({
+          id: uuidv7(),
+          personId: logins[login]!,
+          login,
+          passwordHash: hashes[i]!,
+          locale: 'en',
+        }));
+        await repo.insertAccounts(tx, accounts);
+        await repo.insertOutbox(tx, 'demo.generated', { organisationId: orgId, seed: plan.seed, persons, bodies: bodies.length });
+      });
+    } catch (e) {
+      await repo.deleteOrganisation(this.db, orgId).catch(() => {});
+      throw e;
+    }
+    progress({ phase: 'analyse', done: persons, total });
+    await repo.analyse(this.db);
+    progress({ phase: 'done', done: persons, total });
+    return {
+      organisationId: orgId,
+      rootBodyId: created.rootBodyId,
+      bodies: bodies.length,
+      persons,
+      offices,
+      accounts: [...opts.roles.entries()].map(([login, role]) => ({ login, role, personId: logins[login]! })),
+      ms: Math.round(performance.now() - started),
+    };
+  }
+}
+
+/** Builds a synthetic organisation (e.g. 1,000,000 members in 50,000 bodies) for benchmarks. */
+export async function generateSynthetic(
+  handle: DbHandle,
+  opts: SyntheticOptions & { onProgress?: ProgressFn },
+): Promise<LoadResult> {
+  return new DemoService(handle.db, new StatuteService(handle.db)).generateSynthetic(opts);
+}

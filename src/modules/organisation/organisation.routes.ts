@@ -1,0 +1,107 @@
+// HTTP routes of the organisation tree (reads here; writes in organisation.write.routes.ts).
+import { createRoute } from '@hono/zod-openapi';
+import type { Services } from '../../app/compose.js';
+import type { RouteModule } from '../../platform/http/app.js';
+import { PageQuery } from '../../contracts/common.js';
+import {
+  BodyDetail,
+  BodyList,
+  BodyPage,
+  EnterpriseDetail,
+  IdParam,
+  OrganisationInfo,
+} from '../../contracts/organisation.js';
+import { json, readErrors, signedIn } from './route.helpers.js';
+import { organisationWriteRoutes } from './organisation.write.routes.js';
+
+const tags = ['organisation'];
+
+const getOrganisation = createRoute({
+  method: 'get',
+  path: '/api/organisation',
+  tags,
+  summary: "The signed-in person's organisation",
+  responses: { 200: json(OrganisationInfo, 'The organisation'), ...readErrors },
+});
+
+const getRoots = createRoute({
+  method: 'get',
+  path: '/api/bodies/roots',
+  tags,
+  summary: 'Root bodies of the organisation, with child and member counts',
+  responses: { 200: json(BodyList, 'Root bodies'), ...readErrors },
+});
+
+const searchBodies = createRoute({
+  method: 'get',
+  path: '/api/bodies',
+  tags,
+  summary: 'Search bodies by name (prefix matches first)',
+  request: { query: PageQuery },
+  responses: { 200: json(BodyPage, 'A page of bodies'), ...readErrors },
+});
+
+const getBody = createRoute({
+  method: 'get',
+  path: '/api/bodies/{id}',
+  tags,
+  summary: 'A body with its ancestors, offices, size, enterprise, triangle and saturation',
+  request: { params: IdParam },
+  responses: { 200: json(BodyDetail, 'The body'), ...readErrors },
+});
+
+const getChildren = createRoute({
+  method: 'get',
+  path: '/api/bodies/{id}/children',
+  tags,
+  summary: 'Active sub-bodies, with child and member counts and the statute-minimum flag',
+  request: { params: IdParam },
+  responses: { 200: json(BodyList, 'Sub-bodies'), ...readErrors },
+});
+
+const getFlagged = createRoute({
+  method: 'get',
+  path: '/api/bodies/{id}/flagged',
+  tags,
+  summary: 'Primary organisations in the subtree below the statute minimum',
+  request: { params: IdParam },
+  responses: { 200: json(BodyList, 'Flagged primary organisations'), ...readErrors },
+});
+
+const getEnterprise = createRoute({
+  method: 'get',
+  path: '/api/enterprises/{id}',
+  tags,
+  summary: 'An enterprise with its triangle and saturation',
+  request: { params: IdParam },
+  responses: { 200: json(EnterpriseDetail, 'The enterprise'), ...readErrors },
+});
+
+export function organisationRoutes(s: Services): RouteModule {
+  return (api) => {
+    const org = s.organisation;
+    api.openapi(getOrganisation, async (c) => c.json(await org.info(signedIn(c.get('actor'))), 200));
+    api.openapi(getRoots, async (c) => c.json({ items: await org.roots(signedIn(c.get('actor'))) }, 200));
+    api.openapi(searchBodies, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.searchBodies(actor, c.req.valid('query')), 200);
+    });
+    api.openapi(getBody, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.getBody(actor, c.req.valid('param').id), 200);
+    });
+    api.openapi(getChildren, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json({ items: await org.children(actor, c.req.valid('param').id) }, 200);
+    });
+    api.openapi(getFlagged, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json({ items: await org.flagged(actor, c.req.valid('param').id) }, 200);
+    });
+    api.openapi(getEnterprise, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.getEnterprise(actor, c.req.valid('param').id), 200);
+    });
+    organisationWriteRoutes(s)(api);
+  };
+}

@@ -1,0 +1,129 @@
+// HTTP routes that change the organisation tree, offices and enterprises.
+import { createRoute } from '@hono/zod-openapi';
+import type { Services } from '../../app/compose.js';
+import type { RouteModule } from '../../platform/http/app.js';
+import {
+  AssignOfficeInput,
+  Body,
+  CreateBodyInput,
+  CreateEnterpriseInput,
+  EndOfficeInput,
+  EnterpriseDetail,
+  IdParam,
+  MergeBodyInput,
+  MoveBodyInput,
+  Office,
+  RenameBodyInput,
+} from '../../contracts/organisation.js';
+import { json, jsonBody, signedIn, writeErrors } from './route.helpers.js';
+
+const tags = ['organisation'];
+
+const createBody = createRoute({
+  method: 'post',
+  path: '/api/bodies',
+  tags,
+  summary: 'Create a body under a parent (a primary organisation needs its founding members)',
+  request: jsonBody(CreateBodyInput),
+  responses: { 201: json(Body, 'The new body'), ...writeErrors },
+});
+
+const renameBody = createRoute({
+  method: 'patch',
+  path: '/api/bodies/{id}',
+  tags,
+  summary: 'Rename a body',
+  request: { params: IdParam, ...jsonBody(RenameBodyInput) },
+  responses: { 200: json(Body, 'The renamed body'), ...writeErrors },
+});
+
+const moveBody = createRoute({
+  method: 'post',
+  path: '/api/bodies/{id}/move',
+  tags,
+  summary: 'Move a body with its whole subtree under a new parent',
+  request: { params: IdParam, ...jsonBody(MoveBodyInput) },
+  responses: { 200: json(Body, 'The moved body'), ...writeErrors },
+});
+
+const mergeBody = createRoute({
+  method: 'post',
+  path: '/api/bodies/{id}/merge',
+  tags,
+  summary: 'Merge a body into another of the same kind',
+  request: { params: IdParam, ...jsonBody(MergeBodyInput) },
+  responses: { 200: json(Body, 'The body merged into'), ...writeErrors },
+});
+
+const dissolveBody = createRoute({
+  method: 'post',
+  path: '/api/bodies/{id}/dissolve',
+  tags,
+  summary: 'Dissolve a body (refused while members remain: transfer them first)',
+  request: { params: IdParam },
+  responses: { 200: json(Body, 'The dissolved body'), ...writeErrors },
+});
+
+const assignOffice = createRoute({
+  method: 'post',
+  path: '/api/bodies/{id}/offices',
+  tags,
+  summary: 'Assign an office in a body',
+  request: { params: IdParam, ...jsonBody(AssignOfficeInput) },
+  responses: { 201: json(Office, 'The office'), ...writeErrors },
+});
+
+const endOffice = createRoute({
+  method: 'post',
+  path: '/api/offices/{id}/end',
+  tags,
+  summary: 'End an office',
+  request: { params: IdParam, ...jsonBody(EndOfficeInput) },
+  responses: { 200: json(Office, 'The ended office'), ...writeErrors },
+});
+
+const createEnterprise = createRoute({
+  method: 'post',
+  path: '/api/enterprises',
+  tags,
+  summary: 'Create an enterprise and link it to its primary organisation',
+  request: jsonBody(CreateEnterpriseInput),
+  responses: { 201: json(EnterpriseDetail, 'The enterprise'), ...writeErrors },
+});
+
+export function organisationWriteRoutes(s: Services): RouteModule {
+  return (api) => {
+    const org = s.organisation;
+    api.openapi(createBody, async (c) =>
+      c.json(await org.createBody(signedIn(c.get('actor')), c.req.valid('json')), 201),
+    );
+    api.openapi(renameBody, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.renameBody(actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    });
+    api.openapi(moveBody, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.moveBody(actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    });
+    api.openapi(mergeBody, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.mergeBody(actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    });
+    api.openapi(dissolveBody, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.dissolveBody(actor, c.req.valid('param').id), 200);
+    });
+    api.openapi(assignOffice, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.assignOffice(actor, c.req.valid('param').id, c.req.valid('json')), 201);
+    });
+    api.openapi(endOffice, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.endOffice(actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    });
+    api.openapi(createEnterprise, async (c) => {
+      const actor = signedIn(c.get('actor'));
+      return c.json(await org.createEnterprise(actor, c.req.valid('json')), 201);
+    });
+  };
+}

@@ -1,0 +1,239 @@
+// SQL of persons: lookups, member lists over a subtree, search, registration and corrections.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../../platform/db/executor.js';
+
+export interface PersonSummaryRow {
+  id: string;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  name_ru: string | null;
+  status: 'member' | 'candidate' | 'non_member';
+  social_position: string;
+  card_number: string | null;
+  joined_on: string | null;
+  body_id: string | null;
+  body_name: string | null;
+}
+
+export interface PersonRow extends PersonSummaryRow {
+  organisation_id: string;
+  sex: 'm' | 'f' | null;
+  birth_year: number | null;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
+  candidate_since: string | null;
+  body_kind: string | null;
+  body_name_ru: string | null;
+  body_path: string | null;
+  primary_id: string | null;
+  primary_kind: string | null;
+  primary_name: string | null;
+  primary_name_ru: string | null;
+  primary_path: string | null;
+}
+
+export async function findPerson(db: Executor, id: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('body as b', 'b.id', 'p.body_id')
+    .leftJoin('body as pr', 'pr.id', 'b.primary_id')
+    .leftJoin('enterprise as e', 'e.id', 'p.enterprise_id')
+    .select([
+      'p.id',
+      'p.organisation_id',
+      'p.family_name',
+      'p.given_name',
+      'p.patronymic',
+      'p.name_ru',
+      'p.sex',
+      'p.birth_year',
+      'p.status',
+      'p.social_position',
+      'p.card_number',
+      sql<string | null>`p.joined_on::text`.as('joined_on'),
+      sql<string | null>`p.candidate_since::text`.as('candidate_since'),
+      'p.enterprise_id',
+      'e.name as enterprise_name',
+      'p.body_id',
+      'b.name as body_name',
+      'b.name_ru as body_name_ru',
+      'b.kind as body_kind',
+      sql<string | null>`b.path::text`.as('body_path'),
+      'pr.id as primary_id',
+      'pr.kind as primary_kind',
+      'pr.name as primary_name',
+      'pr.name_ru as primary_name_ru',
+      sql<string | null>`pr.path::text`.as('primary_path'),
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface PersonOfficeRow {
+  id: string;
+  body_id: string;
+  body_name: string;
+  body_name_ru: string | null;
+  body_kind: string;
+  title: string;
+  starts_on: string;
+  ends_on: string | null;
+}
+
+export async function officesOf(db: Executor, personId: string): Promise<PersonOfficeRow[]> {
+  return db
+    .selectFrom('office as o')
+    .innerJoin('body as b', 'b.id', 'o.body_id')
+    .select([
+      'o.id',
+      'o.body_id',
+      'b.name as body_name',
+      'b.name_ru as body_name_ru',
+      'b.kind as body_kind',
+      'o.title',
+      sql<string>`o.starts_on::text`.as('starts_on'),
+      sql<string | null>`o.ends_on::text`.as('ends_on'),
+    ])
+    .where('o.person_id', '=', personId)
+    .orderBy('o.starts_on', 'desc')
+    .orderBy('o.id')
+    .execute();
+}
+
+export interface ListFilter {
+  organisationId: string;
+  /** Subtree roots (ltree paths): persons registered in any body below one of them. */
+  roots: string[];
+  /** Lower-cased, LIKE-escaped search words (each must prefix-match a name part). */
+  terms: string[];
+  /** The raw query, matched exactly against card numbers. */
+  card: string | null;
+  statuses: ('member' | 'candidate' | 'non_member')[];
+  limit: number;
+  offset: number;
+}
+
+function nameMatches(terms: string[]): Expression<SqlBool>[] {
+  return terms.map(
+    (t) => sql<SqlBool>`(lower(p.family_name) like ${t + '%'} or lower(p.given_name) like ${t + '%'}
+      or lower(coalesce(p.patronymic, '')) like ${t + '%'} or lower(coalesce(p.name_ru, '')) like ${t + '%'}
+      or lower(coalesce(p.name_ru, '')) like ${'% ' + t + '%'})`,
+  );
+}
+
+/** A page of persons registered in the subtrees, ordered by name, with the total. */
+export async function listPersons(db: Executor, f: ListFilter): Promise<{ items: PersonSummaryRow[]; total: number }> {
+  if (f.roots.length === 0) return { items: [], total: 0 };
+  const base = db
+    .selectFrom('person as p')
+    .innerJoin('body as b', 'b.id', 'p.body_id')
+    .where('p.organisation_id', '=', f.organisationId)
+    .where(
+      sql<SqlBool>`(${sql.join(
+        f.roots.map((r) => sql`b.path <@ ${r}::ltree`),
+        sql` or `,
+      )})`,
+    )
+    .where('p.status', 'in', f.statuses)
+    .where((eb) => {
+      if (f.terms.length === 0) return eb.val(true);
+      const names = eb.and(nameMatches(f.terms));
+      return f.card ? eb.or([names, eb('p.card_number', '=', f.card)]) : names;
+    });
+  const [items, count] = await Promise.all([
+    base
+      .select([
+        'p.id',
+        'p.family_name',
+        'p.given_name',
+        'p.patronymic',
+        'p.name_ru',
+        'p.status',
+        'p.social_position',
+        'p.card_number',
+        sql<string | null>`p.joined_on::text`.as('joined_on'),
+        'p.body_id',
+        'b.name as body_name',
+      ])
+      .orderBy('p.family_name')
+      .orderBy('p.given_name')
+      .orderBy('p.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function cardNumberHolder(
+  db: Executor,
+  organisationId: string,
+  card: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('person')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('card_number', '=', card)
+    .executeTakeFirst();
+}
+
+export async function enterpriseInOrganisation(
+  db: Executor,
+  enterpriseId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('enterprise')
+    .select('id')
+    .where('id', '=', enterpriseId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export interface NewPersonRow {
+  id: string;
+  organisation_id: string;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  name_ru: string | null;
+  sex: 'm' | 'f' | null;
+  birth_year: number | null;
+  social_position: string;
+  status: 'member' | 'candidate' | 'non_member';
+  body_id: string;
+  enterprise_id: string | null;
+  joined_on: string | null;
+  candidate_since: string | null;
+  card_number: string | null;
+}
+
+export async function insertPerson(db: Executor, row: NewPersonRow): Promise<void> {
+  await db.insertInto('person').values(row).execute();
+}
+
+export interface PersonPatchRow {
+  family_name?: string;
+  given_name?: string;
+  patronymic?: string | null;
+  name_ru?: string | null;
+  sex?: 'm' | 'f' | null;
+  birth_year?: number | null;
+  social_position?: string;
+  enterprise_id?: string | null;
+}
+
+export async function updatePerson(db: Executor, id: string, patch: PersonPatchRow): Promise<void> {
+  await db.updateTable('person').set(patch).where('id', '=', id).execute();
+}
+
+export async function writeOutbox(db: Executor, topic: string, payload: unknown): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({ topic, payload: JSON.stringify(payload) })
+    .execute();
+}

@@ -1,0 +1,95 @@
+// HTTP: persons (search, page, registration, corrections) and a body's member list.
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Api, RouteModule } from '../../platform/http/app.js';
+import type { AppEnv } from '../../platform/http/env.js';
+import { CommonErrors } from '../../platform/errors.js';
+import type { Services } from '../../app/compose.js';
+import { ErrorBody } from '../../contracts/common.js';
+import {
+  CreatePersonInput,
+  MemberListQuery,
+  PersonDetail,
+  PersonIdParam,
+  PersonPage,
+  PersonSearchQuery,
+  UpdatePersonInput,
+} from '../../contracts/person.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid request', ...json(ErrorBody) },
+  401: { description: 'Not signed in', ...json(ErrorBody) },
+  403: { description: 'Outside your scope', ...json(ErrorBody) },
+  404: { description: 'Not found', ...json(ErrorBody) },
+};
+
+const search = createRoute({
+  method: 'get',
+  path: '/api/persons',
+  tags: ['persons'],
+  summary: 'Search persons (name prefix, Latin or Cyrillic, or exact card number) in the bodies you manage',
+  request: { query: PersonSearchQuery },
+  responses: { 200: { description: 'A page of persons', ...json(PersonPage) }, ...errors },
+});
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/api/persons/{id}',
+  tags: ['persons'],
+  summary: "A person's page",
+  request: { params: PersonIdParam },
+  responses: { 200: { description: 'The person', ...json(PersonDetail) }, ...errors },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/persons',
+  tags: ['persons'],
+  summary: 'Register a person in a body',
+  request: { body: { required: true, ...json(CreatePersonInput) } },
+  responses: {
+    201: { description: 'Registered', ...json(PersonDetail) },
+    ...errors,
+    409: { description: 'Card number taken', ...json(ErrorBody) },
+    422: { description: 'Against the statute', ...json(ErrorBody) },
+  },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/api/persons/{id}',
+  tags: ['persons'],
+  summary: "Correct a person's names, social position or workplace",
+  request: { params: PersonIdParam, body: { required: true, ...json(UpdatePersonInput) } },
+  responses: { 200: { description: 'The person', ...json(PersonDetail) }, ...errors },
+});
+
+const members = createRoute({
+  method: 'get',
+  path: '/api/bodies/{id}/members',
+  tags: ['persons'],
+  summary: "Members and candidates registered in a body's subtree (status filter, name or card search)",
+  request: { params: PersonIdParam, query: MemberListQuery },
+  responses: { 200: { description: 'A page of persons', ...json(PersonPage) }, ...errors },
+});
+
+function requireActor(c: Context<AppEnv>) {
+  const actor = c.get('actor');
+  if (!actor) throw CommonErrors.not_signed_in();
+  return actor;
+}
+
+export function personRoutes(s: Services): RouteModule {
+  return (api: Api) => {
+    api.openapi(search, async (c) => c.json(await s.person.searchPersons(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(getOne, async (c) => c.json(await s.person.getPerson(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(create, async (c) => c.json(await s.person.createPerson(requireActor(c), c.req.valid('json')), 201));
+    api.openapi(update, async (c) =>
+      c.json(await s.person.updatePerson(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+    api.openapi(members, async (c) =>
+      c.json(await s.person.listMembers(requireActor(c), c.req.valid('param').id, c.req.valid('query')), 200),
+    );
+  };
+}

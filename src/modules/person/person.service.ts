@@ -1,0 +1,253 @@
+// Person use cases: a person's page, a body's member list, search, registration and corrections.
+import { uuidv7 } from 'uuidv7';
+import type { Database } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { StatuteRules } from '../../contracts/statute.js';
+import type {
+  CreatePersonInput,
+  MemberListQuery,
+  PersonDetail,
+  PersonPage,
+  PersonSearchQuery,
+  PersonSummary,
+  UpdatePersonInput,
+  Person,
+  PersonBodyRef,
+} from '../../contracts/person.js';
+import { PersonErrors } from './person.errors.js';
+import {
+  assertCanCreatePerson,
+  assertCanSearchPersons,
+  assertCanUpdatePerson,
+  assertCanViewMembers,
+  assertCanViewPerson,
+  searchRoots,
+} from './person.policy.js';
+import { registrationProblem, searchTerms } from './rules/registration.js';
+import * as repo from './person.repository.js';
+
+/** What the person module needs of the statute module. */
+export interface StatuteSource {
+  inForce(organisationId: string): Promise<{ rules: StatuteRules }>;
+}
+
+export interface BodyRefLike {
+  id: string;
+  path: string;
+  kind: string;
+  organisationId: string;
+  status: string;
+  primaryId: string | null;
+}
+
+/** What the person module needs of the organisation module. */
+export interface BodySource {
+  getBodyRef(id: string): Promise<BodyRefLike | null | undefined>;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function toSummary(r: repo.PersonSummaryRow): PersonSummary {
+  return {
+    id: r.id,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    patronymic: r.patronymic,
+    nameRu: r.name_ru,
+    status: r.status,
+    socialPosition: r.social_position as PersonSummary['socialPosition'],
+    cardNumber: r.card_number,
+    joinedOn: r.joined_on,
+    bodyId: r.body_id,
+    bodyName: r.body_name,
+  };
+}
+
+function toPerson(r: repo.PersonRow): Person {
+  return {
+    ...toSummary(r),
+    organisationId: r.organisation_id,
+    sex: r.sex,
+    birthYear: r.birth_year,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    candidateSince: r.candidate_since,
+  };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === '23505';
+}
+
+export class PersonService {
+  constructor(
+    private readonly db: Database,
+    private readonly statute: StatuteSource,
+    private readonly organisation: BodySource,
+  ) {}
+
+  /** A person's page: record, registration, primary organisation and offices (current and past). */
+  async getPerson(actor: Actor, id: string): Promise<PersonDetail> {
+    const row = await repo.findPerson(this.db, id);
+    if (!row || row.organisation_id !== actor.organisationId) throw PersonErrors.person_not_found({ id });
+    assertCanViewPerson(actor, { id: row.id, organisationId: row.organisation_id, bodyPath: row.body_path });
+    const day = today();
+    const offices = (await repo.officesOf(this.db, id))
+      .map((o) => ({
+        id: o.id,
+        bodyId: o.body_id,
+        bodyName: o.body_name,
+        bodyNameRu: o.body_name_ru,
+        bodyKind: o.body_kind as PersonDetail['offices'][number]['bodyKind'],
+        title: o.title,
+        startsOn: o.starts_on,
+        endsOn: o.ends_on,
+        active: o.starts_on <= day && (o.ends_on === null || o.ends_on >= day),
+      }))
+      .sort((a, b) => Number(b.active) - Number(a.active));
+    const ref = (
+      id: string | null,
+      kind: string | null,
+      name: string | null,
+      nameRu: string | null,
+      path: string | null,
+    ) => (id && kind && name !== null && path ? ({ id, kind, name, nameRu, path } as PersonBodyRef) : null);
+    return {
+      person: toPerson(row),
+      body: ref(row.body_id, row.body_kind, row.body_name, row.body_name_ru, row.body_path),
+      primaryOrganisation: ref(
+        row.primary_id,
+        row.primary_kind,
+        row.primary_name,
+        row.primary_name_ru,
+        row.primary_path,
+      ),
+      offices,
+    };
+  }
+
+  /** Members (and candidates) registered anywhere in a body's subtree; by name prefix or exact card number. */
+  async listMembers(actor: Actor, bodyId: string, query: Partial<MemberListQuery> = {}): Promise<PersonPage> {
+    const body = await this.bodyRef(bodyId);
+    if (body.organisationId !== actor.organisationId) throw PersonErrors.body_not_found({ id: bodyId });
+    assertCanViewMembers(actor, body);
+    return this.page(actor, [body.path], query, query.status ? [query.status] : ['member', 'candidate']);
+  }
+
+  /** Persons of every status across the bodies the actor manages (and their own primary organisation). */
+  async searchPersons(actor: Actor, query: Partial<PersonSearchQuery> = {}): Promise<PersonPage> {
+    assertCanSearchPersons(actor);
+    return this.page(actor, searchRoots(actor), query, ['member', 'candidate', 'non_member']);
+  }
+
+  /** Registers a person in a body within the actor's scope. */
+  async createPerson(actor: Actor, input: CreatePersonInput): Promise<PersonDetail> {
+    const body = await this.bodyRef(input.bodyId);
+    if (body.organisationId !== actor.organisationId) throw PersonErrors.body_not_found({ id: input.bodyId });
+    assertCanCreatePerson(actor, body);
+    const { rules } = await this.statute.inForce(actor.organisationId);
+    const day = today();
+    const cardNumber = input.cardNumber ?? null;
+    const joinedOn = input.status === 'non_member' ? (input.joinedOn ?? null) : (input.joinedOn ?? day);
+    const problem = registrationProblem({
+      status: input.status,
+      cardNumber,
+      bodyStatus: body.status,
+      bodyPrimaryId: body.primaryId,
+      candidateStageMonths: rules.candidateStageMonths,
+      joinedOn,
+      today: day,
+    });
+    if (problem) throw PersonErrors[problem]({ bodyId: body.id });
+    const id = uuidv7();
+    await this.db.transaction().execute(async (trx) => {
+      if (input.enterpriseId && !(await repo.enterpriseInOrganisation(trx, input.enterpriseId, actor.organisationId)))
+        throw PersonErrors.enterprise_not_found({ id: input.enterpriseId });
+      if (cardNumber && (await repo.cardNumberHolder(trx, actor.organisationId, cardNumber)))
+        throw PersonErrors.card_number_taken({ cardNumber });
+      try {
+        await repo.insertPerson(trx, {
+          id,
+          organisation_id: actor.organisationId,
+          family_name: input.familyName,
+          given_name: input.givenName,
+          patronymic: input.patronymic ?? null,
+          name_ru: input.nameRu ?? null,
+          sex: input.sex ?? null,
+          birth_year: input.birthYear ?? null,
+          social_position: input.socialPosition,
+          status: input.status,
+          body_id: body.id,
+          enterprise_id: input.enterpriseId ?? null,
+          joined_on: joinedOn,
+          candidate_since: input.status === 'candidate' ? (input.candidateSince ?? joinedOn) : null,
+          card_number: cardNumber,
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw PersonErrors.card_number_taken({ cardNumber });
+        throw e;
+      }
+      await repo.writeOutbox(trx, 'person.created', {
+        personId: id,
+        bodyId: body.id,
+        organisationId: actor.organisationId,
+        status: input.status,
+        by: actor.personId,
+      });
+    });
+    return this.getPerson(actor, id);
+  }
+
+  /** Corrects a person's names, social position or workplace. */
+  async updatePerson(actor: Actor, id: string, patch: UpdatePersonInput): Promise<PersonDetail> {
+    const row = await repo.findPerson(this.db, id);
+    if (!row || row.organisation_id !== actor.organisationId) throw PersonErrors.person_not_found({ id });
+    assertCanUpdatePerson(actor, { organisationId: row.organisation_id, bodyPath: row.body_path });
+    await this.db.transaction().execute(async (trx) => {
+      if (patch.enterpriseId && !(await repo.enterpriseInOrganisation(trx, patch.enterpriseId, actor.organisationId)))
+        throw PersonErrors.enterprise_not_found({ id: patch.enterpriseId });
+      const set: repo.PersonPatchRow = {};
+      if (patch.familyName !== undefined) set.family_name = patch.familyName;
+      if (patch.givenName !== undefined) set.given_name = patch.givenName;
+      if (patch.patronymic !== undefined) set.patronymic = patch.patronymic;
+      if (patch.nameRu !== undefined) set.name_ru = patch.nameRu;
+      if (patch.sex !== undefined) set.sex = patch.sex;
+      if (patch.birthYear !== undefined) set.birth_year = patch.birthYear;
+      if (patch.socialPosition !== undefined) set.social_position = patch.socialPosition;
+      if (patch.enterpriseId !== undefined) set.enterprise_id = patch.enterpriseId;
+      if (Object.keys(set).length === 0) return;
+      await repo.updatePerson(trx, id, set);
+      await repo.writeOutbox(trx, 'person.updated', { personId: id, fields: Object.keys(patch), by: actor.personId });
+    });
+    return this.getPerson(actor, id);
+  }
+
+  private async page(
+    actor: Actor,
+    roots: string[],
+    query: Partial<PersonSearchQuery>,
+    statuses: ('member' | 'candidate' | 'non_member')[],
+  ): Promise<PersonPage> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const q = query.q?.trim() || undefined;
+    const { items, total } = await repo.listPersons(this.db, {
+      organisationId: actor.organisationId,
+      roots,
+      terms: searchTerms(q),
+      card: q ?? null,
+      statuses,
+      limit,
+      offset,
+    });
+    return { items: items.map(toSummary), total, limit, offset };
+  }
+
+  private async bodyRef(id: string): Promise<BodyRefLike> {
+    const ref = await this.organisation.getBodyRef(id);
+    if (!ref) throw PersonErrors.body_not_found({ id });
+    return ref;
+  }
+}

@@ -1,0 +1,99 @@
+// SQL of the statute area: organisations, statute versions, and the root body created with an organisation.
+import type { Executor } from '../../platform/db/executor.js';
+
+export interface StatuteVersionRow {
+  id: string;
+  organisation_id: string;
+  version: number;
+  preset: string;
+  effective_from: string;
+  adopted_by: string;
+  rules: unknown;
+}
+
+const versionColumns = ['id', 'organisation_id', 'version', 'preset', 'effective_from', 'adopted_by', 'rules'] as const;
+
+export async function findOrganisation(db: Executor, id: string) {
+  return db.selectFrom('organisation').select(['id', 'name', 'name_ru']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the organisation row so that version numbers are assigned one at a time. */
+export async function lockOrganisation(db: Executor, id: string) {
+  return db.selectFrom('organisation').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function insertOrganisation(db: Executor, row: { id: string; name: string; name_ru: string | null }) {
+  await db.insertInto('organisation').values(row).execute();
+}
+
+export async function versionInForce(
+  db: Executor,
+  organisationId: string,
+  onDate: string,
+): Promise<StatuteVersionRow | undefined> {
+  const row = await db
+    .selectFrom('statute_version')
+    .select(versionColumns)
+    .where('organisation_id', '=', organisationId)
+    .where('effective_from', '<=', onDate)
+    .orderBy('effective_from', 'desc')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row as StatuteVersionRow | undefined;
+}
+
+export async function listVersions(db: Executor, organisationId: string): Promise<StatuteVersionRow[]> {
+  const rows = await db
+    .selectFrom('statute_version')
+    .select(versionColumns)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('version', 'asc')
+    .execute();
+  return rows as StatuteVersionRow[];
+}
+
+export async function latestVersion(db: Executor, organisationId: string): Promise<StatuteVersionRow | undefined> {
+  const row = await db
+    .selectFrom('statute_version')
+    .select(versionColumns)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row as StatuteVersionRow | undefined;
+}
+
+export async function insertVersion(db: Executor, row: Omit<StatuteVersionRow, 'rules'> & { rules: string }) {
+  await db.insertInto('statute_version').values(row).execute();
+}
+
+export async function rootKinds(db: Executor, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('body')
+    .select('kind')
+    .distinct()
+    .where('organisation_id', '=', organisationId)
+    .where('parent_id', 'is', null)
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+/** The root body of a new organisation (path = its own label, depth 1, no region). */
+export async function insertRootBody(
+  db: Executor,
+  row: { id: string; organisation_id: string; path: string; kind: string; name: string; name_ru: string | null },
+) {
+  await db
+    .insertInto('body')
+    .values({ ...row, parent_id: null, depth: 1, enterprise_id: null, primary_id: null, region_id: null })
+    .execute();
+}
+
+export async function insertOutbox(db: Executor, topic: string, payload: unknown) {
+  await db
+    .insertInto('outbox')
+    .values({ topic, payload: JSON.stringify(payload) })
+    .execute();
+}

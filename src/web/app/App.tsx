@@ -1,0 +1,63 @@
+// Routes. Signed-out visitors are sent to the sign-in page and brought back afterwards.
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useMe } from './auth.js';
+import { Layout } from './Layout.js';
+import { ErrorNotice, Loading } from '../ui/feedback.js';
+import { PageTitle } from '../ui/PageTitle.js';
+import { SignInPage } from '../modules/auth/SignInPage.js';
+import { TreePage } from '../modules/organisation/TreePage.js';
+import { BodyPage } from '../modules/organisation/BodyPage.js';
+import { PersonPage } from '../modules/person/PersonPage.js';
+import { StatsPage } from '../modules/stats/StatsPage.js';
+import { Link } from 'react-router-dom';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <PageTitle title={t('app.notFoundTitle')}>{t('app.notFoundTitle')}</PageTitle>
+      <p>{t('app.notFoundText')}</p>
+      <Link to="/">{t('app.backToTree')}</Link>
+    </section>
+  );
+}
+
+function Protected() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) {
+    return (
+      <main id="main" className="site-main" aria-busy="true">
+        <Loading />
+      </main>
+    );
+  }
+  if (me.isError) {
+    return (
+      <main id="main" className="site-main">
+        <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />
+      </main>
+    );
+  }
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+  }
+  return <Layout me={me.data} />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route element={<Protected />}>
+        <Route index element={<TreePage />} />
+        <Route path="/bodies/:id" element={<BodyPage />} />
+        <Route path="/persons/:id" element={<PersonPage />} />
+        <Route path="/stats" element={<StatsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,85 @@
+// The frame of every page: skip link, header (name, navigation, language, sign out), main.
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../contracts/auth.js';
+import { useChangeLanguage, useSignOut } from './auth.js';
+import { LANGUAGES, type Language } from '../i18n/index.js';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const change = useChangeLanguage();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('app.language')}>
+      {LANGUAGES.map((lang: Language) => (
+        <button
+          key={lang}
+          type="button"
+          lang={lang}
+          className="lang-button"
+          aria-pressed={i18n.language === lang}
+          disabled={change.isPending}
+          onClick={() => change.mutate(lang)}
+        >
+          {t(`languages.${lang}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t('app.skipToContent')}
+    </a>
+  );
+}
+
+export function Layout({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ▲
+            </span>
+            {t('app.name')}
+          </Link>
+          <nav className="site-nav" aria-label={t('app.mainNav')}>
+            <NavLink to="/" end>
+              {t('app.nav.tree')}
+            </NavLink>
+            <NavLink to="/stats">{t('app.nav.stats')}</NavLink>
+          </nav>
+          <div className="site-user">
+            <Link
+              to={`/persons/${me.personId}`}
+              className="user-name"
+              title={t('app.signedInAs', { name: me.displayName })}
+            >
+              {me.displayName}
+            </Link>
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={signOut.isPending}
+              onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) })}
+            >
+              {signOut.isPending ? t('app.signingOut') : t('app.signOut')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// Requests of the organisation pages, with their cache keys.
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import type { BodyDetail, BodyList, BodyPage } from '../../../contracts/organisation.js';
+import type { PersonPage } from '../../../contracts/person.js';
+import { api, withQuery } from '../../app/api.js';
+
+export const keys = {
+  roots: ['bodies', 'roots'] as const,
+  children: (id: string) => ['bodies', id, 'children'] as const,
+  body: (id: string) => ['bodies', id] as const,
+  search: (q: string, offset: number) => ['bodies', 'search', q, offset] as const,
+  members: (id: string, q: string, offset: number) => ['bodies', id, 'members', q, offset] as const,
+};
+
+export const fetchRoots = (signal?: AbortSignal) => api<BodyList>('/api/bodies/roots', { signal });
+export const fetchChildren = (id: string, signal?: AbortSignal) =>
+  api<BodyList>(`/api/bodies/${id}/children`, { signal });
+export const fetchBody = (id: string, signal?: AbortSignal) => api<BodyDetail>(`/api/bodies/${id}`, { signal });
+
+export function useBody(id: string) {
+  return useQuery({ queryKey: keys.body(id), queryFn: ({ signal }) => fetchBody(id, signal) });
+}
+
+export function useChildren(id: string, enabled = true) {
+  return useQuery({ queryKey: keys.children(id), queryFn: ({ signal }) => fetchChildren(id, signal), enabled });
+}
+
+export const SEARCH_LIMIT = 20;
+
+export function useBodySearch(q: string, offset = 0) {
+  return useQuery({
+    queryKey: keys.search(q, offset),
+    queryFn: ({ signal }) => api<BodyPage>(withQuery('/api/bodies', { q, limit: SEARCH_LIMIT, offset }), { signal }),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const MEMBERS_LIMIT = 25;
+
+export function useMembers(id: string, q: string, offset: number) {
+  return useQuery({
+    queryKey: keys.members(id, q, offset),
+    queryFn: ({ signal }) =>
+      api<PersonPage>(withQuery(`/api/bodies/${id}/members`, { q, limit: MEMBERS_LIMIT, offset }), { signal }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,193 @@
+// Browser-test harness: one real Antaeus server (demo organisation, temporary PGlite data
+// folder, free port) and Debian's chromium driven by playwright-core. Screenshots of failures
+// go to test-results/.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const PASSWORD = 'antaeus';
+export const LOGINS = {
+  cc: 'cc.secretary',
+  district: 'district.secretary',
+  putilov: 'putilov.secretary',
+  member: 'member',
+} as const;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+function ensureWebBuilt(): void {
+  if (existsSync(path.join(ROOT, 'dist/web/index.html'))) return;
+  const r = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build:web failed');
+}
+
+async function waitForServer(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`antaeus serve exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/auth/me`);
+      if (res.status < 500) {
+        const page = await fetch(url);
+        if (page.ok && (await page.text()).includes('id="root"')) return;
+        throw new Error(`the server does not serve the web app at / (is dist/web built?)\n${log()}`);
+      }
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('the server')) throw err;
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`antaeus serve did not answer within ${timeoutMs / 1000} s:\n${log()}`);
+}
+
+/** Starts `antaeus serve --demo` over a fresh data folder and launches chromium. */
+export async function startHarness(): Promise<Harness> {
+  ensureWebBuilt();
+  mkdirSync(RESULTS, { recursive: true });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'antaeus-e2e-'));
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, ['bin/antaeus.js', 'serve', '--demo', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, ANTAEUS_DATA: dataDir, PORT: String(port), DATABASE_URL: '', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const collect = (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForServer(baseUrl, child, () => output, 150_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return {
+    baseUrl,
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await stop();
+    },
+  };
+}
+
+function safeName(name: string): string {
+  return name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
+}
+
+/** Saves a full-page screenshot into test-results/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(RESULTS, `${safeName(name)}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  return file;
+}
+
+/**
+ * Runs a journey in a fresh browser context (no cookies, English browser); on failure saves
+ * a screenshot to test-results/<name>.png and rethrows.
+ */
+export async function journey(
+  h: Harness,
+  name: string,
+  fn: (page: Page, ctx: BrowserContext) => Promise<void>,
+  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<void> {
+  const ctx = await h.browser.newContext({
+    baseURL: h.baseUrl,
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    locale: opts.locale ?? 'en-GB',
+  });
+  ctx.setDefaultTimeout(20_000);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await fn(page, ctx);
+    if (errors.length) throw new Error(`uncaught errors in the page: ${errors.join('; ')}`);
+    if (process.env.E2E_SHOTS) await screenshot(page, `ok-${name}`);
+  } catch (err) {
+    const file = await screenshot(page, `failed-${name}`);
+    if (err instanceof Error) err.message += `\n(screenshot: ${file})`;
+    throw err;
+  } finally {
+    await ctx.close();
+  }
+}
+
+export async function signIn(page: Page, login: string, password = PASSWORD): Promise<void> {
+  await page.goto('/signin');
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+  await page.locator('.site-header .user-name').waitFor();
+}

@@ -29,7 +29,9 @@ export interface RunningServer {
 }
 
 export async function openAndMigrate(config: Config): Promise<DbHandle> {
-  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const handle = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+  );
   try {
     await migrate(handle);
   } catch (e) {
@@ -49,11 +51,15 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     if (opts.demo) {
       const demoService = new DemoService(handle.db, services.statute);
       if (await demoService.hasOrganisation()) {
-        log('The database already holds an organisation: serving it (the demo is generated only into an empty database).');
+        log(
+          'The database already holds an organisation: serving it (the demo is generated only into an empty database).',
+        );
       } else {
         log('Generating the demo organisation…');
         demo = await demoService.generateDemo(opts.onDemoProgress ? { onProgress: opts.onDemoProgress } : {});
-        log(`Demo generated: ${demo.persons.toLocaleString('en')} persons in ${demo.bodies.toLocaleString('en')} bodies, ${(demo.ms / 1000).toFixed(1)} s.`);
+        log(
+          `Demo generated: ${demo.persons.toLocaleString('en')} persons in ${demo.bodies.toLocaleString('en')} bodies, ${(demo.ms / 1000).toFixed(1)} s.`,
+        );
       }
     }
     const app = buildHttpApp(services, opts.webDir ?? DEFAULT_WEB_DIR);

@@ -17,8 +17,10 @@ export const MEMBER_CSV_COLUMNS = [
 export type MemberCsvColumn = (typeof MEMBER_CSV_COLUMNS)[number];
 
 /** Empty cells are absent values. */
-const blank = (v: unknown) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? v.trim() : v);
-const optionalText = (max: number) => z.preprocess(blank, z.string().max(max, `must be at most ${max} characters`).nullable());
+const blank = (v: unknown) =>
+  v === undefined || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? v.trim() : v;
+const optionalText = (max: number) =>
+  z.preprocess(blank, z.string().max(max, `must be at most ${max} characters`).nullable());
 
 export const MemberCsvRow = z.object({
   family_name: z.preprocess(blank, z.string({ error: 'is required' }).max(200, 'must be at most 200 characters')),
@@ -31,7 +33,12 @@ export const MemberCsvRow = z.object({
       const b = blank(v);
       return b === null ? null : /^-?\d+$/.test(String(b)) ? Number(b) : b;
     },
-    z.number({ error: 'must be a year such as 1901' }).int().min(1800, 'must be 1800 or later').max(2200, 'must be 2200 or earlier').nullable(),
+    z
+      .number({ error: 'must be a year such as 1901' })
+      .int()
+      .min(1800, 'must be 1800 or later')
+      .max(2200, 'must be 2200 or earlier')
+      .nullable(),
   ),
   social_position: z.preprocess(
     blank,
@@ -39,7 +46,10 @@ export const MemberCsvRow = z.object({
       error: 'must be worker, peasant, employee, intelligentsia, student or other',
     }),
   ),
-  status: z.preprocess(blank, z.enum(['member', 'candidate', 'non_member'], { error: 'must be member, candidate or non_member' })),
+  status: z.preprocess(
+    blank,
+    z.enum(['member', 'candidate', 'non_member'], { error: 'must be member, candidate or non_member' }),
+  ),
   card_number: optionalText(50),
   joined_on: z.preprocess(blank, z.iso.date({ error: 'must be a date YYYY-MM-DD' }).nullable()),
   body_id: z.preprocess(blank, z.uuid({ error: 'must be a body id (uuid)' }).nullable()),

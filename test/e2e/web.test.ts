@@ -40,6 +40,8 @@ describe('web app', () => {
       // the skip link is the first thing a keyboard reaches
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
       await page.locator('#login').fill(LOGINS.district);
       await page.locator('#password').fill('not the password');
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -244,7 +246,7 @@ describe('web app', () => {
       expect((await table.locator('tfoot td.count').textContent())?.trim()).toBe('1,814');
       const chart = page.locator('svg[role="img"]');
       expect(await chart.count()).toBe(1);
-      expect(await chart.locator('title').textContent()).toBeTruthy();
+      expect(await chart.locator(':scope > title').textContent()).toBe('Primary organisations by size band');
       expect(await chart.locator('rect.chart-bar').count()).toBeGreaterThanOrEqual(4);
     });
   });
@@ -254,7 +256,7 @@ describe('web app', () => {
       h,
       'phone',
       async (page) => {
-        await signIn(page, LOGINS.putilov);
+        await signIn(page, LOGINS.cc);
         await page.getByLabel('Search bodies by name').fill('Primary organisation of the Red Putilovite');
         await page.getByRole('button', { name: 'Search', exact: true }).click();
         await page.locator('.result-list li').filter({ hasText: PUTILOV_EN }).first().getByRole('link').first().click();

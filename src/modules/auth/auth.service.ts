@@ -116,7 +116,10 @@ export class AuthService {
           locale: input.locale ?? 'en',
         });
       } catch (e) {
-        if ((e as { code?: string }).code === '23505') throw AuthErrors.login_taken({ login });
+        const err = e as { code?: string; constraint?: string };
+        if (err.code === '23505' && err.constraint?.includes('person'))
+          throw AuthErrors.person_has_account({ personId: input.personId });
+        if (err.code === '23505') throw AuthErrors.login_taken({ login });
         throw e;
       }
     });

@@ -81,18 +81,33 @@ export async function insertAccounts(
   if (rows.length === 0) return;
   await db
     .insertInto('account')
-    .values(rows.map((r) => ({ id: r.id, person_id: r.personId, login: r.login, password_hash: r.passwordHash, locale: r.locale })))
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        person_id: r.personId,
+        login: r.login,
+        password_hash: r.passwordHash,
+        locale: r.locale,
+      })),
+    )
     .execute();
 }
 
 export async function insertOutbox(db: Executor, topic: string, payload: unknown): Promise<void> {
-  await db.insertInto('outbox').values({ topic, payload: JSON.stringify(payload) }).execute();
+  await db
+    .insertInto('outbox')
+    .values({ topic, payload: JSON.stringify(payload) })
+    .execute();
 }
 
 /** Removes an organisation whose bulk load failed (the statute service created it in its own transaction). */
 export async function deleteOrganisation(db: Executor, organisationId: string): Promise<void> {
-  await sql`delete from account where person_id in (select id from person where organisation_id = ${organisationId})`.execute(db);
-  await sql`delete from office where body_id in (select id from body where organisation_id = ${organisationId})`.execute(db);
+  await sql`delete from account where person_id in (select id from person where organisation_id = ${organisationId})`.execute(
+    db,
+  );
+  await sql`delete from office where body_id in (select id from body where organisation_id = ${organisationId})`.execute(
+    db,
+  );
   await sql`delete from person where organisation_id = ${organisationId}`.execute(db);
   await sql`delete from body where organisation_id = ${organisationId}`.execute(db);
   await sql`delete from enterprise where organisation_id = ${organisationId}`.execute(db);
@@ -106,4 +121,50 @@ export async function analyse(db: Executor): Promise<void> {
   await sql`analyze person`.execute(db);
   await sql`analyze enterprise`.execute(db);
   await sql`analyze office`.execute(db);
+}
+
+/** The first administrator of a new organisation: a non-member registered nowhere, holding a managing office in the root. */
+export async function insertAdministrator(
+  db: Executor,
+  row: {
+    personId: string;
+    organisationId: string;
+    familyName: string;
+    givenName: string;
+    officeId: string;
+    rootBodyId: string;
+    title: string;
+    startsOn: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('person')
+    .values({
+      id: row.personId,
+      organisation_id: row.organisationId,
+      family_name: row.familyName,
+      given_name: row.givenName,
+      patronymic: null,
+      name_ru: null,
+      sex: null,
+      birth_year: null,
+      social_position: 'other',
+      status: 'non_member',
+      body_id: null,
+      enterprise_id: null,
+      joined_on: null,
+      candidate_since: null,
+      card_number: null,
+    })
+    .execute();
+  await db
+    .insertInto('office')
+    .values({
+      id: row.officeId,
+      body_id: row.rootBodyId,
+      person_id: row.personId,
+      title: row.title,
+      starts_on: row.startsOn,
+    })
+    .execute();
 }

@@ -4,11 +4,13 @@ import { hash as argonHash } from '@node-rs/argon2';
 import { uuidv7 } from 'uuidv7';
 import type { Database, DbHandle } from '../../platform/db/client.js';
 import { StatuteService } from '../statute/statute.service.js';
+import { PRESETS } from '../statute/rules/presets.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_SEED, planDemo } from './rules/demo-plan.js';
 import { planSynthetic, type SyntheticOptions } from './rules/synthetic-plan.js';
 import { personBatches, personCount } from './rules/persons.js';
 import { bodyRows } from './rules/rows.js';
 import type { OrganisationPlan } from './rules/plan-types.js';
+import type { StatutePreset } from '../../contracts/statute.js';
 import { DemoErrors } from './demo.errors.js';
 import * as repo from './demo.repository.js';
 
@@ -60,15 +62,73 @@ export class DemoService {
     });
   }
 
+  /**
+   * Founds an organisation from a statute preset into an empty database, optionally with a first
+   * administrator (a person holding the statute's first managing office in the root body).
+   * The account itself is created by the caller through the auth service (password rules live there).
+   */
+  async initOrganisation(input: {
+    name: string;
+    nameRu?: string | null;
+    preset: StatutePreset;
+    effectiveFrom?: string;
+    adoptedBy?: string;
+    administrator?: { familyName: string; givenName: string };
+  }): Promise<{ organisationId: string; rootBodyId: string; administratorPersonId: string | null }> {
+    if (await this.hasOrganisation()) throw DemoErrors.database_not_empty();
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await this.statute.createOrganisation({
+      name: input.name,
+      nameRu: input.nameRu ?? null,
+      preset: input.preset,
+      effectiveFrom: input.effectiveFrom ?? today,
+      adoptedBy: input.adoptedBy ?? 'Founding congress',
+      ...rootLabel(input.preset),
+    });
+    let administratorPersonId: string | null = null;
+    if (input.administrator) {
+      const rules = await this.statute.rules(created.organisationId, input.effectiveFrom ?? today);
+      administratorPersonId = uuidv7();
+      await this.db.transaction().execute(async (tx) => {
+        await repo.insertAdministrator(tx, {
+          personId: administratorPersonId!,
+          organisationId: created.organisationId,
+          familyName: input.administrator!.familyName,
+          givenName: input.administrator!.givenName,
+          officeId: uuidv7(),
+          rootBodyId: created.rootBodyId,
+          title: rules.managingOffices[0]!,
+          startsOn: input.effectiveFrom ?? today,
+        });
+        await repo.insertOutbox(tx, 'organisation.administrator', {
+          organisationId: created.organisationId,
+          personId: administratorPersonId,
+        });
+      });
+    }
+    return { organisationId: created.organisationId, rootBodyId: created.rootBodyId, administratorPersonId };
+  }
+
   /** Generates a synthetic organisation (benchmarks); may share the database with others. */
   async generateSynthetic(opts: SyntheticOptions & { onProgress?: ProgressFn }): Promise<LoadResult> {
     const plan = planSynthetic(opts);
-    return this.load(plan, { rootName: 'Central Committee', rootNameRu: 'Центральный комитет', roles: new Map(), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    return this.load(plan, {
+      rootName: 'Central Committee',
+      rootNameRu: 'Центральный комитет',
+      roles: new Map(),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
   }
 
   private async load(
     plan: OrganisationPlan,
-    opts: { rootName: string; rootNameRu: string; password?: string; roles: Map<string, string>; onProgress?: ProgressFn },
+    opts: {
+      rootName: string;
+      rootNameRu: string;
+      password?: string;
+      roles: Map<string, string>;
+      onProgress?: ProgressFn;
+    },
   ): Promise<LoadResult> {
     const started = performance.now();
     const progress = opts.onProgress ?? (() => {});
@@ -101,9 +161,16 @@ export class DemoService {
           await repo.insertPersons(
             tx,
             orgId,
-            batch.persons.map(({ body, enterprise, ...p }) => ({ ...p, bodyId: bodyIds[body]!, enterpriseId: enterprise === null ? null : entIds[enterprise]! })),
+            batch.persons.map(({ body, enterprise, ...p }) => ({
+              ...p,
+              bodyId: bodyIds[body]!,
+              enterpriseId: enterprise === null ? null : entIds[enterprise]!,
+            })),
           );
-          await repo.insertOffices(tx, batch.offices.map(({ body, ...o }) => ({ ...o, bodyId: bodyIds[body]! })));
+          await repo.insertOffices(
+            tx,
+            batch.offices.map(({ body, ...o }) => ({ ...o, bodyId: bodyIds[body]! })),
+          );
           Object.assign(logins, batch.logins);
           persons += batch.persons.length;
           offices += batch.offices.length;
@@ -118,7 +185,12 @@ export class DemoService {
           locale: 'en',
         }));
         await repo.insertAccounts(tx, accounts);
-        await repo.insertOutbox(tx, 'demo.generated', { organisationId: orgId, seed: plan.seed, persons, bodies: bodies.length });
+        await repo.insertOutbox(tx, 'demo.generated', {
+          organisationId: orgId,
+          seed: plan.seed,
+          persons,
+          bodies: bodies.length,
+        });
       });
     } catch (e) {
       await repo.deleteOrganisation(this.db, orgId).catch(() => {});
@@ -137,6 +209,13 @@ export class DemoService {
       ms: Math.round(performance.now() - started),
     };
   }
+}
+
+/** The root body's name in the preset's own words (e.g. 'Federation executive'), when it has one. */
+function rootLabel(preset: StatutePreset): { rootName?: string; rootNameRu?: string } {
+  const rules = PRESETS[preset];
+  const label = rules.kindLabels[rules.rootKinds[0]!];
+  return label ? { rootName: label.en, rootNameRu: label.ru } : {};
 }
 
 /** Builds a synthetic organisation (e.g. 1,000,000 members in 50,000 bodies) for benchmarks. */

@@ -7,7 +7,11 @@ export function canImportMembers(actor: Actor | null, organisationId: string, bo
   return actor.organisationId === organisationId && bodyPaths.every((p) => manages(actor, p));
 }
 
-export function assertCanImportMembers(actor: Actor | null, organisationId: string, bodyPaths: readonly string[]): void {
+export function assertCanImportMembers(
+  actor: Actor | null,
+  organisationId: string,
+  bodyPaths: readonly string[],
+): void {
   if (!canImportMembers(actor, organisationId, bodyPaths)) throw CommonErrors.forbidden_scope();
 }
 

@@ -4,7 +4,11 @@ import type { Executor } from '../../platform/db/executor.js';
 
 export async function bodyFacts(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('body').select(['id', 'organisation_id', 'status', 'primary_id', 'path']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('body')
+    .select(['id', 'organisation_id', 'status', 'primary_id', 'path'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function takenCards(db: Executor, organisationId: string, cards: string[]): Promise<string[]> {
@@ -16,7 +20,13 @@ export async function takenCards(db: Executor, organisationId: string, cards: st
 }
 
 export async function firstOrganisationId(db: Executor): Promise<string | undefined> {
-  const row = await db.selectFrom('organisation').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisation')
+    .select('id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -52,7 +62,10 @@ export async function insertPersons(db: Executor, organisationId: string, c: New
 }
 
 export async function insertOutbox(db: Executor, topic: string, payload: unknown): Promise<void> {
-  await db.insertInto('outbox').values({ topic, payload: JSON.stringify(payload) }).execute();
+  await db
+    .insertInto('outbox')
+    .values({ topic, payload: JSON.stringify(payload) })
+    .execute();
 }
 
 export interface ExportRow {

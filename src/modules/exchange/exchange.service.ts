@@ -7,7 +7,13 @@ import type { Actor } from '../../platform/actor.js';
 import { MEMBER_CSV_COLUMNS, type ImportReport } from '../../contracts/exchange.js';
 import type { StatuteService } from '../statute/statute.service.js';
 import type { OrganisationService } from '../organisation/organisation.service.js';
-import { describeRejections, headerProblems, referencedBodies, validateRows, type BodyFacts } from './rules/validate.js';
+import {
+  describeRejections,
+  headerProblems,
+  referencedBodies,
+  validateRows,
+  type BodyFacts,
+} from './rules/validate.js';
 import { assertCanExportMembers, assertCanImportMembers } from './exchange.policy.js';
 import { ExchangeErrors } from './exchange.errors.js';
 import * as repo from './exchange.repository.js';
@@ -44,14 +50,24 @@ export class ExchangeService {
     const progress = input.onProgress ?? (() => {});
     let rows: string[][];
     try {
-      rows = parse(input.csv, { bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: false }) as string[][];
+      rows = parse(input.csv, {
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        relax_quotes: false,
+      }) as string[][];
     } catch (e) {
-      throw ExchangeErrors.file_unreadable({ reason: (e as Error).message }, `The file is not valid CSV: ${(e as Error).message}`);
+      throw ExchangeErrors.file_unreadable(
+        { reason: (e as Error).message },
+        `The file is not valid CSV: ${(e as Error).message}`,
+      );
     }
-    if (rows.length === 0) throw ExchangeErrors.file_unreadable(undefined, 'The file is empty: it needs a header line naming the columns.');
+    if (rows.length === 0)
+      throw ExchangeErrors.file_unreadable(undefined, 'The file is empty: it needs a header line naming the columns.');
     const header = rows[0]!.map((h) => h.trim().toLowerCase());
     const hp = headerProblems(header);
-    if (hp.length) throw ExchangeErrors.file_unreadable({ header: hp }, `The header line is not right: ${hp.join('; ')}.`);
+    if (hp.length)
+      throw ExchangeErrors.file_unreadable({ header: hp }, `The header line is not right: ${hp.join('; ')}.`);
 
     // Line numbers: the header is line 1; csv-parse skips empty lines, so count them back in via the raw text.
     const lines = dataLineNumbers(typeof input.csv === 'string' ? input.csv : input.csv.toString('utf8'));
@@ -67,9 +83,18 @@ export class ExchangeService {
     });
 
     const defaultBodyId = input.defaultBody ? (await this.organisation.resolveBody(orgId, input.defaultBody)).id : null;
-    const bodyRows = await repo.bodyFacts(this.db, referencedBodies(records.map((r) => r.record), defaultBodyId));
+    const bodyRows = await repo.bodyFacts(
+      this.db,
+      referencedBodies(
+        records.map((r) => r.record),
+        defaultBodyId,
+      ),
+    );
     const bodies = new Map<string, BodyFacts>(
-      bodyRows.map((b) => [b.id, { organisationId: b.organisation_id, status: b.status, primaryId: b.primary_id, path: b.path }]),
+      bodyRows.map((b) => [
+        b.id,
+        { organisationId: b.organisation_id, status: b.status, primaryId: b.primary_id, path: b.path },
+      ]),
     );
     // Policy first: the operator, or a secretary managing every body the file names.
     assertCanImportMembers(
@@ -77,7 +102,9 @@ export class ExchangeService {
       orgId,
       [...bodies.values()].filter((b) => b.organisationId === orgId).map((b) => b.path),
     );
-    const cards = records.map((r) => (typeof r.record.card_number === 'string' ? r.record.card_number.trim() : '')).filter(Boolean);
+    const cards = records
+      .map((r) => (typeof r.record.card_number === 'string' ? r.record.card_number.trim() : ''))
+      .filter(Boolean);
     const taken = new Set<string>();
     for (let i = 0; i < cards.length; i += BATCH) {
       for (const c of await repo.takenCards(this.db, orgId, cards.slice(i, i + BATCH))) taken.add(c);
@@ -126,7 +153,11 @@ export class ExchangeService {
         );
         progress({ phase: 'import', done: Math.min(good.length, i + BATCH), total: good.length });
       }
-      await repo.insertOutbox(tx, 'members.imported', { organisationId: orgId, count: good.length, byPersonId: actor?.personId ?? null });
+      await repo.insertOutbox(tx, 'members.imported', {
+        organisationId: orgId,
+        count: good.length,
+        byPersonId: actor?.personId ?? null,
+      });
     });
     return { imported: good.length, rejected: [] };
   }
@@ -137,7 +168,11 @@ export class ExchangeService {
    */
   async exportMembers(
     actor: Actor | null,
-    input: { body?: string; write: (chunk: string) => void | Promise<void>; onProgress?: (p: ExchangeProgress) => void },
+    input: {
+      body?: string;
+      write: (chunk: string) => void | Promise<void>;
+      onProgress?: (p: ExchangeProgress) => void;
+    },
   ): Promise<number> {
     const orgId = await this.organisationOf(actor);
     const root = input.body ? await this.organisation.resolveBody(orgId, input.body) : null;

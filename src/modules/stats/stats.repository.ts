@@ -74,6 +74,12 @@ export async function rootBodyId(db: Executor, organisationId: string): Promise<
 
 /** The only (or first) organisation in the database: the CLI's default. */
 export async function firstOrganisationId(db: Executor): Promise<string | undefined> {
-  const row = await db.selectFrom('organisation').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisation')
+    .select('id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   return row?.id;
 }

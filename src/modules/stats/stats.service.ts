@@ -28,7 +28,11 @@ export class StatsService {
     const root = await this.resolve(actor, body);
     assertCanViewStats(actor, root.organisationId);
     const rules = await this.statute.rules(root.organisationId);
-    const rows = await repo.sizeHistogram(this.db, root.path, rules.candidatesCountTowardsSize ? ['member', 'candidate'] : ['member']);
+    const rows = await repo.sizeHistogram(
+      this.db,
+      root.path,
+      rules.candidatesCountTowardsSize ? ['member', 'candidate'] : ['member'],
+    );
     const banding = bandSizes(rows, rules.primaryMinMembers);
     return { body: publicBody(root), ...banding };
   }

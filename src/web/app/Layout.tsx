@@ -30,7 +30,18 @@ export function LanguageSwitch() {
 export function SkipLink() {
   const { t } = useTranslation();
   return (
-    <a className="skip-link" href="#main">
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        const main = document.getElementById('main');
+        if (main) {
+          e.preventDefault();
+          main.focus();
+          main.scrollIntoView();
+        }
+      }}
+    >
       {t('app.skipToContent')}
     </a>
   );

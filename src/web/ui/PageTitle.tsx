@@ -4,6 +4,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 
+let lastPath: string | null = null;
+
 export function PageTitle({ children, title, sub }: { children: ReactNode; title: string; sub?: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
@@ -12,8 +14,11 @@ export function PageTitle({ children, title, sub }: { children: ReactNode; title
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   useEffect(() => {
+    // Not on the first page of a visit: there the skip link stays the first stop of the keyboard.
+    const moved = lastPath !== null && lastPath !== pathname;
+    lastPath = pathname;
     const active = document.activeElement;
-    if (!active || active === document.body || active.closest('nav.breadcrumbs, .tree, .site-nav')) {
+    if (moved && (!active || active === document.body || active.closest('nav.breadcrumbs, .tree, .site-nav'))) {
       ref.current?.focus({ preventScroll: true });
     }
   }, [pathname]);

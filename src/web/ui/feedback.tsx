@@ -14,10 +14,12 @@ export function Loading({ label }: { label?: string }) {
 
 /** The message to show for an error: the server's own message when it sent one. */
 export function useErrorMessage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (err: unknown): string => {
     if (err instanceof ApiError) {
       if (err.code === 'network_error') return t('errors.network');
+      // The server writes its messages in English; other languages translate the known codes.
+      if (i18n.language !== 'en' && i18n.exists(`errorCode.${err.code}`)) return t(`errorCode.${err.code}`);
       if (err.message) return err.message;
       if (err.status === 404) return t('errors.notFound');
     }

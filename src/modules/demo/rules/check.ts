@@ -7,7 +7,8 @@ export function assertPlanConsistent(plan: OrganisationPlan): void {
   });
   for (const g of plan.groups) {
     for (const o of g.officers) {
-      if (o.ordinal >= g.size) throw new Error(`plan: office ${o.title} given to person ${o.ordinal} of a group of ${g.size}`);
+      if (o.ordinal >= g.size)
+        throw new Error(`plan: office ${o.title} given to person ${o.ordinal} of a group of ${g.size}`);
     }
   }
 }

@@ -73,23 +73,73 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
     add({ parent, kind, name: en, nameRu: ru, enterprise: null, primary: null, region });
 
   // The centre.
-  const cc = add({ parent: null, kind: 'central_committee', name: DEMO_ORGANISATION.rootName, nameRu: DEMO_ORGANISATION.rootNameRu, enterprise: null, primary: null, region: null });
+  const cc = add({
+    parent: null,
+    kind: 'central_committee',
+    name: DEMO_ORGANISATION.rootName,
+    nameRu: DEMO_ORGANISATION.rootNameRu,
+    enterprise: null,
+    primary: null,
+    region: null,
+  });
   const politburo = organ(cc, 'politburo', 'Politburo', 'Политбюро', null);
   const orgburo = organ(cc, 'orgburo', 'Orgburo', 'Оргбюро', null);
   const secretariat = organ(cc, 'secretariat', 'Secretariat', 'Секретариат', null);
   const ccc = organ(cc, 'control_commission', 'Party Control Commission', 'Комиссия партийного контроля', null);
   // Leningrad: regional and city committees.
-  const region = add({ parent: cc, kind: 'regional_committee', name: 'Leningrad regional committee', nameRu: 'Ленинградский обком', enterprise: null, primary: null, region: null });
+  const region = add({
+    parent: cc,
+    kind: 'regional_committee',
+    name: 'Leningrad regional committee',
+    nameRu: 'Ленинградский обком',
+    enterprise: null,
+    primary: null,
+    region: null,
+  });
   bodies[region]!.region = region;
-  const regionBureau = organ(region, 'bureau', 'Bureau of the Leningrad regional committee', 'Бюро Ленинградского обкома', region);
-  const city = add({ parent: region, kind: 'city_committee', name: 'Leningrad city committee', nameRu: 'Ленинградский горком', enterprise: null, primary: null, region });
-  const cityBureau = organ(city, 'bureau', 'Bureau of the Leningrad city committee', 'Бюро Ленинградского горкома', region);
+  const regionBureau = organ(
+    region,
+    'bureau',
+    'Bureau of the Leningrad regional committee',
+    'Бюро Ленинградского обкома',
+    region,
+  );
+  const city = add({
+    parent: region,
+    kind: 'city_committee',
+    name: 'Leningrad city committee',
+    nameRu: 'Ленинградский горком',
+    enterprise: null,
+    primary: null,
+    region,
+  });
+  const cityBureau = organ(
+    city,
+    'bureau',
+    'Bureau of the Leningrad city committee',
+    'Бюро Ленинградского горкома',
+    region,
+  );
   const districts: Record<string, number> = {};
   const districtBureaus: Record<string, number> = {};
   for (const d of DISTRICTS) {
     const ru = d.ru.replace(/ район$/, ' райком');
-    districts[d.key] = add({ parent: city, kind: 'district_committee', name: `${d.en} committee`, nameRu: ru, enterprise: null, primary: null, region });
-    districtBureaus[d.key] = organ(districts[d.key]!, 'bureau', `Bureau of the ${d.en} committee`, `Бюро: ${ru}`, region);
+    districts[d.key] = add({
+      parent: city,
+      kind: 'district_committee',
+      name: `${d.en} committee`,
+      nameRu: ru,
+      enterprise: null,
+      primary: null,
+      region,
+    });
+    districtBureaus[d.key] = organ(
+      districts[d.key]!,
+      'bureau',
+      `Bureau of the ${d.en} committee`,
+      `Бюро: ${ru}`,
+      region,
+    );
   }
 
   // Sizes in the seeds' bands; the giants first, the Red Putilovite works the very first.
@@ -114,7 +164,13 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
     if (seen > 0) place = { ...place, en: `${place.en} No. ${seen + 1}`, ru: `${place.ru} № ${seen + 1}` };
     enterprises.push({ id: nextId(), name: place.en, nameRu: place.ru, industry: place.industry, workforce: 0 });
     const ent = enterprises.length - 1;
-    rawSat.push(giant === 0 ? PUTILOV_SATURATION : giant !== null ? 0.06 + rng.next() * 0.06 : 0.02 + Math.pow(rng.next(), 1.5) * 0.1);
+    rawSat.push(
+      giant === 0
+        ? PUTILOV_SATURATION
+        : giant !== null
+          ? 0.06 + rng.next() * 0.06
+          : 0.02 + Math.pow(rng.next(), 1.5) * 0.1,
+    );
     const po = add({
       parent: districts[district]!,
       kind: 'primary_organisation',
@@ -127,30 +183,81 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
     bodies[po]!.primary = po;
     primaries.push({ body: po, size, district, enterprise: ent });
 
-    const officers: PlanOfficer[] = [{ ordinal: 0, body: po, title: 'secretary', ...(giant === 0 ? { login: 'putilov.secretary' } : {}) }];
+    const officers: PlanOfficer[] = [
+      { ordinal: 0, body: po, title: 'secretary', ...(giant === 0 ? { login: 'putilov.secretary' } : {}) },
+    ];
     if (size >= 50) {
-      const bureau = add({ parent: po, kind: 'bureau', name: `Bureau: ${place.en}`, nameRu: `Партбюро: ${place.ru}`, enterprise: null, primary: po, region });
+      const bureau = add({
+        parent: po,
+        kind: 'bureau',
+        name: `Bureau: ${place.en}`,
+        nameRu: `Партбюро: ${place.ru}`,
+        enterprise: null,
+        primary: po,
+        region,
+      });
       const k = size >= 1000 ? 9 : size >= 101 ? 7 : 5;
-      for (let i = 0; i < k; i++) officers.push({ ordinal: i, body: bureau, title: i === 0 ? 'secretary' : 'bureau_member' });
+      for (let i = 0; i < k; i++)
+        officers.push({ ordinal: i, body: bureau, title: i === 0 ? 'secretary' : 'bureau_member' });
     }
     const cells: { body: number; weight: number }[] = [];
     if (size > 100) {
       const shops = giant === 0 ? PUTILOV_SHOPS : GENERIC_SHOPS;
-      const n = giant === 0 ? PUTILOV_SHOPS.length : giant !== null ? rng.int(8, 12) : Math.min(8, Math.max(2, Math.floor(size / 70)));
+      const n =
+        giant === 0
+          ? PUTILOV_SHOPS.length
+          : giant !== null
+            ? rng.int(8, 12)
+            : Math.min(8, Math.max(2, Math.floor(size / 70)));
       for (let i = 0; i < n; i++) {
         const shop = shops[i % shops.length]!;
         const suffix = i >= shops.length ? ` ${Math.floor(i / shops.length) + 1}` : '';
-        const cell = add({ parent: po, kind: 'shop_cell', name: `${shop.en}${suffix} — shop cell, ${place.en}`, nameRu: `${shop.ru}${suffix} — цеховая ячейка, ${place.ru}`, enterprise: null, primary: po, region });
+        const cell = add({
+          parent: po,
+          kind: 'shop_cell',
+          name: `${shop.en}${suffix} — shop cell, ${place.en}`,
+          nameRu: `${shop.ru}${suffix} — цеховая ячейка, ${place.ru}`,
+          enterprise: null,
+          primary: po,
+          region,
+        });
         cells.push({ body: cell, weight: 0.5 + rng.next() });
         officers.push({ ordinal: 30 + i, body: cell, title: 'secretary' });
       }
       if (place.industry !== 'education' && place.industry !== 'health' && place.industry !== 'science') {
-        const mgmt = add({ parent: po, kind: 'management', name: `Management of the ${place.en}`, nameRu: `Дирекция: ${place.ru}`, enterprise: ent, primary: null, region });
-        const union = add({ parent: po, kind: 'union_committee', name: `Factory committee of the ${place.en}`, nameRu: `Фабзавком: ${place.ru}`, enterprise: ent, primary: null, region });
-        officers.push({ ordinal: 10, body: mgmt, title: 'director' }, { ordinal: 11, body: union, title: 'union_chair' });
+        const mgmt = add({
+          parent: po,
+          kind: 'management',
+          name: `Management of the ${place.en}`,
+          nameRu: `Дирекция: ${place.ru}`,
+          enterprise: ent,
+          primary: null,
+          region,
+        });
+        const union = add({
+          parent: po,
+          kind: 'union_committee',
+          name: `Factory committee of the ${place.en}`,
+          nameRu: `Фабзавком: ${place.ru}`,
+          enterprise: ent,
+          primary: null,
+          region,
+        });
+        officers.push(
+          { ordinal: 10, body: mgmt, title: 'director' },
+          { ordinal: 11, body: union, title: 'union_chair' },
+        );
       }
     }
-    groups.push({ home: po, size, direct: cells.length ? 25 : size, cells, enterprise: ent, industry: place.industry, officers });
+    groups.push({
+      home: po,
+      size,
+      direct: cells.length ? 25 : size,
+      cells,
+      enterprise: ent,
+      industry: place.industry,
+      officers,
+    });
   }
 
   // Workforce: Red Putilovite at 14%; the others scaled so the city as a whole is at 5%.
@@ -159,7 +266,8 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
   const rawOthers = primaries.slice(1).reduce((s, p, i) => s + p.size / rawSat[i + 1]!, 0);
   const factor = (total / CITY_SATURATION - putilovWf) / rawOthers;
   primaries.forEach((p, i) => {
-    enterprises[p.enterprise]!.workforce = i === 0 ? putilovWf : Math.max(p.size + 5, Math.round((p.size / rawSat[i]!) * factor));
+    enterprises[p.enterprise]!.workforce =
+      i === 0 ? putilovWf : Math.max(p.size + 5, Math.round((p.size / rawSat[i]!) * factor));
   });
 
   // Committee officers drawn from the members of the largest organisations of their territory.
@@ -176,10 +284,14 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
   const byDistrict = new Map<string, number[]>();
   primaries.forEach((p, i) => byDistrict.set(p.district, [...(byDistrict.get(p.district) ?? []), i]));
   for (const d of DISTRICTS) {
-    const pis = (byDistrict.get(d.key) ?? []).filter((i) => i !== 0).sort((a, b) => primaries[b]!.size - primaries[a]!.size).slice(0, 3);
+    const pis = (byDistrict.get(d.key) ?? [])
+      .filter((i) => i !== 0)
+      .sort((a, b) => primaries[b]!.size - primaries[a]!.size)
+      .slice(0, 3);
     assign(pis[0]!, districts[d.key]!, 'secretary', d.key === 'kirovsky' ? 'district.secretary' : undefined);
     assign(pis[1 % pis.length]!, districts[d.key]!, 'second_secretary');
-    for (let i = 0; i < 5; i++) assign(pis[i % pis.length]!, districtBureaus[d.key]!, i === 0 ? 'secretary' : 'bureau_member');
+    for (let i = 0; i < 5; i++)
+      assign(pis[i % pis.length]!, districtBureaus[d.key]!, i === 0 ? 'secretary' : 'bureau_member');
   }
   const giants = [1, 2, 3, 4, 5, 6];
   assign(7, cc, 'general_secretary');
@@ -197,15 +309,24 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
   assign(giants[2]!, region, 'secretary');
   assign(giants[3]!, region, 'second_secretary');
   for (let i = 0; i < 7; i++) assign(giants[i % giants.length]!, cityBureau, i === 0 ? 'secretary' : 'bureau_member');
-  for (let i = 0; i < 7; i++) assign(giants[(i + 3) % giants.length]!, regionBureau, i === 0 ? 'secretary' : 'bureau_member');
+  for (let i = 0; i < 7; i++)
+    assign(giants[(i + 3) % giants.length]!, regionBureau, i === 0 ? 'secretary' : 'bureau_member');
 
   // The rank-and-file member: a full member of a small organisation in the Vyborgsky district, holding no office.
-  const rankAndFile = (byDistrict.get('vyborgsky') ?? []).find((i) => primaries[i]!.size >= 10 && primaries[i]!.size < 50)!;
+  const rankAndFile = (byDistrict.get('vyborgsky') ?? []).find(
+    (i) => primaries[i]!.size >= 10 && primaries[i]!.size < 50,
+  )!;
   groups[groupOfPrimary(rankAndFile)]!.officers.push({ ordinal: 5, body: null, title: '', login: 'member' });
 
   const plan: DemoPlan = {
     seed,
-    organisation: { name: DEMO_ORGANISATION.name, nameRu: DEMO_ORGANISATION.nameRu, preset: DEMO_ORGANISATION.preset, effectiveFrom: DEMO_ORGANISATION.effectiveFrom, adoptedBy: DEMO_ORGANISATION.adoptedBy },
+    organisation: {
+      name: DEMO_ORGANISATION.name,
+      nameRu: DEMO_ORGANISATION.nameRu,
+      preset: DEMO_ORGANISATION.preset,
+      effectiveFrom: DEMO_ORGANISATION.effectiveFrom,
+      adoptedBy: DEMO_ORGANISATION.adoptedBy,
+    },
     bodies,
     enterprises,
     groups,

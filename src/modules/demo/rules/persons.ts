@@ -4,9 +4,25 @@ import { randomName } from './names.js';
 import type { OrganisationPlan, PersonBatch, PlanOffice, PlanPerson } from './plan-types.js';
 
 type Position = readonly (readonly [string, number])[];
-const INDUSTRIAL: Position = [['worker', 78], ['employee', 11], ['peasant', 5], ['intelligentsia', 4], ['student', 2]];
-const LEARNED: Position = [['intelligentsia', 45], ['employee', 33], ['worker', 10], ['student', 12]];
-const OFFICE: Position = [['employee', 66], ['worker', 19], ['intelligentsia', 10], ['peasant', 5]];
+const INDUSTRIAL: Position = [
+  ['worker', 78],
+  ['employee', 11],
+  ['peasant', 5],
+  ['intelligentsia', 4],
+  ['student', 2],
+];
+const LEARNED: Position = [
+  ['intelligentsia', 45],
+  ['employee', 33],
+  ['worker', 10],
+  ['student', 12],
+];
+const OFFICE: Position = [
+  ['employee', 66],
+  ['worker', 19],
+  ['intelligentsia', 10],
+  ['peasant', 5],
+];
 
 function positionsFor(industry: string): Position {
   if (industry === 'education' || industry === 'science' || industry === 'health') return LEARNED;
@@ -15,8 +31,24 @@ function positionsFor(industry: string): Position {
 }
 
 const JOIN_YEARS: readonly (readonly [number, number])[] = [
-  [1905, 1], [1910, 1], [1914, 1], [1917, 4], [1918, 4], [1919, 5], [1920, 6], [1921, 3], [1922, 1],
-  [1924, 9], [1925, 8], [1926, 6], [1927, 7], [1928, 8], [1929, 10], [1930, 12], [1931, 13], [1932, 11],
+  [1905, 1],
+  [1910, 1],
+  [1914, 1],
+  [1917, 4],
+  [1918, 4],
+  [1919, 5],
+  [1920, 6],
+  [1921, 3],
+  [1922, 1],
+  [1924, 9],
+  [1925, 8],
+  [1926, 6],
+  [1927, 7],
+  [1928, 8],
+  [1929, 10],
+  [1930, 12],
+  [1931, 13],
+  [1932, 11],
 ];
 
 function date(rng: Rng, year: number): string {
@@ -82,7 +114,13 @@ export function* personBatches(plan: OrganisationPlan, batchSize = 5000): Genera
       for (const o of offices ?? []) {
         if (o.login) batch.logins[o.login] = person.id;
         if (o.body === null) continue;
-        const office: PlanOffice = { id: nextId(), body: o.body, personId: person.id, title: o.title, startsOn: plan.officesFrom };
+        const office: PlanOffice = {
+          id: nextId(),
+          body: o.body,
+          personId: person.id,
+          title: o.title,
+          startsOn: plan.officesFrom,
+        };
         batch.offices.push(office);
       }
       if (batch.persons.length >= batchSize) {

@@ -35,23 +35,73 @@ export interface GreatWorks extends Named {
 
 /** The seventeen organisations of over 1,000; the first is the Red Putilovite works. */
 export const GREAT_WORKS: readonly GreatWorks[] = [
-  { en: 'Red Putilovite works (Krasny Putilovets, later Kirov works)', ru: 'Завод «Красный путиловец»', district: 'kirovsky', industry: 'industry' },
+  {
+    en: 'Red Putilovite works (Krasny Putilovets, later Kirov works)',
+    ru: 'Завод «Красный путиловец»',
+    district: 'kirovsky',
+    industry: 'industry',
+  },
   { en: 'Elektrosila works', ru: 'Завод «Электросила»', district: 'moskovsky', industry: 'industry' },
-  { en: 'Bolshevik works (former Obukhov works)', ru: 'Завод «Большевик»', district: 'volodarsky', industry: 'industry' },
-  { en: 'Baltic shipyard named after Ordzhonikidze', ru: 'Балтийский завод имени Орджоникидзе', district: 'vasileostrovsky', industry: 'industry' },
+  {
+    en: 'Bolshevik works (former Obukhov works)',
+    ru: 'Завод «Большевик»',
+    district: 'volodarsky',
+    industry: 'industry',
+  },
+  {
+    en: 'Baltic shipyard named after Ordzhonikidze',
+    ru: 'Балтийский завод имени Орджоникидзе',
+    district: 'vasileostrovsky',
+    industry: 'industry',
+  },
   { en: 'Red Triangle rubber works', ru: 'Завод «Красный треугольник»', district: 'oktyabrsky', industry: 'industry' },
   { en: 'Skorokhod shoe factory', ru: 'Фабрика «Скороход»', district: 'moskovsky', industry: 'industry' },
-  { en: 'Leningrad Metal Works named after Stalin', ru: 'Ленинградский металлический завод имени Сталина', district: 'vyborgsky', industry: 'industry' },
-  { en: 'Karl Marx machine-building works', ru: 'Машиностроительный завод имени Карла Маркса', district: 'vyborgsky', industry: 'industry' },
+  {
+    en: 'Leningrad Metal Works named after Stalin',
+    ru: 'Ленинградский металлический завод имени Сталина',
+    district: 'vyborgsky',
+    industry: 'industry',
+  },
+  {
+    en: 'Karl Marx machine-building works',
+    ru: 'Машиностроительный завод имени Карла Маркса',
+    district: 'vyborgsky',
+    industry: 'industry',
+  },
   { en: 'Svetlana electric lamp works', ru: 'Завод «Светлана»', district: 'vyborgsky', industry: 'industry' },
   { en: 'Sevkabel cable works', ru: 'Завод «Севкабель»', district: 'vasileostrovsky', industry: 'industry' },
-  { en: 'Krasnaya Zarya telephone works', ru: 'Завод «Красная заря»', district: 'petrogradsky', industry: 'communications' },
-  { en: 'Marti shipyard (Admiralty works)', ru: 'Судостроительный завод имени Марти', district: 'oktyabrsky', industry: 'industry' },
-  { en: 'Nevsky machine-building works named after Lenin', ru: 'Невский машиностроительный завод имени Ленина', district: 'volodarsky', industry: 'industry' },
+  {
+    en: 'Krasnaya Zarya telephone works',
+    ru: 'Завод «Красная заря»',
+    district: 'petrogradsky',
+    industry: 'communications',
+  },
+  {
+    en: 'Marti shipyard (Admiralty works)',
+    ru: 'Судостроительный завод имени Марти',
+    district: 'oktyabrsky',
+    industry: 'industry',
+  },
+  {
+    en: 'Nevsky machine-building works named after Lenin',
+    ru: 'Невский машиностроительный завод имени Ленина',
+    district: 'volodarsky',
+    industry: 'industry',
+  },
   { en: 'Russian Diesel works', ru: 'Завод «Русский дизель»', district: 'vyborgsky', industry: 'industry' },
   { en: 'Izhora works', ru: 'Ижорский завод', district: 'kolpinsky', industry: 'industry' },
-  { en: 'October Railway, Leningrad junction', ru: 'Октябрьская железная дорога, Ленинградский узел', district: 'oktyabrsky', industry: 'transport' },
-  { en: 'Krasnoe Znamya knitwear factory', ru: 'Трикотажная фабрика «Красное знамя»', district: 'petrogradsky', industry: 'industry' },
+  {
+    en: 'October Railway, Leningrad junction',
+    ru: 'Октябрьская железная дорога, Ленинградский узел',
+    district: 'oktyabrsky',
+    industry: 'transport',
+  },
+  {
+    en: 'Krasnoe Znamya knitwear factory',
+    ru: 'Трикотажная фабрика «Красное знамя»',
+    district: 'petrogradsky',
+    industry: 'industry',
+  },
 ];
 
 /** Shop cells of the Red Putilovite works. */
@@ -106,7 +156,13 @@ const KINDS: readonly { en: string; ru: string; industry: string; numbered: bool
   { en: 'Construction trust', ru: 'Строительный трест', industry: 'construction', numbered: true, weight: 3 },
   { en: 'Tram depot', ru: 'Трамвайный парк', industry: 'transport', numbered: false, weight: 2 },
   { en: 'Port warehouse', ru: 'Портовый склад', industry: 'transport', numbered: true, weight: 1 },
-  { en: 'Post and telegraph office', ru: 'Почтово-телеграфная контора', industry: 'communications', numbered: true, weight: 2 },
+  {
+    en: 'Post and telegraph office',
+    ru: 'Почтово-телеграфная контора',
+    industry: 'communications',
+    numbered: true,
+    weight: 2,
+  },
   { en: 'School', ru: 'Школа', industry: 'education', numbered: true, weight: 8 },
   { en: 'Technical college', ru: 'Техникум', industry: 'education', numbered: false, weight: 2 },
   { en: 'Institute', ru: 'Институт', industry: 'science', numbered: false, weight: 2 },
@@ -115,7 +171,13 @@ const KINDS: readonly { en: string; ru: string; industry: string; numbered: bool
   { en: 'Cooperative shop', ru: 'Кооперативный магазин', industry: 'trade', numbered: true, weight: 4 },
   { en: 'Factory kitchen', ru: 'Фабрика-кухня', industry: 'trade', numbered: true, weight: 2 },
   { en: 'District soviet office', ru: 'Райсовет, аппарат', industry: 'administration', numbered: false, weight: 1 },
-  { en: 'People’s commissariat office', ru: 'Управление наркомата', industry: 'administration', numbered: true, weight: 2 },
+  {
+    en: 'People’s commissariat office',
+    ru: 'Управление наркомата',
+    industry: 'administration',
+    numbered: true,
+    weight: 2,
+  },
   { en: 'Housing cooperative', ru: 'Жилищный кооператив', industry: 'administration', numbered: true, weight: 2 },
 ];
 

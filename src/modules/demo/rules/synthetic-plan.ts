@@ -30,16 +30,50 @@ export function planSynthetic(opts: SyntheticOptions): SyntheticPlan {
   const regionsN = Math.max(1, Math.min(10, Math.round(opts.bodies / 5000)));
   const citiesPer = 4;
   const districtsPer = Math.max(1, Math.round(opts.bodies / 125 / (regionsN * citiesPer)));
-  const cc = add({ parent: null, kind: 'central_committee', name: 'Central Committee', nameRu: 'Центральный комитет', enterprise: null, primary: null, region: null });
+  const cc = add({
+    parent: null,
+    kind: 'central_committee',
+    name: 'Central Committee',
+    nameRu: 'Центральный комитет',
+    enterprise: null,
+    primary: null,
+    region: null,
+  });
   const districts: number[] = [];
   const districtRegion: number[] = [];
   for (let r = 0; r < regionsN; r++) {
-    const region = add({ parent: cc, kind: 'regional_committee', name: `Region ${r + 1} committee`, nameRu: `Обком ${r + 1}`, enterprise: null, primary: null, region: null });
+    const region = add({
+      parent: cc,
+      kind: 'regional_committee',
+      name: `Region ${r + 1} committee`,
+      nameRu: `Обком ${r + 1}`,
+      enterprise: null,
+      primary: null,
+      region: null,
+    });
     bodies[region]!.region = region;
     for (let c = 0; c < citiesPer; c++) {
-      const city = add({ parent: region, kind: 'city_committee', name: `City ${r + 1}.${c + 1} committee`, nameRu: `Горком ${r + 1}.${c + 1}`, enterprise: null, primary: null, region });
+      const city = add({
+        parent: region,
+        kind: 'city_committee',
+        name: `City ${r + 1}.${c + 1} committee`,
+        nameRu: `Горком ${r + 1}.${c + 1}`,
+        enterprise: null,
+        primary: null,
+        region,
+      });
       for (let d = 0; d < districtsPer; d++) {
-        districts.push(add({ parent: city, kind: 'district_committee', name: `District ${r + 1}.${c + 1}.${d + 1} committee`, nameRu: `Райком ${r + 1}.${c + 1}.${d + 1}`, enterprise: null, primary: null, region }));
+        districts.push(
+          add({
+            parent: city,
+            kind: 'district_committee',
+            name: `District ${r + 1}.${c + 1}.${d + 1} committee`,
+            nameRu: `Райком ${r + 1}.${c + 1}.${d + 1}`,
+            enterprise: null,
+            primary: null,
+            region,
+          }),
+        );
         districtRegion.push(region);
       }
     }
@@ -83,25 +117,64 @@ export function planSynthetic(opts: SyntheticOptions): SyntheticPlan {
     const di = p % districts.length;
     const place = randomWorkplace(rng, p + 1);
     const size = sizes[p]!;
-    enterprises.push({ id: nextId(), name: place.en, nameRu: place.ru, industry: place.industry, workforce: Math.round(size / (0.03 + rng.next() * 0.12)) + 5 });
+    enterprises.push({
+      id: nextId(),
+      name: place.en,
+      nameRu: place.ru,
+      industry: place.industry,
+      workforce: Math.round(size / (0.03 + rng.next() * 0.12)) + 5,
+    });
     const ent = enterprises.length - 1;
-    const po = add({ parent: districts[di]!, kind: 'primary_organisation', name: `Primary organisation ${p + 1}: ${place.en}`, nameRu: `Первичная организация ${p + 1}: ${place.ru}`, enterprise: ent, primary: null, region: districtRegion[di]! });
+    const po = add({
+      parent: districts[di]!,
+      kind: 'primary_organisation',
+      name: `Primary organisation ${p + 1}: ${place.en}`,
+      nameRu: `Первичная организация ${p + 1}: ${place.ru}`,
+      enterprise: ent,
+      primary: null,
+      region: districtRegion[di]!,
+    });
     bodies[po]!.primary = po;
     const cells: { body: number; weight: number }[] = [];
     for (let c = 0; c < cellCount[p]!; c++) {
-      cells.push({ body: add({ parent: po, kind: 'shop_cell', name: `Shop cell ${c + 1}`, nameRu: `Цеховая ячейка ${c + 1}`, enterprise: null, primary: po, region: districtRegion[di]! }), weight: 1 });
+      cells.push({
+        body: add({
+          parent: po,
+          kind: 'shop_cell',
+          name: `Shop cell ${c + 1}`,
+          nameRu: `Цеховая ячейка ${c + 1}`,
+          enterprise: null,
+          primary: po,
+          region: districtRegion[di]!,
+        }),
+        weight: 1,
+      });
     }
     const officers = [{ ordinal: 0, body: po, title: 'secretary' }];
     if (!districtOfficer.has(di) && size > 1) {
       districtOfficer.add(di);
       officers.push({ ordinal: 1, body: districts[di]!, title: 'secretary' });
     }
-    groups.push({ home: po, size, direct: cells.length ? Math.min(size, 5) : size, cells, enterprise: ent, industry: place.industry, officers });
+    groups.push({
+      home: po,
+      size,
+      direct: cells.length ? Math.min(size, 5) : size,
+      cells,
+      enterprise: ent,
+      industry: place.industry,
+      officers,
+    });
   }
 
   const plan: SyntheticPlan = {
     seed,
-    organisation: { name: `Synthetic organisation ${seed}`, nameRu: null, preset: 'party-1934', effectiveFrom: '1934-02-10', adoptedBy: 'Benchmark' },
+    organisation: {
+      name: `Synthetic organisation ${seed}`,
+      nameRu: null,
+      preset: 'party-1934',
+      effectiveFrom: '1934-02-10',
+      adoptedBy: 'Benchmark',
+    },
     bodies,
     enterprises,
     groups,

@@ -11,7 +11,10 @@ export function headerProblems(columns: readonly string[]): string[] {
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) out.push(`missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
   const unknown = columns.filter((c) => !(MEMBER_CSV_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length) out.push(`unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected ${MEMBER_CSV_COLUMNS.join(', ')})`);
+  if (unknown.length)
+    out.push(
+      `unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected ${MEMBER_CSV_COLUMNS.join(', ')})`,
+    );
   return out;
 }
 
@@ -40,7 +43,8 @@ export interface GoodRow extends MemberCsvRow {
 const REGISTRATION_MESSAGES: Record<RegistrationProblem, string> = {
   card_number_required: 'card_number is required for a member',
   card_number_not_allowed: 'card_number must be empty for a non_member',
-  registration_body_invalid: 'members and candidates must be registered in a primary organisation or one of its shop cells',
+  registration_body_invalid:
+    'members and candidates must be registered in a primary organisation or one of its shop cells',
   candidate_stage_not_in_statute: 'the statute has no candidate stage: status candidate is not allowed',
   body_not_active: 'the body is dissolved or merged',
   joined_in_future: 'joined_on is in the future',
@@ -76,7 +80,8 @@ export function validateRows(
     const bodyId = row.body_id?.toLowerCase() ?? ctx.defaultBodyId;
     const body = bodyId ? ctx.bodies.get(bodyId) : undefined;
     if (!bodyId) reasons.push('body_id is required (or give a default body)');
-    else if (!body || body.organisationId !== ctx.organisationId) reasons.push(`body_id ${bodyId} is not a body of this organisation`);
+    else if (!body || body.organisationId !== ctx.organisationId)
+      reasons.push(`body_id ${bodyId} is not a body of this organisation`);
     if (body && body.organisationId === ctx.organisationId) {
       const problem = registrationProblem({
         status: row.status,

@@ -1,5 +1,6 @@
 // A body's page: breadcrumbs, kind and names, offices, sub-bodies, the enterprise triangle and
 // saturation, and the member list (search and pages; a refusal is shown, not thrown).
+import { useState } from 'react';
 import { useParams, Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { BodyDetail, BodyRef, Triangle } from '../../../contracts/organisation.js';
@@ -8,6 +9,8 @@ import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { MemberList } from './MemberList.js';
+
+const SUB_BODIES_SHOWN = 30;
 
 function Breadcrumbs({ ancestors, current }: { ancestors: BodyRef[]; current: string }) {
   const { t } = useTranslation();
@@ -77,6 +80,9 @@ function SubBodies({ id }: { id: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const children = useChildren(id);
+  const [showAll, setShowAll] = useState(false);
+  const items = children.data?.items ?? [];
+  const shown = showAll ? items : items.slice(0, SUB_BODIES_SHOWN);
   return (
     <section className="card" aria-labelledby="sub-h" aria-busy={children.isPending}>
       <h2 id="sub-h">{t('body.subBodies')}</h2>
@@ -92,25 +98,32 @@ function SubBodies({ id }: { id: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('body.name')}</th>
-                <th scope="col">{t('body.kind')}</th>
+                <th scope="col" className="hide-narrow">
+                  {t('body.kind')}
+                </th>
                 <th scope="col" className="num">
                   {t('body.members')}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {children.data.items.map((b) => (
+              {shown.map((b) => (
                 <tr key={b.id}>
                   <td>
                     <Link to={`/bodies/${b.id}`}>{f.name(b)}</Link>
                     {b.belowMinimum && <span className="badge badge-warn">{t('tree.belowMinimum')}</span>}
                   </td>
-                  <td>{t(`kind.${b.kind}`)}</td>
+                  <td className="hide-narrow">{t(`kind.${b.kind}`)}</td>
                   <td className="num">{b.memberCount !== undefined ? f.number(b.memberCount) : ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {items.length > shown.length && (
+            <button type="button" className="button button-secondary show-all" onClick={() => setShowAll(true)}>
+              {t('body.showAll', { n: f.number(items.length) })}
+            </button>
+          )}
         </div>
       )}
     </section>
@@ -261,11 +274,13 @@ export function BodyPage() {
       )}
 
       <div className="grid">
-        {d.saturation && <SaturationCard detail={d} />}
+        <div>
+          {d.saturation && <SaturationCard detail={d} />}
+          <Offices detail={d} />
+        </div>
         {d.triangle && <TriangleCard detail={d} triangle={d.triangle} />}
-        <Offices detail={d} />
-        <SubBodies id={b.id} />
       </div>
+      <SubBodies id={b.id} />
 
       <MemberList bodyId={b.id} />
     </article>

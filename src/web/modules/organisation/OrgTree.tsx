@@ -1,7 +1,7 @@
 // The organisation tree, following the WAI-ARIA tree view pattern: role=tree/treeitem/group,
 // aria-expanded, roving tabindex, arrow keys, Home/End, type-ahead, Enter opens the body page.
 // Children are fetched when a branch is first opened; the open branches survive navigation.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -286,7 +286,7 @@ export function OrgTree({ revealId, onRevealed }: { revealId?: string | null; on
             if (e.target === e.currentTarget && focused !== id) setFocused(id);
           }}
         >
-          <div className="tree-row" style={{ paddingInlineStart: `${(level - 1) * 1.25}rem` }}>
+          <div className="tree-row" style={{ '--level': level - 1 } as CSSProperties}>
             <span
               className={`tree-toggle${expandable ? '' : ' tree-toggle-leaf'}`}
               aria-hidden="true"

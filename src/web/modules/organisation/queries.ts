@@ -17,8 +17,12 @@ export const fetchChildren = (id: string, signal?: AbortSignal) =>
   api<BodyList>(`/api/bodies/${id}/children`, { signal });
 export const fetchBody = (id: string, signal?: AbortSignal) => api<BodyDetail>(`/api/bodies/${id}`, { signal });
 
-export function useBody(id: string) {
-  return useQuery({ queryKey: keys.body(id), queryFn: ({ signal }) => fetchBody(id, signal) });
+export function useBody(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.body(id),
+    queryFn: ({ signal }) => fetchBody(id, signal),
+    enabled: enabled && !!id,
+  });
 }
 
 export function useChildren(id: string, enabled = true) {

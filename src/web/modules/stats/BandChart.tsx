@@ -13,9 +13,9 @@ export function BandChart({ bars }: { bars: Bar[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
-  const width = 640;
-  const labelW = 120;
-  const valueW = 70;
+  const width = 520;
+  const labelW = 110;
+  const valueW = 64;
   const rowH = 40;
   const barH = 24;
   const top = 8;

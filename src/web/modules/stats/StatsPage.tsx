@@ -9,7 +9,7 @@ import { api, withQuery } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
-import { useBodySearch } from '../organisation/queries.js';
+import { useBody, useBodySearch } from '../organisation/queries.js';
 import { BandChart } from './BandChart.js';
 
 type Named = { name: string; nameRu?: string | null };
@@ -114,23 +114,25 @@ export function StatsPage() {
 
   const pick = (id: string | null) => setParams(id ? new URLSearchParams({ body: id }) : new URLSearchParams());
   const data = bands.data;
-  const shownName = data ? f.name(data.body as Named) : '';
+  // The body's names in both languages come from its own record.
+  const named = useBody(statsId ?? '', Boolean(statsId));
+  const shownName = named.data ? f.name(named.data.body) : data ? f.name(data.body as Named) : '';
 
   return (
     <section>
       <PageTitle title={t('stats.title')}>{t('stats.title')}</PageTitle>
       <BodyPicker onPick={pick} />
 
-      <div aria-busy={bands.isFetching || figures.isFetching} aria-live="polite">
+      <div aria-busy={bands.isFetching || figures.isFetching}>
         {bands.isPending ? (
           <Loading />
         ) : bands.isError ? (
           <ErrorNotice error={bands.error} onRetry={() => void bands.refetch()} />
         ) : (
           <>
-            <p className="results-count">
+            <p className="results-count" role="status">
               {t('stats.forBody', { name: bodyId ? shownName : `${shownName} (${t('stats.wholeOrganisation')})` })}{' '}
-              {bodyId && <Link to={`/bodies/${bodyId}`}>→</Link>}
+              {bodyId && <Link to={`/bodies/${bodyId}`}>{t('stats.openBody')}</Link>}
             </p>
             <div className="grid">
               <section className="card" aria-labelledby="bands-h">
@@ -175,7 +177,7 @@ export function StatsPage() {
                 </div>
               </section>
               <section className="card" aria-labelledby="chart-h">
-                <h2 id="chart-h">{t('stats.chartTitle')}</h2>
+                <h2 id="chart-h">{t('stats.chart')}</h2>
                 <BandChart bars={data!.bands.map((b) => ({ label: bandLabel(b), value: b.count }))} />
               </section>
             </div>

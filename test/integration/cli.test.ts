@@ -1,0 +1,141 @@
+// The `antaeus` command as a child process on one generated PGlite data folder.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const BIN = path.resolve('bin/antaeus.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('antaeus CLI (PGlite data folder)', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let demo: Run;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-cli-'));
+    env = { ANTAEUS_DATA: path.join(dir, 'data') };
+    demo = await run(['demo'], env);
+  }, 180_000);
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('generates the demo with progress lines and prints the demo accounts', () => {
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stderr).toMatch(/Demo: persons [\d,]+\/[\d,]+/);
+    for (const login of ['cc.secretary', 'district.secretary', 'putilov.secretary', 'member'])
+      expect(demo.stdout).toContain(login);
+  });
+
+  it('stats size-bands --json prints exactly one JSON object with the seeds’ bands', async () => {
+    const r = await run(['stats', 'size-bands', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      body: { kind: string };
+      bands: { band: string; min: number; max: number | null; count: number }[];
+      belowMinimum: number;
+      total: number;
+    };
+    expect(out.body.kind).toBe('central_committee');
+    expect(out.bands).toEqual([
+      { band: '3-49', min: 3, max: 49, count: 1254 },
+      { band: '50-100', min: 50, max: 100, count: 258 },
+      { band: '101-1000', min: 101, max: 1000, count: 285 },
+      { band: 'over-1000', min: 1001, max: null, count: 17 },
+    ]);
+    expect(out.total).toBe(1814);
+    expect(out.belowMinimum).toBe(0);
+  });
+
+  it('stats size-bands --body takes a name; an unknown body is a clear error without a stack trace', async () => {
+    const r = await run(['stats', 'size-bands', '--json', '--body', 'Kirovsky (Narvsky) district committee'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { total: number; bands: { count: number }[] };
+    expect(out.bands[3]!.count).toBeGreaterThanOrEqual(1);
+    const bad = await run(['stats', 'size-bands', '--body', 'No such committee'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^Error: /);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to generate the demo again, with a clear message', async () => {
+    const r = await run(['demo'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/already holds an organisation/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exports a subtree to a file and reports rejected import rows with line numbers, importing nothing', async () => {
+    const out = path.join(dir, 'putilov.csv');
+    const e = await run(
+      [
+        'export',
+        'members',
+        '--body',
+        'Primary organisation of the Red Putilovite works (Krasny Putilovets, later Kirov works)',
+        '--out',
+        out,
+      ],
+      env,
+    );
+    expect(e.code, e.stderr).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe(
+      'family_name,given_name,patronymic,name_ru,sex,birth_year,social_position,status,card_number,joined_on,body_id',
+    );
+    expect(lines.length - 1).toBeGreaterThan(4000);
+    // Re-importing the export: every member's card is taken, so nothing is imported.
+    const bad = path.join(dir, 'bad.csv');
+    await writeFile(bad, [lines[0], lines[1], 'Ivanov,Ivan,,,m,1900,worker,boss,,,'].join('\n'));
+    const r = await run(['import', 'members', bad], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 3: status must be member, candidate or non_member/);
+    expect(r.stderr).toMatch(/nothing was imported/);
+  });
+
+  it('restarts on the existing folder without regenerating the demo', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    });
+    let stdout = '';
+    const ready = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready: ${stdout}`)), 30_000);
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        const m = /ready in [\d.]+ s at (http:\/\/\S+)/.exec(stdout);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    try {
+      expect(stdout).toMatch(/already holds an organisation/);
+      expect(stdout).toContain('putilov.secretary');
+      const res = await fetch(`${ready}/api/stats/size-bands`);
+      expect(res.status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('close', r));
+    }
+  });
+});

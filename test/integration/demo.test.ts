@@ -1,0 +1,89 @@
+// The full demo generated through the bulk loader, checked through the statistics SQL and the HTTP API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
+import { buildHttpApp, createServices, type Services } from '../../src/app/compose.js';
+import { DemoService, DEMO_ACCOUNTS, DEMO_PASSWORD, type LoadResult } from '../../src/modules/demo/demo.service.js';
+import { AppError } from '../../src/platform/errors.js';
+
+describe.each(DB_KINDS)('demo organisation on %s', (kind) => {
+  let db: TestDb;
+  let services: Services;
+  let demo: DemoService;
+  let result: LoadResult;
+  const phases = new Set<string>();
+
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    services = createServices(db);
+    demo = new DemoService(db.db, services.statute);
+    result = await demo.generateDemo({ onProgress: (p) => phases.add(p.phase) });
+    console.log(`[${kind}] demo generated in ${result.ms} ms: ${result.persons} persons, ${result.bodies} bodies`);
+  }, 180_000);
+  afterAll(async () => db?.close());
+
+  it('reports progress and produces the seeds’ size bands through the statistics SQL', async () => {
+    expect([...phases]).toEqual(expect.arrayContaining(['organisation', 'persons', 'done']));
+    const r = await services.stats.sizeBands(null);
+    expect(r.body.kind).toBe('central_committee');
+    expect(r.total).toBe(1814);
+    expect(r.bands.map((b) => [b.band, b.count])).toEqual([
+      ['3-49', 1254],
+      ['50-100', 258],
+      ['101-1000', 285],
+      ['over-1000', 17],
+    ]);
+    expect(r.belowMinimum).toBe(0);
+  });
+
+  it('has the Red Putilovite works at 13–15% saturation and the city at about 5%', async () => {
+    const put = await services.organisation.resolveBody(
+      result.organisationId,
+      'Primary organisation of the Red Putilovite works (Krasny Putilovets, later Kirov works)',
+    );
+    const s = await services.stats.bodyStats(null, put.id);
+    expect(s.primaryOrganisations).toBe(1);
+    expect(s.sizeBands.bands.find((b) => b.band === 'over-1000')!.count).toBe(1);
+    expect(s.saturation!.ratio).toBeGreaterThanOrEqual(0.13);
+    expect(s.saturation!.ratio).toBeLessThanOrEqual(0.15);
+    expect(s.bySocialPosition[0]!.socialPosition).toBe('worker');
+
+    const city = await services.organisation.resolveBody(result.organisationId, 'Leningrad city committee');
+    const c = await services.stats.bodyStats(null, city.id);
+    expect(c.primaryOrganisations).toBe(1814);
+    expect(c.saturation!.ratio).toBeGreaterThan(0.045);
+    expect(c.saturation!.ratio).toBeLessThan(0.055);
+    expect(c.candidates / (c.members + c.candidates)).toBeGreaterThan(0.15);
+  });
+
+  it('signs in every demo account and serves statistics to them (and only to the signed in)', async () => {
+    const app = buildHttpApp(services);
+    expect((await app.request('/api/stats/size-bands')).status).toBe(401);
+    for (const a of DEMO_ACCOUNTS) {
+      const login = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: a.login, password: DEMO_PASSWORD }),
+      });
+      expect(login.status, a.login).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const res = await app.request('/api/stats/size-bands', { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { total: number }).total).toBe(1814);
+    }
+  });
+
+  it('refuses to generate the demo into a database that holds an organisation, leaving it unchanged', async () => {
+    const before = await db.db
+      .selectFrom('person')
+      .select(db.db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const err = await demo.generateDemo().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('organisation_exists');
+    const after = await db.db
+      .selectFrom('person')
+      .select(db.db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});

@@ -1,6 +1,6 @@
 // Accounts, sign-in with rate limiting, sessions and the actor behind a session.
 import { createHash, randomBytes } from 'node:crypto';
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { hashPassword, verifyPassword } from '../../platform/crypto/password.js';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -50,7 +50,6 @@ export interface LoginResult {
   me: Me;
 }
 
-const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 export function hashToken(token: string): string {
@@ -99,7 +98,7 @@ export class AuthService {
     const login = normaliseLogin(input.login);
     if (!login) throw AuthErrors.login_taken(undefined, 'A login is required.');
     if (input.password.length < PASSWORD_MIN_LENGTH) throw AuthErrors.password_too_short();
-    const passwordHash = await argonHash(input.password, ARGON);
+    const passwordHash = await hashPassword(input.password);
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
       if (!(await repo.personExists(trx, input.personId)))
@@ -146,11 +145,8 @@ export class AuthService {
     const account = await repo.findAccountByLogin(this.db, login);
     // Verify against a dummy hash for unknown logins so both cases take the same time.
     const ok = account
-      ? await argonVerify(account.password_hash, password).catch(() => false)
-      : await argonVerify(await this.dummy(), password).then(
-          () => false,
-          () => false,
-        );
+      ? await verifyPassword(account.password_hash, password)
+      : await verifyPassword(await this.dummy(), password).then(() => false);
     if (!account || !ok) {
       await repo.recordAttempt(this.db, login, ip, false, now);
       throw AuthErrors.invalid_credentials();
@@ -250,7 +246,7 @@ export class AuthService {
   }
 
   private dummy(): Promise<string> {
-    this.dummyHash ??= argonHash(randomBytes(16).toString('hex'), ARGON);
+    this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     return this.dummyHash;
   }
 }

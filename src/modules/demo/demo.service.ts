@@ -1,6 +1,6 @@
 // Generates the demo organisation (and synthetic ones for benchmarks) with a bulk loader:
 // plan in rules/ (pure, seeded), then a few large inserts in one transaction.
-import { hash as argonHash } from '@node-rs/argon2';
+import { hashPassword } from '../../platform/crypto/password.js';
 import { uuidv7 } from 'uuidv7';
 import type { Database, DbHandle } from '../../platform/db/client.js';
 import { StatuteService } from '../statute/statute.service.js';
@@ -33,8 +33,6 @@ export interface LoadResult {
   ms: number;
 }
 
-/** Same parameters as the auth module's password hashing (argon2id, OWASP minimum). */
-const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
 export class DemoService {
   constructor(
@@ -151,7 +149,7 @@ export class DemoService {
     let persons = 0;
     let offices = 0;
     const hashes = opts.password
-      ? await Promise.all([...opts.roles.keys()].map(() => argonHash(opts.password!, ARGON)))
+      ? await Promise.all([...opts.roles.keys()].map(() => hashPassword(opts.password!)))
       : [];
     try {
       await this.db.transaction().execute(async (tx) => {

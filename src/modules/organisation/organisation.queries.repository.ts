@@ -100,13 +100,14 @@ export async function searchBodies(
     sql<BodyRow>`
       select ${cols} from body b
       where b.organisation_id = ${organisationId}::uuid and b.status = 'active'
-        and lower(b.name) like ${contains} escape '\\'
-      order by (lower(b.name) like ${prefix} escape '\\') desc, b.name, b.id
+        and (lower(b.name) like ${contains} escape '\\' or lower(coalesce(b.name_ru, '')) like ${contains} escape '\\')
+      order by (lower(b.name) like ${prefix} escape '\\' or lower(coalesce(b.name_ru, '')) like ${prefix} escape '\\') desc,
+        (b.kind = 'primary_organisation') desc, b.name, b.id
       limit ${limit} offset ${offset}`.execute(db),
     sql<{ n: number }>`
       select count(*)::int as n from body b
       where b.organisation_id = ${organisationId}::uuid and b.status = 'active'
-        and lower(b.name) like ${contains} escape '\\'`.execute(db),
+        and (lower(b.name) like ${contains} escape '\\' or lower(coalesce(b.name_ru, '')) like ${contains} escape '\\')`.execute(db),
   ]);
   return { rows: rows.rows, total: total.rows[0]?.n ?? 0 };
 }

@@ -4,7 +4,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { AppError, CommonErrors } from '../errors.js';
@@ -84,9 +85,12 @@ export function createApp(opts: AppOptions): Api {
 
   if (opts.webDir && existsSync(path.join(opts.webDir, 'index.html'))) {
     const root = path.relative(process.cwd(), opts.webDir) || '.';
-    const index = readFileSync(path.join(opts.webDir, 'index.html'), 'utf8');
+    const indexFile = path.join(opts.webDir, 'index.html');
     app.use('/assets/*', serveStatic({ root }));
-    app.get('*', (c) => c.html(index));
+    // A missing asset is a 404, never the app shell served as JavaScript.
+    app.get('/assets/*', (c) => c.text('Not found', 404));
+    // Read per request: a rebuilt web app is picked up without restarting the server.
+    app.get('*', async (c) => c.html(await readFile(indexFile, 'utf8')));
   }
   return app;
 }

@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 
 const run = promisify(execFile);
 
-export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -17,7 +18,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export async function timeMany(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+export async function timeMany(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p95: number; max: number }> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();

@@ -25,6 +25,7 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
   } catch (e) {
     throw new Error(
       `PostgreSQL is not reachable at ${ADMIN_URL} (${(e as Error).message}). Start it, set TEST_DATABASE_URL, or set ANTAEUS_TEST_PG=off to test on PGlite only.`,
+      { cause: e },
     );
   }
   await admin.query(`create database ${name}`);

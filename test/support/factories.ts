@@ -15,7 +15,10 @@ export async function makeOrganisation(
 ) {
   const id = uuidv7();
   const preset = opts.preset ?? 'party-1934';
-  await db.insertInto('organisation').values({ id, name: opts.name ?? `Organisation ${next()}`, name_ru: null }).execute();
+  await db
+    .insertInto('organisation')
+    .values({ id, name: opts.name ?? `Organisation ${next()}`, name_ru: null })
+    .execute();
   const rules = { ...PRESETS[preset], ...opts.rules };
   await db
     .insertInto('statute_version')
@@ -77,7 +80,11 @@ export async function makeBody(
 }
 
 async function regionOf(db: Database, parent: MadeBody): Promise<string | null> {
-  const row = await db.selectFrom('body').select(['region_id', 'kind', 'parent_id']).where('id', '=', parent.id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('body')
+    .select(['region_id', 'kind', 'parent_id'])
+    .where('id', '=', parent.id)
+    .executeTakeFirstOrThrow();
   if (row.region_id) return row.region_id;
   return row.parent_id ? parent.id : null;
 }
@@ -124,7 +131,12 @@ export async function makePerson(
       enterprise_id: null,
       joined_on: opts.joinedOn ?? (status === 'non_member' ? null : '1930-01-01'),
       candidate_since: status === 'candidate' ? '1933-01-01' : null,
-      card_number: opts.cardNumber === undefined ? (status === 'member' ? `T-${String(n).padStart(7, '0')}` : null) : opts.cardNumber,
+      card_number:
+        opts.cardNumber === undefined
+          ? status === 'member'
+            ? `T-${String(n).padStart(7, '0')}`
+            : null
+          : opts.cardNumber,
     })
     .execute();
   return { id };
@@ -146,7 +158,14 @@ export async function makeOffice(
   const id = uuidv7();
   await db
     .insertInto('office')
-    .values({ id, body_id: body.id, person_id: person.id, title, starts_on: opts.startsOn ?? '1930-01-01', ends_on: opts.endsOn ?? null })
+    .values({
+      id,
+      body_id: body.id,
+      person_id: person.id,
+      title,
+      starts_on: opts.startsOn ?? '1930-01-01',
+      ends_on: opts.endsOn ?? null,
+    })
     .execute();
   return { id };
 }

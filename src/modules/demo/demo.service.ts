@@ -33,7 +33,6 @@ export interface LoadResult {
   ms: number;
 }
 
-
 export class DemoService {
   constructor(
     private readonly db: Database,

@@ -107,7 +107,9 @@ export async function searchBodies(
     sql<{ n: number }>`
       select count(*)::int as n from body b
       where b.organisation_id = ${organisationId}::uuid and b.status = 'active'
-        and (lower(b.name) like ${contains} escape '\\' or lower(coalesce(b.name_ru, '')) like ${contains} escape '\\')`.execute(db),
+        and (lower(b.name) like ${contains} escape '\\' or lower(coalesce(b.name_ru, '')) like ${contains} escape '\\')`.execute(
+      db,
+    ),
   ]);
   return { rows: rows.rows, total: total.rows[0]?.n ?? 0 };
 }

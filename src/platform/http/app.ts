@@ -54,7 +54,10 @@ export function errorResponse(err: unknown): { status: number; body: object } {
     return errorResponse(mapped);
   }
   console.error(err);
-  return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } },
+  };
 }
 
 export function createApp(opts: AppOptions): Api {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { DbHandle } from '../platform/db/client.js';
 import { createApp, type Api } from '../platform/http/app.js';
+import { RecordsService } from '../modules/records/records.service.js';
 import { StatuteService } from '../modules/statute/statute.service.js';
 import { OrganisationService } from '../modules/organisation/organisation.service.js';
 import { PersonService } from '../modules/person/person.service.js';
@@ -23,16 +24,18 @@ export interface Services {
   auth: AuthService;
   stats: StatsService;
   exchange: ExchangeService;
+  records: RecordsService;
 }
 
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
+  const records = new RecordsService(handle.db);
   const statute = new StatuteService(handle.db);
   const organisation = new OrganisationService(handle.db, statute);
   const person = new PersonService(handle.db, statute, organisation);
   const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false }, statute);
   const stats = new StatsService(handle.db, statute, organisation);
   const exchange = new ExchangeService(handle.db, statute, organisation);
-  return { statute, organisation, person, auth, stats, exchange };
+  return { statute, organisation, person, auth, stats, exchange, records };
 }
 
 export const DEFAULT_WEB_DIR = path.resolve('dist/web');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BodyKind } from './statute.js';
 import { IsoDate, PageQuery, Uuid, pageOf } from './common.js';
 
-export const PersonStatus = z.enum(['member', 'candidate', 'non_member']);
+export const PersonStatus = z.enum(['member', 'candidate', 'sympathiser', 'non_member']);
 export type PersonStatus = z.infer<typeof PersonStatus>;
 
 export const SocialPosition = z.enum(['worker', 'peasant', 'employee', 'intelligentsia', 'student', 'other']);

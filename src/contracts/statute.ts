@@ -1,6 +1,7 @@
 // The statute (Ustav): typed, validated rules every process reads. Nothing that a statute
 // decides is hard-coded elsewhere.
 import { z } from 'zod';
+import { MembershipRules, PARTY_1934_MEMBERSHIP } from './membership-rules.js';
 
 export const BodyKind = z.enum([
   'central_committee',
@@ -58,6 +59,9 @@ export const StatuteRules = z
     proportionalRepresentation: z.boolean(),
     /** Whether members may form platforms and groups around them. */
     platformsAllowed: z.boolean(),
+    /** Admission, candidate stage, registration, dues, discipline, appeal, review. Versions adopted before this
+     * section existed read as the party rules' section. */
+    membership: MembershipRules.default(PARTY_1934_MEMBERSHIP),
   })
   .superRefine((r, ctx) => {
     for (const m of r.managingOffices) {

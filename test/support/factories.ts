@@ -103,7 +103,7 @@ export async function makePerson(
   org: { id: string },
   body: { id: string } | null,
   opts: {
-    status?: 'member' | 'candidate' | 'non_member';
+    status?: 'member' | 'candidate' | 'sympathiser' | 'non_member';
     familyName?: string;
     givenName?: string;
     socialPosition?: string;

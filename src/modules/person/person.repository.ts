@@ -8,7 +8,7 @@ export interface PersonSummaryRow {
   given_name: string;
   patronymic: string | null;
   name_ru: string | null;
-  status: 'member' | 'candidate' | 'non_member';
+  status: 'member' | 'candidate' | 'sympathiser' | 'non_member';
   social_position: string;
   card_number: string | null;
   joined_on: string | null;
@@ -109,7 +109,7 @@ export interface ListFilter {
   terms: string[];
   /** The raw query, matched exactly against card numbers. */
   card: string | null;
-  statuses: ('member' | 'candidate' | 'non_member')[];
+  statuses: ('member' | 'candidate' | 'sympathiser' | 'non_member')[];
   limit: number;
   offset: number;
 }
@@ -204,7 +204,7 @@ export interface NewPersonRow {
   sex: 'm' | 'f' | null;
   birth_year: number | null;
   social_position: string;
-  status: 'member' | 'candidate' | 'non_member';
+  status: 'member' | 'candidate' | 'sympathiser' | 'non_member';
   body_id: string;
   enterprise_id: string | null;
   joined_on: string | null;

@@ -139,7 +139,7 @@ export class PersonService {
   /** Persons of every status across the bodies the actor manages (and their own primary organisation). */
   async searchPersons(actor: Actor, query: Partial<PersonSearchQuery> = {}): Promise<PersonPage> {
     assertCanSearchPersons(actor);
-    return this.page(actor, searchRoots(actor), query, ['member', 'candidate', 'non_member']);
+    return this.page(actor, searchRoots(actor), query, ['member', 'candidate', 'sympathiser', 'non_member']);
   }
 
   /** Registers a person in a body within the actor's scope. */
@@ -228,7 +228,7 @@ export class PersonService {
     actor: Actor,
     roots: string[],
     query: Partial<PersonSearchQuery>,
-    statuses: ('member' | 'candidate' | 'non_member')[],
+    statuses: ('member' | 'candidate' | 'sympathiser' | 'non_member')[],
   ): Promise<PersonPage> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;

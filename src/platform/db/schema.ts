@@ -1,8 +1,11 @@
 // Kysely table types: the TypeScript view of the migrations. Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type { AdmissionTables } from './schema-admission.js';
+import type { DuesTables } from './schema-dues.js';
+import type { DisciplineTables } from './schema-discipline.js';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DateString = ColumnType<string, string, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type DateString = ColumnType<string, string, string>;
 
 export interface OrganisationTable {
   id: string;
@@ -60,13 +63,17 @@ export interface PersonTable {
   sex: 'm' | 'f' | null;
   birth_year: number | null;
   social_position: string;
-  status: 'member' | 'candidate' | 'non_member';
+  status: 'member' | 'candidate' | 'sympathiser' | 'non_member';
   body_id: string | null;
   enterprise_id: string | null;
   joined_on: ColumnType<string | null, string | null | undefined, string | null>;
   candidate_since: ColumnType<string | null, string | null | undefined, string | null>;
   card_number: string | null;
   created_at: Timestamp;
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
+  left_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  last_body_id: ColumnType<string | null, string | null | undefined, string | null>;
+  deregistered_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OfficeTable {
@@ -111,12 +118,47 @@ export interface OutboxTable {
   created_at: Timestamp;
 }
 
+export type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface AuditEventTable {
+  id: string;
+  organisation_id: string;
+  subject_person_id: string | null;
+  actor_person_id: string | null;
+  at: Timestamp;
+  effective_on: DateString;
+  process: string;
+  entity_id: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface DecisionTable {
+  id: string;
+  organisation_id: string;
+  body_id: string;
+  taken_on: DateString;
+  process: string;
+  entity_id: string;
+  outcome: string;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstained: number | null;
+  reasons: string | null;
+  recorded_by: string | null;
+  assembly_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends AdmissionTables, DuesTables, DisciplineTables {
   organisation: OrganisationTable;
   statute_version: StatuteVersionTable;
   enterprise: EnterpriseTable;
@@ -128,4 +170,6 @@ export interface DB {
   login_attempt: LoginAttemptTable;
   outbox: OutboxTable;
   schema_migration: SchemaMigrationTable;
+  audit_event: AuditEventTable;
+  decision: DecisionTable;
 }

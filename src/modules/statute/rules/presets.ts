@@ -1,4 +1,5 @@
 // The two statute presets. Pure data, validated by the StatuteRules contract.
+import { PARTY_1934_MEMBERSHIP, UNION_MEMBERSHIP } from '../../../contracts/membership-rules.js';
 import { StatuteRules, type StatutePreset, type BodyKind } from '../../../contracts/statute.js';
 
 const organs: BodyKind[] = ['bureau', 'control_commission'];
@@ -42,6 +43,7 @@ const party1934 = StatuteRules.parse({
   payCapMultiple: null,
   proportionalRepresentation: false,
   platformsAllowed: false,
+  membership: PARTY_1934_MEMBERSHIP,
 });
 
 /** A democratic union federation: no candidate stage, proportional executives, open platforms, pay cap. */
@@ -71,6 +73,7 @@ const unionFederation = StatuteRules.parse({
   payCapMultiple: 3,
   proportionalRepresentation: true,
   platformsAllowed: true,
+  membership: UNION_MEMBERSHIP,
 });
 
 export const PRESETS: Record<StatutePreset, StatuteRules> = {

@@ -1,0 +1,46 @@
+// The audit trail and recorded decisions, as the API returns them.
+import { z } from 'zod';
+
+export const AuditEvent = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  effectiveOn: z.iso.date(),
+  process: z.string(),
+  entityId: z.uuid().nullable(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  reason: z.string().nullable(),
+  actorPersonId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const Votes = z.object({
+  for: z.number().int().min(0).max(1_000_000),
+  against: z.number().int().min(0).max(1_000_000),
+  abstained: z.number().int().min(0).max(1_000_000),
+});
+export type Votes = z.infer<typeof Votes>;
+
+export const Decision = z.object({
+  id: z.uuid(),
+  bodyId: z.uuid(),
+  takenOn: z.iso.date(),
+  process: z.string(),
+  entityId: z.uuid(),
+  outcome: z.string(),
+  votes: Votes.nullable(),
+  reasons: z.string().nullable(),
+  assemblyId: z.uuid().nullable(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** A decision as a body's secretary enters it: the vote counts and reasons. */
+export const DecisionInput = z.object({
+  takenOn: z.iso.date(),
+  votes: Votes,
+  reasons: z.string().trim().min(1).max(20_000),
+});
+export type DecisionInput = z.infer<typeof DecisionInput>;

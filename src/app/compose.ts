@@ -10,11 +10,24 @@ import { PersonService } from '../modules/person/person.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { StatsService } from '../modules/stats/stats.service.js';
 import { ExchangeService } from '../modules/exchange/exchange.service.js';
+import { AdmissionService } from '../modules/admission/admission.service.js';
 import { statuteRoutes } from '../modules/statute/statute.routes.js';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js';
 import { personRoutes } from '../modules/person/person.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { statsRoutes } from '../modules/stats/stats.routes.js';
+import { admissionRoutes } from '../modules/admission/admission.routes.js';
+import { DisciplineService } from '../modules/discipline/discipline.service.js';
+import { AppealService } from '../modules/discipline/appeal.service.js';
+import { ReviewService } from '../modules/review/review.service.js';
+import { disciplineRoutes } from '../modules/discipline/discipline.routes.js';
+import { reviewRoutes } from '../modules/review/review.routes.js';
+import { DuesService } from '../modules/dues/dues.service.js';
+import { TransferService } from '../modules/transfer/transfer.service.js';
+import { ResignationService } from '../modules/resignation/resignation.service.js';
+import { duesRoutes } from '../modules/dues/dues.routes.js';
+import { transferRoutes } from '../modules/transfer/transfer.routes.js';
+import { resignationRoutes } from '../modules/resignation/resignation.routes.js';
 import { authMiddleware } from '../modules/auth/auth.middleware.js';
 
 export interface Services {
@@ -25,6 +38,12 @@ export interface Services {
   stats: StatsService;
   exchange: ExchangeService;
   records: RecordsService;
+  dues: DuesService;
+  transfer: TransferService;
+  resignation: ResignationService;
+  discipline: DisciplineService;
+  review: ReviewService;
+  admission: AdmissionService;
 }
 
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
@@ -34,8 +53,28 @@ export function createServices(handle: DbHandle, opts: { secureCookies?: boolean
   const person = new PersonService(handle.db, statute, organisation);
   const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false }, statute);
   const stats = new StatsService(handle.db, statute, organisation);
-  const exchange = new ExchangeService(handle.db, statute, organisation);
-  return { statute, organisation, person, auth, stats, exchange, records };
+  const dues = new DuesService(handle.db, statute, records);
+  const transfer = new TransferService(handle.db, statute, records);
+  const resignation = new ResignationService(handle.db, statute, records);
+  const exchange = new ExchangeService(handle.db, statute, organisation, dues);
+  const admission = new AdmissionService(handle.db, statute, organisation, records);
+  const discipline = new DisciplineService(handle.db, statute, records, new AppealService(handle.db, statute, records));
+  const review = new ReviewService(handle.db, records, discipline);
+  return {
+    dues,
+    transfer,
+    resignation,
+    discipline,
+    review,
+    statute,
+    organisation,
+    person,
+    auth,
+    stats,
+    exchange,
+    records,
+    admission,
+  };
 }
 
 export const DEFAULT_WEB_DIR = path.resolve('dist/web');
@@ -48,6 +87,12 @@ export function buildHttpApp(services: Services, webDir?: string): Api {
       organisationRoutes(services),
       personRoutes(services),
       statsRoutes(services),
+      duesRoutes(services),
+      transferRoutes(services),
+      resignationRoutes(services),
+      disciplineRoutes(services),
+      reviewRoutes(services),
+      admissionRoutes(services),
     ],
     authenticate: authMiddleware(services.auth),
     ...(webDir ? { webDir } : {}),

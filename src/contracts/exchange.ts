@@ -13,6 +13,9 @@ export const MEMBER_CSV_COLUMNS = [
   'card_number',
   'joined_on',
   'body_id',
+  'candidate_since',
+  'dues_paid_through',
+  'monthly_earnings',
 ] as const;
 export type MemberCsvColumn = (typeof MEMBER_CSV_COLUMNS)[number];
 
@@ -48,11 +51,32 @@ export const MemberCsvRow = z.object({
   ),
   status: z.preprocess(
     blank,
-    z.enum(['member', 'candidate', 'non_member'], { error: 'must be member, candidate or non_member' }),
+    z.enum(['member', 'candidate', 'sympathiser', 'non_member'], {
+      error: 'must be member, candidate, sympathiser or non_member',
+    }),
   ),
   card_number: optionalText(50),
   joined_on: z.preprocess(blank, z.iso.date({ error: 'must be a date YYYY-MM-DD' }).nullable()),
   body_id: z.preprocess(blank, z.uuid({ error: 'must be a body id (uuid)' }).nullable()),
+  candidate_since: z.preprocess(blank, z.iso.date({ error: 'must be a date YYYY-MM-DD' }).nullable().default(null)),
+  /** Dues settled through this month (YYYY-MM): arrears are counted from the month after. */
+  dues_paid_through: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+      .nullable()
+      .default(null),
+  ),
+  /** Declared monthly earnings, e.g. 180 or 180.50. */
+  monthly_earnings: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 180 or 180.50')
+      .nullable()
+      .default(null),
+  ),
 });
 export type MemberCsvRow = z.infer<typeof MemberCsvRow>;
 

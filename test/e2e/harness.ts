@@ -65,10 +65,33 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
   throw new Error(`antaeus serve did not answer within ${timeoutMs / 1000} s:\n${log()}`);
 }
 
-/** Starts `antaeus serve --demo` over a fresh data folder and launches chromium. */
+async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Starts `antaeus serve --demo` over a fresh data folder and launches chromium. With E2E_BASE_URL
+ * set, uses that already running demo server instead (for working on the tests; not in CI).
+ */
 export async function startHarness(): Promise<Harness> {
-  ensureWebBuilt();
   mkdirSync(RESULTS, { recursive: true });
+  const external = process.env.E2E_BASE_URL;
+  if (external) {
+    const browser = await launchChromium();
+    return { baseUrl: external.replace(/\/$/, ''), browser, close: () => browser.close().catch(() => undefined) };
+  }
+  ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'antaeus-e2e-'));
   const port = await freePort();
   let output = '';
@@ -111,18 +134,7 @@ export async function startHarness(): Promise<Harness> {
   }
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   } catch (err) {
     await stop();
     throw err;

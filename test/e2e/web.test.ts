@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LOGINS, journey, signIn, startHarness, type Harness } from './harness.js';
+import { membershipJourneys } from './membership.js';
 
 let h: Harness;
 
@@ -269,3 +270,5 @@ describe('web app', () => {
     );
   });
 });
+
+membershipJourneys(() => h);

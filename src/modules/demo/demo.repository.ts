@@ -41,8 +41,10 @@ export async function insertBodies(db: Executor, organisationId: string, rows: B
 }
 
 /** Persons with their body and enterprise already resolved to ids. */
-export interface PersonRow extends Omit<PlanPerson, 'body' | 'enterprise'> {
-  bodyId: string;
+export interface PersonRow extends Omit<PlanPerson, 'body' | 'enterprise' | 'status' | 'joinedOn'> {
+  status: PlanPerson['status'] | 'non_member';
+  joinedOn: string | null;
+  bodyId: string | null;
   enterpriseId: string | null;
 }
 

@@ -11,6 +11,8 @@ import { personBatches, personCount } from './rules/persons.js';
 import { bodyRows } from './rules/rows.js';
 import type { OrganisationPlan } from './rules/plan-types.js';
 import type { StatutePreset } from '../../contracts/statute.js';
+import { DuesService } from '../dues/dues.service.js';
+import { RecordsService } from '../records/records.service.js';
 import { DemoErrors } from './demo.errors.js';
 import * as repo from './demo.repository.js';
 
@@ -50,13 +52,16 @@ export class DemoService {
     opts.onProgress?.({ phase: 'plan', done: 0, total: 1 });
     const plan = planDemo(opts.seed ?? DEMO_SEED);
     const roles = new Map<string, string>(DEMO_ACCOUNTS.map((a) => [a.login, a.role]));
-    return this.load(plan, {
+    const loaded = await this.load(plan, {
       rootName: DEMO_ORGANISATION.rootName,
       rootNameRu: DEMO_ORGANISATION.rootNameRu,
       password: DEMO_PASSWORD,
       roles,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
+    // Dues register: 12 months of payments for most members, a few percent in arrears (dues module).
+    await new DuesService(this.db, this.statute, new RecordsService(this.db)).seedDemoPayments(loaded.organisationId);
+    return loaded;
   }
 
   /**
@@ -168,6 +173,20 @@ export class DemoService {
             tx,
             batch.offices.map(({ body, ...o }) => ({ ...o, bodyId: bodyIds[body]! })),
           );
+          if (batch.outsiders?.length)
+            await repo.insertPersons(
+              tx,
+              orgId,
+              batch.outsiders.map(({ enterprise, login: _login, ...o }) => ({
+                ...o,
+                status: 'non_member' as const,
+                bodyId: null,
+                enterpriseId: enterprise === null ? null : entIds[enterprise]!,
+                joinedOn: null,
+                candidateSince: null,
+                cardNumber: null,
+              })),
+            );
           Object.assign(logins, batch.logins);
           persons += batch.persons.length;
           offices += batch.offices.length;

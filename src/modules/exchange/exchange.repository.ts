@@ -81,6 +81,7 @@ export interface ExportRow {
   card_number: string | null;
   joined_on: string | null;
   body_id: string | null;
+  candidate_since: string | null;
 }
 
 /** One page of persons (keyset on id) of the organisation, or of a subtree when `rootPath` is given. */
@@ -93,7 +94,8 @@ export async function exportPage(
 ): Promise<ExportRow[]> {
   const { rows } = await sql<ExportRow>`
     select x.id, x.family_name, x.given_name, x.patronymic, x.name_ru, x.sex, x.birth_year, x.social_position, x.status,
-           x.card_number, x.joined_on::text as joined_on, x.body_id
+           x.card_number, x.joined_on::text as joined_on, x.body_id,
+           x.candidate_since::text as candidate_since
     from person x
     ${rootPath ? sql`join body b on b.id = x.body_id and b.path <@ ${rootPath}::ltree` : sql``}
     where x.organisation_id = ${organisationId}

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.js';
 import { MEMBER_CSV_COLUMNS, type ImportReport } from '../../contracts/exchange.js';
 import type { StatuteService } from '../statute/statute.service.js';
 import type { OrganisationService } from '../organisation/organisation.service.js';
+import type { DuesService } from '../dues/dues.service.js';
 import {
   describeRejections,
   headerProblems,
@@ -35,6 +36,8 @@ export class ExchangeService {
     private readonly db: Database,
     private readonly statute: StatuteService,
     private readonly organisation: OrganisationService,
+    /** Dues carried in the file (dues_paid_through, monthly_earnings); without it those columns stay empty. */
+    private readonly dues?: DuesService,
   ) {}
 
   /**
@@ -132,11 +135,12 @@ export class ExchangeService {
     await this.db.transaction().execute(async (tx) => {
       for (let i = 0; i < good.length; i += BATCH) {
         const chunk = good.slice(i, i + BATCH);
+        const ids = chunk.map(() => uuidv7());
         await repo.insertPersons(
           tx,
           orgId,
-          chunk.map((g) => ({
-            id: uuidv7(),
+          chunk.map((g, k) => ({
+            id: ids[k]!,
             family_name: g.family_name,
             given_name: g.given_name,
             patronymic: g.patronymic,
@@ -147,9 +151,19 @@ export class ExchangeService {
             status: g.status,
             body_id: g.bodyId,
             joined_on: g.joined_on ?? (g.status === 'non_member' ? null : today()),
-            candidate_since: g.status === 'candidate' ? (g.joined_on ?? today()) : null,
+            candidate_since:
+              g.status === 'candidate'
+                ? (g.candidate_since ?? g.joined_on ?? today())
+                : g.status === 'member'
+                  ? g.candidate_since
+                  : null,
             card_number: g.card_number,
           })),
+        );
+        await this.dues?.importAccounts(
+          tx,
+          orgId,
+          chunk.map((g, k) => ({ personId: ids[k]!, paidThrough: g.dues_paid_through, earnings: g.monthly_earnings })),
         );
         progress({ phase: 'import', done: Math.min(good.length, i + BATCH), total: good.length });
       }
@@ -183,6 +197,12 @@ export class ExchangeService {
     for (;;) {
       const page = await repo.exportPage(this.db, orgId, root?.path ?? null, after, BATCH);
       if (page.length === 0) break;
+      const dues = this.dues
+        ? await this.dues.exchangeFacts(
+            orgId,
+            page.map((r) => ({ id: r.id, status: r.status, joinedOn: r.joined_on })),
+          )
+        : new Map<string, { paidThrough: string | null; earnings: string | null }>();
       await input.write(
         stringify(
           page.map((r) => [
@@ -197,6 +217,9 @@ export class ExchangeService {
             r.card_number ?? '',
             r.joined_on ?? '',
             r.body_id ?? '',
+            r.candidate_since ?? '',
+            dues.get(r.id)?.paidThrough ?? '',
+            dues.get(r.id)?.earnings ?? '',
           ]),
         ),
       );

@@ -2,7 +2,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { KyselyPGlite } from 'kysely-pglite';
+import { pgliteKysely } from './pglite-driver.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -42,7 +42,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       1082: (v: string) => v,
     },
   });
-  const db = new Kysely<DB>({ dialect: new KyselyPGlite(pglite).dialect });
+  const db = pgliteKysely<DB>(pglite);
   return {
     db,
     kind: 'pglite',

@@ -10,6 +10,8 @@ import { TreePage } from '../modules/organisation/TreePage.js';
 import { BodyPage } from '../modules/organisation/BodyPage.js';
 import { PersonPage } from '../modules/person/PersonPage.js';
 import { StatsPage } from '../modules/stats/StatsPage.js';
+import { MyMembershipPage } from '../modules/membership/MyMembershipPage.js';
+import { WorklistsPage } from '../modules/membership/WorklistsPage.js';
 import { Link } from 'react-router-dom';
 
 function NotFound() {
@@ -56,6 +58,8 @@ export function App() {
         <Route path="/bodies/:id" element={<BodyPage />} />
         <Route path="/persons/:id" element={<PersonPage />} />
         <Route path="/stats" element={<StatsPage />} />
+        <Route path="/me" element={<MyMembershipPage />} />
+        <Route path="/worklists" element={<WorklistsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -67,6 +67,8 @@ export function Layout({ me }: { me: Me }) {
               {t('app.nav.tree')}
             </NavLink>
             <NavLink to="/stats">{t('app.nav.stats')}</NavLink>
+            <NavLink to="/me">{t('app.nav.membership')}</NavLink>
+            {me.scopes.length > 0 && <NavLink to="/worklists">{t('app.nav.worklists')}</NavLink>}
           </nav>
           <div className="site-user">
             <Link

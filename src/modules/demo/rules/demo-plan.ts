@@ -26,6 +26,11 @@ export const DEMO_ACCOUNTS = [
   { login: 'district.secretary', role: 'Secretary of the Kirovsky (Narvsky) district committee' },
   { login: 'putilov.secretary', role: 'Secretary of the Red Putilovite primary organisation' },
   { login: 'member', role: 'Rank-and-file member of a primary organisation in the Vyborgsky district' },
+  { login: 'applicant', role: 'Non-party worker at the Red Putilovite works (may apply for admission)' },
+  { login: 'veteran.1', role: 'Member of the Red Putilovite organisation since 1917 (may recommend)' },
+  { login: 'veteran.2', role: 'Member of the Red Putilovite organisation since 1918 (may recommend)' },
+  { login: 'veteran.3', role: 'Member of the Red Putilovite organisation since 1920 (may recommend)' },
+  { login: 'putilov.member', role: 'Rank-and-file member of the Red Putilovite organisation' },
 ] as const;
 
 /** The size bands of the seeds (1,814 organisations in the city). */
@@ -317,6 +322,27 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
     (i) => primaries[i]!.size >= 10 && primaries[i]!.size < 50,
   )!;
   groups[groupOfPrimary(rankAndFile)]!.officers.push({ ordinal: 5, body: null, title: '', login: 'member' });
+  // At the Red Putilovite works: three veterans (enough standing to recommend anyone), a rank-and-file member,
+  // and a non-party worker registered nowhere who may apply. They are among its planned members (the applicant
+  // is not a member), so the size bands do not change.
+  const putilovGroup = groups[groupOfPrimary(0)]!;
+  ['1917-03-12', '1918-04-15', '1920-05-20'].forEach((joinedOn, i) =>
+    putilovGroup.officers.push({ ordinal: 100 + i, body: null, title: '', login: `veteran.${i + 1}`, joinedOn }),
+  );
+  putilovGroup.officers.push({ ordinal: 103, body: null, title: '', login: 'putilov.member' });
+  const outsiders = [
+    {
+      login: 'applicant',
+      familyName: 'Smirnov',
+      givenName: 'Alexei',
+      patronymic: 'Petrovich',
+      nameRu: 'Смирнов Алексей Петрович',
+      sex: 'm' as const,
+      birthYear: 1910,
+      socialPosition: 'worker',
+      enterprise: primaries[0]!.enterprise,
+    },
+  ];
 
   const plan: DemoPlan = {
     seed,
@@ -332,6 +358,7 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
     groups,
     candidateShare: 0.19,
     officesFrom: '1934-02-10',
+    outsiders,
     primaries,
     putilov: 0,
     city,

@@ -96,12 +96,13 @@ export function* personBatches(plan: OrganisationPlan, batchSize = 5000): Genera
       const birthYear = 1870 + Math.floor(45 * Math.sqrt(rng.next()));
       let joinYear = candidate ? rng.int(1932, 1933) : rng.weighted(JOIN_YEARS);
       if (joinYear < birthYear + 17) joinYear = Math.min(1933, birthYear + 17 + rng.int(0, 4));
-      const joinedOn = date(rng, joinYear);
+      const fixedJoin = offices?.find((o) => o.joinedOn)?.joinedOn;
+      const joinedOn = fixedJoin ?? date(rng, joinYear);
       if (!candidate) card += 1 + Math.floor(rng.next() * 3);
       const person: PlanPerson = {
         id: nextId(),
         ...name,
-        birthYear,
+        birthYear: fixedJoin ? Math.min(birthYear, Number(fixedJoin.slice(0, 4)) - 20) : birthYear,
         socialPosition: rng.weighted(positions),
         status: candidate ? 'candidate' : 'member',
         body: ordinal < g.direct || g.cells.length === 0 ? g.home : pickCell(rng, g.cells, cellTotal),
@@ -129,5 +130,10 @@ export function* personBatches(plan: OrganisationPlan, batchSize = 5000): Genera
       }
     }
   }
-  if (batch.persons.length > 0) yield batch;
+  if (plan.outsiders?.length) {
+    const outsiderId = idFactory(plan.seed + 3);
+    batch.outsiders = plan.outsiders.map((o) => ({ ...o, id: outsiderId() }));
+    for (const o of batch.outsiders) batch.logins[o.login] = o.id;
+  }
+  if (batch.persons.length > 0 || batch.outsiders?.length) yield batch;
 }

@@ -31,6 +31,22 @@ export interface PlanOfficer {
   title: string;
   /** A demo account is created for this person. */
   login?: string;
+  /** A fixed date of joining (e.g. a veteran of 1917), instead of a drawn one. */
+  joinedOn?: string;
+}
+
+/** A non-member registered in no body (e.g. a worker who may apply for admission), with a demo account. */
+export interface PlanOutsider {
+  login: string;
+  familyName: string;
+  givenName: string;
+  patronymic: string;
+  nameRu: string;
+  sex: 'm' | 'f';
+  birthYear: number;
+  socialPosition: string;
+  /** Index in `enterprises` of the workplace. */
+  enterprise: number | null;
 }
 
 /** People registered together: a primary organisation (with its shop cells) or a committee's apparatus. */
@@ -62,6 +78,8 @@ export interface OrganisationPlan {
   candidateShare: number;
   /** Date the offices start. */
   officesFrom: string;
+  /** Non-members registered nowhere (not counted in any body's size). */
+  outsiders?: PlanOutsider[];
 }
 
 export interface PlanPerson {
@@ -94,4 +112,6 @@ export interface PersonBatch {
   offices: PlanOffice[];
   /** login → person id, for accounts whose holders are in this batch. */
   logins: Record<string, string>;
+  /** Non-members registered nowhere (in the last batch only). */
+  outsiders?: (PlanOutsider & { id: string })[];
 }

@@ -96,6 +96,16 @@ export function validateRows(
     } else if (row.status === 'member' && !row.card_number) {
       reasons.push(REGISTRATION_MESSAGES.card_number_required);
     }
+    const inMembership = row.status === 'member' || row.status === 'candidate';
+    if (row.candidate_since && row.status !== 'member' && row.status !== 'candidate')
+      reasons.push('candidate_since must be empty unless status is member or candidate');
+    if (row.candidate_since && row.candidate_since > ctx.today) reasons.push('candidate_since is in the future');
+    if (row.dues_paid_through && !inMembership)
+      reasons.push('dues_paid_through must be empty unless status is member or candidate');
+    if (row.dues_paid_through && row.dues_paid_through > ctx.today.slice(0, 7))
+      reasons.push('dues_paid_through is in the future');
+    if (row.monthly_earnings && !inMembership)
+      reasons.push('monthly_earnings must be empty unless status is member or candidate');
     if (row.card_number) {
       if (ctx.takenCards.has(row.card_number)) reasons.push(`card_number ${row.card_number} already taken`);
       const first = cardLines.get(row.card_number);

@@ -7,6 +7,7 @@ import { api } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
+import { PersonMembership } from '../membership/PersonMembership.js';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -132,6 +133,7 @@ export function PersonPage() {
           )}
         </section>
       </div>
+      <PersonMembership detail={q.data} />
     </article>
   );
 }

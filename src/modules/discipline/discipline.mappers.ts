@@ -1,0 +1,70 @@
+// Rows of the discipline repository → contract shapes.
+import type { Appeal, CaseOutcome, CaseState, DisciplineCase, PenaltyRecord } from '../../contracts/discipline.js';
+import type { Penalty } from '../../contracts/membership-rules.js';
+import type { AppealRow, CaseRow, PenaltyRow } from './discipline.repository.js';
+import { isActive } from './rules/penalties.js';
+
+export function toCase(r: CaseRow): DisciplineCase {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    personName: r.person_name,
+    primaryId: r.primary_id,
+    primaryName: r.primary_name,
+    chargedBy: r.charged_by,
+    chargedOn: r.charged_on,
+    charge: r.charge,
+    notifiedOn: r.notified_on,
+    answer: r.answer,
+    answeredOn: r.answered_on,
+    heardOn: r.heard_on,
+    hearingNotes: r.hearing_notes,
+    state: r.state as CaseState,
+    decidedOn: r.decided_on,
+    outcome: r.outcome as CaseOutcome | null,
+    reasons: r.reasons,
+    votes:
+      r.votes_for === null
+        ? null
+        : { for: r.votes_for, against: r.votes_against ?? 0, abstained: r.votes_abstained ?? 0 },
+    penaltyId: r.penalty_id,
+  };
+}
+
+export function toAppeal(r: AppealRow): Appeal {
+  return {
+    id: r.id,
+    actKind: r.act_kind as Appeal['actKind'],
+    actId: r.act_id,
+    personId: r.person_id,
+    personName: r.person_name,
+    level: r.level as Appeal['level'],
+    bodyId: r.body_id,
+    bodyName: r.body_name,
+    lodgedOn: r.lodged_on,
+    reasons: r.reasons,
+    state: r.state as Appeal['state'],
+    decidedOn: r.decided_on,
+    decisionReasons: r.decision_reasons,
+    deadline: r.deadline,
+    parentAppealId: r.parent_appeal_id,
+  };
+}
+
+export function toPenalty(r: PenaltyRow, today: string): PenaltyRecord {
+  const st = { expiresOn: r.expires_on, liftedOn: r.lifted_on, annulledOn: r.annulled_on };
+  return {
+    id: r.id,
+    personId: r.person_id,
+    kind: r.kind as Penalty,
+    actKind: r.act_kind as PenaltyRecord['actKind'],
+    actId: r.act_id,
+    imposedOn: r.imposed_on,
+    expiresOn: r.expires_on,
+    withRecord: r.with_record,
+    liftedOn: r.lifted_on,
+    liftReason: r.lift_reason,
+    annulledOn: r.annulled_on,
+    active: isActive(st, today),
+  };
+}

@@ -1,0 +1,51 @@
+// Who may do what in discipline and appeal. Pure: derived from the actor's scopes.
+import { isWithin, manages, type Actor } from '../../platform/actor.js';
+import { CommonErrors } from '../../platform/errors.js';
+import { DisciplineErrors } from './discipline.errors.js';
+
+/** Charges, hearings, decisions and lifting penalties: the primary organisation's secretary or a body above. */
+export function canActForPrimary(actor: Actor, primaryPath: string): boolean {
+  return manages(actor, primaryPath);
+}
+export function assertCanActForPrimary(actor: Actor, primaryPath: string): void {
+  if (!canActForPrimary(actor, primaryPath)) throw CommonErrors.forbidden_scope();
+}
+
+/** Only the accused answers. */
+export function canAnswer(actor: Actor, accusedId: string): boolean {
+  return actor.personId === accusedId;
+}
+export function assertCanAnswer(actor: Actor, accusedId: string): void {
+  if (!canAnswer(actor, accusedId)) throw DisciplineErrors.not_the_accused();
+}
+
+/** Only the penalised member appeals. */
+export function canAppeal(actor: Actor, personId: string): boolean {
+  return actor.personId === personId;
+}
+export function assertCanAppeal(actor: Actor, personId: string): void {
+  if (!canAppeal(actor, personId)) throw DisciplineErrors.not_the_penalised();
+}
+
+/**
+ * Deciding an appeal: for the higher body, an office that manages that very committee (its secretary, its
+ * bureau); for the control commission, a managing office in it or over it.
+ */
+export function canDecideAppeal(actor: Actor, body: { id: string; path: string; kind: string }): boolean {
+  if (body.kind === 'control_commission') return actor.scopes.some((s) => isWithin(body.path, s.path));
+  return actor.scopes.some((s) => s.bodyId === body.id);
+}
+export function assertCanDecideAppeal(actor: Actor, body: { id: string; path: string; kind: string }): void {
+  if (!canDecideAppeal(actor, body)) throw DisciplineErrors.no_jurisdiction();
+}
+
+/** A case page: the accused, the primary organisation's managers, or the appellate bodies' managers. */
+export function canViewCase(actor: Actor, c: { personId: string; primaryPath: string }, appellatePaths: string[]) {
+  if (actor.personId === c.personId || manages(actor, c.primaryPath)) return true;
+  return appellatePaths.some((p) => manages(actor, p));
+}
+
+/** A person's penalties: the person or whoever manages their organisation (or last organisation). */
+export function canViewPenalties(actor: Actor, personId: string, paths: (string | null)[]): boolean {
+  return actor.personId === personId || paths.some((p) => !!p && manages(actor, p));
+}

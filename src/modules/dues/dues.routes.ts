@@ -1,0 +1,93 @@
+// HTTP: dues payments, a member's register, the arrears worklist and the monthly roll-up.
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Api, RouteModule } from '../../platform/http/app.js';
+import type { AppEnv } from '../../platform/http/env.js';
+import { CommonErrors } from '../../platform/errors.js';
+import type { Services } from '../../app/compose.js';
+import { ErrorBody } from '../../contracts/common.js';
+import {
+  ArrearsPage,
+  ArrearsQuery,
+  DuesPayment,
+  DuesPersonParam,
+  DuesQuote,
+  DuesQuoteQuery,
+  DuesRollup,
+  PersonDues,
+  RecordPaymentInput,
+  RollupQuery,
+} from '../../contracts/dues.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid request', ...json(ErrorBody) },
+  401: { description: 'Not signed in', ...json(ErrorBody) },
+  403: { description: 'Outside your scope', ...json(ErrorBody) },
+  404: { description: 'Not found', ...json(ErrorBody) },
+};
+
+const pay = createRoute({
+  method: 'post',
+  path: '/api/dues/payments',
+  tags: ['dues'],
+  summary: "Record a member's dues for a month",
+  request: { body: { required: true, ...json(RecordPaymentInput) } },
+  responses: {
+    201: { description: 'Recorded', ...json(DuesPayment) },
+    ...errors,
+    409: { description: 'Already paid for this month', ...json(ErrorBody) },
+    422: { description: 'Against the statute (amount, month)', ...json(ErrorBody) },
+  },
+});
+const quote = createRoute({
+  method: 'get',
+  path: '/api/dues/scale',
+  tags: ['dues'],
+  summary: 'The amount due for earnings in a month (the scale in force then)',
+  request: { query: DuesQuoteQuery },
+  responses: { 200: { description: 'Amount due', ...json(DuesQuote) }, ...errors },
+});
+const person = createRoute({
+  method: 'get',
+  path: '/api/dues/persons/{id}',
+  tags: ['dues'],
+  summary: "A member's dues register and months owed",
+  request: { params: DuesPersonParam },
+  responses: { 200: { description: 'Register', ...json(PersonDues) }, ...errors },
+});
+const arrears = createRoute({
+  method: 'get',
+  path: '/api/dues/arrears',
+  tags: ['dues'],
+  summary: "Members of a subtree in arrears past the statute's limit",
+  request: { query: ArrearsQuery },
+  responses: { 200: { description: 'Arrears', ...json(ArrearsPage) }, ...errors },
+});
+const rollup = createRoute({
+  method: 'get',
+  path: '/api/dues/rollup',
+  tags: ['dues'],
+  summary: 'Dues collected in a month: the body and each child subtree',
+  request: { query: RollupQuery },
+  responses: { 200: { description: 'Roll-up', ...json(DuesRollup) }, ...errors },
+});
+
+function requireActor(c: Context<AppEnv>) {
+  const actor = c.get('actor');
+  if (!actor) throw CommonErrors.not_signed_in();
+  return actor;
+}
+
+export function duesRoutes(s: Services): RouteModule {
+  return (api: Api) => {
+    api.openapi(pay, async (c) => c.json(await s.dues.recordPayment(requireActor(c), c.req.valid('json')), 201));
+    api.openapi(quote, async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await s.dues.quote(requireActor(c), q.month, q.earnings), 200);
+    });
+    api.openapi(person, async (c) => c.json(await s.dues.personDues(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(arrears, async (c) => c.json(await s.dues.arrears(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(rollup, async (c) => c.json(await s.dues.rollup(requireActor(c), c.req.valid('query')), 200));
+  };
+}

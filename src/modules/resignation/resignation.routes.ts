@@ -1,0 +1,102 @@
+// HTTP: resignations — submit, discuss, accept by vote, withdraw, read, and the worklist.
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Api, RouteModule } from '../../platform/http/app.js';
+import type { AppEnv } from '../../platform/http/env.js';
+import { CommonErrors } from '../../platform/errors.js';
+import type { Services } from '../../app/compose.js';
+import { ErrorBody } from '../../contracts/common.js';
+import {
+  DecideResignationInput,
+  DiscussResignationInput,
+  Resignation,
+  ResignationIdParam,
+  ResignationListQuery,
+  ResignationPage,
+  SubmitResignationInput,
+  WithdrawResignationInput,
+} from '../../contracts/resignation.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid request', ...json(ErrorBody) },
+  401: { description: 'Not signed in', ...json(ErrorBody) },
+  403: { description: 'Outside your scope', ...json(ErrorBody) },
+  404: { description: 'Not found', ...json(ErrorBody) },
+  409: { description: 'Conflict', ...json(ErrorBody) },
+  422: { description: 'Not allowed in this state', ...json(ErrorBody) },
+};
+const ok200 = { 200: { description: 'The resignation', ...json(Resignation) }, ...errors };
+const ok201 = { 201: { description: 'Submitted', ...json(Resignation) }, ...errors };
+
+const submit = createRoute({
+  method: 'post',
+  path: '/api/resignations',
+  tags: ['resignations'],
+  summary: 'Resign (the signed-in member), with reasons kept as written',
+  request: { body: { required: true, ...json(SubmitResignationInput) } },
+  responses: ok201,
+});
+const discuss = createRoute({
+  method: 'post',
+  path: '/api/resignations/{id}/discussion',
+  tags: ['resignations'],
+  summary: "Record the organisation's discussion",
+  request: { params: ResignationIdParam, body: { required: true, ...json(DiscussResignationInput) } },
+  responses: ok200,
+});
+const accept = createRoute({
+  method: 'post',
+  path: '/api/resignations/{id}/acceptance',
+  tags: ['resignations'],
+  summary: 'Accept the resignation by a decision with votes',
+  request: { params: ResignationIdParam, body: { required: true, ...json(DecideResignationInput) } },
+  responses: ok200,
+});
+const withdraw = createRoute({
+  method: 'post',
+  path: '/api/resignations/{id}/withdrawal',
+  tags: ['resignations'],
+  summary: 'Withdraw your resignation',
+  request: { params: ResignationIdParam, body: { required: true, ...json(WithdrawResignationInput) } },
+  responses: ok200,
+});
+const getOne = createRoute({
+  method: 'get',
+  path: '/api/resignations/{id}',
+  tags: ['resignations'],
+  summary: 'A resignation',
+  request: { params: ResignationIdParam },
+  responses: ok200,
+});
+const list = createRoute({
+  method: 'get',
+  path: '/api/resignations',
+  tags: ['resignations'],
+  summary: 'Resignations in a subtree (default: open)',
+  request: { query: ResignationListQuery },
+  responses: { 200: { description: 'Worklist', ...json(ResignationPage) }, ...errors },
+});
+
+function requireActor(c: Context<AppEnv>) {
+  const actor = c.get('actor');
+  if (!actor) throw CommonErrors.not_signed_in();
+  return actor;
+}
+
+export function resignationRoutes(s: Services): RouteModule {
+  return (api: Api) => {
+    api.openapi(submit, async (c) => c.json(await s.resignation.submit(requireActor(c), c.req.valid('json')), 201));
+    api.openapi(discuss, async (c) =>
+      c.json(await s.resignation.discuss(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+    api.openapi(accept, async (c) =>
+      c.json(await s.resignation.accept(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+    api.openapi(withdraw, async (c) =>
+      c.json(await s.resignation.withdraw(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+    api.openapi(getOne, async (c) => c.json(await s.resignation.get(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(list, async (c) => c.json(await s.resignation.list(requireActor(c), c.req.valid('query')), 200));
+  };
+}

@@ -1,0 +1,112 @@
+// HTTP: membership reviews, their items, progress and the review commission's worklist.
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Api, RouteModule } from '../../platform/http/app.js';
+import type { AppEnv } from '../../platform/http/env.js';
+import { CommonErrors } from '../../platform/errors.js';
+import type { Services } from '../../app/compose.js';
+import { ErrorBody } from '../../contracts/common.js';
+import { IdParam } from '../../contracts/discipline.js';
+import {
+  CloseReviewInput,
+  DecideItemInput,
+  MyItemsQuery,
+  OpenReviewInput,
+  ProgressQuery,
+  Review,
+  ReviewItem,
+  ReviewItemPage,
+  ReviewProgress,
+} from '../../contracts/review.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid request', ...json(ErrorBody) },
+  401: { description: 'Not signed in', ...json(ErrorBody) },
+  403: { description: 'Not allowed', ...json(ErrorBody) },
+  404: { description: 'Not found', ...json(ErrorBody) },
+  409: { description: 'Conflicts with the current state', ...json(ErrorBody) },
+  422: { description: 'Against the statute', ...json(ErrorBody) },
+};
+
+const open = createRoute({
+  method: 'post',
+  path: '/api/reviews',
+  tags: ['reviews'],
+  summary: 'Open a review of every member and candidate of a committee’s subtree',
+  request: { body: { required: true, ...json(OpenReviewInput) } },
+  responses: { 201: { description: 'Opened', ...json(Review) }, ...errors },
+});
+const getOne = createRoute({
+  method: 'get',
+  path: '/api/reviews/{id}',
+  tags: ['reviews'],
+  summary: 'A review',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The review', ...json(Review) }, ...errors },
+});
+const close = createRoute({
+  method: 'post',
+  path: '/api/reviews/{id}/close',
+  tags: ['reviews'],
+  summary: 'Close a review after its deadline',
+  request: { params: IdParam, body: { required: true, ...json(CloseReviewInput) } },
+  responses: { 200: { description: 'Closed', ...json(Review) }, ...errors },
+});
+const progress = createRoute({
+  method: 'get',
+  path: '/api/reviews/{id}/progress',
+  tags: ['reviews'],
+  summary: 'Progress rolled up per child body',
+  request: { params: IdParam, query: ProgressQuery },
+  responses: { 200: { description: 'Progress', ...json(ReviewProgress) }, ...errors },
+});
+const mine = createRoute({
+  method: 'get',
+  path: '/api/review-items/mine',
+  tags: ['reviews'],
+  summary: 'Pending review items in the organisations I manage',
+  request: { query: MyItemsQuery },
+  responses: { 200: { description: 'Items', ...json(ReviewItemPage) }, ...errors },
+});
+const getItem = createRoute({
+  method: 'get',
+  path: '/api/review-items/{id}',
+  tags: ['reviews'],
+  summary: 'A review item',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The item', ...json(ReviewItem) }, ...errors },
+});
+const decide = createRoute({
+  method: 'post',
+  path: '/api/review-items/{id}/decide',
+  tags: ['reviews'],
+  summary: 'Decide a review item: confirmed, moved to candidate or sympathiser, or expelled',
+  request: { params: IdParam, body: { required: true, ...json(DecideItemInput) } },
+  responses: { 200: { description: 'Decided', ...json(ReviewItem) }, ...errors },
+});
+
+function requireActor(c: Context<AppEnv>) {
+  const actor = c.get('actor');
+  if (!actor) throw CommonErrors.not_signed_in();
+  return actor;
+}
+
+export function reviewRoutes(s: Services): RouteModule {
+  return (api: Api) => {
+    const r = s.review;
+    api.openapi(open, async (c) => c.json(await r.open(requireActor(c), c.req.valid('json')), 201));
+    api.openapi(mine, async (c) => c.json(await r.myItems(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(getOne, async (c) => c.json(await r.get(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(close, async (c) =>
+      c.json(await r.close(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+    api.openapi(progress, async (c) =>
+      c.json(await r.progress(requireActor(c), c.req.valid('param').id, c.req.valid('query').bodyId), 200),
+    );
+    api.openapi(getItem, async (c) => c.json(await r.getItem(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(decide, async (c) =>
+      c.json(await r.decideItem(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+  };
+}

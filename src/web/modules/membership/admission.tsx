@@ -1,0 +1,513 @@
+// Admission: applying (with recommenders), recommendations to give, the primary organisation's
+// decision, the committee's confirmation, candidates whose stage is due (full membership,
+// extension, refusal).
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type {
+  Application,
+  ApplicationDetail,
+  ApplicationList,
+  ApplicationTarget,
+  Candidacy,
+  CandidacyList,
+  MyRecommendationList,
+  PersonAdmission,
+} from '../../../contracts/admission.js';
+import type { PersonStatus } from '../../../contracts/person.js';
+import { ApiError, api, isApiError, withQuery } from '../../app/api.js';
+import { useFormat } from '../../app/format.js';
+import {
+  ActionForm,
+  DecisionFields,
+  Disclosure,
+  Field,
+  Select,
+  TextArea,
+  decisionInput,
+  emptyDecision,
+  today,
+  useAct,
+} from '../../ui/forms.js';
+import { Chooser, useBodySearchFn, type Choice } from '../../ui/pickers.js';
+import { Section, itemsOf, useList } from './common.js';
+import { paths } from './endpoints.js';
+import { useLabels } from './labels.js';
+import { useQuery } from '@tanstack/react-query';
+
+const KEYS = [['admission'], ['persons'], ['history'], ['me-page']];
+const RECEIVING = ['primary_organisation', 'shop_cell'];
+
+interface PersonHit {
+  id: string;
+  familyName: string;
+  givenName: string;
+  patronymic?: string | null;
+  nameRu?: string | null;
+  cardNumber: string | null;
+  status?: string;
+}
+
+/**
+ * Members who may be named as recommenders, by name or card number: the admission module's
+ * lookup in the chosen organisation when the server has it, else the person search.
+ */
+function useRecommenderSearch(bodyId: string | null) {
+  const { i18n } = useTranslation();
+  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
+    let page: { items: PersonHit[] };
+    try {
+      if (!bodyId) throw new ApiError(404, 'route_not_found', '');
+      page = await api<{ items: PersonHit[] }>(paths.admission.recommenders(bodyId, q), { signal });
+    } catch (err) {
+      if (!isApiError(err, 404)) throw err;
+      page = await api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
+    }
+    return itemsOf(page)
+      .filter((p) => !p.status || p.status === 'member')
+      .map((p) => ({
+        id: p.id,
+        label:
+          i18n.language === 'ru' && p.nameRu
+            ? p.nameRu
+            : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
+        extra: p.cardNumber ?? undefined,
+      }));
+  };
+}
+
+function ChosenList({ items, onRemove }: { items: Choice[]; onRemove: (id: string) => void }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <ul className="chosen-list" aria-label={t('admission.chosenRecommenders')}>
+      {items.map((c) => (
+        <li key={c.id}>
+          {c.label} {c.extra && <span className="mono small">{c.extra}</span>}{' '}
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('forms.removeNamed', { name: c.label })}
+            onClick={() => onRemove(c.id)}
+          >
+            {t('forms.remove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Apply to a primary organisation (for oneself, or — personId given — on someone's behalf). */
+export function ApplyForm(props: { status: PersonStatus; personId?: string; fixedBody?: Choice; title?: string }) {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const bodySearch = useBodySearchFn(RECEIVING);
+  const [body, setBody] = useState<Choice | null>(props.fixedBody ?? null);
+  const recSearch = useRecommenderSearch(body?.id ?? null);
+  const [target, setTarget] = useState<ApplicationTarget>(props.status === 'candidate' ? 'member' : 'candidate');
+  const [appliedOn, setAppliedOn] = useState(today());
+  const [statement, setStatement] = useState('');
+  const [recs, setRecs] = useState<Choice[]>([]);
+  const act = useAct((b: unknown) => api<Application>(paths.admission.apply, { method: 'POST', body: b }), KEYS);
+  return (
+    <ActionForm
+      title={props.title ?? t('admission.applyTitle')}
+      submitLabel={t('admission.applySubmit')}
+      state={act}
+      testId="apply-form"
+      done={t('admission.applied')}
+      onSubmit={() => {
+        if (!body) return t('admission.needBody');
+        act.mutate({
+          ...(props.personId ? { personId: props.personId } : {}),
+          bodyId: body.id,
+          target,
+          appliedOn,
+          ...(statement.trim() ? { statement: statement.trim() } : {}),
+          recommenderIds: recs.map((r) => r.id),
+        });
+      }}
+    >
+      {body ? (
+        <p className="chosen">
+          {t('admission.organisation')}: <strong>{body.label}</strong>{' '}
+          {!props.fixedBody && (
+            <button type="button" className="link-button" onClick={() => setBody(null)}>
+              {t('forms.change')}
+            </button>
+          )}
+        </p>
+      ) : (
+        <Chooser
+          label={t('admission.organisation')}
+          hint={t('admission.organisationHint')}
+          queryKey="apply-body"
+          search={bodySearch}
+          onPick={setBody}
+        />
+      )}
+      <Select
+        label={t('admission.target')}
+        value={target}
+        onChange={setTarget}
+        options={(['candidate', 'member'] as const).map((v) => ({ value: v, label: L.target(v) }))}
+      />
+      <Field label={t('admission.appliedOn')} type="date" value={appliedOn} onChange={setAppliedOn} max={today()} />
+      <TextArea label={t('admission.statement')} value={statement} onChange={setStatement} rows={3} />
+      <Chooser
+        label={t('admission.recommenders')}
+        hint={t('admission.recommendersHint')}
+        queryKey={`recommenders-${body?.id ?? ''}`}
+        search={recSearch}
+        exclude={recs.map((r) => r.id)}
+        onPick={(c) => setRecs((rs) => [...rs, c])}
+      />
+      <ChosenList items={recs} onRemove={(id) => setRecs((rs) => rs.filter((r) => r.id !== id))} />
+    </ActionForm>
+  );
+}
+
+function ApplicationSummary({ a }: { a: Application }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const L = useLabels();
+  return (
+    <p>
+      <strong>{L.target(a.target)}</strong> · {a.primaryName} · {f.date(a.appliedOn)}{' '}
+      <span className="badge badge-kind" data-testid="application-state">
+        {L.state(a.state)}
+      </span>{' '}
+      <span className="small">
+        {t('admission.recommendationsCount', {
+          confirmed: a.confirmedRecommendations,
+          required: a.requiredRecommendations,
+        })}
+      </span>
+    </p>
+  );
+}
+
+function ApplicationRecs({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const q = useQuery({
+    queryKey: ['admission', 'application', id],
+    queryFn: ({ signal }) => api<ApplicationDetail>(paths.admission.application(id), { signal }),
+    retry: false,
+  });
+  if (!q.data) return null;
+  return (
+    <>
+      {q.data.recommendations.length > 0 && (
+        <ul className="plain-list small" aria-label={t('admission.recommendations')}>
+          {q.data.recommendations.map((r) => (
+            <li key={r.id}>
+              {r.recommenderName} — {L.state(r.state)}
+              {r.text ? `: ${r.text}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {q.data.decisions.length > 0 && (
+        <ul className="plain-list small" aria-label={t('admission.decisions')}>
+          {q.data.decisions.map((d) => (
+            <li key={d.id}>
+              {d.bodyName} — {L.outcome(d.outcome)} ({d.takenOn})
+              {d.votes ? ` · ${t('forms.voteSummary', d.votes)}` : ''}
+              {d.reasons ? ` — ${d.reasons}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The signed-in person's applications (or a person's, on their page) and candidacy. */
+export function AdmissionSection({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const L = useLabels();
+  const q = useList<PersonAdmission>(['admission', 'person', personId], paths.admission.personAdmission(personId));
+  const c = q.data?.candidacy ?? null;
+  const apps = q.data?.applications ?? [];
+  return (
+    <Section
+      id={`admission-${personId}`}
+      testId="admission"
+      title={t('admission.title')}
+      query={q}
+      count={c || apps.length ? undefined : 0}
+      empty={t('admission.none')}
+    >
+      {c && (
+        <p data-testid="candidacy">
+          {t('admission.candidacy')}: <span className="badge badge-kind">{L.state(c.state)}</span>{' '}
+          {t('admission.stage', { from: f.date(c.startedOn), to: f.date(c.endsOn) })}
+          {c.extendedMonths > 0 && ` · ${t('admission.extendedBy', { count: c.extendedMonths })}`}
+        </p>
+      )}
+      <ul className="plain-list">
+        {apps.map((a) => (
+          <li key={a.id} className="case" data-testid="application">
+            <ApplicationSummary a={a} />
+            <ApplicationRecs id={a.id} />
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function AnswerRecommendation({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [on, setOn] = useState(today());
+  const [declineProblem, setDeclineProblem] = useState('');
+  const act = useAct(
+    (b: { confirm: boolean; text: string; on: string }) =>
+      api(b.confirm ? paths.admission.confirmRecommendation(id) : paths.admission.declineRecommendation(id), {
+        method: 'POST',
+        body: { text: b.text, on: b.on },
+      }),
+    KEYS,
+  );
+  return (
+    <ActionForm
+      submitLabel={t('admission.confirmRecommendation')}
+      state={act}
+      testId="recommendation-form"
+      done={t('admission.answered')}
+      onSubmit={() => {
+        setDeclineProblem('');
+        if (!text.trim()) return t('admission.needRecommendation');
+        act.mutate({ confirm: true, text: text.trim(), on });
+      }}
+    >
+      <TextArea label={t('admission.recommendationText')} value={text} onChange={setText} rows={4} />
+      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
+      <div className="act-row">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={act.isPending}
+          onClick={() => {
+            if (!text.trim()) {
+              setDeclineProblem(t('forms.needReasons'));
+              return;
+            }
+            setDeclineProblem('');
+            act.mutate({ confirm: false, text: text.trim(), on });
+          }}
+        >
+          {t('admission.declineRecommendation')}
+        </button>
+        <span className="form-error" role="alert">
+          {declineProblem}
+        </span>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function MyRecommendations() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const L = useLabels();
+  const q = useList<MyRecommendationList>(['admission', 'my-recommendations'], paths.admission.myRecommendations);
+  const items = itemsOf(q.data);
+  const open = items.filter((i) => i.recommendation.state === 'requested');
+  return (
+    <Section
+      id="my-recs"
+      title={t('admission.myRecommendations')}
+      query={q}
+      count={open.length}
+      empty={t('admission.noRecommendations')}
+    >
+      <ul className="plain-list">
+        {items.map(({ recommendation: r, application: a }) => (
+          <li key={r.id} className="case" data-testid="recommendation-request">
+            <p>
+              <strong>{f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}</strong> · {a.primaryName} ·{' '}
+              {L.target(a.target)} · <span className="badge badge-kind">{L.state(r.state)}</span>
+            </p>
+            {a.statement && <p className="prose small">{a.statement}</p>}
+            {r.state === 'requested' && <AnswerRecommendation id={r.id} />}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function DecideForm({ path, title, submit, testId }: { path: string; title: string; submit: string; testId: string }) {
+  const { t } = useTranslation();
+  const [d, setD] = useState(emptyDecision());
+  const act = useAct((b: unknown) => api(path, { method: 'POST', body: b }), KEYS);
+  return (
+    <ActionForm
+      title={title}
+      submitLabel={submit}
+      state={act}
+      testId={testId}
+      onSubmit={() => {
+        const r = decisionInput(d, t);
+        if ('problem' in r) return r.problem;
+        act.mutate(r.input);
+      }}
+    >
+      <DecisionFields value={d} onChange={setD} />
+    </ActionForm>
+  );
+}
+
+/** Applications to a primary organisation awaiting its decision. */
+export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const q = useList<ApplicationList>(['admission', 'to-decide', bodyId], paths.admission.toDecide(bodyId));
+  const items = itemsOf(q.data).filter((a) => a.state === 'ready' || a.state === 'collecting_recommendations');
+  return (
+    <Section
+      id="wl-applications"
+      title={t('worklists.applications')}
+      query={q}
+      count={items.length}
+      empty={t('worklists.noApplications')}
+    >
+      <ul className="plain-list">
+        {items.map((a) => (
+          <li key={a.id} className="case" data-testid="application-item">
+            <p>
+              <Link to={`/persons/${a.personId}`}>
+                {f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}
+              </Link>
+            </p>
+            <ApplicationSummary a={a} />
+            <ApplicationRecs id={a.id} />
+            {a.state === 'ready' && (
+              <DecideForm
+                path={paths.admission.decide(a.id)}
+                title={t('admission.decideTitle')}
+                submit={t('admission.decideSubmit')}
+                testId="decide-application-form"
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** Admissions awaiting a committee's confirmation. */
+export function ConfirmationsWorklist({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const q = useList<ApplicationList>(['admission', 'to-confirm', bodyId], paths.admission.toConfirm(bodyId));
+  const items = itemsOf(q.data).filter((a) => a.state === 'admitted_by_primary');
+  return (
+    <Section
+      id="wl-confirmations"
+      title={t('worklists.confirmations')}
+      query={q}
+      count={items.length}
+      empty={t('worklists.noConfirmations')}
+    >
+      <ul className="plain-list">
+        {items.map((a) => (
+          <li key={a.id} className="case" data-testid="confirmation-item">
+            <p>
+              <Link to={`/persons/${a.personId}`}>
+                {f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}
+              </Link>
+            </p>
+            <ApplicationSummary a={a} />
+            <ApplicationRecs id={a.id} />
+            <DecideForm
+              path={paths.admission.confirm(a.id)}
+              title={t('admission.confirmTitle')}
+              submit={t('admission.confirmSubmit')}
+              testId="confirm-application-form"
+            />
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function ExtendForm({ c }: { c: Candidacy }) {
+  const { t } = useTranslation();
+  const [d, setD] = useState(emptyDecision());
+  const [months, setMonths] = useState('6');
+  const act = useAct((b: unknown) => api(paths.admission.extend(c.personId), { method: 'POST', body: b }), KEYS);
+  return (
+    <ActionForm
+      title={t('admission.extendTitle')}
+      submitLabel={t('admission.extendSubmit')}
+      state={act}
+      onSubmit={() => {
+        const r = decisionInput(d, t);
+        if ('problem' in r) return r.problem;
+        const m = Number(months);
+        if (!Number.isInteger(m) || m < 1) return t('admission.needMonths');
+        act.mutate({ ...r.input, months: m });
+      }}
+    >
+      <Field label={t('admission.months')} type="number" min={1} value={months} onChange={setMonths} />
+      <DecisionFields value={d} onChange={setD} />
+    </ActionForm>
+  );
+}
+
+/** Candidates whose stage has ended: full membership, extension or refusal. */
+export function CandidatesDueWorklist({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const L = useLabels();
+  const q = useList<CandidacyList>(['admission', 'due', bodyId], paths.admission.candidatesDue(bodyId));
+  const items = itemsOf(q.data);
+  return (
+    <Section
+      id="wl-candidates"
+      title={t('worklists.candidates')}
+      query={q}
+      count={items.length}
+      empty={t('worklists.noCandidates')}
+    >
+      <ul className="plain-list">
+        {items.map((c) => (
+          <li key={c.id} className="case" data-testid="candidate-item">
+            <p>
+              <Link to={`/persons/${c.personId}`}>{c.personName}</Link> · {c.bodyName} ·{' '}
+              <span className="badge badge-kind">{L.state(c.state)}</span>{' '}
+              {t('admission.stage', { from: f.date(c.startedOn), to: f.date(c.endsOn) })}
+            </p>
+            <Disclosure label={t('admission.toFull')}>
+              <ApplyForm
+                status="candidate"
+                personId={c.personId}
+                fixedBody={{ id: c.bodyId, label: c.bodyName }}
+                title={t('admission.toFullTitle')}
+              />
+            </Disclosure>
+            <Disclosure label={t('admission.extend')}>
+              <ExtendForm c={c} />
+            </Disclosure>
+            <Disclosure label={t('admission.refuse')}>
+              <DecideForm
+                path={paths.admission.refuse(c.personId)}
+                title={t('admission.refuseTitle')}
+                submit={t('admission.refuseSubmit')}
+                testId="refuse-form"
+              />
+            </Disclosure>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

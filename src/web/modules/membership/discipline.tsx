@@ -1,0 +1,454 @@
+// Discipline and appeal: the member's own cases (answer in writing, appeal), the secretary's open
+// charges (hearing, decision with penalty), the committee's appeals, penalties, bringing a charge.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type {
+  Appeal,
+  AppealList,
+  CaseDetail,
+  CaseList,
+  CaseOutcome,
+  DisciplineCase,
+  PersonPenalties,
+  PenaltyRecord,
+} from '../../../contracts/discipline.js';
+import { api } from '../../app/api.js';
+import { useFormat } from '../../app/format.js';
+import {
+  ActionForm,
+  DecisionFields,
+  Disclosure,
+  Field,
+  Select,
+  TextArea,
+  decisionInput,
+  emptyDecision,
+  today,
+  useAct,
+} from '../../ui/forms.js';
+import { Section, itemsOf, useList, usePenalties } from './common.js';
+import { paths } from './endpoints.js';
+import { useLabels } from './labels.js';
+
+const KEYS = [['discipline'], ['appeals'], ['penalties'], ['history'], ['persons']];
+
+function CaseFacts({ c }: { c: DisciplineCase }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const L = useLabels();
+  return (
+    <dl className="facts facts-list">
+      <div>
+        <dt>{t('discipline.chargedOn')}</dt>
+        <dd>{f.date(c.chargedOn)}</dd>
+      </div>
+      <div>
+        <dt>{t('discipline.charge')}</dt>
+        <dd className="prose">{c.charge}</dd>
+      </div>
+      {c.answer && (
+        <div>
+          <dt>{t('discipline.answer')}</dt>
+          <dd className="prose">{c.answer}</dd>
+        </div>
+      )}
+      {c.heardOn && (
+        <div>
+          <dt>{t('discipline.heardOn')}</dt>
+          <dd>
+            {f.date(c.heardOn)}
+            {c.hearingNotes ? ` — ${c.hearingNotes}` : ''}
+          </dd>
+        </div>
+      )}
+      {c.outcome && (
+        <div>
+          <dt>{t('discipline.decision')}</dt>
+          <dd>
+            <strong data-testid="case-outcome">{L.penalty(c.outcome)}</strong>
+            {c.decidedOn ? ` · ${f.date(c.decidedOn)}` : ''}
+            {c.votes
+              ? ` · ${t('forms.voteSummary', { for: c.votes.for, against: c.votes.against, abstained: c.votes.abstained })}`
+              : ''}
+            {c.reasons && <div className="prose">{c.reasons}</div>}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function AnswerForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const [answer, setAnswer] = useState('');
+  const [on, setOn] = useState(today());
+  const act = useAct(
+    (body: { answer: string; answeredOn: string }) => api(paths.discipline.answer(caseId), { method: 'POST', body }),
+    KEYS,
+  );
+  return (
+    <ActionForm
+      title={t('discipline.answerTitle')}
+      submitLabel={t('discipline.answerSubmit')}
+      state={act}
+      testId="answer-form"
+      onSubmit={() => {
+        if (!answer.trim()) return t('discipline.needAnswer');
+        act.mutate({ answer: answer.trim(), answeredOn: on });
+      }}
+    >
+      <TextArea label={t('discipline.answer')} value={answer} onChange={setAnswer} rows={5} />
+      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
+    </ActionForm>
+  );
+}
+
+function AppealForm({ actId, actKind }: { actId: string; actKind: 'discipline' | 'review' }) {
+  const { t } = useTranslation();
+  const [reasons, setReasons] = useState('');
+  const [on, setOn] = useState(today());
+  const act = useAct(
+    (body: { actKind: string; actId: string; reasons: string; lodgedOn: string }) =>
+      api(paths.discipline.appeal, { method: 'POST', body }),
+    KEYS,
+  );
+  return (
+    <ActionForm
+      title={t('discipline.appealTitle')}
+      submitLabel={t('discipline.appealSubmit')}
+      state={act}
+      testId="appeal-form"
+      onSubmit={() => {
+        if (!reasons.trim()) return t('forms.needReasons');
+        act.mutate({ actKind, actId, reasons: reasons.trim(), lodgedOn: on });
+      }}
+    >
+      <TextArea label={t('discipline.appealReasons')} value={reasons} onChange={setReasons} rows={4} />
+      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
+    </ActionForm>
+  );
+}
+
+function EscalateForm({ appealId }: { appealId: string }) {
+  const { t } = useTranslation();
+  const [reasons, setReasons] = useState('');
+  const act = useAct(
+    (body: { reasons: string; lodgedOn: string }) => api(paths.discipline.escalate(appealId), { method: 'POST', body }),
+    KEYS,
+  );
+  return (
+    <ActionForm
+      title={t('discipline.escalateTitle')}
+      submitLabel={t('discipline.escalateSubmit')}
+      state={act}
+      onSubmit={() => {
+        if (!reasons.trim()) return t('forms.needReasons');
+        act.mutate({ reasons: reasons.trim(), lodgedOn: today() });
+      }}
+    >
+      <TextArea label={t('discipline.appealReasons')} value={reasons} onChange={setReasons} rows={4} />
+    </ActionForm>
+  );
+}
+
+function AppealLine({ a }: { a: Appeal }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <li data-testid="appeal">
+      <strong>{t(`appealLevel.${a.level}`)}</strong> — {a.bodyName} · {f.date(a.lodgedOn)} ·{' '}
+      <span className="badge">{t(`appealState.${a.state}`)}</span>
+      {a.decisionReasons && <div className="prose small">{a.decisionReasons}</div>}
+      {a.state === 'pending' && (
+        <div className="small muted">{t('discipline.deadlineWas', { date: f.date(a.deadline) })}</div>
+      )}
+    </li>
+  );
+}
+
+/** One of my cases: its facts, appeals, and the act open to me now. */
+function MyCase({ c }: { c: DisciplineCase }) {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const detail = useQuery({
+    queryKey: ['discipline', 'case', c.id],
+    queryFn: ({ signal }) => api<CaseDetail>(paths.discipline.case(c.id), { signal }),
+  });
+  const appeals = detail.data?.appeals ?? [];
+  const dismissed = appeals.find((a) => a.state === 'dismissed' && a.level === 'higher_body');
+  const penalised = c.state === 'decided' && c.outcome && c.outcome !== 'acquittal';
+  return (
+    <li className="case" data-testid="my-case">
+      <p>
+        <span className="badge badge-kind" data-testid="case-state">
+          {L.state(c.state)}
+        </span>{' '}
+        {c.primaryName}
+      </p>
+      <CaseFacts c={c} />
+      {appeals.length > 0 && (
+        <ul className="plain-list" aria-label={t('discipline.appeals')}>
+          {appeals.map((a) => (
+            <AppealLine key={a.id} a={a} />
+          ))}
+        </ul>
+      )}
+      {detail.data?.penalty && (
+        <p>
+          {t('discipline.penalty')}: <PenaltyText p={detail.data.penalty} />
+        </p>
+      )}
+      {c.state === 'charged' && <AnswerForm caseId={c.id} />}
+      {penalised && <AppealForm actId={c.id} actKind="discipline" />}
+      {c.state === 'appeal_dismissed' && dismissed && <EscalateForm appealId={dismissed.id} />}
+    </li>
+  );
+}
+
+export function MyCases() {
+  const { t } = useTranslation();
+  const q = useList<CaseList>(['discipline', 'mine'], paths.discipline.mine);
+  const items = itemsOf(q.data);
+  return (
+    <Section
+      id="my-cases"
+      title={t('discipline.myCases')}
+      query={q}
+      count={items.length}
+      empty={t('discipline.noCases')}
+    >
+      <ul className="plain-list">
+        {items.map((c) => (
+          <MyCase key={c.id} c={c} />
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function HearingForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const [heardOn, setHeardOn] = useState(today());
+  const [notes, setNotes] = useState('');
+  const act = useAct(
+    (body: { heardOn: string; notes: string }) => api(paths.discipline.hearing(caseId), { method: 'POST', body }),
+    KEYS,
+  );
+  return (
+    <ActionForm
+      title={t('discipline.hearingTitle')}
+      submitLabel={t('discipline.hearingSubmit')}
+      state={act}
+      testId="hearing-form"
+      onSubmit={() => {
+        if (!notes.trim()) return t('discipline.needNotes');
+        act.mutate({ heardOn, notes: notes.trim() });
+      }}
+    >
+      <Field label={t('discipline.heardOn')} type="date" value={heardOn} onChange={setHeardOn} max={today()} />
+      <TextArea label={t('discipline.hearingNotes')} value={notes} onChange={setNotes} rows={4} />
+    </ActionForm>
+  );
+}
+
+function DecideCaseForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const penalties = usePenalties();
+  const [d, setD] = useState(emptyDecision());
+  const [outcome, setOutcome] = useState<CaseOutcome>(penalties[0] ?? 'warning');
+  const act = useAct((body: unknown) => api(paths.discipline.decide(caseId), { method: 'POST', body }), KEYS);
+  return (
+    <ActionForm
+      title={t('discipline.decideTitle')}
+      submitLabel={t('discipline.decideSubmit')}
+      state={act}
+      testId="decide-case-form"
+      onSubmit={() => {
+        const r = decisionInput(d, t);
+        if ('problem' in r) return r.problem;
+        act.mutate({ ...r.input, outcome });
+      }}
+    >
+      <Select
+        label={t('discipline.outcome')}
+        value={outcome}
+        onChange={setOutcome}
+        options={[
+          ...penalties.map((p) => ({ value: p as CaseOutcome, label: L.penalty(p) })),
+          { value: 'acquittal' as CaseOutcome, label: L.penalty('acquittal') },
+        ]}
+      />
+      <DecisionFields value={d} onChange={setD} />
+    </ActionForm>
+  );
+}
+
+/** The secretary's open charges in a body's subtree. */
+export function ChargesWorklist({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const q = useList<CaseList>(['discipline', 'body', bodyId], paths.discipline.forBody(bodyId));
+  const items = itemsOf(q.data).filter((c) => ['charged', 'answered', 'heard'].includes(c.state));
+  return (
+    <Section
+      id="wl-charges"
+      title={t('worklists.charges')}
+      query={q}
+      count={items.length}
+      empty={t('worklists.noCharges')}
+    >
+      <ul className="plain-list">
+        {items.map((c) => (
+          <li key={c.id} className="case" data-testid="charge-item">
+            <p>
+              <Link to={`/persons/${c.personId}`}>{c.personName}</Link>{' '}
+              <span className="badge badge-kind">{L.state(c.state)}</span>
+            </p>
+            <CaseFacts c={c} />
+            {(c.state === 'charged' || c.state === 'answered') && <HearingForm caseId={c.id} />}
+            {c.state === 'heard' && <DecideCaseForm caseId={c.id} />}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function DecideAppealForm({ appealId }: { appealId: string }) {
+  const { t } = useTranslation();
+  const [d, setD] = useState(emptyDecision());
+  const [outcome, setOutcome] = useState<'upheld' | 'dismissed'>('upheld');
+  const act = useAct((body: unknown) => api(paths.discipline.decideAppeal(appealId), { method: 'POST', body }), KEYS);
+  return (
+    <ActionForm
+      title={t('discipline.decideAppealTitle')}
+      submitLabel={t('discipline.decideAppealSubmit')}
+      state={act}
+      testId="decide-appeal-form"
+      onSubmit={() => {
+        const r = decisionInput(d, t);
+        if ('problem' in r) return r.problem;
+        act.mutate({ ...r.input, outcome });
+      }}
+    >
+      <Select
+        label={t('discipline.appealOutcome')}
+        value={outcome}
+        onChange={setOutcome}
+        options={[
+          { value: 'upheld', label: t('appealState.upheld') },
+          { value: 'dismissed', label: t('appealState.dismissed') },
+        ]}
+      />
+      <DecisionFields value={d} onChange={setD} />
+    </ActionForm>
+  );
+}
+
+/** Appeals awaiting a committee (or the control commission). */
+export function AppealsWorklist({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const q = useList<AppealList>(['appeals', bodyId], paths.discipline.appealsForBody(bodyId));
+  const items = itemsOf(q.data).filter((a) => a.state === 'pending');
+  return (
+    <Section
+      id="wl-appeals"
+      title={t('worklists.appeals')}
+      query={q}
+      count={items.length}
+      empty={t('worklists.noAppeals')}
+    >
+      <ul className="plain-list">
+        {items.map((a) => (
+          <li key={a.id} className="case" data-testid="appeal-item">
+            <p>
+              <Link to={`/persons/${a.personId}`}>{a.personName}</Link> ·{' '}
+              <span className="badge badge-kind">{t(`appealLevel.${a.level}`)}</span> · {t(`actKind.${a.actKind}`)} ·{' '}
+              {f.date(a.lodgedOn)}
+            </p>
+            <p className="prose">{a.reasons}</p>
+            <DecideAppealForm appealId={a.id} />
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function PenaltyText({ p }: { p: PenaltyRecord }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const L = useLabels();
+  return (
+    <span data-testid="penalty">
+      <strong>{L.penalty(p.kind)}</strong> · {t('discipline.imposedOn', { date: f.date(p.imposedOn) })}
+      {p.annulledOn ? (
+        <span className="badge" data-testid="penalty-annulled">
+          {t('discipline.annulledOn', { date: f.date(p.annulledOn) })}
+        </span>
+      ) : p.liftedOn ? (
+        <span className="badge">{t('discipline.liftedOn', { date: f.date(p.liftedOn) })}</span>
+      ) : p.active ? (
+        p.expiresOn ? (
+          <span className="badge badge-warn">{t('discipline.activeUntil', { date: f.date(p.expiresOn) })}</span>
+        ) : (
+          <span className="badge badge-warn">{t('discipline.active')}</span>
+        )
+      ) : (
+        <span className="badge">{t('discipline.expired')}</span>
+      )}
+    </span>
+  );
+}
+
+export function PenaltiesSection({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const q = useList<PersonPenalties>(['penalties', personId], paths.discipline.penalties(personId));
+  const all = q.data ? [...q.data.active, ...q.data.past] : [];
+  return (
+    <Section
+      id={`penalties-${personId}`}
+      testId="penalties"
+      title={t('discipline.penalties')}
+      query={q}
+      count={all.length}
+      empty={t('discipline.noPenalties')}
+    >
+      <ul className="plain-list">
+        {all.map((p) => (
+          <li key={p.id}>
+            <PenaltyText p={p} />
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function BringChargeForm({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const [charge, setCharge] = useState('');
+  const [on, setOn] = useState(today());
+  const act = useAct((body: unknown) => api(paths.discipline.charge, { method: 'POST', body }), KEYS);
+  return (
+    <Disclosure label={t('discipline.bringCharge')}>
+      <ActionForm
+        submitLabel={t('discipline.bringChargeSubmit')}
+        state={act}
+        testId="charge-form"
+        done={t('discipline.charged')}
+        onSubmit={() => {
+          if (!charge.trim()) return t('discipline.needCharge');
+          act.mutate({ personId, chargedOn: on, charge: charge.trim() });
+        }}
+      >
+        <TextArea label={t('discipline.charge')} value={charge} onChange={setCharge} rows={4} />
+        <Field label={t('discipline.chargedOn')} type="date" value={on} onChange={setOn} max={today()} />
+      </ActionForm>
+    </Disclosure>
+  );
+}

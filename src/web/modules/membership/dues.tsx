@@ -1,0 +1,196 @@
+// Dues: a member's register (payments, months owed), recording a payment with the statute's
+// scale, and the arrears list of a body.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ArrearsPage, DuesQuote, PersonDues } from '../../../contracts/dues.js';
+import { api } from '../../app/api.js';
+import { useFormat } from '../../app/format.js';
+import { ActionForm, Disclosure, Field, today, useAct } from '../../ui/forms.js';
+import { Section, useList } from './common.js';
+import { paths } from './endpoints.js';
+
+function lastMonth(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export function useMonth() {
+  const { i18n } = useTranslation();
+  const fmt = new Intl.DateTimeFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB', { year: 'numeric', month: 'long' });
+  return (m: string) => {
+    const d = new Date(`${m}-01T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? m : fmt.format(d);
+  };
+}
+
+export function RecordPaymentForm({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const [month, setMonth] = useState(lastMonth());
+  const [earnings, setEarnings] = useState('');
+  const [amount, setAmount] = useState('');
+  const [paidOn, setPaidOn] = useState(today());
+  const quote = useAct((q: { month: string; earnings: string }) =>
+    api<DuesQuote>(paths.dues.quote(q.month, q.earnings)),
+  );
+  const act = useAct(
+    (body: unknown) => api(paths.dues.pay, { method: 'POST', body }),
+    [['dues'], ['history', personId]],
+  );
+  return (
+    <Disclosure label={t('dues.record')}>
+      <ActionForm
+        submitLabel={t('dues.recordSubmit')}
+        state={act}
+        testId="payment-form"
+        done={t('dues.recorded')}
+        onSubmit={() => {
+          if (!/^\d{4}-\d{2}$/.test(month)) return t('dues.needMonth');
+          if (!earnings.trim() || !amount.trim()) return t('dues.needAmounts');
+          act.mutate({ personId, month, earnings: earnings.trim(), amount: amount.trim(), paidOn });
+        }}
+      >
+        <Field label={t('dues.month')} type="month" value={month} onChange={setMonth} hint={t('dues.monthHint')} />
+        <Field label={t('dues.earnings')} value={earnings} onChange={setEarnings} hint={t('dues.moneyHint')} />
+        <div className="act-row">
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={quote.isPending || !earnings.trim()}
+            onClick={() =>
+              quote.mutate({ month, earnings: earnings.trim() }, { onSuccess: (q) => setAmount(q.amount) })
+            }
+          >
+            {quote.isPending ? t('forms.working') : t('dues.quote')}
+          </button>
+          <span role="status" aria-live="polite" className="small">
+            {quote.data
+              ? t('dues.quoteResult', {
+                  percent: quote.data.percent,
+                  amount: quote.data.amount,
+                  currency: quote.data.currency,
+                })
+              : ''}
+          </span>
+        </div>
+        <Field label={t('dues.amount')} value={amount} onChange={setAmount} hint={t('dues.moneyHint')} />
+        <Field label={t('dues.paidOn')} type="date" value={paidOn} onChange={setPaidOn} max={today()} />
+      </ActionForm>
+    </Disclosure>
+  );
+}
+
+export function DuesSection({ personId, canRecord }: { personId: string; canRecord?: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const month = useMonth();
+  const q = useList<PersonDues>(['dues', 'person', personId], paths.dues.person(personId));
+  const d = q.data;
+  return (
+    <Section id={`dues-${personId}`} testId="dues" title={t('dues.title')} query={q} empty="">
+      {d && (
+        <>
+          {d.flagged ? (
+            <p className="notice notice-warn" data-testid="arrears-flag">
+              {t('dues.flagged', { count: d.monthsOwed.length, limit: d.arrearsLimitMonths })}
+            </p>
+          ) : d.monthsOwed.length > 0 ? (
+            <p className="notice notice-warn">{t('dues.owing', { count: d.monthsOwed.length })}</p>
+          ) : (
+            <p>{t('dues.upToDate')}</p>
+          )}
+          {d.monthsOwed.length > 0 && (
+            <p className="small">
+              {t('dues.monthsOwed')}: {d.monthsOwed.map(month).join(', ')}
+            </p>
+          )}
+          {d.payments.length === 0 ? (
+            <p className="muted">{t('dues.noPayments')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t('dues.register')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dues.month')}</th>
+                    <th scope="col" className="num">
+                      {t('dues.earnings')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('dues.amount')}
+                    </th>
+                    <th scope="col">{t('dues.paidOn')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.payments.map((p) => (
+                    <tr key={p.id}>
+                      <td>{month(p.month)}</td>
+                      <td className="num">{p.earnings}</td>
+                      <td className="num">
+                        {p.amount} {d.currency}
+                      </td>
+                      <td>{f.date(p.paidOn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+      {canRecord && <RecordPaymentForm personId={personId} />}
+    </Section>
+  );
+}
+
+export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const month = useMonth();
+  const q = useList<ArrearsPage>(['dues', 'arrears', bodyId], paths.dues.arrears(bodyId));
+  const items = q.data?.items ?? [];
+  return (
+    <Section
+      id="wl-arrears"
+      title={t('worklists.arrears')}
+      query={q}
+      count={q.data?.total}
+      empty={t('worklists.noArrears')}
+    >
+      {q.data && <p className="small muted">{t('dues.limitNote', { limit: q.data.arrearsLimitMonths })}</p>}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('worklists.person')}</th>
+              <th scope="col">{t('person.cardNumber')}</th>
+              <th scope="col">{t('body.registeredIn')}</th>
+              <th scope="col" className="num">
+                {t('dues.monthsOwedCount')}
+              </th>
+              <th scope="col">{t('dues.lastPaid')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.personId}>
+                <td>
+                  <Link to={`/persons/${a.personId}`}>
+                    {f.lang === 'ru' && a.nameRu ? a.nameRu : `${a.familyName} ${a.givenName}`}
+                  </Link>
+                </td>
+                <td className="mono">{a.cardNumber ?? '—'}</td>
+                <td>{a.bodyName}</td>
+                <td className="num">{f.number(a.monthsOwed)}</td>
+                <td>{a.lastPaidMonth ? month(a.lastPaidMonth) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}

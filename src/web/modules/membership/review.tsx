@@ -1,0 +1,131 @@
+// Membership review: items awaiting the commission's decision, and the review's progress per body.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ReviewItem, ReviewItemPage, ReviewOutcome, ReviewProgress } from '../../../contracts/review.js';
+import { api } from '../../app/api.js';
+import { useFormat } from '../../app/format.js';
+import { ActionForm, Disclosure, Field, Select, TextArea, today, useAct } from '../../ui/forms.js';
+import { Loading } from '../../ui/feedback.js';
+import { Section, useList } from './common.js';
+import { paths } from './endpoints.js';
+import { useLabels } from './labels.js';
+
+const OUTCOMES: ReviewOutcome[] = ['confirmed', 'moved_to_candidate', 'moved_to_sympathiser', 'expelled'];
+
+function DecideItem({ item }: { item: ReviewItem }) {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const [outcome, setOutcome] = useState<ReviewOutcome>('confirmed');
+  const [reasons, setReasons] = useState('');
+  const [on, setOn] = useState(today());
+  const act = useAct(
+    (b: unknown) => api(paths.reviews.decideItem(item.id), { method: 'POST', body: b }),
+    [['reviews'], ['history'], ['persons']],
+  );
+  return (
+    <ActionForm
+      submitLabel={t('review.decideSubmit')}
+      state={act}
+      onSubmit={() => {
+        if (!reasons.trim()) return t('forms.needReasons');
+        act.mutate({ decidedOn: on, outcome, reasons: reasons.trim() });
+      }}
+    >
+      <Select
+        label={t('review.outcome')}
+        value={outcome}
+        onChange={setOutcome}
+        options={OUTCOMES.map((o) => ({ value: o, label: L.outcome(o) }))}
+      />
+      <TextArea label={t('forms.reasons')} value={reasons} onChange={setReasons} rows={3} />
+      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
+    </ActionForm>
+  );
+}
+
+function Progress({ reviewId }: { reviewId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const q = useQuery({
+    queryKey: ['reviews', 'progress', reviewId],
+    queryFn: ({ signal }) => api<ReviewProgress>(paths.reviews.progress(reviewId), { signal }),
+    retry: false,
+  });
+  if (q.isPending) return <Loading />;
+  if (!q.data) return null;
+  const rows = [q.data.total, ...q.data.children];
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t('review.progress', { deadline: f.date(q.data.deadline) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('review.body')}</th>
+            <th scope="col" className="num">
+              {t('review.decided')}
+            </th>
+            <th scope="col">{t('review.share')}</th>
+            <th scope="col" className="num">
+              {t('review.overdue')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={`${r.bodyId}-${i}`}>
+              <th scope="row">{i === 0 ? <strong>{r.bodyName}</strong> : r.bodyName}</th>
+              <td className="num">
+                {f.number(r.decided)} / {f.number(r.total)}
+              </td>
+              <td>
+                <progress max={Math.max(1, r.total)} value={r.decided} aria-label={r.bodyName}>
+                  {r.total ? f.percent(r.decided / r.total) : ''}
+                </progress>
+              </td>
+              <td className="num">{f.number(r.overdue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ReviewsWorklist() {
+  const { t } = useTranslation();
+  const L = useLabels();
+  const q = useList<ReviewItemPage>(['reviews', 'mine'], `${paths.reviews.myItems}?limit=200`);
+  const items = q.data?.items ?? [];
+  const reviewIds = [...new Set(items.map((i) => i.reviewId))];
+  return (
+    <Section
+      id="wl-reviews"
+      title={t('worklists.reviews')}
+      query={q}
+      count={q.data?.total}
+      empty={t('worklists.noReviews')}
+    >
+      {reviewIds.map((id) => (
+        <Progress key={id} reviewId={id} />
+      ))}
+      <ul className="plain-list">
+        {items.map((i) => (
+          <li key={i.id} className="case" data-testid="review-item">
+            <p>
+              <Link to={`/persons/${i.personId}`}>{i.personName}</Link>{' '}
+              {i.cardNumber && <span className="mono small">{i.cardNumber}</span>} · {L.status(i.statusAtOpening)} ·{' '}
+              <span className="badge badge-kind">{L.state(i.state)}</span>
+            </p>
+            {i.state === 'pending' && (
+              <Disclosure label={t('review.decide')}>
+                <DecideItem item={i} />
+              </Disclosure>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

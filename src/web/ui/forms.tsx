@@ -1,0 +1,308 @@
+// Forms for acts (apply, decide, answer, appeal…): labelled fields, the server's error in an
+// aria-live region (message and details), progress on the submit button, success announced.
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../app/api.js';
+import { useErrorMessage } from './feedback.js';
+
+/** Today's date as YYYY-MM-DD (local calendar). */
+export function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A mutation that refreshes the given queries (by key prefix) when it succeeds. */
+export function useAct<I, O>(fn: (input: I) => Promise<O>, invalidate: QueryKey[] = []) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await Promise.all(invalidate.map((queryKey) => qc.invalidateQueries({ queryKey })));
+    },
+  });
+}
+
+/** The lines of an error's details, when the server sent a list of problems. */
+function detailLines(details: unknown): string[] {
+  const list = Array.isArray(details)
+    ? details
+    : details && typeof details === 'object' && Array.isArray((details as { issues?: unknown }).issues)
+      ? (details as { issues: unknown[] }).issues
+      : null;
+  if (!list) {
+    if (details && typeof details === 'object') {
+      return Object.entries(details as Record<string, unknown>)
+        .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+        .map(([k, v]) => `${k}: ${String(v)}`);
+    }
+    return [];
+  }
+  return list
+    .map((i) => {
+      if (typeof i === 'string') return i;
+      if (i && typeof i === 'object') {
+        const o = i as { path?: unknown; message?: unknown };
+        const p = Array.isArray(o.path) ? o.path.join('.') : typeof o.path === 'string' ? o.path : '';
+        const m = typeof o.message === 'string' ? o.message : '';
+        return p ? `${p}: ${m}` : m;
+      }
+      return '';
+    })
+    .filter(Boolean);
+}
+
+/** The server's error (code, message, details) in an assertive live region. */
+export function FormError({ id, error, problem }: { id: string; error: unknown; problem?: string }) {
+  const message = useErrorMessage();
+  const lines = error instanceof ApiError ? detailLines(error.details) : [];
+  return (
+    <div className="form-error" role="alert" aria-live="assertive" id={id} data-testid="form-error">
+      {problem ? <p>{problem}</p> : null}
+      {error ? (
+        <>
+          <p>
+            {message(error)}
+            {error instanceof ApiError && error.code ? <span className="error-code"> ({error.code})</span> : null}
+          </p>
+          {lines.length > 0 && (
+            <ul>
+              {lines.map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export interface ActState {
+  isPending: boolean;
+  error: unknown;
+  isSuccess: boolean;
+}
+
+/**
+ * A form for one act. `onSubmit` returns a problem text to show (client-side check) or starts the
+ * mutation. While pending the button says so and the form is aria-busy; success is announced.
+ */
+export function ActionForm(props: {
+  title?: string;
+  submitLabel: string;
+  state: ActState;
+  onSubmit: () => string | void;
+  children?: ReactNode;
+  done?: string;
+  className?: string;
+  testId?: string;
+  secondary?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [problem, setProblem] = useState('');
+  const errId = `${id}-err`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = props.onSubmit();
+    setProblem(p ?? '');
+  };
+  const hasError = !!problem || !!props.state.error;
+  return (
+    <form
+      className={`form act-form ${props.className ?? ''}`}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={props.title ? `${id}-h` : undefined}
+      aria-busy={props.state.isPending}
+      data-testid={props.testId}
+    >
+      {props.title && (
+        <h3 id={`${id}-h`} className="act-title">
+          {props.title}
+        </h3>
+      )}
+      {props.children}
+      <FormError id={errId} error={props.state.error} problem={problem} />
+      <div className="act-row">
+        <button
+          type="submit"
+          className={props.secondary ? 'button button-secondary' : 'button'}
+          disabled={props.state.isPending}
+          aria-describedby={hasError ? errId : undefined}
+        >
+          {props.state.isPending && <span className="spinner spinner-inline" aria-hidden="true" />}
+          {props.state.isPending ? t('forms.working') : props.submitLabel}
+        </button>
+        <span role="status" aria-live="polite" className="act-done">
+          {props.state.isSuccess && !props.state.isPending ? (props.done ?? t('forms.done')) : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** A labelled input. */
+export function Field(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: 'text' | 'date' | 'number' | 'month';
+  hint?: string;
+  required?: boolean;
+  min?: number | string;
+  max?: number | string;
+  name?: string;
+  invalid?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        required={props.required}
+        min={props.min}
+        max={props.max}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.hint && (
+        <span id={`${id}-hint`} className="small muted">
+          {props.hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function TextArea(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  rows?: number;
+  name?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        value={props.value}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.hint && (
+        <span id={`${id}-hint`} className="small muted">
+          {props.hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Select<V extends string>(props: {
+  label: string;
+  value: V;
+  onChange: (v: V) => void;
+  options: { value: V; label: string }[];
+  name?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface DecisionValue {
+  takenOn: string;
+  for: string;
+  against: string;
+  abstained: string;
+  reasons: string;
+}
+
+export function emptyDecision(): DecisionValue {
+  return { takenOn: today(), for: '', against: '0', abstained: '0', reasons: '' };
+}
+
+/** Checks a decision's fields; returns a problem text or the input for the API. */
+export function decisionInput(
+  v: DecisionValue,
+  t: (k: string) => string,
+):
+  | { problem: string }
+  | { input: { takenOn: string; votes: { for: number; against: number; abstained: number }; reasons: string } } {
+  const n = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
+  const votes = { for: n(v.for), against: n(v.against), abstained: n(v.abstained) };
+  if (!v.takenOn) return { problem: t('forms.needDate') };
+  if ([votes.for, votes.against, votes.abstained].some((x) => Number.isNaN(x)))
+    return { problem: t('forms.needVotes') };
+  if (!v.reasons.trim()) return { problem: t('forms.needReasons') };
+  return { input: { takenOn: v.takenOn, votes, reasons: v.reasons.trim() } };
+}
+
+/** Date of the decision, votes for / against / abstained, reasons. */
+export function DecisionFields({ value, onChange }: { value: DecisionValue; onChange: (v: DecisionValue) => void }) {
+  const { t } = useTranslation();
+  const set = (k: keyof DecisionValue) => (s: string) => onChange({ ...value, [k]: s });
+  return (
+    <>
+      <Field label={t('forms.takenOn')} type="date" value={value.takenOn} onChange={set('takenOn')} max={today()} />
+      <fieldset className="votes">
+        <legend>{t('forms.votes')}</legend>
+        <Field label={t('forms.votesFor')} type="number" min={0} value={value.for} onChange={set('for')} />
+        <Field label={t('forms.votesAgainst')} type="number" min={0} value={value.against} onChange={set('against')} />
+        <Field
+          label={t('forms.votesAbstained')}
+          type="number"
+          min={0}
+          value={value.abstained}
+          onChange={set('abstained')}
+        />
+      </fieldset>
+      <TextArea label={t('forms.reasons')} value={value.reasons} onChange={set('reasons')} />
+    </>
+  );
+}
+
+/** A disclosure: a button that opens a form underneath (keyboard friendly, aria-expanded). */
+export function Disclosure({ label, children }: { label: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="disclosure">
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {label}
+      </button>
+      <div id={id} hidden={!open} className="disclosure-body">
+        {open && children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,329 @@
+// Browser journeys of issue 3 (membership): admission from application to full member with a
+// card, and a discipline case whose appeal the district committee upholds. Registered from
+// web.test.ts so that every journey shares its one demo server.
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { LOGINS, journey, screenshot, signIn, type Harness } from './harness.js';
+
+const PUTILOV_SEARCH = 'Primary organisation of the Red Putilovite';
+const PUTILOV = /Putilov/;
+
+/** YYYY-MM-DD, `days` days from today (negative: in the past). */
+function day(days: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function openNav(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
+async function openMe(page: Page): Promise<void> {
+  await openNav(page, 'My membership');
+  await page.waitForURL(/\/me$/);
+  await page.getByTestId('my-status').waitFor();
+}
+
+/** Opens the worklists of the scope whose name matches `scope` (when the person has several). */
+async function openWorklists(page: Page, scope?: RegExp): Promise<void> {
+  await openNav(page, 'Worklists');
+  await page.waitForURL(/\/worklists/);
+  await page.locator('h1', { hasText: 'Worklists' }).waitFor();
+  const picker = page.getByLabel('Worklists of');
+  if (scope && (await picker.count()) > 0) {
+    const options = await picker.locator('option').allTextContents();
+    const values = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const i = options.findIndex((o) => scope.test(o));
+    if (i >= 0) await picker.selectOption(values[i]!);
+  }
+  await page.locator('section.worklist').first().waitFor();
+}
+
+/** Waits until a form's act is done, or fails with what the error region says. */
+async function submitAndWait(form: Locator, button: string): Promise<void> {
+  await form.getByRole('button', { name: button, exact: true }).click();
+  const done = form.locator('.act-done');
+  const err = form.getByTestId('form-error');
+  await expect
+    .poll(
+      async () => {
+        const e = ((await err.textContent().catch(() => '')) ?? '').trim();
+        if (e) return `error: ${e}`;
+        if ((await form.count()) === 0) return 'done';
+        const d = ((await done.textContent().catch(() => '')) ?? '').trim();
+        return d ? 'done' : 'pending';
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('done');
+}
+
+async function fillDecision(form: Locator, takenOn: string, votes: [number, number, number], reasons: string) {
+  await form.getByLabel('Date of the decision').fill(takenOn);
+  await form.getByLabel('For', { exact: true }).fill(String(votes[0]));
+  await form.getByLabel('Against', { exact: true }).fill(String(votes[1]));
+  await form.getByLabel('Abstained', { exact: true }).fill(String(votes[2]));
+  await form.getByLabel('Reasons', { exact: true }).fill(reasons);
+}
+
+async function cardNumberOf(h: Harness, login: string): Promise<string> {
+  let card = '';
+  await journey(h, `card-of-${login}`, async (page) => {
+    await signIn(page, login);
+    await openMe(page);
+    card = ((await page.getByTestId('my-card-number').textContent()) ?? '').trim();
+  });
+  expect(card).toMatch(/\w/);
+  return card;
+}
+
+async function personIdOf(page: Page): Promise<string> {
+  const href = (await page.getByRole('link', { name: 'My full record' }).getAttribute('href')) ?? '';
+  return href.split('/').pop()!;
+}
+
+/** The applicant applies to the Red Putilovite organisation naming the three veterans (by card number). */
+async function apply(page: Page, appliedOn: string, cards: string[], fullMembership: boolean): Promise<void> {
+  await openMe(page);
+  if (fullMembership) {
+    await page.getByRole('button', { name: 'Apply for full membership' }).first().click();
+  }
+  const form = page.getByTestId('apply-form');
+  await form.getByLabel('Organisation').fill(PUTILOV_SEARCH);
+  await form.getByLabel('Organisation').press('Enter');
+  await form.locator('.picker-list button').filter({ hasText: PUTILOV }).first().click();
+  await form.getByLabel('Applying to become').selectOption(fullMembership ? 'member' : 'candidate');
+  await form.getByLabel('Date of the application').fill(appliedOn);
+  await form.getByLabel('Statement (optional)').fill('I ask to be admitted to the Party. I work in the rolling mill.');
+  for (const card of cards) {
+    const rec = form.getByLabel('Recommenders');
+    await rec.fill(card);
+    await rec.press('Enter');
+    await form.locator('.picker-list button').filter({ hasText: card }).first().click();
+  }
+  expect(await form.locator('.chosen-list li').count()).toBe(cards.length);
+  await submitAndWait(form, 'Apply');
+}
+
+async function recommend(h: Harness, login: string, on: string, round: number): Promise<void> {
+  await journey(h, `recommend-${login}-${round}`, async (page) => {
+    await signIn(page, login);
+    await openMe(page);
+    const item = page
+      .getByTestId('recommendation-request')
+      .filter({ hasText: /Smirnov|Смирнов/ })
+      .filter({
+        has: page.getByTestId('recommendation-form'),
+      });
+    const form = item.first().getByTestId('recommendation-form');
+    await form
+      .getByLabel('Your recommendation (or why you decline)')
+      .fill(`I have known him at the works for years; I recommend him (${login}).`);
+    await form.getByLabel('Date', { exact: true }).fill(on);
+    await submitAndWait(form, 'Confirm recommendation');
+  });
+}
+
+async function primaryDecides(h: Harness, takenOn: string, round: number): Promise<void> {
+  await journey(h, `po-decides-${round}`, async (page) => {
+    await signIn(page, LOGINS.putilov);
+    await openWorklists(page, PUTILOV);
+    const section = page.getByTestId('wl-applications');
+    const item = section
+      .getByTestId('application-item')
+      .filter({ hasText: /Smirnov|Смирнов/ })
+      .first();
+    const form = item.getByTestId('decide-application-form');
+    await form.waitFor();
+    await fillDecision(form, takenOn, [212, 3, 5], 'Admitted: a good worker, recommended by three old members.');
+    await submitAndWait(form, 'Record decision');
+  });
+}
+
+async function districtConfirms(h: Harness, takenOn: string, round: number): Promise<void> {
+  await journey(h, `district-confirms-${round}`, async (page) => {
+    await signIn(page, LOGINS.district);
+    await openWorklists(page, /Kirov|Narv/);
+    const section = page.getByTestId('wl-confirmations');
+    const item = section
+      .getByTestId('confirmation-item')
+      .filter({ hasText: /Smirnov|Смирнов/ })
+      .first();
+    const form = item.getByTestId('confirm-application-form');
+    await form.waitFor();
+    await fillDecision(form, takenOn, [9, 0, 0], 'Confirmed by the bureau of the district committee.');
+    await submitAndWait(form, 'Record confirmation');
+  });
+}
+
+export function membershipJourneys(harness: () => Harness): void {
+  describe('membership', () => {
+    it('application → recommendations → decision → confirmation → candidate → full member with card', async () => {
+      const h = harness();
+      const cards = [
+        await cardNumberOf(h, 'veteran.1'),
+        await cardNumberOf(h, 'veteran.2'),
+        await cardNumberOf(h, 'veteran.3'),
+      ];
+      // Candidate: applied two years and two months ago, decided two years ago.
+      await journey(h, 'apply-candidate', async (page) => {
+        await signIn(page, 'applicant');
+        await openMe(page);
+        expect(await page.getByTestId('my-status').textContent()).toMatch(/Non-member|Sympathiser/);
+        await apply(page, day(-790), cards, false);
+        await page.getByTestId('application').first().waitFor();
+        expect(await page.getByTestId('application').first().textContent()).toContain('Collecting recommendations');
+      });
+      for (const login of ['veteran.1', 'veteran.2', 'veteran.3']) await recommend(h, login, day(-780), 1);
+      await primaryDecides(h, day(-730), 1);
+      await districtConfirms(h, day(-720), 1);
+      await journey(h, 'now-candidate', async (page) => {
+        await signIn(page, 'applicant');
+        await openMe(page);
+        await expect.poll(() => page.getByTestId('my-status').textContent()).toBe('Candidate');
+      });
+
+      // Full membership, after the stage ended: applied half a year ago.
+      await journey(h, 'apply-member', async (page) => {
+        await signIn(page, 'applicant');
+        await apply(page, day(-180), cards, true);
+      });
+      for (const login of ['veteran.1', 'veteran.2', 'veteran.3']) await recommend(h, login, day(-175), 2);
+      await primaryDecides(h, day(-150), 2);
+      await districtConfirms(h, day(-140), 2);
+
+      await journey(h, 'full-member-card', async (page) => {
+        await signIn(page, 'applicant');
+        await openMe(page);
+        await expect.poll(() => page.getByTestId('my-status').textContent()).toBe('Member');
+        const card = ((await page.getByTestId('my-card-number').textContent()) ?? '').trim();
+        expect(card).toMatch(/\w/);
+        expect(card).not.toBe('—');
+        const link = page.getByTestId('card-pdf');
+        expect(await link.textContent()).toBe('Download card (PDF)');
+        const href = (await link.getAttribute('href'))!;
+        const res = await page.request.get(href);
+        expect(res.status()).toBe(200);
+        expect(res.headers()['content-type']).toContain('application/pdf');
+        const body = await res.body();
+        expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        // the history shows the admission
+        const history = page.getByTestId('history');
+        await history.locator('.timeline li').first().waitFor();
+        expect(await history.locator('.timeline li').count()).toBeGreaterThan(3);
+      });
+    });
+
+    it('a discipline case whose appeal the district committee upholds: the penalty is annulled', async () => {
+      const h = harness();
+      let memberId = '';
+      await journey(h, 'member-id', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        memberId = await personIdOf(page);
+      });
+      expect(memberId).toMatch(/^[0-9a-f-]{36}$/);
+
+      await journey(h, 'secretary-charges', async (page) => {
+        await signIn(page, LOGINS.putilov);
+        await page.goto(`/persons/${memberId}`);
+        const actions = page.getByTestId('person-actions');
+        await actions.getByRole('button', { name: 'Bring a charge' }).click();
+        const form = actions.getByTestId('charge-form');
+        await form.getByLabel('Charge', { exact: true }).fill('Absent from three general assemblies without excuse.');
+        await form.getByLabel('Charged on').fill(day(-20));
+        await submitAndWait(form, 'Bring charge');
+      });
+
+      await journey(h, 'member-answers', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        const form = page.getByTestId('my-case').first().getByTestId('answer-form');
+        await form.getByLabel('Written answer').fill('I was on the night shift each time; the shop chief can confirm.');
+        await form.getByLabel('Date', { exact: true }).fill(day(-18));
+        await submitAndWait(form, 'Send answer');
+      });
+
+      await journey(h, 'secretary-hears-and-decides', async (page) => {
+        await signIn(page, LOGINS.putilov);
+        await openWorklists(page, PUTILOV);
+        const item = () => page.getByTestId('wl-charges').getByTestId('charge-item').first();
+        const hearing = item().getByTestId('hearing-form');
+        await hearing.getByLabel('Hearing').fill(day(-15));
+        await hearing.getByLabel('Notes of the hearing').fill('The member spoke; the shop chief did not confirm.');
+        await submitAndWait(hearing, 'Record hearing');
+        const decide = item().getByTestId('decide-case-form');
+        await decide.waitFor();
+        await decide.getByLabel('Penalty').selectOption('severe_reprimand_with_record');
+        await fillDecision(decide, day(-14), [150, 40, 12], 'Repeated absence; the explanation was not confirmed.');
+        await submitAndWait(decide, 'Record decision');
+      });
+
+      await journey(h, 'member-appeals', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        const myCase = page.getByTestId('my-case').first();
+        await expect
+          .poll(() => myCase.getByTestId('case-outcome').textContent())
+          .toBe('Severe reprimand with an entry in the record');
+        const form = myCase.getByTestId('appeal-form');
+        await form.getByLabel('Grounds of the appeal').fill('The night-shift rota proves I was at work.');
+        await form.getByLabel('Date', { exact: true }).fill(day(-10));
+        await submitAndWait(form, 'Lodge appeal');
+      });
+
+      await journey(h, 'district-upholds', async (page) => {
+        await signIn(page, LOGINS.district);
+        await openWorklists(page, /Kirov|Narv/);
+        const item = page.getByTestId('wl-appeals').getByTestId('appeal-item').first();
+        const form = item.getByTestId('decide-appeal-form');
+        await form.getByLabel('Outcome').selectOption('upheld');
+        await fillDecision(form, day(-5), [7, 1, 1], 'The rota shows the member was at work: the penalty is annulled.');
+        await submitAndWait(form, 'Record decision');
+      });
+
+      await journey(h, 'member-sees-annulled', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        const penalties = page.getByTestId('penalties');
+        await penalties.getByTestId('penalty').first().waitFor();
+        await expect.poll(() => penalties.getByTestId('penalty-annulled').count()).toBeGreaterThan(0);
+        expect(await penalties.textContent()).toContain('Severe reprimand with an entry in the record');
+        expect(await page.getByTestId('my-case').first().getByTestId('case-state').textContent()).toBe('Appeal upheld');
+      });
+    });
+
+    it('the membership pages in English and Russian (screenshots in test-results/)', async () => {
+      const h = harness();
+      const shots: [string, string, string][] = [
+        ['applicant', '/me', 'me'],
+        ['putilov.member', '/me', 'me-member'],
+        [LOGINS.putilov, '/worklists', 'worklists-po'],
+        [LOGINS.district, '/worklists', 'worklists-district'],
+      ];
+      for (const [login, path, name] of shots) {
+        await journey(h, `shots-${name}`, async (page) => {
+          await signIn(page, login);
+          for (const lang of ['en', 'ru'] as const) {
+            if (lang === 'ru') {
+              await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Русский' }).click();
+              await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ru');
+            }
+            await page.goto(path);
+            await page.locator('h1').waitFor();
+            await page
+              .locator('[role="status"].loading')
+              .first()
+              .waitFor({ state: 'detached' })
+              .catch(() => undefined);
+            await page.waitForTimeout(500);
+            await screenshot(page, `membership-${name}-${lang}`);
+          }
+          await page.getByRole('group', { name: 'Язык' }).getByRole('button', { name: 'English' }).click();
+          await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+        });
+      }
+    });
+  });
+}

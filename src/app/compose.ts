@@ -50,7 +50,7 @@ export function createServices(handle: DbHandle, opts: { secureCookies?: boolean
   const records = new RecordsService(handle.db);
   const statute = new StatuteService(handle.db);
   const organisation = new OrganisationService(handle.db, statute);
-  const person = new PersonService(handle.db, statute, organisation);
+  const person = new PersonService(handle.db, statute, organisation, records);
   const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false }, statute);
   const stats = new StatsService(handle.db, statute, organisation);
   const dues = new DuesService(handle.db, statute, records);

@@ -157,3 +157,23 @@ export const DueQuery = z.object({ on: IsoDate.optional() });
 export const MyRecommendation = z.object({ recommendation: Recommendation, application: Application });
 export const MyRecommendationList = z.object({ items: z.array(MyRecommendation) });
 export type MyRecommendationList = z.infer<typeof MyRecommendationList>;
+
+/** Looking up members who may be named as recommenders, in the primary organisation applied to. */
+export const RecommenderQuery = z.object({
+  bodyId: z.uuid(),
+  q: z.string().trim().min(1).max(100),
+});
+export type RecommenderQuery = z.infer<typeof RecommenderQuery>;
+
+export const RecommenderHit = z.object({
+  id: z.uuid(),
+  familyName: z.string(),
+  givenName: z.string(),
+  patronymic: z.string().nullable(),
+  nameRu: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+  status: z.string(),
+  joinedOn: z.string().nullable(),
+});
+export const RecommenderList = z.object({ items: z.array(RecommenderHit) });
+export type RecommenderList = z.infer<typeof RecommenderList>;

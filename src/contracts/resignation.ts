@@ -9,14 +9,22 @@ export type ResignationState = z.infer<typeof ResignationState>;
 
 /** The member resigns: reasons are stored verbatim (not trimmed, never edited). */
 export const SubmitResignationInput = z.object({
-  reasons: z.string().min(1).max(100_000).refine((s) => s.trim().length > 0, 'must not be blank'),
+  reasons: z
+    .string()
+    .min(1)
+    .max(100_000)
+    .refine((s) => s.trim().length > 0, 'must not be blank'),
   submittedOn: IsoDate,
 });
 export type SubmitResignationInput = z.infer<typeof SubmitResignationInput>;
 
 export const DiscussResignationInput = z.object({
   discussedOn: IsoDate,
-  discussion: z.string().min(1).max(100_000).refine((s) => s.trim().length > 0, 'must not be blank'),
+  discussion: z
+    .string()
+    .min(1)
+    .max(100_000)
+    .refine((s) => s.trim().length > 0, 'must not be blank'),
 });
 export type DiscussResignationInput = z.infer<typeof DiscussResignationInput>;
 

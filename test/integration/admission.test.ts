@@ -491,12 +491,7 @@ describe.each(DB_KINDS)('admission on %s', (kind) => {
     expect((await second.login('distsec', PASSWORD)).status).toBe(200);
     const body = { takenOn: '1934-05-10', votes, reasons: 'Confirmed.' };
     const send = (cl: TestClient) => cl.post(`/api/admission/applications/${app.body.id}/confirmation`, body);
-    // PGlite has one session and its Kysely driver does not serialise transactions: two interleaved transactions
-    // share BEGIN/ROLLBACK (a platform issue reported to the lead). There the two arrive one after the other.
-    const results =
-      kind === 'postgres'
-        ? await Promise.all([send(c.distSec!), send(second)])
-        : [await send(c.distSec!), await send(second)];
+    const results = await Promise.all([send(c.distSec!), send(second)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await count('candidacy')).toBeGreaterThan(0);
     const stages = await srv.db.selectFrom('candidacy').select('id').where('person_id', '=', p.id).execute();

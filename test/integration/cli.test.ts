@@ -1,4 +1,5 @@
 // The `antaeus` command as a child process on one generated PGlite data folder.
+import { MEMBER_CSV_COLUMNS } from '../../src/contracts/exchange.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -99,9 +100,7 @@ describe('antaeus CLI (PGlite data folder)', () => {
     );
     expect(e.code, e.stderr).toBe(0);
     const lines = (await readFile(out, 'utf8')).trim().split('\n');
-    expect(lines[0]).toBe(
-      'family_name,given_name,patronymic,name_ru,sex,birth_year,social_position,status,card_number,joined_on,body_id',
-    );
+    expect(lines[0]).toBe(MEMBER_CSV_COLUMNS.join(','));
     expect(lines.length - 1).toBeGreaterThan(4000);
     // Re-importing the export: every member's card is taken, so nothing is imported.
     const bad = path.join(dir, 'bad.csv');

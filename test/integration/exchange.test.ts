@@ -79,7 +79,7 @@ describe.each(DB_KINDS)('member exchange on %s', (kind) => {
     const rejected = (err.details as { rejected: { line: number; reasons: string[] }[] }).rejected;
     expect(rejected.map((r) => r.line)).toEqual([3, 5, 6, 7, 8]);
     expect(rejected[0]!.reasons).toEqual(['card_number T-0000012 already taken']);
-    expect(rejected[1]!.reasons).toEqual(['status must be member, candidate or non_member']);
+    expect(rejected[1]!.reasons).toEqual(['status must be member, candidate, sympathiser or non_member']);
     expect(rejected[2]!.reasons).toEqual(
       expect.arrayContaining(['sex must be m or f (or empty)', 'birth_year must be a year such as 1901']),
     );
@@ -104,7 +104,7 @@ describe.each(DB_KINDS)('member exchange on %s', (kind) => {
     let csv = '';
     const n = await s.exchange.exportMembers(null, { body: po.id, write: (c) => void (csv += c) });
     expect(n).toBe(4);
-    expect(csv.split('\n')[0]).toBe(HEADER);
+    expect(csv.split('\n')[0]).toBe(`${HEADER},candidate_since,dues_paid_through,monthly_earnings`);
     const rowsBefore = await db.db
       .selectFrom('person')
       .select([

@@ -51,7 +51,7 @@ describe('the dues scale', () => {
     expect(duesAmount(bands, 15000)).toBe(150);
     expect(duesAmount(bands, 15001)).toBe(225); // 1.5% of 150.01 = 2.25015 → 2.25
     expect(duesAmount(bands, 9990)).toBe(50); // 0.5% of 99.90 = 0.4995 → 0.50
-    expect(duesAmount(bands, 9989)).toBe(50); // 0.49945 → 0.50 (half up at the fourth place? no: 0.49945 → 0.50)
+    expect(duesAmount(bands, 9989)).toBe(50); // 0.49945 → 0.50
     expect(duesAmount(bands, 9900)).toBe(50); // 0.495 → 0.50
     expect(duesAmount(bands, 9899)).toBe(49); // 0.49495 → 0.49
     expect(duesAmount(bands, 0)).toBe(0);
@@ -103,7 +103,13 @@ describe('months and arrears', () => {
 });
 
 describe('payment checks', () => {
-  const ok = { personStatus: 'member', month: '2026-03', paidOn: '2026-03-10', today: '2026-06-01', countedFrom: '2026-01' };
+  const ok = {
+    personStatus: 'member',
+    month: '2026-03',
+    paidOn: '2026-03-10',
+    today: '2026-06-01',
+    countedFrom: '2026-01',
+  };
   it('accepts a due month', () => expect(paymentProblem(ok)).toBeNull());
   it('refuses non-members, future months and dates, months not yet due, payment before the month', () => {
     expect(paymentProblem({ ...ok, personStatus: 'non_member' })).toBe('dues_not_a_member');

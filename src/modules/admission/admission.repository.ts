@@ -530,3 +530,35 @@ export async function writeOutbox(db: Executor, topic: string, payload: unknown)
     .values({ topic, payload: JSON.stringify(payload) })
     .execute();
 }
+
+/** Full members registered in a primary organisation (or its shop cells) matching a name prefix or a card number. */
+export async function findRecommenders(db: Executor, primaryId: string, q: string, limit: number) {
+  const term = q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  return db
+    .selectFrom('person as p')
+    .innerJoin('body as b', 'b.id', 'p.body_id')
+    .select([
+      'p.id',
+      'p.family_name',
+      'p.given_name',
+      'p.patronymic',
+      'p.name_ru',
+      'p.card_number',
+      'p.status',
+      'p.joined_on',
+    ])
+    .where('b.primary_id', '=', primaryId)
+    .where('p.status', '=', 'member')
+    .where((eb) =>
+      eb.or([
+        eb('p.card_number', '=', q),
+        eb(eb.fn('lower', ['p.family_name']), 'like', term),
+        eb(eb.fn('lower', ['p.given_name']), 'like', term),
+        eb(eb.fn('lower', [eb.fn.coalesce('p.name_ru', eb.val(''))]), 'like', term),
+      ]),
+    )
+    .orderBy('p.family_name')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+}

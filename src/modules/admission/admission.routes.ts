@@ -23,6 +23,8 @@ import {
   MyRecommendationList,
   NameRecommenderInput,
   PersonAdmission,
+  RecommenderList,
+  RecommenderQuery,
 } from '../../contracts/admission.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -132,6 +134,14 @@ const confirmations = createRoute({
   request: { params: BodyIdParam },
   responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors },
 });
+const recommenders = createRoute({
+  method: 'get',
+  path: '/api/admission/recommenders',
+  tags,
+  summary: 'Full members of the organisation applied to who may be named as recommenders',
+  request: { query: RecommenderQuery },
+  responses: { 200: { description: 'Members', ...json(RecommenderList) }, ...errors },
+});
 const myRecs = createRoute({
   method: 'get',
   path: '/api/admission/my/recommendations',
@@ -215,6 +225,7 @@ export function admissionRoutes(s: Services): RouteModule {
     api.openapi(confirmations, async (c) =>
       c.json(await a.confirmationWorklist(requireActor(c), c.req.valid('param').id), 200),
     );
+    api.openapi(recommenders, async (c) => c.json(await a.recommenders(requireActor(c), c.req.valid('query')), 200));
     api.openapi(myRecs, async (c) => c.json(await a.myRecommendations(requireActor(c)), 200));
     api.openapi(myApps, async (c) => c.json(await a.myApplications(requireActor(c)), 200));
     api.openapi(personAdmission, async (c) =>

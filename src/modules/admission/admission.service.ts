@@ -11,6 +11,8 @@ import type {
   ExtendCandidacyInput,
   MyRecommendationList,
   PersonAdmission,
+  RecommenderList,
+  RecommenderQuery,
 } from '../../contracts/admission.js';
 import { AdmissionErrors } from './admission.errors.js';
 import { assertCanDecideForPrimary, assertCanViewCard, assertCanViewWorklist } from './admission.policy.js';
@@ -45,6 +47,29 @@ function toCandidacy(r: repo.CandidacyRow): Candidacy {
 }
 
 export class AdmissionService extends AdmissionApplications {
+  /**
+   * Members of the organisation applied to who may be named as recommenders (full members, by name prefix or
+   * card number). Open to anyone signed in to the organisation: an applicant is registered nowhere yet, and
+   * must be able to name the members who know their work.
+   */
+  async recommenders(actor: Actor, query: RecommenderQuery): Promise<RecommenderList> {
+    const body = await this.bodyIn(actor, query.bodyId);
+    if (!body.primaryId) throw AdmissionErrors.body_not_primary({ bodyId: body.id });
+    const rows = await repo.findRecommenders(this.db, body.primaryId, query.q, 20);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        familyName: r.family_name,
+        givenName: r.given_name,
+        patronymic: r.patronymic,
+        nameRu: r.name_ru,
+        cardNumber: r.card_number,
+        status: r.status,
+        joinedOn: r.joined_on,
+      })),
+    };
+  }
+
   /** The primary organisation extends a candidate stage (within the statute's total maximum), with reasons. */
   async extendCandidacy(actor: Actor, personId: string, input: ExtendCandidacyInput): Promise<Candidacy> {
     return this.candidacyDecision(actor, personId, input, 'extended', input.months);

@@ -6,7 +6,8 @@ export const DuesErrors = defineErrors({
   body_not_found: { kind: 'not_found', message: 'There is no such body.' },
   dues_amount_mismatch: {
     kind: 'rule_violation',
-    message: 'The amount paid is not what the statute’s scale gives for these earnings in that month. See details.expected.',
+    message:
+      'The amount paid is not what the statute’s scale gives for these earnings in that month. See details.expected.',
   },
   dues_already_paid: { kind: 'conflict', message: 'Dues for this member and month are already recorded.' },
   dues_not_a_member: { kind: 'rule_violation', message: 'Only members and candidates pay dues.' },

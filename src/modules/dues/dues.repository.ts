@@ -250,31 +250,39 @@ export async function seedPayments(
   levels: number,
 ): Promise<number> {
   const last = months[months.length - 1]!;
-  const res = await sql`
-    insert into dues_payment (organisation_id, person_id, month, body_id, earnings_minor, amount_minor, paid_on,
-                              recorded_by)
-    select p.organisation_id, p.id, q.month, p.body_id, q.earnings, q.amount, q.month + 9, null
-    from (select p.*, abs(hashtext(coalesce(p.card_number, p.family_name || ' ' || p.given_name || p.id::text))) as h
-          from person p where p.organisation_id = ${organisationId} and p.status in ('member', 'candidate')
-            and p.body_id is not null) p
-    join unnest(${quotes.map((q) => q.month)}::date[], ${quotes.map((q) => q.k)}::int[],
-                ${quotes.map((q) => q.earnings)}::bigint[], ${quotes.map((q) => q.amount)}::bigint[])
-      as q(month, k, earnings, amount) on q.k = p.h % ${levels}
-    where (p.joined_on is null or q.month >= date_trunc('month', p.joined_on)::date)
-      -- about 3% stop paying 4 to 9 months before the end (past the limit); about 2% miss the last month only
-      and not (p.h % 100 < 3 and q.month > ${last}::date - make_interval(months => (4 + (p.h / 100) % 6)::int))
-      and not (p.h % 100 between 3 and 4 and q.month = ${last}::date)
-    order by p.id, q.month`.execute(db);
-  await sql`insert into dues_account (person_id, organisation_id, paid_months, last_month, monthly_earnings_minor)
-    select person_id, ${organisationId}::uuid, count(*), max(month), max(earnings_minor)
-    from dues_payment where organisation_id = ${organisationId} group by person_id
-    on conflict (person_id) do nothing`.execute(db);
-  await sql`insert into dues_body_month (month, body_id, organisation_id, amount_minor, payments)
-    select month, body_id, ${organisationId}::uuid, sum(amount_minor), count(*)
-    from dues_payment where organisation_id = ${organisationId} group by month, body_id
-    on conflict (month, body_id) do update set amount_minor = dues_body_month.amount_minor + excluded.amount_minor,
-      payments = dues_body_month.payments + excluded.payments`.execute(db);
-  return Number(res.numAffectedRows ?? 0);
+  // One statement: the payments, then each member's account and each body's monthly totals from the inserted rows
+  // (no second pass over the table).
+  const { rows } = await sql<{ n: number }>`
+    with ins as (
+      insert into dues_payment (organisation_id, person_id, month, body_id, earnings_minor, amount_minor, paid_on,
+                                recorded_by)
+      select p.organisation_id, p.id, q.month, p.body_id, q.earnings, q.amount, q.month + 9, null
+      from (select p.id, p.organisation_id, p.body_id, p.joined_on,
+                   abs(hashtext(coalesce(p.card_number, p.family_name || ' ' || p.given_name || p.id::text))) as h
+            from person p where p.organisation_id = ${organisationId} and p.status in ('member', 'candidate')
+              and p.body_id is not null) p
+      join unnest(${quotes.map((q) => q.month)}::date[], ${quotes.map((q) => q.k)}::int[],
+                  ${quotes.map((q) => q.earnings)}::bigint[], ${quotes.map((q) => q.amount)}::bigint[])
+        as q(month, k, earnings, amount) on q.k = p.h % ${levels}
+      where (p.joined_on is null or q.month >= date_trunc('month', p.joined_on)::date)
+        -- about 3% stop paying 4 to 9 months before the end (past the limit); about 2% miss the last month only
+        and not (p.h % 100 < 3 and q.month > ${last}::date - make_interval(months => (4 + (p.h / 100) % 6)::int))
+        and not (p.h % 100 between 3 and 4 and q.month = ${last}::date)
+      returning person_id, month, body_id, earnings_minor, amount_minor
+    ),
+    acc as (
+      insert into dues_account (person_id, organisation_id, paid_months, last_month, monthly_earnings_minor)
+      select person_id, ${organisationId}::uuid, count(*), max(month), max(earnings_minor) from ins group by person_id
+      on conflict (person_id) do nothing
+    ),
+    tot as (
+      insert into dues_body_month (month, body_id, organisation_id, amount_minor, payments)
+      select month, body_id, ${organisationId}::uuid, sum(amount_minor), count(*) from ins group by month, body_id
+      on conflict (month, body_id) do update set amount_minor = dues_body_month.amount_minor + excluded.amount_minor,
+        payments = dues_body_month.payments + excluded.payments
+    )
+    select count(*)::int as n from ins`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function writeOutbox(db: Executor, topic: string, payload: unknown): Promise<void> {

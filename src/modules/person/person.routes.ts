@@ -6,6 +6,8 @@ import type { AppEnv } from '../../platform/http/env.js';
 import { CommonErrors } from '../../platform/errors.js';
 import type { Services } from '../../app/compose.js';
 import { ErrorBody } from '../../contracts/common.js';
+import { AuditEvent } from '../../contracts/records.js';
+import { z } from 'zod';
 import {
   CreatePersonInput,
   MemberListQuery,
@@ -40,6 +42,15 @@ const getOne = createRoute({
   summary: "A person's page",
   request: { params: PersonIdParam },
   responses: { 200: { description: 'The person', ...json(PersonDetail) }, ...errors },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/api/persons/{id}/history',
+  tags: ['persons'],
+  summary: "A person's history: every state change of their membership (who, when, what, why)",
+  request: { params: PersonIdParam },
+  responses: { 200: { description: 'Newest first', ...json(z.object({ items: z.array(AuditEvent) })) }, ...errors },
 });
 
 const create = createRoute({
@@ -84,6 +95,7 @@ export function personRoutes(s: Services): RouteModule {
   return (api: Api) => {
     api.openapi(search, async (c) => c.json(await s.person.searchPersons(requireActor(c), c.req.valid('query')), 200));
     api.openapi(getOne, async (c) => c.json(await s.person.getPerson(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(history, async (c) => c.json(await s.person.history(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(create, async (c) => c.json(await s.person.createPerson(requireActor(c), c.req.valid('json')), 201));
     api.openapi(update, async (c) =>
       c.json(await s.person.updatePerson(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),

@@ -1,4 +1,6 @@
 // Person use cases: a person's page, a body's member list, search, registration and corrections.
+import type { RecordsService } from '../records/records.service.js';
+import type { AuditEvent } from '../../contracts/records.js';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -86,7 +88,16 @@ export class PersonService {
     private readonly db: Database,
     private readonly statute: StatuteSource,
     private readonly organisation: BodySource,
+    private readonly records: Pick<RecordsService, 'historyOf'>,
   ) {}
+
+  /** A person's history (the audit trail of their membership), for those who may see the person. */
+  async history(actor: Actor, id: string): Promise<{ items: AuditEvent[] }> {
+    const row = await repo.findPerson(this.db, id);
+    if (!row || row.organisation_id !== actor.organisationId) throw PersonErrors.person_not_found({ id });
+    assertCanViewPerson(actor, { id: row.id, organisationId: row.organisation_id, bodyPath: row.body_path });
+    return { items: await this.records.historyOf(id) };
+  }
 
   /** A person's page: record, registration, primary organisation and offices (current and past). */
   async getPerson(actor: Actor, id: string): Promise<PersonDetail> {

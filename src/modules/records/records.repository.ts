@@ -1,4 +1,5 @@
 // SQL of the audit trail and recorded decisions.
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
 export interface AuditRow {
@@ -51,11 +52,7 @@ export async function auditOfPerson(ex: Executor, personId: string, limit: numbe
     .selectFrom('audit_event as a')
     .leftJoin('person as p', 'p.id', 'a.actor_person_id')
     .selectAll('a')
-    .select((eb) =>
-      eb.fn
-        .coalesce('p.name_ru', eb.fn<string>('concat', ['p.family_name', eb.val(' '), 'p.given_name']))
-        .as('actor_name'),
-    )
+    .select(sql<string | null>`coalesce(p.name_ru, p.family_name || ' ' || p.given_name)`.as('actor_name'))
     .where('a.subject_person_id', '=', personId)
     .orderBy('a.at', 'desc')
     .orderBy('a.id', 'desc')

@@ -26,7 +26,8 @@ export const ResignationErrors = defineErrors({
   },
   resignation_vote_not_carried: {
     kind: 'rule_violation',
-    message: 'The vote does not carry: the resignation is not accepted. Record the decision when a majority accepts it.',
+    message:
+      'The vote does not carry: the resignation is not accepted. Record the decision when a majority accepts it.',
   },
   resignation_date_in_future: { kind: 'rule_violation', message: 'The date cannot be in the future.' },
   resignation_date_out_of_order: {

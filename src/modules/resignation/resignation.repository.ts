@@ -101,7 +101,12 @@ export async function transition(
     withdrawn_on?: string;
   },
 ): Promise<boolean> {
-  const r = await db.updateTable('resignation').set(set).where('id', '=', id).where('state', 'in', from).executeTakeFirst();
+  const r = await db
+    .updateTable('resignation')
+    .set(set)
+    .where('id', '=', id)
+    .where('state', 'in', from)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

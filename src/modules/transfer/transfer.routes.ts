@@ -35,9 +35,17 @@ const act = (path: string, summary: string, body: typeof DeregisterInput | typeo
     responses: { 200: { description: 'Done', ...json(TransferResult) }, ...errors },
   });
 
-const deregister = act('/api/transfers/deregister', 'Deregister a member (in transit; the card stays)', DeregisterInput);
+const deregister = act(
+  '/api/transfers/deregister',
+  'Deregister a member (in transit; the card stays)',
+  DeregisterInput,
+);
 const register = act('/api/transfers/register', 'Register a member in transit in a receiving body', RegisterInput);
-const direct = act('/api/transfers/direct', 'Transfer a member between two bodies you manage, in one act', DirectTransferInput);
+const direct = act(
+  '/api/transfers/direct',
+  'Transfer a member between two bodies you manage, in one act',
+  DirectTransferInput,
+);
 const unregistered = createRoute({
   method: 'get',
   path: '/api/transfers/unregistered',

@@ -67,7 +67,7 @@ export function pastArrearsLimit(owed: number, limitMonths: number): boolean {
 export function paidThrough(from: string | null, paid: readonly string[], currentMonth: string): string | null {
   if (!from) return null;
   const owed = monthsOwed(from, paid, currentMonth);
-  if (owed.length) return owed[0] === from ? addMonths(from, -1) : addMonths(owed[0]!, -1);
+  if (owed.length) return addMonths(owed[0]!, -1);
   const last = [...paid].map(monthOf).sort().pop();
   const prev = addMonths(currentMonth, -1);
   return last && last > prev ? last : prev;

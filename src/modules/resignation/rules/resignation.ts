@@ -10,6 +10,8 @@ export function nextResignationState(state: ResignationState, event: Resignation
   if (state === 'accepted' || state === 'withdrawn') return { ok: false, code: 'resignation_closed' };
   if (event === 'withdraw') return { ok: true, state: 'withdrawn' };
   if (event === 'discuss')
-    return state === 'submitted' ? { ok: true, state: 'discussed' } : { ok: false, code: 'resignation_already_discussed' };
+    return state === 'submitted'
+      ? { ok: true, state: 'discussed' }
+      : { ok: false, code: 'resignation_already_discussed' };
   return state === 'discussed' ? { ok: true, state: 'accepted' } : { ok: false, code: 'resignation_not_discussed' };
 }

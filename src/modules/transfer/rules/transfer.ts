@@ -2,10 +2,7 @@
 export type TransferState = 'registered' | 'in_transit' | 'not_member';
 export type TransferEvent = 'deregister' | 'register' | 'transfer';
 export type TransferRefusal =
-  | 'transfer_not_a_member'
-  | 'transfer_already_in_transit'
-  | 'transfer_not_in_transit'
-  | 'transfer_not_registered';
+  'transfer_not_a_member' | 'transfer_already_in_transit' | 'transfer_not_in_transit' | 'transfer_not_registered';
 
 export type Transition = { ok: true; state: TransferState } | { ok: false; code: TransferRefusal };
 

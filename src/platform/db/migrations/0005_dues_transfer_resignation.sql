@@ -37,9 +37,10 @@ create table dues_body_month (
 
 -- Per member: payments counted so far, the last month paid, the last declared earnings, and dues settled
 -- before the register (imported): arrears = months due up to the previous month minus months paid.
+-- No foreign keys: rows are written in bulk with the members (demo, import) and never outlive them.
 create table dues_account (
-  person_id uuid primary key references person(id),
-  organisation_id uuid not null references organisation(id),
+  person_id uuid primary key,
+  organisation_id uuid not null,
   opening_through date,
   paid_months int not null default 0 check (paid_months >= 0),
   last_month date,

@@ -29,6 +29,8 @@ export function PersonHistory({ personId, headingLevel = 2 }: { personId: string
       ) : q.isError ? (
         isApiError(q.error, 403) ? (
           <p className="muted">{t('membership.historyRefused')}</p>
+        ) : isApiError(q.error, 404) ? (
+          <p className="muted">{t('membership.unavailable')}</p>
         ) : (
           <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
         )

@@ -1,7 +1,7 @@
 // Shared pieces of the membership pages: the statute in force, a query that may be refused or
 // missing (shown as a quiet note, not a broken page), and a worklist section frame.
 import type { ReactNode } from 'react';
-import { useQuery, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { StatuteVersion } from '../../../contracts/statute.js';
 import type { Penalty } from '../../../contracts/membership-rules.js';
@@ -27,6 +27,7 @@ export function useList<T>(key: QueryKey, path: string | null) {
     queryFn: ({ signal }) => api<T>(path!, { signal }),
     enabled: path !== null,
     retry: false,
+    placeholderData: keepPreviousData,
   });
 }
 

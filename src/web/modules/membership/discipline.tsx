@@ -247,7 +247,7 @@ function HearingForm({ caseId }: { caseId: string }) {
         act.mutate({ heardOn, notes: notes.trim() });
       }}
     >
-      <Field label={t('discipline.heardOn')} type="date" value={heardOn} onChange={setHeardOn} max={today()} />
+      <Field label={t('discipline.hearingDate')} type="date" value={heardOn} onChange={setHeardOn} max={today()} />
       <TextArea label={t('discipline.hearingNotes')} value={notes} onChange={setNotes} rows={4} />
     </ActionForm>
   );

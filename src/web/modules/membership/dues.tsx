@@ -7,6 +7,7 @@ import type { ArrearsPage, DuesQuote, PersonDues } from '../../../contracts/dues
 import { api } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Disclosure, Field, today, useAct } from '../../ui/forms.js';
+import { Pager } from '../../ui/Pager.js';
 import { Section, useList } from './common.js';
 import { paths } from './endpoints.js';
 
@@ -146,11 +147,17 @@ export function DuesSection({ personId, canRecord }: { personId: string; canReco
   );
 }
 
+const ARREARS_LIMIT = 20;
+
 export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const month = useMonth();
-  const q = useList<ArrearsPage>(['dues', 'arrears', bodyId], paths.dues.arrears(bodyId));
+  const [offset, setOffset] = useState(0);
+  const q = useList<ArrearsPage>(
+    ['dues', 'arrears', bodyId, offset],
+    paths.dues.arrears(bodyId, ARREARS_LIMIT, offset),
+  );
   const items = q.data?.items ?? [];
   return (
     <Section
@@ -191,6 +198,9 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
           </tbody>
         </table>
       </div>
+      {q.data && (
+        <Pager offset={offset} limit={ARREARS_LIMIT} total={q.data.total} onChange={setOffset} busy={q.isFetching} />
+      )}
     </Section>
   );
 }

@@ -28,7 +28,8 @@ export const paths = {
     person: (personId: string) => `/api/dues/persons/${e(personId)}`,
     pay: '/api/dues/payments',
     quote: (month: string, earnings: string) => `/api/dues/scale?month=${e(month)}&earnings=${e(earnings)}`,
-    arrears: (bodyId: string) => `/api/dues/arrears?bodyId=${e(bodyId)}&limit=200`,
+    arrears: (bodyId: string, limit: number, offset: number) =>
+      `/api/dues/arrears?bodyId=${e(bodyId)}&limit=${limit}&offset=${offset}`,
     rollup: (bodyId: string, month: string) => `/api/dues/rollup?bodyId=${e(bodyId)}&month=${e(month)}`,
   },
   transfers: {

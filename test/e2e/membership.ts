@@ -97,7 +97,7 @@ async function apply(page: Page, appliedOn: string, cards: string[], fullMembers
   await form.getByLabel('Date of the application').fill(appliedOn);
   await form.getByLabel('Statement (optional)').fill('I ask to be admitted to the Party. I work in the rolling mill.');
   for (const card of cards) {
-    const rec = form.getByLabel('Recommenders');
+    const rec = form.getByRole('searchbox', { name: 'Recommenders' });
     await rec.fill(card);
     await rec.press('Enter');
     await form.locator('.picker-list button').filter({ hasText: card }).first().click();

@@ -104,10 +104,10 @@ describe('antaeus CLI (PGlite data folder)', () => {
     expect(lines.length - 1).toBeGreaterThan(4000);
     // Re-importing the export: every member's card is taken, so nothing is imported.
     const bad = path.join(dir, 'bad.csv');
-    await writeFile(bad, [lines[0], lines[1], 'Ivanov,Ivan,,,m,1900,worker,boss,,,'].join('\n'));
+    await writeFile(bad, [lines[0], lines[1], 'Ivanov,Ivan,,,m,1900,worker,boss,,,,,,'].join('\n'));
     const r = await run(['import', 'members', bad], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/line 3: status must be member, candidate or non_member/);
+    expect(r.stderr).toMatch(/line 3: status must be member, candidate, sympathiser or non_member/);
     expect(r.stderr).toMatch(/nothing was imported/);
   });
 

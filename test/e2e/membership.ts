@@ -48,10 +48,11 @@ async function submitAndWait(form: Locator, button: string): Promise<void> {
   await expect
     .poll(
       async () => {
-        const e = ((await err.textContent().catch(() => '')) ?? '').trim();
+        // count() never waits: reading a missing element's text would stall each poll for the default timeout.
+        const e = (await err.count()) ? ((await err.first().textContent()) ?? '').trim() : '';
         if (e) return `error: ${e}`;
         if ((await form.count()) === 0) return 'done';
-        const d = ((await done.textContent().catch(() => '')) ?? '').trim();
+        const d = (await done.count()) ? ((await done.first().textContent()) ?? '').trim() : '';
         return d ? 'done' : 'pending';
       },
       { timeout: 20_000 },

@@ -530,6 +530,10 @@ export const en = {
     upheld: 'Upheld',
     dismissed: 'Dismissed',
     item_decided: 'Review decided',
+    dues_paid: 'Dues paid',
+    transfer_deregistered: 'Deregistered for transfer',
+    transfer_registered: 'Registered',
+    transfer_transferred: 'Transferred',
   },
   state: {
     collecting_recommendations: 'Collecting recommendations',

@@ -547,6 +547,10 @@ export const ru: Messages = {
     upheld: 'Удовлетворено',
     dismissed: 'Отклонено',
     item_decided: 'Решение по проверке',
+    dues_paid: 'Взносы уплачены',
+    transfer_deregistered: 'Снят с учёта для перевода',
+    transfer_registered: 'Поставлен на учёт',
+    transfer_transferred: 'Переведён',
   },
   state: {
     collecting_recommendations: 'Сбор рекомендаций',

@@ -1,12 +1,9 @@
 // HTTP: admission (applications, recommendations, decisions, confirmations), the candidate stage, worklists
 // and the membership card PDF. All routes require sign-in.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import type { AppEnv } from '../../platform/http/env.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import {
   AdmissionDecisionInput,
   AnswerRecommendationInput,
@@ -27,18 +24,13 @@ import {
   RecommenderQuery,
 } from '../../contracts/admission.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in', ...json(ErrorBody) },
-  403: { description: 'No jurisdiction or outside your scope', ...json(ErrorBody) },
-  404: { description: 'Not found', ...json(ErrorBody) },
-};
-const writeErrors = {
-  ...errors,
-  409: { description: 'Already decided or changed at the same moment', ...json(ErrorBody) },
-  422: { description: 'Against the statute', ...json(ErrorBody) },
-};
+const noJurisdiction = 'No jurisdiction or outside your scope';
+const errors = errorResponses({ 403: noJurisdiction });
+const writeErrors = errorResponses({
+  403: noJurisdiction,
+  409: 'Already decided or changed at the same moment',
+  422: 'Against the statute',
+});
 const tags = ['admission'];
 const IdParam = ApplicationIdParam;
 
@@ -175,12 +167,6 @@ const card = createRoute({
     ...errors,
   },
 });
-
-function requireActor(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
 
 export function admissionRoutes(s: Services): RouteModule {
   return (api: Api) => {

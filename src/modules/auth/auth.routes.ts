@@ -5,16 +5,12 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import type { AppEnv } from '../../platform/http/env.js';
+import { errorResponses, json } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import { LoginInput, LogoutResult, Me, SESSION_COOKIE, UpdateMeInput } from '../../contracts/auth.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in or wrong credentials', ...json(ErrorBody) },
-  403: { description: 'Security token missing or wrong', ...json(ErrorBody) },
-};
+const described = { 401: 'Not signed in or wrong credentials', 403: 'Security token missing or wrong' } as const;
+const errors = errorResponses(described);
 
 const login = createRoute({
   method: 'post',
@@ -24,8 +20,7 @@ const login = createRoute({
   request: { body: { required: true, ...json(LoginInput) } },
   responses: {
     200: { description: 'Signed in', ...json(Me) },
-    ...errors,
-    429: { description: 'Too many failed attempts', ...json(ErrorBody) },
+    ...errorResponses({ ...described, 429: 'Too many failed attempts' }),
   },
 });
 

@@ -1,11 +1,8 @@
 // HTTP: discipline cases, appeals (of cases and review items), penalties and the worklists.
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import type { AppEnv } from '../../platform/http/env.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import {
   AnswerInput,
   Appeal,
@@ -25,15 +22,11 @@ import {
   PersonPenalties,
 } from '../../contracts/discipline.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in', ...json(ErrorBody) },
-  403: { description: 'Not allowed', ...json(ErrorBody) },
-  404: { description: 'Not found', ...json(ErrorBody) },
-  409: { description: 'Conflicts with the current state', ...json(ErrorBody) },
-  422: { description: 'Against the statute', ...json(ErrorBody) },
-};
+const errors = errorResponses({
+  403: 'Not allowed',
+  409: 'Conflicts with the current state',
+  422: 'Against the statute',
+});
 
 const openCase = createRoute({
   method: 'post',
@@ -146,12 +139,6 @@ const lift = createRoute({
   request: { params: IdParam, body: { required: true, ...json(LiftPenaltyInput) } },
   responses: { 200: { description: 'Lifted', ...json(PersonPenalties) }, ...errors },
 });
-
-function requireActor(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
 
 export function disciplineRoutes(s: Services): RouteModule {
   return (api: Api) => {

@@ -1,11 +1,8 @@
 // HTTP: dues payments, a member's register, the arrears worklist and the monthly roll-up.
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import type { AppEnv } from '../../platform/http/env.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import {
   ArrearsPage,
   ArrearsQuery,
@@ -19,13 +16,7 @@ import {
   RollupQuery,
 } from '../../contracts/dues.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in', ...json(ErrorBody) },
-  403: { description: 'Outside your scope', ...json(ErrorBody) },
-  404: { description: 'Not found', ...json(ErrorBody) },
-};
+const errors = errorResponses();
 
 const pay = createRoute({
   method: 'post',
@@ -35,9 +26,7 @@ const pay = createRoute({
   request: { body: { required: true, ...json(RecordPaymentInput) } },
   responses: {
     201: { description: 'Recorded', ...json(DuesPayment) },
-    ...errors,
-    409: { description: 'Already paid for this month', ...json(ErrorBody) },
-    422: { description: 'Against the statute (amount, month)', ...json(ErrorBody) },
+    ...errorResponses({ 409: 'Already paid for this month', 422: 'Against the statute (amount, month)' }),
   },
 });
 const quote = createRoute({
@@ -72,12 +61,6 @@ const rollup = createRoute({
   request: { query: RollupQuery },
   responses: { 200: { description: 'Roll-up', ...json(DuesRollup) }, ...errors },
 });
-
-function requireActor(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
 
 export function duesRoutes(s: Services): RouteModule {
   return (api: Api) => {

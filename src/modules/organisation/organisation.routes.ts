@@ -11,10 +11,11 @@ import {
   IdParam,
   OrganisationInfo,
 } from '../../contracts/organisation.js';
-import { json, readErrors, signedIn } from './route.helpers.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import { organisationWriteRoutes } from './organisation.write.routes.js';
 
 const tags = ['organisation'];
+const readErrors = errorResponses({ 403: 'Outside your organisation', 404: 'Unknown id' });
 
 const getOrganisation = createRoute({
   method: 'get',
@@ -80,26 +81,26 @@ const getEnterprise = createRoute({
 export function organisationRoutes(s: Services): RouteModule {
   return (api) => {
     const org = s.organisation;
-    api.openapi(getOrganisation, async (c) => c.json(await org.info(signedIn(c.get('actor'))), 200));
-    api.openapi(getRoots, async (c) => c.json({ items: await org.roots(signedIn(c.get('actor'))) }, 200));
+    api.openapi(getOrganisation, async (c) => c.json(await org.info(requireActor(c)), 200));
+    api.openapi(getRoots, async (c) => c.json({ items: await org.roots(requireActor(c)) }, 200));
     api.openapi(searchBodies, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.searchBodies(actor, c.req.valid('query')), 200);
     });
     api.openapi(getBody, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.getBody(actor, c.req.valid('param').id), 200);
     });
     api.openapi(getChildren, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json({ items: await org.children(actor, c.req.valid('param').id) }, 200);
     });
     api.openapi(getFlagged, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json({ items: await org.flagged(actor, c.req.valid('param').id) }, 200);
     });
     api.openapi(getEnterprise, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.getEnterprise(actor, c.req.valid('param').id), 200);
     });
     organisationWriteRoutes(s)(api);

@@ -15,9 +15,15 @@ import {
   Office,
   RenameBodyInput,
 } from '../../contracts/organisation.js';
-import { json, jsonBody, signedIn, writeErrors } from './route.helpers.js';
+import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
 
 const tags = ['organisation'];
+const writeErrors = errorResponses({
+  403: 'Outside your organisation',
+  404: 'Unknown id',
+  409: 'Conflicts with the current state of the tree',
+  422: 'The statute does not allow this',
+});
 
 const createBody = createRoute({
   method: 'post',
@@ -94,35 +100,33 @@ const createEnterprise = createRoute({
 export function organisationWriteRoutes(s: Services): RouteModule {
   return (api) => {
     const org = s.organisation;
-    api.openapi(createBody, async (c) =>
-      c.json(await org.createBody(signedIn(c.get('actor')), c.req.valid('json')), 201),
-    );
+    api.openapi(createBody, async (c) => c.json(await org.createBody(requireActor(c), c.req.valid('json')), 201));
     api.openapi(renameBody, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.renameBody(actor, c.req.valid('param').id, c.req.valid('json')), 200);
     });
     api.openapi(moveBody, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.moveBody(actor, c.req.valid('param').id, c.req.valid('json')), 200);
     });
     api.openapi(mergeBody, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.mergeBody(actor, c.req.valid('param').id, c.req.valid('json')), 200);
     });
     api.openapi(dissolveBody, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.dissolveBody(actor, c.req.valid('param').id), 200);
     });
     api.openapi(assignOffice, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.assignOffice(actor, c.req.valid('param').id, c.req.valid('json')), 201);
     });
     api.openapi(endOffice, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.endOffice(actor, c.req.valid('param').id, c.req.valid('json')), 200);
     });
     api.openapi(createEnterprise, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await org.createEnterprise(actor, c.req.valid('json')), 201);
     });
   };

@@ -1,11 +1,8 @@
 // HTTP: persons (search, page, registration, corrections) and a body's member list.
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import type { AppEnv } from '../../platform/http/env.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import { AuditEvent } from '../../contracts/records.js';
 import { z } from 'zod';
 import {
@@ -18,13 +15,7 @@ import {
   UpdatePersonInput,
 } from '../../contracts/person.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in', ...json(ErrorBody) },
-  403: { description: 'Outside your scope', ...json(ErrorBody) },
-  404: { description: 'Not found', ...json(ErrorBody) },
-};
+const errors = errorResponses();
 
 const search = createRoute({
   method: 'get',
@@ -61,9 +52,7 @@ const create = createRoute({
   request: { body: { required: true, ...json(CreatePersonInput) } },
   responses: {
     201: { description: 'Registered', ...json(PersonDetail) },
-    ...errors,
-    409: { description: 'Card number taken', ...json(ErrorBody) },
-    422: { description: 'Against the statute', ...json(ErrorBody) },
+    ...errorResponses({ 409: 'Card number taken', 422: 'Against the statute' }),
   },
 });
 
@@ -84,12 +73,6 @@ const members = createRoute({
   request: { params: PersonIdParam, query: MemberListQuery },
   responses: { 200: { description: 'A page of persons', ...json(PersonPage) }, ...errors },
 });
-
-function requireActor(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
 
 export function personRoutes(s: Services): RouteModule {
   return (api: Api) => {

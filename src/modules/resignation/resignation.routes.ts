@@ -1,11 +1,8 @@
 // HTTP: resignations — submit, discuss, accept by vote, withdraw, read, and the worklist.
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import type { AppEnv } from '../../platform/http/env.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import {
   DecideResignationInput,
   DiscussResignationInput,
@@ -17,15 +14,7 @@ import {
   WithdrawResignationInput,
 } from '../../contracts/resignation.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in', ...json(ErrorBody) },
-  403: { description: 'Outside your scope', ...json(ErrorBody) },
-  404: { description: 'Not found', ...json(ErrorBody) },
-  409: { description: 'Conflict', ...json(ErrorBody) },
-  422: { description: 'Not allowed in this state', ...json(ErrorBody) },
-};
+const errors = errorResponses({ 409: 'Conflict', 422: 'Not allowed in this state' });
 const ok200 = { 200: { description: 'The resignation', ...json(Resignation) }, ...errors };
 const ok201 = { 201: { description: 'Submitted', ...json(Resignation) }, ...errors };
 
@@ -77,12 +66,6 @@ const list = createRoute({
   request: { query: ResignationListQuery },
   responses: { 200: { description: 'Worklist', ...json(ResignationPage) }, ...errors },
 });
-
-function requireActor(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
 
 export function resignationRoutes(s: Services): RouteModule {
   return (api: Api) => {

@@ -1,11 +1,8 @@
 // HTTP: membership reviews, their items, progress and the review commission's worklist.
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import type { AppEnv } from '../../platform/http/env.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import { IdParam } from '../../contracts/discipline.js';
 import {
   CloseReviewInput,
@@ -19,15 +16,11 @@ import {
   ReviewProgress,
 } from '../../contracts/review.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in', ...json(ErrorBody) },
-  403: { description: 'Not allowed', ...json(ErrorBody) },
-  404: { description: 'Not found', ...json(ErrorBody) },
-  409: { description: 'Conflicts with the current state', ...json(ErrorBody) },
-  422: { description: 'Against the statute', ...json(ErrorBody) },
-};
+const errors = errorResponses({
+  403: 'Not allowed',
+  409: 'Conflicts with the current state',
+  422: 'Against the statute',
+});
 
 const open = createRoute({
   method: 'post',
@@ -85,12 +78,6 @@ const decide = createRoute({
   request: { params: IdParam, body: { required: true, ...json(DecideItemInput) } },
   responses: { 200: { description: 'Decided', ...json(ReviewItem) }, ...errors },
 });
-
-function requireActor(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
 
 export function reviewRoutes(s: Services): RouteModule {
   return (api: Api) => {

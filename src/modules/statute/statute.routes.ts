@@ -2,25 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../app/compose.js';
 import type { RouteModule } from '../../platform/http/app.js';
-import { CommonErrors } from '../../platform/errors.js';
-import type { Actor } from '../../platform/actor.js';
+import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
 import { AdoptStatuteInput, StatuteVersion } from '../../contracts/statute.js';
-import { ErrorBody } from '../../contracts/common.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const errors = {
-  400: json(ErrorBody, 'Invalid request'),
-  401: json(ErrorBody, 'Not signed in'),
-  403: json(ErrorBody, 'Forbidden'),
-};
-
-function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
+const errors = errorResponses({ 403: 'Forbidden' });
 
 const getInForce = createRoute({
   method: 'get',
@@ -29,8 +14,7 @@ const getInForce = createRoute({
   summary: "The statute version in force today for the signed-in person's organisation",
   responses: {
     200: json(StatuteVersion, 'The version in force'),
-    404: json(ErrorBody, 'No statute in force'),
-    ...errors,
+    ...errorResponses({ 403: 'Forbidden', 404: 'No statute in force' }),
   },
 });
 
@@ -47,22 +31,25 @@ const adopt = createRoute({
   path: '/api/statute/versions',
   tags: ['statute'],
   summary: 'Adopt a new statute version (central body secretaries only)',
-  request: { body: { content: { 'application/json': { schema: AdoptStatuteInput } }, required: true } },
-  responses: { 201: json(StatuteVersion, 'The adopted version'), 422: json(ErrorBody, 'Rule violated'), ...errors },
+  request: jsonBody(AdoptStatuteInput),
+  responses: {
+    201: json(StatuteVersion, 'The adopted version'),
+    ...errorResponses({ 403: 'Forbidden', 422: 'Rule violated' }),
+  },
 });
 
 export function statuteRoutes(s: Services): RouteModule {
   return (api) => {
     api.openapi(getInForce, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await s.statute.inForce(actor.organisationId), 200);
     });
     api.openapi(listVersions, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json({ items: await s.statute.versions(actor.organisationId) }, 200);
     });
     api.openapi(adopt, async (c) => {
-      const actor = signedIn(c.get('actor'));
+      const actor = requireActor(c);
       return c.json(await s.statute.adopt(actor, c.req.valid('json')), 201);
     });
   };

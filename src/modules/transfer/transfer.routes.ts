@@ -1,11 +1,8 @@
 // HTTP: deregistration, registration, direct transfer, and the unregistered worklist.
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import type { AppEnv } from '../../platform/http/env.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { ErrorBody } from '../../contracts/common.js';
 import {
   DeregisterInput,
   DirectTransferInput,
@@ -15,15 +12,7 @@ import {
   UnregisteredQuery,
 } from '../../contracts/transfer.js';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  400: { description: 'Invalid request', ...json(ErrorBody) },
-  401: { description: 'Not signed in', ...json(ErrorBody) },
-  403: { description: 'Outside your scope', ...json(ErrorBody) },
-  404: { description: 'Not found', ...json(ErrorBody) },
-  409: { description: 'Changed at the same moment', ...json(ErrorBody) },
-  422: { description: 'Not allowed in this state', ...json(ErrorBody) },
-};
+const errors = errorResponses({ 409: 'Changed at the same moment', 422: 'Not allowed in this state' });
 
 const act = (path: string, summary: string, body: typeof DeregisterInput | typeof RegisterInput) =>
   createRoute({
@@ -54,12 +43,6 @@ const unregistered = createRoute({
   request: { query: UnregisteredQuery },
   responses: { 200: { description: 'Worklist', ...json(UnregisteredPage) }, ...errors },
 });
-
-function requireActor(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (!actor) throw CommonErrors.not_signed_in();
-  return actor;
-}
 
 export function transferRoutes(s: Services): RouteModule {
   return (api: Api) => {

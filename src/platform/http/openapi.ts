@@ -1,0 +1,54 @@
+// OpenAPI helpers shared by every routes file: JSON content descriptors, the error response table
+// (all built from ErrorBody) and the sign-in check.
+import type { Context } from 'hono';
+import { ErrorBody } from '../../contracts/common.js';
+import { CommonErrors } from '../errors.js';
+import type { Actor } from '../actor.js';
+import type { AppEnv } from './env.js';
+
+type JsonContent<T> = { content: { 'application/json': { schema: T } } };
+
+/** `{ content: { 'application/json': { schema } } }`, plus `description` when one is given. */
+export function json<T>(schema: T): JsonContent<T>;
+export function json<T>(schema: T, description: string): JsonContent<T> & { description: string };
+export function json<T>(schema: T, description?: string) {
+  const content = { 'application/json': { schema } };
+  return description === undefined ? { content } : { content, description };
+}
+
+/** A JSON request body that must be present. */
+export const jsonBody = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+type BaseStatus = 400 | 401 | 403 | 404;
+type ErrorResponse = JsonContent<typeof ErrorBody> & { description: string };
+
+const BASE: Record<BaseStatus, string> = {
+  400: 'Invalid request',
+  401: 'Not signed in',
+  403: 'Outside your scope',
+  404: 'Not found',
+};
+
+/**
+ * Error responses, each with the ErrorBody schema: always 400, 401, 403 and 404 (with default
+ * descriptions), plus every other status given (409, 413, 422, 429). Descriptions given replace
+ * the defaults.
+ */
+export function errorResponses<const D extends Partial<Record<ErrorStatus, string>> = Record<never, string>>(
+  descriptions?: D,
+): Record<BaseStatus | (keyof D & ErrorStatus), ErrorResponse> {
+  const merged: Partial<Record<ErrorStatus, string>> = { ...BASE, ...descriptions };
+  const out: Partial<Record<ErrorStatus, ErrorResponse>> = {};
+  for (const [status, description] of Object.entries(merged)) {
+    out[Number(status) as ErrorStatus] = json(ErrorBody, description);
+  }
+  return out as Record<BaseStatus | (keyof D & ErrorStatus), ErrorResponse>;
+}
+
+/** The signed-in actor; throws `not_signed_in` (401) when nobody is signed in. */
+export function requireActor(c: Context<AppEnv>): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw CommonErrors.not_signed_in();
+  return actor;
+}

@@ -29,6 +29,10 @@ import { duesRoutes } from '../modules/dues/dues.routes.js';
 import { transferRoutes } from '../modules/transfer/transfer.routes.js';
 import { resignationRoutes } from '../modules/resignation/resignation.routes.js';
 import { authMiddleware } from '../modules/auth/auth.middleware.js';
+import { EventsService } from '../modules/events/events.service.js';
+import { eventsRoutes } from '../modules/events/events.routes.js';
+import { OutboxNotifier } from '../platform/events/outbox-notifier.js';
+import { outboxFeed } from '../platform/db/outbox-feed.js';
 
 export interface Services {
   statute: StatuteService;
@@ -44,6 +48,8 @@ export interface Services {
   discipline: DisciplineService;
   review: ReviewService;
   admission: AdmissionService;
+  /** Live updates; the server starts and stops its notifier. */
+  events: EventsService;
 }
 
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
@@ -60,7 +66,9 @@ export function createServices(handle: DbHandle, opts: { secureCookies?: boolean
   const admission = new AdmissionService(handle.db, statute, organisation, records);
   const discipline = new DisciplineService(handle.db, statute, records, new AppealService(handle.db, statute, records));
   const review = new ReviewService(handle.db, records, discipline);
+  const events = new EventsService(new OutboxNotifier(outboxFeed(handle)));
   return {
+    events,
     dues,
     transfer,
     resignation,
@@ -93,6 +101,7 @@ export function buildHttpApp(services: Services, webDir?: string): Api {
       disciplineRoutes(services),
       reviewRoutes(services),
       admissionRoutes(services),
+      eventsRoutes(services),
     ],
     authenticate: authMiddleware(services.auth),
     ...(webDir ? { webDir } : {}),

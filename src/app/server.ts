@@ -45,8 +45,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const started = performance.now();
   const log = opts.log ?? ((l: string) => console.log(l));
   const handle = await openAndMigrate(config);
+  let created: Services | undefined;
   try {
     const services = createServices(handle, { secureCookies: config.secureCookies });
+    created = services;
     let demo: LoadResult | null = null;
     if (opts.demo) {
       const demoService = new DemoService(handle.db, services.statute);
@@ -62,6 +64,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         );
       }
     }
+    await services.events.start();
     const app = buildHttpApp(services, opts.webDir ?? DEFAULT_WEB_DIR);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -77,11 +80,17 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       demo,
       readyMs,
       close: async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // End the live event streams first: open streams would keep server.close() waiting.
+        await services.events.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
         await handle.close();
       },
     };
   } catch (e) {
+    await created?.events.stop().catch(() => {});
     await handle.close();
     throw e;
   }

@@ -15,6 +15,8 @@ export interface DbHandle {
   pglite?: PGlite;
   /** Raw pg pool when on a server. */
   pool?: pg.Pool;
+  /** The server's connection string (for a dedicated LISTEN connection). */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     // the process: the pool discards it and opens a new one on the next query.
     pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
   const pglite = await PGlite.create({
     dataDir: opts.dataDir ?? 'memory://',

@@ -33,6 +33,7 @@ import { EventsService } from '../modules/events/events.service.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { OutboxNotifier } from '../platform/events/outbox-notifier.js';
 import { outboxFeed } from '../platform/db/outbox-feed.js';
+import { AssemblyAccess } from '../modules/assembly/assembly.service.js';
 
 export interface Services {
   statute: StatuteService;
@@ -50,6 +51,8 @@ export interface Services {
   admission: AdmissionService;
   /** Live updates; the server starts and stops its notifier. */
   events: EventsService;
+  /** Assemblies: shared meeting context and change marker. */
+  assembly: AssemblyAccess;
 }
 
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
@@ -66,8 +69,11 @@ export function createServices(handle: DbHandle, opts: { secureCookies?: boolean
   const admission = new AdmissionService(handle.db, statute, organisation, records);
   const discipline = new DisciplineService(handle.db, statute, records, new AppealService(handle.db, statute, records));
   const review = new ReviewService(handle.db, records, discipline);
-  const events = new EventsService(new OutboxNotifier(outboxFeed(handle)));
+  const notifier = new OutboxNotifier(outboxFeed(handle));
+  const events = new EventsService(notifier);
+  const assembly = new AssemblyAccess(handle.db);
   return {
+    assembly,
     events,
     dues,
     transfer,

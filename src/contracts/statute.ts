@@ -2,6 +2,7 @@
 // decides is hard-coded elsewhere.
 import { z } from 'zod';
 import { MembershipRules, PARTY_1934_MEMBERSHIP } from './membership-rules.js';
+import { AssemblyRules, PARTY_1934_ASSEMBLIES } from './assembly-rules.js';
 
 export const BodyKind = z.enum([
   'central_committee',
@@ -62,6 +63,9 @@ export const StatuteRules = z
     /** Admission, candidate stage, registration, dues, discipline, appeal, review. Versions adopted before this
      * section existed read as the party rules' section. */
     membership: MembershipRules.default(PARTY_1934_MEMBERSHIP),
+    /** Meetings: kinds, entitlement, quorum, notice, speaking times, question notes. Versions adopted before this
+     * section existed read as the party rules' section. */
+    assemblies: AssemblyRules.default(PARTY_1934_ASSEMBLIES),
   })
   .superRefine((r, ctx) => {
     for (const m of r.managingOffices) {

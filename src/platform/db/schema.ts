@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AdmissionTables } from './schema-admission.js';
 import type { DuesTables } from './schema-dues.js';
 import type { DisciplineTables } from './schema-discipline.js';
+import type { AssemblyTables } from './schema-assembly.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type DateString = ColumnType<string, string, string>;
@@ -158,7 +159,7 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends AdmissionTables, DuesTables, DisciplineTables {
+export interface DB extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables {
   organisation: OrganisationTable;
   statute_version: StatuteVersionTable;
   enterprise: EnterpriseTable;

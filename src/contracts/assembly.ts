@@ -1,0 +1,434 @@
+// Assemblies (seed 000): meetings and conferences with agenda, attendance and quorum, presidium and chair,
+// list of speakers, verbatim transcript, anonymous question notes (zapiski) and the protocol.
+import { z } from 'zod';
+import { Uuid } from './common.js';
+import { MeetingKind } from './assembly-rules.js';
+
+export { MeetingKind };
+
+export const MeetingStatus = z.enum(['convened', 'open', 'closed', 'cancelled']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+export const Voice = z.enum(['voting', 'consultative', 'guest']);
+export type Voice = z.infer<typeof Voice>;
+export const MeetingRoleName = z.enum(['chair', 'presidium', 'secretary', 'stenographer', 'secretariat']);
+export type MeetingRoleName = z.infer<typeof MeetingRoleName>;
+export const FloorKind = z.enum(['report', 'speech', 'point_of_order', 'reply']);
+export type FloorKind = z.infer<typeof FloorKind>;
+export const FloorStatus = z.enum(['waiting', 'speaking', 'done', 'withdrawn']);
+export type FloorStatus = z.infer<typeof FloorStatus>;
+export const TranscriptKind = z.enum(['speech', 'interjection', 'remark', 'note_answer', 'chair']);
+export type TranscriptKind = z.infer<typeof TranscriptKind>;
+export const NoteStatus = z.enum(['new', 'answered', 'set_aside']);
+export type NoteStatus = z.infer<typeof NoteStatus>;
+export const ProtocolStatus = z.enum(['draft', 'approved', 'sealed']);
+export type ProtocolStatus = z.infer<typeof ProtocolStatus>;
+export const Lang = z.enum(['en', 'ru']);
+
+const Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, 'must not be blank');
+
+export const AgendaDocument = z.object({
+  title: z.string().trim().min(1).max(300),
+  text: z.string().max(200_000).optional(),
+  url: z.url().max(2_000).optional(),
+});
+export type AgendaDocument = z.infer<typeof AgendaDocument>;
+
+export const AgendaItemInput = z.object({
+  title: z.string().trim().min(1).max(500),
+  reporterPersonId: Uuid.nullable().optional(),
+  /** Free text when the reporter is not in the register (a guest from the works management). */
+  reporterName: z.string().trim().min(1).max(300).nullable().optional(),
+  documents: z.array(AgendaDocument).max(50).default([]),
+});
+export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
+
+/** POST /api/bodies/{id}/meetings — the body's secretary convenes a meeting. */
+export const ConveneMeetingInput = z
+  .object({
+    kind: MeetingKind,
+    title: z.string().trim().min(1).max(500),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    place: z.string().trim().min(1).max(500),
+    agenda: z.array(AgendaItemInput).min(1).max(100),
+    /** For conferences and congresses: the delegates (voting). */
+    delegateIds: z.array(Uuid).max(20_000).optional(),
+    /** Free-text notice sent with the invitation. */
+    notice: z.string().max(20_000).nullable().optional(),
+  })
+  .refine((m) => !m.endsAt || m.endsAt > m.startsAt, { path: ['endsAt'], message: 'must be after the start' });
+export type ConveneMeetingInput = z.infer<typeof ConveneMeetingInput>;
+
+/** PATCH /api/meetings/{id} — before the meeting opens. */
+export const UpdateMeetingInput = z.object({
+  title: z.string().trim().min(1).max(500).optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  place: z.string().trim().min(1).max(500).optional(),
+  agenda: z.array(AgendaItemInput).min(1).max(100).optional(),
+  notice: z.string().max(20_000).nullable().optional(),
+});
+export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>;
+
+export const AgendaItem = z.object({
+  id: Uuid,
+  position: z.number().int(),
+  title: z.string(),
+  reporterPersonId: Uuid.nullable(),
+  reporterName: z.string().nullable(),
+  documents: z.array(AgendaDocument),
+  status: z.enum(['pending', 'current', 'done']),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const MeetingRoleEntry = z.object({
+  personId: Uuid,
+  name: z.string(),
+  role: MeetingRoleName,
+  how: z.enum(['elected', 'appointed']),
+});
+export type MeetingRoleEntry = z.infer<typeof MeetingRoleEntry>;
+
+/** What the signed-in person may do in this meeting (drives the web app's controls; the server checks again). */
+export const MyMeetingRoles = z.object({
+  convener: z.boolean(),
+  chair: z.boolean(),
+  presidium: z.boolean(),
+  secretary: z.boolean(),
+  stenographer: z.boolean(),
+  secretariat: z.boolean(),
+  /** Null when the person is not a participant. */
+  voice: Voice.nullable(),
+  present: z.boolean(),
+  /** The person's check-in code (shown as text and QR), null for non-participants. */
+  code: z.string().nullable(),
+});
+export type MyMeetingRoles = z.infer<typeof MyMeetingRoles>;
+
+export const Quorum = z.object({
+  entitledVoting: z.number().int(),
+  presentVoting: z.number().int(),
+  presentConsultative: z.number().int(),
+  presentGuests: z.number().int(),
+  /** Voting participants needed (more than the statute's fraction). */
+  required: z.number().int(),
+  reached: z.boolean(),
+});
+export type Quorum = z.infer<typeof Quorum>;
+
+export const MeetingSummary = z.object({
+  id: Uuid,
+  bodyId: Uuid,
+  bodyName: z.string(),
+  kind: MeetingKind,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  place: z.string(),
+  status: MeetingStatus,
+  entitled: z.number().int(),
+  sealed: z.boolean(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const Meeting = MeetingSummary.extend({
+  notice: z.string().nullable(),
+  noticeSentAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  agenda: z.array(AgendaItem),
+  roles: z.array(MeetingRoleEntry),
+  quorum: Quorum,
+  me: MyMeetingRoles,
+  revision: z.number().int(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingListQuery = z.object({
+  /** 'upcoming' (convened or open), 'past' (closed), or all. */
+  when: z.enum(['upcoming', 'past', 'all']).default('all'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
+
+export const Participant = z.object({
+  personId: Uuid,
+  name: z.string(),
+  voice: Voice,
+  present: z.boolean(),
+  checkedInAt: z.string().nullable(),
+  leftAt: z.string().nullable(),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const ParticipantQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  present: z.enum(['yes', 'no', 'all']).default('all'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ParticipantQuery = z.infer<typeof ParticipantQuery>;
+
+/**
+ * POST /api/meetings/{id}/check-in. Exactly one of:
+ * - `code`: a participant's personal code (typed or scanned at the desk by the secretariat);
+ * - `personId`: the secretariat checks a participant in by name, or admits a guest (`asGuest`);
+ * - `hallCode`: the signed-in participant checks in on a phone with the code shown on the projector.
+ */
+export const CheckInInput = z
+  .object({
+    code: z.string().trim().min(4).max(32).optional(),
+    personId: Uuid.optional(),
+    asGuest: z.boolean().optional(),
+    hallCode: z.string().trim().min(4).max(32).optional(),
+  })
+  .refine((c) => [c.code, c.personId, c.hallCode].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of code, personId, hallCode',
+  });
+export type CheckInInput = z.infer<typeof CheckInInput>;
+
+/** POST /api/meetings/{id}/check-out — a departure (the participant, or the secretariat for someone). */
+export const CheckOutInput = z.object({ personId: Uuid.optional() });
+export type CheckOutInput = z.infer<typeof CheckOutInput>;
+
+export const CheckInResult = z.object({ participant: Participant, quorum: Quorum });
+export type CheckInResult = z.infer<typeof CheckInResult>;
+
+/** PUT /api/meetings/{id}/roles — presidium, chair, secretary (elected at the opening or appointed), staff. */
+export const SetRolesInput = z.object({
+  roles: z
+    .array(
+      z.object({ personId: Uuid, role: MeetingRoleName, how: z.enum(['elected', 'appointed']).default('appointed') }),
+    )
+    .max(200),
+});
+export type SetRolesInput = z.infer<typeof SetRolesInput>;
+
+/** POST /api/meetings/{id}/open, /close, /cancel, /agenda/advance — the chair's moves; `revision` guards races. */
+export const ChairMoveInput = z.object({ revision: z.number().int().min(0) });
+export type ChairMoveInput = z.infer<typeof ChairMoveInput>;
+/** POST /api/meetings/{id}/agenda/current — the chair takes up a given item. */
+export const SetCurrentItemInput = z.object({ revision: z.number().int().min(0), itemId: Uuid });
+export type SetCurrentItemInput = z.infer<typeof SetCurrentItemInput>;
+
+// --- list of speakers -------------------------------------------------------------------------------------
+
+export const FloorRequest = z.object({
+  id: Uuid,
+  agendaItemId: Uuid,
+  personId: Uuid,
+  name: z.string(),
+  kind: FloorKind,
+  status: FloorStatus,
+  position: z.number().int(),
+  limitSeconds: z.number().int(),
+  requestedAt: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+export type FloorRequest = z.infer<typeof FloorRequest>;
+
+/** POST /api/meetings/{id}/floor — a present participant asks to speak; the chair may add someone (personId). */
+export const RequestFloorInput = z.object({
+  kind: FloorKind.default('speech'),
+  personId: Uuid.optional(),
+});
+export type RequestFloorInput = z.infer<typeof RequestFloorInput>;
+
+/** POST /api/meetings/{id}/floor/{requestId}/{give|end|withdraw}; /floor/order reorders the waiting queue. */
+export const ReorderFloorInput = z.object({ requestIds: z.array(Uuid).min(1).max(2_000) });
+export type ReorderFloorInput = z.infer<typeof ReorderFloorInput>;
+export const ExtendTimeInput = z.object({ seconds: z.number().int().min(15).max(3_600) });
+export type ExtendTimeInput = z.infer<typeof ExtendTimeInput>;
+
+// --- transcript -------------------------------------------------------------------------------------------
+
+export const TranscriptEntry = z.object({
+  id: Uuid,
+  agendaItemId: Uuid.nullable(),
+  seq: z.number().int(),
+  kind: TranscriptKind,
+  speakerPersonId: Uuid.nullable(),
+  speakerLabel: z.string(),
+  text: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntry>;
+
+/**
+ * POST /api/meetings/{id}/transcript. `kind`: speech (attributed), interjection ('Voice from the floor: …'),
+ * remark ('(Laughter)', '(Applause)'), chair. Defaults: the current item; for a speech, the current speaker.
+ */
+export const AddTranscriptInput = z.object({
+  kind: TranscriptKind.exclude(['note_answer']),
+  text: Text(100_000),
+  speakerPersonId: Uuid.nullable().optional(),
+  speakerLabel: z.string().trim().max(300).optional(),
+  agendaItemId: Uuid.nullable().optional(),
+});
+export type AddTranscriptInput = z.infer<typeof AddTranscriptInput>;
+
+/** PATCH /api/meetings/{id}/transcript/{entryId} — a correction; refused once the protocol is approved. */
+export const CorrectTranscriptInput = z.object({
+  version: z.number().int().min(1),
+  text: Text(100_000).optional(),
+  speakerLabel: z.string().trim().max(300).optional(),
+  speakerPersonId: Uuid.nullable().optional(),
+});
+export type CorrectTranscriptInput = z.infer<typeof CorrectTranscriptInput>;
+
+// --- question notes ----------------------------------------------------------------------------------------
+
+/** GET /api/meetings/{id}/note-key — the meeting's RSA public key (SPKI, base64) for blind tokens (RFC 9474). */
+export const NoteKey = z.object({
+  meetingId: Uuid,
+  /** RSABSSA-SHA384-PSS-Randomized. */
+  suite: z.literal('RSABSSA-SHA384-PSS-Randomized'),
+  publicKeySpki: z.string(),
+  /** Tokens the signed-in participant may still obtain. */
+  remaining: z.number().int(),
+});
+export type NoteKey = z.infer<typeof NoteKey>;
+
+const B64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+  .max(2_000);
+
+/** POST /api/meetings/{id}/note-tokens — a present participant sends blinded messages; the server signs them. */
+export const IssueTokensInput = z.object({ blinded: z.array(B64).min(1).max(100) });
+export type IssueTokensInput = z.infer<typeof IssueTokensInput>;
+export const IssueTokensResult = z.object({ signatures: z.array(B64), remaining: z.number().int() });
+export type IssueTokensResult = z.infer<typeof IssueTokensResult>;
+
+/**
+ * POST /api/meetings/{id}/notes — sent WITHOUT credentials for an anonymous note: the token is the only proof
+ * of presence. `token.message` is the prepared message (RFC 9474 §4.1), `token.signature` the finalized one.
+ * A signed note is sent with the session instead and carries no token.
+ */
+export const SendNoteInput = z
+  .object({
+    text: Text(5_000),
+    addressedTo: z.enum(['speaker', 'presidium']).default('speaker'),
+    token: z.object({ message: B64, signature: B64 }).optional(),
+    signed: z.boolean().default(false),
+  })
+  .refine((n) => (n.signed ? !n.token : !!n.token), { message: 'an anonymous note needs a token; a signed note none' });
+export type SendNoteInput = z.infer<typeof SendNoteInput>;
+
+export const QuestionNote = z.object({
+  id: Uuid,
+  agendaItemId: Uuid.nullable(),
+  addressedTo: z.enum(['speaker', 'presidium']),
+  speakerPersonId: Uuid.nullable(),
+  speakerName: z.string().nullable(),
+  text: z.string(),
+  /** Null for an anonymous note. */
+  signedBy: z.string().nullable(),
+  receivedMinute: z.string(),
+  groupLabel: z.string().nullable(),
+  status: NoteStatus,
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+export type QuestionNote = z.infer<typeof QuestionNote>;
+
+/** PATCH /api/meetings/{id}/notes/{noteId} — the presidium groups, answers (enters the transcript) or sets aside. */
+export const HandleNoteInput = z.object({
+  groupLabel: z.string().trim().max(200).nullable().optional(),
+  answer: Text(20_000).optional(),
+  /** Who answers in the transcript (default: the current speaker, else the chair). */
+  answeredByPersonId: Uuid.optional(),
+  status: z.enum(['new', 'set_aside']).optional(),
+});
+export type HandleNoteInput = z.infer<typeof HandleNoteInput>;
+
+// --- protocol and sealing ---------------------------------------------------------------------------------
+
+export const Protocol = z.object({
+  meetingId: Uuid,
+  lang: Lang,
+  body: z.string(),
+  status: ProtocolStatus,
+  generatedAt: z.string(),
+  editedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  version: z.number().int(),
+  seal: z.object({ seq: z.number().int(), hash: z.string(), prevHash: z.string(), sealedAt: z.string() }).nullable(),
+});
+export type Protocol = z.infer<typeof Protocol>;
+
+/** POST /api/meetings/{id}/protocol — (re)generate the draft from the record (only while draft). */
+export const GenerateProtocolInput = z.object({ lang: Lang.default('ru') });
+export type GenerateProtocolInput = z.infer<typeof GenerateProtocolInput>;
+/** PATCH /api/meetings/{id}/protocol — the secretary edits the draft. */
+export const EditProtocolInput = z.object({ version: z.number().int().min(1), body: Text(2_000_000) });
+export type EditProtocolInput = z.infer<typeof EditProtocolInput>;
+/** POST /api/meetings/{id}/protocol/approve and /seal. */
+export const ProtocolStepInput = z.object({ version: z.number().int().min(1) });
+export type ProtocolStepInput = z.infer<typeof ProtocolStepInput>;
+
+export const SealedRecord = z.object({
+  seq: z.number().int(),
+  kind: z.string(),
+  subjectId: Uuid,
+  label: z.string(),
+  contentHash: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+  sealedAt: z.string(),
+});
+export type SealedRecord = z.infer<typeof SealedRecord>;
+
+export const VerifyProblem = z.object({ seq: z.number().int(), label: z.string(), problem: z.string() });
+export const VerifyReport = z.object({
+  records: z.number().int(),
+  ok: z.boolean(),
+  problems: z.array(VerifyProblem),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+// --- live state -------------------------------------------------------------------------------------------
+
+/**
+ * GET /api/meetings/{id}/live (JSON) and GET /api/meetings/{id}/stream (SSE `state` events with this shape,
+ * sent on connect and after every change, coalesced). Small: phones in a hall of 5,000 receive it.
+ */
+export const LiveState = z.object({
+  meetingId: Uuid,
+  revision: z.number().int(),
+  status: MeetingStatus,
+  title: z.string(),
+  currentItem: z.object({ id: Uuid, position: z.number().int(), title: z.string() }).nullable(),
+  speaker: z
+    .object({
+      requestId: Uuid,
+      personId: Uuid,
+      name: z.string(),
+      kind: FloorKind,
+      startedAt: z.string(),
+      limitSeconds: z.number().int(),
+    })
+    .nullable(),
+  /** The next speakers on the current item (at most 10) and how many wait in all. */
+  queue: z.array(z.object({ requestId: Uuid, personId: Uuid, name: z.string(), kind: FloorKind })),
+  queueLength: z.number().int(),
+  quorum: Quorum,
+  chair: z.string().nullable(),
+  /** Counters that tell pages when to reload the transcript or the notes. */
+  transcriptCount: z.number().int(),
+  notesCount: z.number().int(),
+  notesAnswered: z.number().int(),
+  /** Time on the server when this state was computed (clients show the speaker's clock from it). */
+  at: z.string(),
+});
+export type LiveState = z.infer<typeof LiveState>;

@@ -1,0 +1,83 @@
+// Shared SQL of the assembly module: the meeting context (meeting, body, the actor's roles and participation)
+// and the change marker every write calls (revision bump + outbox row in the same transaction).
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/executor.js';
+
+export interface MeetingContextRow {
+  id: string;
+  organisation_id: string;
+  body_id: string;
+  body_path: string;
+  body_kind: string;
+  kind: string;
+  title: string;
+  status: 'convened' | 'open' | 'closed' | 'cancelled';
+  revision: number;
+  current_item_id: string | null;
+  starts_at: Date;
+}
+
+export async function meetingForContext(
+  ex: Executor,
+  meetingId: string,
+  lock: boolean,
+): Promise<MeetingContextRow | undefined> {
+  let q = ex
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .select([
+      'm.id',
+      'm.organisation_id',
+      'm.body_id',
+      'b.path as body_path',
+      'b.kind as body_kind',
+      'm.kind',
+      'm.title',
+      'm.status',
+      'm.revision',
+      'm.current_item_id',
+      'm.starts_at',
+    ])
+    .where('m.id', '=', meetingId);
+  if (lock) q = q.forUpdate('m');
+  return (await q.executeTakeFirst()) as MeetingContextRow | undefined;
+}
+
+export async function rolesOf(ex: Executor, meetingId: string, personId: string): Promise<string[]> {
+  const rows = await ex
+    .selectFrom('meeting_role')
+    .select('role')
+    .where('meeting_id', '=', meetingId)
+    .where('person_id', '=', personId)
+    .execute();
+  return rows.map((r) => r.role);
+}
+
+export async function participantOf(ex: Executor, meetingId: string, personId: string) {
+  return ex
+    .selectFrom('meeting_participant')
+    .select(['voice', 'present', 'code', 'tokens_issued', 'signed_notes'])
+    .where('meeting_id', '=', meetingId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** Bumps the meeting's revision and writes one outbox row `topic` with `{ meetingId, revision, ...payload }`. */
+export async function touchMeeting(
+  ex: Executor,
+  meetingId: string,
+  topic: string,
+  payload: Record<string, unknown>,
+): Promise<number> {
+  const row = await ex
+    .updateTable('meeting')
+    .set({ revision: sql`revision + 1` })
+    .where('id', '=', meetingId)
+    .returning('revision')
+    .executeTakeFirstOrThrow();
+  await ex
+    .insertInto('outbox')
+    .values({ topic, payload: JSON.stringify({ ...payload, meetingId, revision: row.revision }) })
+    .execute();
+  return row.revision;
+}

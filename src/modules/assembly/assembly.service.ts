@@ -1,0 +1,61 @@
+// The assembly module's shared use-case plumbing: loads a meeting's context for an actor (with the actor's
+// roles and participation, optionally locking the meeting row so moves on one meeting are serialised) and
+// marks a change (revision + outbox row, which the live stream turns into a new state for every open page).
+import type { Actor } from '../../platform/actor.js';
+import { manages } from '../../platform/actor.js';
+import type { Database } from '../../platform/db/client.js';
+import type { Executor } from '../../platform/db/executor.js';
+import type { MeetingRoleName, Voice } from '../../contracts/assembly.js';
+import { AssemblyErrors } from './assembly.errors.js';
+import type { MeetingContext } from './assembly.policy.js';
+import * as repo from './assembly.repository.js';
+
+export class AssemblyAccess {
+  constructor(readonly db: Database) {}
+
+  /** The meeting as `actor` sees it; not found (404) for meetings of another organisation. */
+  async context(
+    ex: Executor,
+    actor: Actor | null,
+    meetingId: string,
+    opts: { lock?: boolean } = {},
+  ): Promise<MeetingContext> {
+    const m = await repo.meetingForContext(ex, meetingId, opts.lock ?? false);
+    if (!m || (actor && m.organisation_id !== actor.organisationId)) throw AssemblyErrors.meeting_not_found();
+    const [roles, p] = actor
+      ? await Promise.all([
+          repo.rolesOf(ex, meetingId, actor.personId),
+          repo.participantOf(ex, meetingId, actor.personId),
+        ])
+      : [[], undefined];
+    return {
+      id: m.id,
+      organisationId: m.organisation_id,
+      bodyId: m.body_id,
+      bodyPath: m.body_path,
+      bodyKind: m.body_kind,
+      kind: m.kind,
+      title: m.title,
+      status: m.status,
+      revision: m.revision,
+      currentItemId: m.current_item_id,
+      startsAt: new Date(m.starts_at),
+      manager: actor ? manages(actor, m.body_path) : false,
+      roles: new Set(roles as MeetingRoleName[]),
+      participant: p
+        ? {
+            voice: p.voice as Voice,
+            present: p.present,
+            code: p.code,
+            tokensIssued: p.tokens_issued,
+            signedNotes: p.signed_notes,
+          }
+        : null,
+    };
+  }
+
+  /** Marks a change of the meeting in the caller's transaction; returns the new revision. */
+  touch(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}): Promise<number> {
+    return repo.touchMeeting(ex, meetingId, topic, payload);
+  }
+}

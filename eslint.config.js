@@ -150,7 +150,7 @@ function violation(from, spec, target, typeOnly) {
     return `src/platform/ is below the modules: it may not import ${target.path}.`;
   }
 
-  if (target.layer === 'web' && !['web', 'webconfig', 'test'].includes(from.layer)) {
+  if (target.layer === 'web' && !['web', 'webconfig', 'test', 'bench'].includes(from.layer)) {
     return `server code may not import the web app (${target.path}).`;
   }
 

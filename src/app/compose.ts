@@ -34,6 +34,19 @@ import { eventsRoutes } from '../modules/events/events.routes.js';
 import { OutboxNotifier } from '../platform/events/outbox-notifier.js';
 import { outboxFeed } from '../platform/db/outbox-feed.js';
 import { AssemblyAccess } from '../modules/assembly/assembly.service.js';
+import { NotesService } from '../modules/assembly/notes.service.js';
+import { notesRoutes } from '../modules/assembly/notes.routes.js';
+import { MeetingService } from '../modules/assembly/meeting.service.js';
+import { meetingRoutes } from '../modules/assembly/meeting.routes.js';
+import { SealService } from '../modules/records/seal.service.js';
+import { ProtocolService } from '../modules/assembly/protocol.service.js';
+import { protocolRoutes } from '../modules/assembly/protocol.routes.js';
+import { FloorService } from '../modules/assembly/floor.service.js';
+import { TranscriptService } from '../modules/assembly/transcript.service.js';
+import { LiveService } from '../modules/assembly/live.service.js';
+import { floorRoutes } from '../modules/assembly/floor.routes.js';
+import { transcriptRoutes } from '../modules/assembly/transcript.routes.js';
+import { liveRoutes } from '../modules/assembly/live.routes.js';
 
 export interface Services {
   statute: StatuteService;
@@ -53,6 +66,20 @@ export interface Services {
   events: EventsService;
   /** Assemblies: shared meeting context and change marker. */
   assembly: AssemblyAccess;
+  /** Assemblies: question notes with blind-signature tokens (RFC 9474). */
+  notes: NotesService;
+  /** Assemblies: meetings, attendance and quorum, roles, the chair's moves. */
+  meetings: MeetingService;
+  /** Sealed records: the hash chain, appended in the sealer's transaction and verified against live records. */
+  seal: SealService;
+  /** Assemblies: the protocol (generate, edit, approve, seal), PDFs of protocol and transcript. */
+  protocol: ProtocolService;
+  /** Assemblies: the list of speakers. */
+  floor: FloorService;
+  /** Assemblies: the verbatim transcript. */
+  transcript: TranscriptService;
+  /** Assemblies: the live state and its stream (one notifier subscription; the server stops it). */
+  live: LiveService;
 }
 
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
@@ -72,8 +99,22 @@ export function createServices(handle: DbHandle, opts: { secureCookies?: boolean
   const notifier = new OutboxNotifier(outboxFeed(handle));
   const events = new EventsService(notifier);
   const assembly = new AssemblyAccess(handle.db);
+  const transcript = new TranscriptService(handle.db, assembly);
+  const floor = new FloorService(handle.db, assembly, statute);
+  const live = new LiveService(handle.db, assembly, statute, notifier);
+  const notes = new NotesService(handle.db, assembly, statute, transcript);
+  const meetings = new MeetingService(handle.db, statute, assembly);
+  const seal = new SealService(handle.db);
+  const protocol = new ProtocolService(handle.db, assembly, seal, statute);
   return {
     assembly,
+    notes,
+    meetings,
+    seal,
+    protocol,
+    floor,
+    transcript,
+    live,
     events,
     dues,
     transfer,
@@ -108,6 +149,12 @@ export function buildHttpApp(services: Services, webDir?: string): Api {
       reviewRoutes(services),
       admissionRoutes(services),
       eventsRoutes(services),
+      notesRoutes(services),
+      meetingRoutes(services),
+      protocolRoutes(services),
+      floorRoutes(services),
+      transcriptRoutes(services),
+      liveRoutes(services),
     ],
     authenticate: authMiddleware(services.auth),
     ...(webDir ? { webDir } : {}),

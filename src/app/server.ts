@@ -81,6 +81,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       readyMs,
       close: async () => {
         // End the live event streams first: open streams would keep server.close() waiting.
+        await services.live.stop();
         await services.events.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -90,6 +91,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       },
     };
   } catch (e) {
+    await created?.live.stop().catch(() => {});
     await created?.events.stop().catch(() => {});
     await handle.close();
     throw e;

@@ -1,4 +1,4 @@
-// The `antaeus` command: serve, init, demo, migrate, import/export members, statistics.
+// The `antaeus` command: serve, init, demo, migrate, verify (sealed records), import/export members, statistics.
 // Every command reads ANTAEUS_DATA (PGlite data folder, default ./data) or DATABASE_URL.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile, writeFile, appendFile } from 'node:fs/promises';
@@ -193,6 +193,29 @@ export function buildProgram(): Command {
       } finally {
         await handle.close();
       }
+    });
+
+  program
+    .command('verify')
+    .description(
+      'Check the chain of sealed records (protocols with their transcripts and notes) against the live records: ' +
+        'names every record changed behind the application’s back and exits with 1; prints the head hash to publish.',
+    )
+    .action(async () => {
+      await withServices(async (s) => {
+        const bar = createProgress('Verify');
+        const r = await s.seal
+          .verify({ onProgress: (done, total) => bar.update(done, total, 'sealed records') })
+          .finally(() => bar.stop());
+        for (const p of r.problems) console.log(`sealed record #${p.seq} "${p.label}": ${p.problem}`);
+        if (r.head) console.log(`head: record #${r.head.seq} ${r.head.hash} (sealed ${r.head.sealedAt})`);
+        const n = r.records.toLocaleString('en');
+        if (r.ok) console.log(`verified ${n} sealed records: ok`);
+        else {
+          console.log(`verified ${n} sealed records: ${r.problems.length} problem(s)`);
+          process.exitCode = 1;
+        }
+      });
     });
 
   const imp = program.command('import').description('Import data.');

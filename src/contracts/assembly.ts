@@ -1,7 +1,7 @@
 // Assemblies (seed 000): meetings and conferences with agenda, attendance and quorum, presidium and chair,
 // list of speakers, verbatim transcript, anonymous question notes (zapiski) and the protocol.
 import { z } from 'zod';
-import { Uuid } from './common.js';
+import { pageOf, Uuid } from './common.js';
 import { MeetingKind } from './assembly-rules.js';
 
 export { MeetingKind };
@@ -147,8 +147,17 @@ export const Meeting = MeetingSummary.extend({
   quorum: Quorum,
   me: MyMeetingRoles,
   revision: z.number().int(),
+  /**
+   * The hall code shown on the projector (text and QR) — only to those who run the meeting (the body's managers,
+   * chair, presidium, secretary, secretariat); null for everyone else. Delegates type or scan it to check in.
+   */
+  hallCode: z.string().nullable(),
 });
 export type Meeting = z.infer<typeof Meeting>;
+
+/** GET /api/bodies/{id}/meetings and GET /api/me/meetings. */
+export const MeetingPage = pageOf(MeetingSummary);
+export type MeetingPage = z.infer<typeof MeetingPage>;
 
 export const MeetingListQuery = z.object({
   /** 'upcoming' (convened or open), 'past' (closed), or all. */
@@ -167,6 +176,9 @@ export const Participant = z.object({
   leftAt: z.string().nullable(),
 });
 export type Participant = z.infer<typeof Participant>;
+
+export const ParticipantPage = pageOf(Participant);
+export type ParticipantPage = z.infer<typeof ParticipantPage>;
 
 export const ParticipantQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -243,10 +255,26 @@ export const RequestFloorInput = z.object({
 export type RequestFloorInput = z.infer<typeof RequestFloorInput>;
 
 /** POST /api/meetings/{id}/floor/{requestId}/{give|end|withdraw}; /floor/order reorders the waiting queue. */
-export const ReorderFloorInput = z.object({ requestIds: z.array(Uuid).min(1).max(2_000) });
+export const ReorderFloorInput = z.object({
+  requestIds: z.array(Uuid).min(1).max(2_000),
+  /** The meeting revision the chair's screen showed: 409 meeting_conflict when someone acted meanwhile. */
+  revision: z.number().int().min(0).optional(),
+});
 export type ReorderFloorInput = z.infer<typeof ReorderFloorInput>;
-export const ExtendTimeInput = z.object({ seconds: z.number().int().min(15).max(3_600) });
+export const ExtendTimeInput = z.object({
+  seconds: z.number().int().min(15).max(3_600),
+  revision: z.number().int().min(0).optional(),
+});
 export type ExtendTimeInput = z.infer<typeof ExtendTimeInput>;
+/** Optional body of /give, /end, /withdraw: the revision guard (409 meeting_conflict when stale). */
+export const FloorMoveInput = z.object({ revision: z.number().int().min(0).optional() });
+export type FloorMoveInput = z.infer<typeof FloorMoveInput>;
+/** GET /api/meetings/{id}/floor?item= — the requests of an item (default: the current item). */
+export const FloorQuery = z.object({ item: Uuid.optional() });
+export type FloorQuery = z.infer<typeof FloorQuery>;
+/** Done (in the order they spoke), speaking, waiting (queue order), withdrawn. */
+export const FloorList = z.object({ agendaItemId: Uuid.nullable(), items: z.array(FloorRequest) });
+export type FloorList = z.infer<typeof FloorList>;
 
 // --- transcript -------------------------------------------------------------------------------------------
 
@@ -284,6 +312,19 @@ export const CorrectTranscriptInput = z.object({
   speakerPersonId: Uuid.nullable().optional(),
 });
 export type CorrectTranscriptInput = z.infer<typeof CorrectTranscriptInput>;
+
+/** GET /api/meetings/{id}/transcript — entries in seq order; `afterSeq` fetches only what is new. */
+export const TranscriptQuery = z.object({
+  afterSeq: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
+});
+export type TranscriptQuery = z.infer<typeof TranscriptQuery>;
+export const TranscriptList = z.object({
+  items: z.array(TranscriptEntry),
+  /** The highest seq of the meeting (entries beyond `limit` remain to fetch when above the last item's). */
+  lastSeq: z.number().int(),
+});
+export type TranscriptList = z.infer<typeof TranscriptList>;
 
 // --- question notes ----------------------------------------------------------------------------------------
 
@@ -341,6 +382,13 @@ export const QuestionNote = z.object({
 });
 export type QuestionNote = z.infer<typeof QuestionNote>;
 
+/** GET /api/meetings/{id}/notes — every note of the meeting (presidium), by minute received, group, then at random. */
+export const QuestionNoteList = z.object({ items: z.array(QuestionNote) });
+export type QuestionNoteList = z.infer<typeof QuestionNoteList>;
+/** 201 of POST /api/meetings/{id}/notes: the note's random id only. */
+export const NoteCreated = z.object({ id: Uuid });
+export type NoteCreated = z.infer<typeof NoteCreated>;
+
 /** PATCH /api/meetings/{id}/notes/{noteId} — the presidium groups, answers (enters the transcript) or sets aside. */
 export const HandleNoteInput = z.object({
   groupLabel: z.string().trim().max(200).nullable().optional(),
@@ -394,6 +442,11 @@ export const VerifyReport = z.object({
   records: z.number().int(),
   ok: z.boolean(),
   problems: z.array(VerifyProblem),
+  /**
+   * The chain's last record: publish its hash (print it, post it) — a later check against the published head
+   * detects even a consistent rewrite of the whole chain. Null when nothing is sealed.
+   */
+  head: z.object({ seq: z.number().int(), hash: z.string(), sealedAt: z.string() }).nullable(),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
@@ -426,6 +479,8 @@ export const LiveState = z.object({
   chair: z.string().nullable(),
   /** Counters that tell pages when to reload the transcript or the notes. */
   transcriptCount: z.number().int(),
+  /** Entries plus corrections made (sum of versions): changes whenever any entry is added or corrected. */
+  transcriptVersion: z.number().int(),
   notesCount: z.number().int(),
   notesAnswered: z.number().int(),
   /** Time on the server when this state was computed (clients show the speaker's clock from it). */

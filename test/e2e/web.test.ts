@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LOGINS, journey, signIn, startHarness, type Harness } from './harness.js';
 import { membershipJourneys } from './membership.js';
+import { assemblyJourneys } from './assembly.js';
 
 let h: Harness;
 
@@ -272,3 +273,4 @@ describe('web app', () => {
 });
 
 membershipJourneys(() => h);
+assemblyJourneys(() => h);

@@ -1,7 +1,7 @@
 // The membership card as a PDF (pdfkit). Cyrillic needs a TTF font: DejaVu Sans from the system
-// (fonts-dejavu-core) or ANTAEUS_CARD_FONT; without one the card is printed in Latin only.
+// (fonts-dejavu-core) or ANTAEUS_PDF_FONT (src/platform/pdf/fonts.ts); without one the card is in Latin only.
 import PDFDocument from 'pdfkit';
-import { existsSync } from 'node:fs';
+import { unicodeFonts } from '../../platform/pdf/fonts.js';
 
 export interface CardData {
   organisationName: string;
@@ -18,16 +18,9 @@ export interface CardData {
   issuedOn: string;
 }
 
-const FONT_CANDIDATES = [
-  process.env.ANTAEUS_CARD_FONT,
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/TTF/DejaVuSans.ttf',
-].filter((p): p is string => !!p);
-
 /** The first usable Unicode font on this machine, or null (Latin only). */
 export function cardFont(): string | null {
-  return FONT_CANDIDATES.find((p) => existsSync(p)) ?? null;
+  return unicodeFonts()?.regular ?? null;
 }
 
 const STATUS_LABEL: Record<string, string> = {

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 import type { BodyRow } from './rules/rows.js';
 import type { PlanEnterprise, PlanOffice, PlanPerson } from './rules/plan-types.js';
+import type { DemoMeetingRows, DemoPerson } from './rules/meetings.js';
 
 export const CHUNK = 5000;
 
@@ -169,4 +170,225 @@ export async function insertAdministrator(
       starts_on: row.startsOn,
     })
     .execute();
+}
+
+// --- sealed past meetings of the demo ----------------------------------------------------------------------
+
+export interface DemoMeetingSetting {
+  po: { id: string; path: string };
+  bureauId: string;
+  cell: { id: string; path: string };
+  /** People by the role keys of rules/meetings.ts. */
+  people: Record<string, DemoPerson>;
+}
+
+const personCols = sql`p.id, p.family_name as "familyName", p.name_ru as "nameRu"`;
+
+/** The Red Putilovite organisation (the body putilov.secretary is secretary of), its bureau, a shop cell, people. */
+export async function demoMeetingSetting(ex: Executor, organisationId: string): Promise<DemoMeetingSetting | null> {
+  const { rows: po } = await sql<{ id: string; path: string; person_id: string }>`
+    select b.id, b.path::text as path, o.person_id from account a
+      join office o on o.person_id = a.person_id and o.title = 'secretary'
+      join body b on b.id = o.body_id and b.kind = 'primary_organisation'
+    where a.login = 'putilov.secretary' and b.organisation_id = ${organisationId} limit 1`.execute(ex);
+  const root = po[0];
+  if (!root) return null;
+  const { rows: bodies } = await sql<{ id: string; kind: string; path: string }>`
+    select id, kind, path::text as path from body where parent_id = ${root.id}
+      and (kind = 'bureau' or (kind = 'shop_cell' and name like 'Steel foundry%'))`.execute(ex);
+  const bureau = bodies.find((b) => b.kind === 'bureau');
+  const cell = bodies.find((b) => b.kind === 'shop_cell');
+  if (!bureau || !cell) return null;
+  const people: Record<string, DemoPerson> = {};
+  const { rows: accounts } = await sql<DemoPerson & { login: string }>`
+    select a.login, ${personCols} from account a join person p on p.id = a.person_id
+    where a.login in ('putilov.secretary', 'veteran.1', 'veteran.2', 'veteran.3', 'putilov.member')`.execute(ex);
+  const byLogin: Record<string, string> = {
+    'putilov.secretary': 'secretary',
+    'veteran.1': 'veteran1',
+    'veteran.2': 'veteran2',
+    'veteran.3': 'veteran3',
+    'putilov.member': 'member',
+  };
+  for (const { login, ...p } of accounts) people[byLogin[login]!] = p;
+  const taken = () => Object.values(people).map((p) => p.id);
+  const { rows: bureauMembers } = await sql<DemoPerson>`
+    select ${personCols} from office o join person p on p.id = o.person_id
+    where o.body_id = ${bureau.id} and o.title = 'bureau_member' and o.ends_on is null order by p.id limit 4`.execute(
+    ex,
+  );
+  bureauMembers.forEach((p, i) => (people[`bureau${i + 1}`] = p));
+  const { rows: cellSecretary } = await sql<DemoPerson>`
+    select ${personCols} from office o join person p on p.id = o.person_id
+    where o.body_id = ${cell.id} and o.title = 'secretary' and o.ends_on is null order by p.id limit 1`.execute(ex);
+  if (cellSecretary[0]) people.cellSecretary = cellSecretary[0];
+  const { rows: cellMembers } = await sql<DemoPerson>`
+    select ${personCols} from person p
+    where p.body_id = ${cell.id} and p.status = 'member' and p.id <> all(${taken()}::uuid[])
+    order by p.id limit 3`.execute(ex);
+  cellMembers.forEach((p, i) => (people[`cell${i}`] = p));
+  const { rows: members } = await sql<DemoPerson>`
+    select ${personCols} from person p join body b on b.id = p.body_id
+    where b.primary_id = ${root.id} and p.status = 'member' and p.joined_on < '1927-01-01'
+      and p.body_id <> ${cell.id} and p.id <> all(${taken()}::uuid[])
+    order by p.id limit 8`.execute(ex);
+  members.forEach((p, i) => (people[`m${i}`] = p));
+  return { po: { id: root.id, path: root.path }, bureauId: bureau.id, cell: { id: cell.id, path: cell.path }, people };
+}
+
+/** A past meeting with its agenda, roles, list of speakers, transcript and notes (participants separately). */
+export async function insertDemoMeeting(ex: Executor, r: DemoMeetingRows): Promise<void> {
+  const m = r.meeting;
+  await ex
+    .insertInto('meeting')
+    .values({
+      id: m.id,
+      organisation_id: m.organisationId,
+      body_id: m.bodyId,
+      kind: m.kind,
+      title: m.title,
+      starts_at: m.startsAt,
+      ends_at: null,
+      place: m.place,
+      status: 'closed',
+      hall_code: m.hallCode,
+      notice: null,
+      notice_sent_at: null,
+      opened_at: m.openedAt,
+      closed_at: m.closedAt,
+      current_item_id: null,
+      convened_by: m.convenedBy,
+    })
+    .execute();
+  await ex
+    .insertInto('agenda_item')
+    .values(
+      r.items.map((i) => ({
+        id: i.id,
+        meeting_id: m.id,
+        position: i.position,
+        title: i.title,
+        reporter_person_id: i.reporterPersonId,
+        reporter_name: null,
+        documents: '[]',
+        status: 'done',
+        started_at: i.start,
+        ended_at: i.end,
+      })),
+    )
+    .execute();
+  if (r.roles.length)
+    await ex
+      .insertInto('meeting_role')
+      .values(
+        r.roles.map((x) => ({
+          meeting_id: m.id,
+          person_id: x.personId,
+          role: x.role,
+          how: x.how,
+          assigned_at: new Date(m.openedAt),
+        })),
+      )
+      .execute();
+  if (r.floor.length)
+    await ex
+      .insertInto('speaker_request')
+      .values(
+        r.floor.map((f) => ({
+          id: f.id,
+          meeting_id: m.id,
+          agenda_item_id: f.itemId,
+          person_id: f.personId,
+          kind: f.kind,
+          status: 'done',
+          position: f.position,
+          limit_seconds: f.limitSeconds,
+          requested_at: new Date(f.start),
+          started_at: f.start,
+          ended_at: f.end,
+        })),
+      )
+      .execute();
+  if (r.transcript.length)
+    await ex
+      .insertInto('transcript_entry')
+      .values(
+        r.transcript.map((t) => ({
+          id: t.id,
+          meeting_id: m.id,
+          agenda_item_id: t.itemId,
+          seq: t.seq,
+          kind: t.kind,
+          speaker_person_id: t.personId,
+          speaker_label: t.label,
+          text: t.text,
+          created_by: null,
+          created_at: new Date(t.at),
+          updated_at: new Date(t.at),
+        })),
+      )
+      .execute();
+  if (r.notes.length)
+    await ex
+      .insertInto('question_note')
+      .values(
+        r.notes.map((n) => ({
+          id: n.id,
+          meeting_id: m.id,
+          agenda_item_id: n.itemId,
+          addressed_to: 'speaker',
+          speaker_person_id: null,
+          text: n.text,
+          token_hash: n.tokenHash,
+          signed_by: n.signedBy,
+          received_minute: n.minute,
+          group_label: null,
+          status: n.status,
+          answer: n.answer,
+          answered_at: n.answeredAt,
+          answer_entry_id: n.answerEntryId,
+        })),
+      )
+      .execute();
+}
+
+/**
+ * The entitled as participants in one INSERT … SELECT — members (voting) and candidates (consultative) registered
+ * in the subtree, or the body's office holders — with `presentPercent` of them checked in (by a hash of the
+ * person's id; `mustAttend` always) and their arrivals recorded. Returns the voting participants present.
+ */
+export async function insertDemoParticipants(
+  ex: Executor,
+  p: {
+    meetingId: string;
+    organisationId: string;
+    source: { kind: 'subtree'; path: string } | { kind: 'offices'; bodyId: string };
+    presentPercent: number;
+    checkedInAt: string;
+    salt: string;
+    /** Always present when entitled (the speakers, the chair). */
+    mustAttend: string[];
+  },
+): Promise<number> {
+  const source =
+    p.source.kind === 'subtree'
+      ? sql`select p.id as person_id, case when p.status = 'member' then 'voting' else 'consultative' end as voice
+          from person p join body b on b.id = p.body_id
+          where p.organisation_id = ${p.organisationId} and p.status in ('member', 'candidate')
+            and b.path <@ ${p.source.path}::ltree`
+      : sql`select distinct o.person_id, 'voting' as voice from office o
+          where o.body_id = ${p.source.bodyId} and o.ends_on is null`;
+  await sql`insert into meeting_participant (meeting_id, person_id, voice, code, present, checked_in_at)
+    select ${p.meetingId}, s.person_id, s.voice,
+      translate(upper(substr(md5(s.person_id::text || ${p.salt}), 1, 8)), '01', 'XY'),
+      h.present, case when h.present then ${p.checkedInAt}::timestamptz end
+    from (${source}) s
+      cross join lateral (select s.person_id = any(${p.mustAttend}::uuid[])
+        or abs(hashtext(s.person_id::text || ${p.salt})) % 100 < ${p.presentPercent} as present) h`.execute(ex);
+  await sql`insert into attendance_event (meeting_id, person_id, kind, method, at)
+    select meeting_id, person_id, 'in', 'code', checked_in_at from meeting_participant
+    where meeting_id = ${p.meetingId} and present`.execute(ex);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from meeting_participant
+    where meeting_id = ${p.meetingId} and present and voice = 'voting'`.execute(ex);
+  return Number(rows[0]?.n ?? 0);
 }

@@ -14,12 +14,18 @@ import type { StatutePreset } from '../../contracts/statute.js';
 import { DuesService } from '../dues/dues.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { DemoErrors } from './demo.errors.js';
+import { AssemblyAccess } from '../assembly/assembly.service.js';
+import { ProtocolService } from '../assembly/protocol.service.js';
+import { SealService } from '../records/seal.service.js';
+import { sha256Hex } from '../records/rules/seal.js';
+import type { Actor } from '../../platform/actor.js';
+import { DEMO_MEETINGS, demoMeetingRows } from './rules/meetings.js';
 import * as repo from './demo.repository.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './rules/demo-plan.js';
 
 export interface LoadProgress {
-  phase: 'plan' | 'organisation' | 'persons' | 'accounts' | 'analyse' | 'dues' | 'done';
+  phase: 'plan' | 'organisation' | 'persons' | 'accounts' | 'analyse' | 'dues' | 'meetings' | 'done';
   done: number;
   total: number;
 }
@@ -69,8 +75,78 @@ export class DemoService {
       loaded.organisationId,
       DEMO_DUES_MONTHS,
     );
+    // Sealed past meetings (a shop cell, the bureau, a general assembly in March 1927): protocols generated,
+    // approved and sealed through the protocol service, so `antaeus verify` has a chain to check.
+    opts.onProgress?.({ phase: 'meetings', done: 0, total: DEMO_MEETINGS.length });
+    await this.seedPastMeetings(loaded.organisationId, (done) =>
+      opts.onProgress?.({ phase: 'meetings', done, total: DEMO_MEETINGS.length }),
+    );
     opts.onProgress?.({ phase: 'done', done: loaded.persons, total: loaded.persons });
     return loaded;
+  }
+
+  /** Inserts the demo's past meetings with their record, then generates, approves and seals each protocol. */
+  private async seedPastMeetings(organisationId: string, onMeeting: (done: number) => void): Promise<void> {
+    const setting = await repo.demoMeetingSetting(this.db, organisationId);
+    if (!setting) return;
+    const records = new RecordsService(this.db);
+    const protocols = new ProtocolService(this.db, new AssemblyAccess(this.db), new SealService(this.db), this.statute);
+    const secretary = setting.people.secretary!;
+    // The organisation's secretary keeps the protocols (manages the organisation's subtree).
+    const actor: Actor = {
+      accountId: '',
+      personId: secretary.id,
+      organisationId,
+      login: 'putilov.secretary',
+      displayName: secretary.familyName,
+      locale: 'ru',
+      scopes: [{ bodyId: setting.po.id, path: setting.po.path, title: 'secretary' }],
+      homePath: setting.po.path,
+      csrfToken: '',
+    };
+    let done = 0;
+    for (const plan of DEMO_MEETINGS) {
+      const bodyId = plan.body === 'po' ? setting.po.id : plan.body === 'bureau' ? setting.bureauId : setting.cell.id;
+      const { rows, decisions, mustAttend } = demoMeetingRows(plan, {
+        organisationId,
+        bodyId,
+        people: setting.people,
+        newId: uuidv7,
+        hash: sha256Hex,
+      });
+      const meetingId = rows.meeting.id;
+      await this.db.transaction().execute(async (tx) => {
+        await repo.insertDemoMeeting(tx, rows);
+        const voting = await repo.insertDemoParticipants(tx, {
+          meetingId,
+          organisationId,
+          source:
+            plan.entitled === 'offices'
+              ? { kind: 'offices', bodyId }
+              : { kind: 'subtree', path: plan.body === 'cell' ? setting.cell.path : setting.po.path },
+          presentPercent: plan.presentPercent,
+          checkedInAt: plan.openedAt,
+          salt: plan.key,
+          mustAttend,
+        });
+        for (const d of decisions)
+          await records.decision(tx, {
+            organisationId,
+            bodyId,
+            takenOn: plan.startsAt.slice(0, 10),
+            process: 'assembly',
+            entityId: d.itemId,
+            outcome: d.outcome,
+            votes: { for: Math.max(0, voting - d.against - d.abstained), against: d.against, abstained: d.abstained },
+            recordedBy: actor,
+            assemblyId: meetingId,
+          });
+      });
+      const draft = await protocols.generate(actor, meetingId, { lang: 'ru' });
+      const approved = await protocols.approve(actor, meetingId, { version: draft.version });
+      await protocols.seal(actor, meetingId, { version: approved.version });
+      onMeeting(++done);
+    }
   }
 
   /**

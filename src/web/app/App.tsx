@@ -1,5 +1,5 @@
 // Routes. Signed-out visitors are sent to the sign-in page and brought back afterwards.
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from './auth.js';
 import { Layout } from './Layout.js';
@@ -12,6 +12,10 @@ import { PersonPage } from '../modules/person/PersonPage.js';
 import { StatsPage } from '../modules/stats/StatsPage.js';
 import { MyMembershipPage } from '../modules/membership/MyMembershipPage.js';
 import { WorklistsPage } from '../modules/membership/WorklistsPage.js';
+import { MyMeetingsPage } from '../modules/assembly/MyMeetingsPage.js';
+import { MeetingPage } from '../modules/assembly/MeetingPage.js';
+import { ProjectorPage } from '../modules/assembly/ProjectorPage.js';
+import { DelegatePage } from '../modules/assembly/DelegatePage.js';
 import { Link } from 'react-router-dom';
 
 function NotFound() {
@@ -25,7 +29,8 @@ function NotFound() {
   );
 }
 
-function Protected() {
+/** Signed-in pages; `bare` ones (projector, phone view) bring their own frame instead of the site's. */
+function Protected({ bare = false }: { bare?: boolean }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) {
@@ -46,13 +51,17 @@ function Protected() {
     const next = location.pathname + location.search;
     return <Navigate to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
   }
-  return <Layout me={me.data} />;
+  return bare ? <Outlet /> : <Layout me={me.data} />;
 }
 
 export function App() {
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
+      <Route element={<Protected bare />}>
+        <Route path="/meetings/:id/projector" element={<ProjectorPage />} />
+        <Route path="/meetings/:id/delegate" element={<DelegatePage />} />
+      </Route>
       <Route element={<Protected />}>
         <Route index element={<TreePage />} />
         <Route path="/bodies/:id" element={<BodyPage />} />
@@ -60,6 +69,8 @@ export function App() {
         <Route path="/stats" element={<StatsPage />} />
         <Route path="/me" element={<MyMembershipPage />} />
         <Route path="/worklists" element={<WorklistsPage />} />
+        <Route path="/meetings" element={<MyMeetingsPage />} />
+        <Route path="/meetings/:id" element={<MeetingPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

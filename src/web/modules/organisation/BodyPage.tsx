@@ -9,6 +9,8 @@ import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { MemberList } from './MemberList.js';
+import { useMe } from '../../app/auth.js';
+import { BodyMeetings } from '../assembly/BodyMeetings.js';
 
 const SUB_BODIES_SHOWN = 30;
 
@@ -210,6 +212,7 @@ export function BodyPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const body = useBody(id);
+  const me = useMe().data;
 
   if (body.isPending) {
     return (
@@ -281,6 +284,11 @@ export function BodyPage() {
         {d.triangle && <TriangleCard detail={d} triangle={d.triangle} />}
       </div>
       <SubBodies id={b.id} />
+      <BodyMeetings
+        bodyId={b.id}
+        bodyKind={b.kind}
+        manager={!!me?.scopes.some((s) => b.path === s.path || b.path.startsWith(`${s.path}.`))}
+      />
 
       <MemberList bodyId={b.id} />
     </article>

@@ -1,0 +1,65 @@
+// HTTP: a meeting's live state — GET /live (JSON) and GET /stream (server-sent events: `event: state` with the
+// LiveState on connect and after every change, coalesced; heartbeats; a client that falls behind is closed and
+// reconnects).
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import type { Api, RouteModule } from '../../platform/http/app.js';
+import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import type { Services } from '../../app/compose.js';
+import { IdParam } from '../../contracts/organisation.js';
+import { LiveState } from '../../contracts/assembly.js';
+
+export const LIVE_HEARTBEAT_MS = 15_000;
+/** Writes waiting for one client before its stream is closed (each state replaces the last: it reconnects). */
+export const MAX_PENDING_WRITES = 16;
+
+const live = createRoute({
+  method: 'get',
+  path: '/api/meetings/{id}/live',
+  tags: ['assemblies'],
+  summary: "The meeting's live state: current item, speaker, queue, quorum, counters",
+  request: { params: IdParam },
+  responses: { 200: { description: 'The live state', ...json(LiveState) }, ...errorResponses() },
+});
+const stream = createRoute({
+  method: 'get',
+  path: '/api/meetings/{id}/stream',
+  tags: ['assemblies'],
+  summary: "The meeting's live state as server-sent events (`event: state`, data: LiveState), on connect and on change",
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errorResponses(),
+  },
+});
+
+export function liveRoutes(s: Services): RouteModule {
+  return (api: Api) => {
+    api.openapi(live, async (c) => c.json(await s.live.state(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(stream, async (c) => {
+      // access is checked before the stream starts, so an outsider gets an ordinary 403/404
+      const attach = await s.live.watch(requireActor(c), c.req.valid('param').id);
+      return streamSSE(c, async (sse) => {
+        let pending = 0;
+        let done!: () => void;
+        const ended = new Promise<void>((resolve) => (done = resolve));
+        const write = (chunk: Uint8Array | string) => {
+          if (sse.closed || sse.aborted) return done();
+          if (pending >= MAX_PENDING_WRITES) return done();
+          pending++;
+          void sse.write(chunk).then(() => pending--);
+        };
+        sse.onAbort(() => done());
+        write(': connected\n\n');
+        const detach = attach({ send: (frame) => write(frame.sse), close: () => done() });
+        const heartbeat = setInterval(() => write(': heartbeat\n\n'), LIVE_HEARTBEAT_MS);
+        try {
+          await ended;
+        } finally {
+          clearInterval(heartbeat);
+          detach();
+        }
+      });
+    });
+  };
+}

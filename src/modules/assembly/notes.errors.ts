@@ -1,0 +1,31 @@
+// Error codes of question notes and their blind tokens. Messages never repeat a token back.
+import { defineErrors } from '../../platform/errors.js';
+
+export const NotesErrors = defineErrors({
+  note_token_malformed: {
+    kind: 'invalid',
+    message: 'A blinded token request is malformed (wrong length, or not a number below the key’s modulus).',
+  },
+  note_token_invalid: {
+    kind: 'rule_violation',
+    message: 'The note’s token is not valid for this meeting. Obtain tokens in this meeting after checking in.',
+  },
+  note_token_spent: { kind: 'conflict', message: 'This token was already used for a note. Each token sends one note.' },
+  note_limit_reached: {
+    kind: 'rule_violation',
+    message: 'You have reached the number of question notes the statute allows one person in a meeting.',
+  },
+  note_not_found: { kind: 'not_found', message: 'There is no such question note in this meeting.' },
+  note_already_answered: {
+    kind: 'conflict',
+    message: 'The note has already been answered; its answer is in the transcript.',
+  },
+  note_answerer_unknown: {
+    kind: 'rule_violation',
+    message: 'The person answering must be a participant of the meeting or hold a role in it.',
+  },
+  note_nothing_to_change: {
+    kind: 'invalid',
+    message: 'Give a group label, a status or an answer (an answer cannot be combined with a status).',
+  },
+});

@@ -1,0 +1,85 @@
+// HTTP: question notes — the meeting's note key, blind token issuance, sending (anonymous: no session, a token
+// instead), the presidium's list and handling. An anonymous note's request is never tied to a session: the
+// route does not read the actor for it, even when a cookie came along.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Api, RouteModule } from '../../platform/http/app.js';
+import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import type { Services } from '../../app/compose.js';
+import { Uuid } from '../../contracts/common.js';
+import {
+  HandleNoteInput,
+  IssueTokensInput,
+  IssueTokensResult,
+  NoteCreated,
+  NoteKey,
+  QuestionNote,
+  QuestionNoteList,
+  SendNoteInput,
+} from '../../contracts/assembly.js';
+
+const MeetingParam = z.object({ id: Uuid });
+const NoteParam = z.object({ id: Uuid, noteId: Uuid });
+const errors = errorResponses({ 409: 'Token already spent, or the note already answered', 422: 'Not allowed now' });
+
+const getKey = createRoute({
+  method: 'get',
+  path: '/api/meetings/{id}/note-key',
+  tags: ['assemblies'],
+  summary: "The meeting's public key for blind note tokens (RFC 9474) and the tokens you may still obtain",
+  request: { params: MeetingParam },
+  responses: { 200: { description: 'The key', ...json(NoteKey) }, ...errors },
+});
+const issue = createRoute({
+  method: 'post',
+  path: '/api/meetings/{id}/note-tokens',
+  tags: ['assemblies'],
+  summary: 'A present participant obtains blind signatures on blinded messages (within the per-person limit)',
+  request: { params: MeetingParam, ...jsonBody(IssueTokensInput) },
+  responses: { 200: { description: 'Blind signatures, in order', ...json(IssueTokensResult) }, ...errors },
+});
+const send = createRoute({
+  method: 'post',
+  path: '/api/meetings/{id}/notes',
+  tags: ['assemblies'],
+  summary: 'Send a question note: anonymous (no credentials, one token) or signed (with the session)',
+  request: { params: MeetingParam, ...jsonBody(SendNoteInput) },
+  responses: { 201: { description: 'Received', ...json(NoteCreated) }, ...errors },
+});
+const list = createRoute({
+  method: 'get',
+  path: '/api/meetings/{id}/notes',
+  tags: ['assemblies'],
+  summary: 'Every question note of the meeting (presidium)',
+  request: { params: MeetingParam },
+  responses: { 200: { description: 'The notes', ...json(QuestionNoteList) }, ...errors },
+});
+const handle = createRoute({
+  method: 'patch',
+  path: '/api/meetings/{id}/notes/{noteId}',
+  tags: ['assemblies'],
+  summary: 'Group, set aside or restore, or answer a note (the answer enters the transcript)',
+  request: { params: NoteParam, ...jsonBody(HandleNoteInput) },
+  responses: { 200: { description: 'The note', ...json(QuestionNote) }, ...errors },
+});
+
+export function notesRoutes(s: Services): RouteModule {
+  return (api: Api) => {
+    api.openapi(getKey, async (c) => c.json(await s.notes.noteKey(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(issue, async (c) =>
+      c.json(await s.notes.issueTokens(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+    api.openapi(send, async (c) => {
+      const input = c.req.valid('json');
+      const meetingId = c.req.valid('param').id;
+      const created = input.signed
+        ? await s.notes.sendSigned(requireActor(c), meetingId, input)
+        : await s.notes.sendAnonymous(meetingId, input);
+      return c.json(created, 201);
+    });
+    api.openapi(list, async (c) => c.json(await s.notes.list(requireActor(c), c.req.valid('param').id), 200));
+    api.openapi(handle, async (c) => {
+      const { id, noteId } = c.req.valid('param');
+      return c.json(await s.notes.handle(requireActor(c), id, noteId, c.req.valid('json')), 200);
+    });
+  };
+}

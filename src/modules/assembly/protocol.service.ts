@@ -1,0 +1,404 @@
+// The protocol of a meeting: generated from the record (attendance and quorum, presidium, agenda, speakers,
+// decisions, question notes), edited by the secretary as a draft, approved once the meeting has closed (the
+// transcript then refuses corrections), and sealed into the hash chain together with the transcript and the
+// notes (ADR 0010). A sealed protocol refuses every change here and in the database. PDFs of protocol and
+// transcript. Every write marks the meeting changed (`meeting.protocol`) in its own transaction.
+import type { Database } from '../../platform/db/client.js';
+import type { Executor } from '../../platform/db/executor.js';
+import type { Actor } from '../../platform/actor.js';
+import { AppError } from '../../platform/errors.js';
+import type { StatuteRules } from '../../contracts/statute.js';
+import type {
+  EditProtocolInput,
+  GenerateProtocolInput,
+  MeetingKind,
+  Protocol,
+  ProtocolStepInput,
+  VerifyReport,
+} from '../../contracts/assembly.js';
+import type { SealService, SealSource } from '../records/seal.service.js';
+import type { AssemblyAccess } from './assembly.service.js';
+import { assertCanKeepProtocol, assertCanViewMeeting, type MeetingContext } from './assembly.policy.js';
+import { AssemblyErrors } from './assembly.errors.js';
+import { ProtocolErrors } from './protocol.errors.js';
+import { assertCanVerifySeals } from './protocol.policy.js';
+import { quorumOf } from './rules/quorum.js';
+import {
+  localParts,
+  protocolText,
+  type Name,
+  type ProtocolDecision,
+  type ProtocolLang,
+  type ProtocolSnapshot,
+} from './rules/protocol-text.js';
+import { renderProtocolPdf, renderTranscriptPdf } from './protocol.pdf.js';
+import * as repo from './protocol.repository.js';
+
+export interface StatuteSource {
+  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
+}
+
+/** What `seal` writes into the chain for a protocol (and `verify` rebuilds from the live tables). */
+export interface SealedProtocolContent {
+  meetingId: string;
+  title: string;
+  body: string;
+  transcript: { seq: number; label: string; kind: string; text: string }[];
+  notes: { text: string; answer: string | null; status: string }[];
+  approvedAt: string | null;
+  approvedBy: string | null;
+}
+
+export const PROTOCOL_SEAL_KIND = 'meeting.protocol';
+/** Dates in protocols are printed in this zone (the demo organisation's; one zone per installation for now). */
+export const PROTOCOL_TIME_ZONE = 'Europe/Moscow';
+const SEAL_ATTEMPTS = 5;
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+const nm = (en: string, ru: string | null): Name => ({ en: en.trim(), ru });
+
+function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === '23505' || code === '40001' || code === '40P01';
+}
+
+export class ProtocolService {
+  constructor(
+    private readonly db: Database,
+    private readonly assembly: AssemblyAccess,
+    private readonly seals: SealService,
+    private readonly statute: StatuteSource,
+  ) {
+    const source: SealSource = {
+      live: (ex, subjectId, seq) => this.liveSealed(ex, subjectId, seq),
+      claimed: async (ex) =>
+        (await repo.sealedProtocols(ex)).map((r) => ({
+          seq: r.sealed_record_seq ?? 0,
+          subjectId: r.meeting_id,
+          label: sealLabel(r.title, r.starts_at),
+        })),
+    };
+    seals.registerSource(PROTOCOL_SEAL_KIND, source);
+  }
+
+  /** The protocol (viewers of the meeting). */
+  async get(actor: Actor | null, meetingId: string): Promise<Protocol> {
+    const c = await this.assembly.context(this.db, actor, meetingId);
+    if (actor) assertCanViewMeeting(c);
+    return this.view(this.db, meetingId);
+  }
+
+  /** Generates the draft from the record, or regenerates it (only while a draft: edits are replaced). */
+  async generate(actor: Actor | null, meetingId: string, input: GenerateProtocolInput): Promise<Protocol> {
+    const fraction = await this.quorumFraction(actor, meetingId);
+    return this.db.transaction().execute(async (trx) => {
+      const c = await this.assembly.context(trx, actor, meetingId, { lock: true });
+      if (actor) assertCanKeepProtocol(c);
+      if (c.status !== 'open' && c.status !== 'closed') throw ProtocolErrors.protocol_no_record();
+      const existing = await repo.protocol(trx, meetingId, true);
+      if (existing) refuseUnlessDraft(existing.status);
+      const body = protocolText(await this.snapshot(trx, meetingId, fraction), input.lang);
+      if (existing) await repo.regenerateDraft(trx, { meetingId, lang: input.lang, body });
+      else await repo.insertDraft(trx, { meetingId, lang: input.lang, body });
+      await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'draft' });
+      return this.view(trx, meetingId);
+    });
+  }
+
+  /** The secretary edits the draft (`version` guards against overwriting someone else's edit). */
+  async edit(actor: Actor | null, meetingId: string, input: EditProtocolInput): Promise<Protocol> {
+    return this.db.transaction().execute(async (trx) => {
+      const { c, p } = await this.forChange(trx, actor, meetingId, input.version);
+      refuseUnlessDraft(p.status);
+      await repo.editDraft(trx, { meetingId: c.id, body: input.body, by: actor?.personId ?? null });
+      await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'draft' });
+      return this.view(trx, meetingId);
+    });
+  }
+
+  /** Approves the draft once the meeting has closed; the transcript then refuses corrections. */
+  async approve(actor: Actor | null, meetingId: string, input: ProtocolStepInput): Promise<Protocol> {
+    return this.db.transaction().execute(async (trx) => {
+      const { c, p } = await this.forChange(trx, actor, meetingId, input.version);
+      refuseUnlessDraft(p.status);
+      if (c.status !== 'closed') throw ProtocolErrors.meeting_not_closed();
+      await repo.approve(trx, meetingId, actor?.personId ?? null);
+      await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'approved' });
+      return this.view(trx, meetingId);
+    });
+  }
+
+  /**
+   * Seals the approved protocol with the transcript and the notes: one record appended to the chain and the
+   * protocol marked sealed in one transaction. A concurrent sealer elsewhere makes the append collide on the
+   * chain's unique hashes; the whole transaction is then tried again.
+   */
+  async seal(actor: Actor | null, meetingId: string, input: ProtocolStepInput): Promise<Protocol> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(async (trx) => {
+          const { c, p } = await this.forChange(trx, actor, meetingId, input.version);
+          if (p.status === 'sealed') throw ProtocolErrors.protocol_sealed();
+          if (p.status !== 'approved') throw ProtocolErrors.protocol_not_approved();
+          if (c.status !== 'closed') throw ProtocolErrors.meeting_not_closed();
+          const sealed = await this.sealedContent(trx, meetingId);
+          if ('problem' in sealed) throw ProtocolErrors.protocol_not_found();
+          const record = await this.seals.seal(trx, {
+            organisationId: c.organisationId,
+            kind: PROTOCOL_SEAL_KIND,
+            subjectId: meetingId,
+            label: sealed.label,
+            content: sealed.content,
+            sealedBy: actor?.personId ?? null,
+          });
+          await repo.markSealed(trx, meetingId, record.seq);
+          await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'sealed', seq: record.seq });
+          return this.view(trx, meetingId);
+        });
+      } catch (e) {
+        if (e instanceof AppError || !isRetryable(e)) throw e;
+        if (attempt >= SEAL_ATTEMPTS) throw ProtocolErrors.seal_busy();
+      }
+    }
+  }
+
+  async protocolPdf(actor: Actor | null, meetingId: string): Promise<Buffer> {
+    const c = await this.assembly.context(this.db, actor, meetingId);
+    if (actor) assertCanViewMeeting(c);
+    const p = await this.view(this.db, meetingId);
+    return renderProtocolPdf({
+      title: c.title,
+      lang: p.lang,
+      body: p.body,
+      status: p.status,
+      seal: p.seal,
+    });
+  }
+
+  async transcriptPdf(actor: Actor | null, meetingId: string): Promise<Buffer> {
+    const c = await this.assembly.context(this.db, actor, meetingId);
+    if (actor) assertCanViewMeeting(c);
+    const [m, p, entries] = await Promise.all([
+      repo.meetingHead(this.db, meetingId),
+      repo.protocol(this.db, meetingId),
+      repo.transcript(this.db, meetingId),
+    ]);
+    if (!m) throw AssemblyErrors.meeting_not_found();
+    const lang: ProtocolLang = (p?.lang ?? (actor?.locale?.startsWith('ru') ? 'ru' : 'en')) === 'ru' ? 'ru' : 'en';
+    const seal = p?.sealed_record_seq ? await this.seals.record(this.db, p.sealed_record_seq) : null;
+    const start = localParts(iso(m.starts_at)!, PROTOCOL_TIME_ZONE);
+    return renderTranscriptPdf({
+      lang,
+      title: m.title,
+      body: lang === 'ru' ? (m.body_name_ru ?? m.body_name) : m.body_name,
+      when: `${start.date}, ${start.time}`,
+      place: m.place,
+      entries: entries.map((e) => ({
+        seq: e.seq,
+        kind: e.kind,
+        label: e.speaker_label,
+        text: e.text,
+        item: e.item_position === null ? null : { position: e.item_position, title: e.item_title ?? '' },
+      })),
+      seal: seal ? { seq: seal.seq, hash: seal.hash, prevHash: seal.prevHash, sealedAt: seal.sealedAt } : null,
+    });
+  }
+
+  /** Checks the whole chain of sealed records (managers of a body of the organisation; null: the CLI). */
+  async verify(
+    actor: Actor | null,
+    opts: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<VerifyReport> {
+    if (actor) assertCanVerifySeals(actor);
+    return this.seals.verify({
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(actor ? { organisationId: actor.organisationId } : {}),
+    });
+  }
+
+  // --- internals ---------------------------------------------------------------------------------------------
+
+  private async forChange(
+    trx: Executor,
+    actor: Actor | null,
+    meetingId: string,
+    version: number,
+  ): Promise<{ c: MeetingContext; p: repo.ProtocolRow }> {
+    const c = await this.assembly.context(trx, actor, meetingId, { lock: true });
+    if (actor) assertCanKeepProtocol(c);
+    const p = await repo.protocol(trx, meetingId, true);
+    if (!p) throw ProtocolErrors.protocol_not_found();
+    if (p.status === 'sealed') throw ProtocolErrors.protocol_sealed();
+    if (p.version !== version) throw ProtocolErrors.protocol_stale({ version: p.version });
+    return { c, p };
+  }
+
+  private async quorumFraction(actor: Actor | null, meetingId: string): Promise<number> {
+    const c = await this.assembly.context(this.db, actor, meetingId);
+    const date = c.startsAt.toISOString().slice(0, 10);
+    let rules: StatuteRules;
+    try {
+      rules = await this.statute.rules(c.organisationId, date);
+    } catch (e) {
+      // A meeting held before the first statute on record (the demo's 1927 assemblies): the earliest rules known.
+      if (!(e instanceof AppError) || e.code !== 'statute_not_found') throw e;
+      rules = await this.statute.rules(c.organisationId);
+    }
+    return rules.assemblies.kinds[c.kind as MeetingKind]?.quorumMoreThan ?? 0.5;
+  }
+
+  private async view(ex: Executor, meetingId: string): Promise<Protocol> {
+    const p = await repo.protocol(ex, meetingId);
+    if (!p) throw ProtocolErrors.protocol_not_found();
+    const seal = p.sealed_record_seq === null ? null : await this.seals.record(ex, p.sealed_record_seq);
+    return {
+      meetingId: p.meeting_id,
+      lang: p.lang === 'en' ? 'en' : 'ru',
+      body: p.body,
+      status: p.status as Protocol['status'],
+      generatedAt: iso(p.generated_at)!,
+      editedAt: iso(p.edited_at),
+      approvedAt: iso(p.approved_at),
+      approvedBy: p.approved_by_name,
+      version: p.version,
+      seal: seal ? { seq: seal.seq, hash: seal.hash, prevHash: seal.prevHash, sealedAt: seal.sealedAt } : null,
+    };
+  }
+
+  /** The snapshot of the record the protocol text is built from. */
+  async snapshot(ex: Executor, meetingId: string, quorumMoreThan: number): Promise<ProtocolSnapshot> {
+    const m = await repo.meetingHead(ex, meetingId);
+    if (!m) throw AssemblyErrors.meeting_not_found();
+    const [att, roles, items, speakers, decisions, notes] = await Promise.all([
+      repo.attendance(ex, meetingId),
+      repo.roles(ex, meetingId),
+      repo.agenda(ex, meetingId),
+      repo.speakers(ex, meetingId),
+      repo.decisions(ex, meetingId),
+      repo.notesForProtocol(ex, meetingId),
+    ]);
+    const count = (voice: string, k: 'listed' | 'attended') => att.find((a) => a.voice === voice)?.[k] ?? 0;
+    const q = quorumOf(
+      {
+        entitledVoting: count('voting', 'listed'),
+        presentVoting: count('voting', 'attended'),
+        presentConsultative: count('consultative', 'attended'),
+        presentGuests: count('guest', 'attended'),
+      },
+      quorumMoreThan,
+    );
+    const withRole = (role: string) => roles.filter((r) => r.role === role).map((r) => nm(r.name_en, r.name_ru));
+    const decision = (d: (typeof decisions)[number]): ProtocolDecision => ({
+      outcome: d.outcome,
+      votes:
+        d.votes_for === null
+          ? null
+          : { for: d.votes_for, against: d.votes_against ?? 0, abstained: d.votes_abstained ?? 0 },
+      reasons: d.reasons,
+    });
+    const itemIds = new Set(items.map((i) => i.id));
+    return {
+      organisation: nm(m.org_name, m.org_name_ru),
+      body: nm(m.body_name, m.body_name_ru),
+      meeting: {
+        kind: m.kind as MeetingKind,
+        title: m.title,
+        startsAt: iso(m.starts_at)!,
+        endsAt: iso(m.ends_at),
+        place: m.place,
+        openedAt: iso(m.opened_at),
+        closedAt: iso(m.closed_at),
+      },
+      timeZone: PROTOCOL_TIME_ZONE,
+      attendance: {
+        entitledVoting: q.entitledVoting,
+        entitledConsultative: count('consultative', 'listed'),
+        presentVoting: q.presentVoting,
+        presentConsultative: q.presentConsultative,
+        guests: q.presentGuests,
+        quorumRequired: q.required,
+        quorumReached: q.reached,
+      },
+      chair: withRole('chair')[0] ?? null,
+      secretaries: withRole('secretary'),
+      presidium: withRole('presidium'),
+      agenda: items.map((i) => ({
+        position: i.position,
+        title: i.title,
+        reporter: i.has_reporter
+          ? nm(i.reporter_en, i.reporter_ru)
+          : i.reporter_name
+            ? { en: i.reporter_name, ru: null }
+            : null,
+        speakers: speakers
+          .filter((s) => s.agenda_item_id === i.id)
+          .map((s) => ({
+            name: nm(s.name_en, s.name_ru),
+            kind: s.kind as ProtocolSnapshot['agenda'][0]['speakers'][0]['kind'],
+          })),
+        decisions: decisions.filter((d) => d.entity_id === i.id).map(decision),
+      })),
+      otherDecisions: decisions.filter((d) => !itemIds.has(d.entity_id)).map(decision),
+      notes: notes.map((n) => ({
+        text: n.text,
+        signedBy: n.signer_en === null ? null : nm(n.signer_en, n.name_ru),
+        status: n.status as ProtocolSnapshot['notes'][0]['status'],
+        answer: n.answer,
+        itemPosition: n.item_position,
+      })),
+    };
+  }
+
+  /** What a seal of this meeting's protocol contains, built from the live tables. */
+  private async sealedContent(
+    ex: Executor,
+    meetingId: string,
+  ): Promise<
+    { content: SealedProtocolContent; label: string; status: string; seq: number | null } | { problem: string }
+  > {
+    const [m, p, entries, notes] = await Promise.all([
+      repo.meetingHead(ex, meetingId),
+      repo.protocol(ex, meetingId),
+      repo.transcript(ex, meetingId),
+      repo.notesForSeal(ex, meetingId),
+    ]);
+    if (!m) return { problem: 'the meeting is gone' };
+    if (!p) return { problem: 'the protocol is gone' };
+    return {
+      label: sealLabel(m.title, m.starts_at),
+      status: p.status,
+      seq: p.sealed_record_seq,
+      content: {
+        meetingId,
+        title: m.title,
+        body: p.body,
+        transcript: entries.map((e) => ({ seq: e.seq, label: e.speaker_label, kind: e.kind, text: e.text })),
+        notes: notes.map((n) => ({ text: n.text, answer: n.answer, status: n.status })),
+        approvedAt: iso(p.approved_at),
+        approvedBy: p.approved_by,
+      },
+    };
+  }
+
+  private async liveSealed(
+    ex: Executor,
+    meetingId: string,
+    seq: number,
+  ): Promise<{ content: unknown } | { problem: string }> {
+    const s = await this.sealedContent(ex, meetingId);
+    if ('problem' in s) return s;
+    if (s.status !== 'sealed') return { problem: `the protocol is no longer sealed (status ${s.status})` };
+    if (s.seq !== seq) return { problem: `the protocol names sealed record #${s.seq ?? '?'} instead` };
+    return { content: s.content };
+  }
+}
+
+function refuseUnlessDraft(status: string): void {
+  if (status === 'sealed') throw ProtocolErrors.protocol_sealed();
+  if (status !== 'draft') throw ProtocolErrors.protocol_not_draft();
+}
+
+/** 'Protocol: <meeting title>, <date>' — how a sealed protocol is named in the chain and by `antaeus verify`. */
+export function sealLabel(title: string, startsAt: Date | string): string {
+  return `Protocol: ${title}, ${localParts(new Date(startsAt).toISOString(), PROTOCOL_TIME_ZONE).date}`;
+}

@@ -1,0 +1,119 @@
+// Sealed records (pure): canonical JSON, SHA-256, the hash chain and the check of one link (ADR 0010).
+// A record's content hash is sha256(canonical(content)); its hash is sha256(prevHash + '\n' + contentHash),
+// where prevHash is the predecessor's hash, or GENESIS for the first record.
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Canonical JSON: object keys sorted (by UTF-16 code units), no whitespace, `undefined` members dropped, arrays
+ * in order. Two equal values always give the same string, so their hashes agree across processes and databases.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('canonical JSON has no representation for ' + String(value));
+      return JSON.stringify(value);
+    case 'object': {
+      if (value instanceof Date) return JSON.stringify(value.toISOString());
+      const obj = value as Record<string, unknown>;
+      const keys = Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
+  }
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function chainHash(prevHash: string, contentHash: string): string {
+  return sha256Hex(`${prevHash}\n${contentHash}`);
+}
+
+export interface SealedLink {
+  seq: number;
+  content: string;
+  contentHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Hashes for a new record after `prev` (null: the first record of the chain). */
+export function nextLink(
+  prev: { seq: number; hash: string } | null,
+  content: unknown,
+): { seq: number; content: string; contentHash: string; prevHash: string; hash: string } {
+  const text = canonicalJson(content);
+  const contentHash = sha256Hex(text);
+  const prevHash = prev?.hash ?? GENESIS_HASH;
+  return { seq: (prev?.seq ?? 0) + 1, content: text, contentHash, prevHash, hash: chainHash(prevHash, contentHash) };
+}
+
+const short = (h: string) => h.slice(0, 12) + '…';
+
+/**
+ * Problems of one stored record against its predecessor (null for the first): a gap in the sequence, a broken
+ * link, content that no longer matches its hash, a hash that does not follow from its parts. Empty when sound.
+ */
+export function checkLink(prev: { seq: number; hash: string } | null, r: SealedLink): string[] {
+  const problems: string[] = [];
+  const expectedSeq = (prev?.seq ?? 0) + 1;
+  if (r.seq !== expectedSeq)
+    problems.push(
+      r.seq > expectedSeq
+        ? `records #${expectedSeq}–#${r.seq - 1} are missing before it`
+        : `out of sequence (expected #${expectedSeq})`,
+    );
+  const expectedPrev = prev?.hash ?? GENESIS_HASH;
+  if (r.prevHash !== expectedPrev)
+    problems.push(
+      prev
+        ? `chain broken: prev_hash ${short(r.prevHash)} ≠ hash of record #${prev.seq} ${short(expectedPrev)}`
+        : `chain broken: the first record's prev_hash ${short(r.prevHash)} is not the genesis hash`,
+    );
+  const actual = sha256Hex(r.content);
+  if (actual !== r.contentHash) problems.push(`content changed (hash ${short(actual)}≠${short(r.contentHash)})`);
+  const link = chainHash(r.prevHash, r.contentHash);
+  if (link !== r.hash) problems.push(`hash changed (${short(r.hash)}≠${short(link)} computed)`);
+  return problems;
+}
+
+/**
+ * Names what differs between the sealed content and the same content rebuilt from the live tables: the top-level
+ * fields, and for arrays the first differing element (`transcript[7]` by its `seq` when it has one). Null when equal.
+ */
+export function describeDifference(sealed: unknown, live: unknown): string | null {
+  if (canonicalJson(sealed) === canonicalJson(live)) return null;
+  if (!isObject(sealed) || !isObject(live)) return 'the record differs';
+  const keys = [...new Set([...Object.keys(sealed), ...Object.keys(live)])].sort();
+  const parts: string[] = [];
+  for (const k of keys) {
+    const a = sealed[k];
+    const b = live[k];
+    if (canonicalJson(a ?? null) === canonicalJson(b ?? null)) continue;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) parts.push(`${k}: ${a.length} sealed, ${b.length} now`);
+      else {
+        const i = a.findIndex((x, j) => canonicalJson(x) !== canonicalJson(b[j]));
+        const x = a[i];
+        const id = isObject(x) && typeof x.seq === 'number' ? `#${x.seq}` : `${i + 1}`;
+        parts.push(`${k} ${id} changed`);
+      }
+    } else parts.push(`${k} changed`);
+  }
+  return parts.join(', ');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

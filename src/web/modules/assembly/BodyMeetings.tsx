@@ -1,0 +1,316 @@
+// The body page's "Meetings" section: the body's meetings, and for those who manage the body the form to
+// convene one (kind, title, date and time, place, agenda with reporters, delegates, notice).
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
+import { api, isApiError, withQuery } from '../../app/api.js';
+import { useFormat } from '../../app/format.js';
+import { ErrorNotice, Loading } from '../../ui/feedback.js';
+import { ActionForm, Disclosure, Select, TextArea, useAct } from '../../ui/forms.js';
+import { Chooser, type Choice } from '../../ui/pickers.js';
+import { StatusBadge, useDateTime, useMeetingLabels } from './common.js';
+import { keys, paths } from './endpoints.js';
+import { itemsOf, useBodyMeetings } from './queries.js';
+import './assembly.css';
+
+const DEFAULT_KIND: Record<string, MeetingKind> = {
+  primary_organisation: 'general_assembly',
+  shop_cell: 'shop_cell_meeting',
+  party_group: 'shop_cell_meeting',
+  district_committee: 'conference',
+  city_committee: 'conference',
+  regional_committee: 'conference',
+  central_committee: 'congress',
+  bureau: 'bureau_session',
+  politburo: 'bureau_session',
+  orgburo: 'bureau_session',
+  secretariat: 'bureau_session',
+  control_commission: 'bureau_session',
+};
+
+const WITH_DELEGATES: string[] = ['conference', 'congress'];
+
+interface PersonHit {
+  id: string;
+  familyName: string;
+  givenName: string;
+  patronymic?: string | null;
+  nameRu?: string | null;
+  cardNumber: string | null;
+  bodyName?: string | null;
+}
+
+function usePersonSearch() {
+  const { i18n } = useTranslation();
+  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
+    const page = await api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
+    return itemsOf(page).map((p) => ({
+      id: p.id,
+      label:
+        i18n.language === 'ru' && p.nameRu
+          ? p.nameRu
+          : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
+      extra: p.bodyName ?? p.cardNumber ?? undefined,
+    }));
+  };
+}
+
+interface AgendaRow {
+  key: number;
+  title: string;
+  reporter: string;
+}
+
+/** A local date and time (datetime-local value) a week from now at 18:00. */
+function defaultStart(): string {
+  const d = new Date(Date.now() + 7 * 86_400_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T18:00`;
+}
+
+function LabelledInput(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  inputRef?: React.Ref<HTMLInputElement>;
+  name?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        ref={props.inputRef}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: string }) {
+  const { t } = useTranslation();
+  const L = useMeetingLabels();
+  const navigate = useNavigate();
+  const search = usePersonSearch();
+  const [kind, setKind] = useState<MeetingKind>(DEFAULT_KIND[bodyKind] ?? 'open_meeting');
+  const [title, setTitle] = useState('');
+  const [startsAt, setStartsAt] = useState(defaultStart());
+  const [place, setPlace] = useState('');
+  const [notice, setNotice] = useState('');
+  const nextKey = useRef(2);
+  const [agenda, setAgenda] = useState<AgendaRow[]>([{ key: 1, title: '', reporter: '' }]);
+  const [delegates, setDelegates] = useState<Choice[]>([]);
+  const focusKey = useRef<number | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const act = useAct(
+    (input: ConveneMeetingInput) => api<Meeting>(paths.bodyMeetings(bodyId), { method: 'POST', body: input }),
+    [keys.body(bodyId), keys.mine],
+  );
+  const setRow = (key: number, patch: Partial<AgendaRow>) =>
+    setAgenda((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const withDelegates = WITH_DELEGATES.includes(kind);
+
+  return (
+    <ActionForm
+      title={t('meetings.conveneTitle')}
+      submitLabel={t('meetings.conveneSubmit')}
+      state={act}
+      testId="convene-form"
+      done={t('meetings.convened')}
+      onSubmit={() => {
+        if (!title.trim()) return t('meetings.needTitle');
+        if (!place.trim()) return t('meetings.needPlace');
+        const start = new Date(startsAt);
+        if (!startsAt || Number.isNaN(start.getTime())) return t('meetings.needStart');
+        const items = agenda.filter((r) => r.title.trim());
+        if (items.length === 0) return t('meetings.needAgenda');
+        act.mutate(
+          {
+            kind,
+            title: title.trim(),
+            startsAt: start.toISOString(),
+            place: place.trim(),
+            agenda: items.map((r) => ({
+              title: r.title.trim(),
+              reporterName: r.reporter.trim() || null,
+              documents: [],
+            })),
+            ...(withDelegates ? { delegateIds: delegates.map((d) => d.id) } : {}),
+            notice: notice.trim() || null,
+          },
+          { onSuccess: (m) => navigate(`/meetings/${m.id}`) },
+        );
+      }}
+    >
+      <Select
+        label={t('meetings.kindLabel')}
+        value={kind}
+        onChange={setKind}
+        options={MeetingKind.options.map((k) => ({ value: k, label: L.kind(k) }))}
+      />
+      <LabelledInput label={t('meetings.titleLabel')} value={title} onChange={setTitle} name="title" />
+      <LabelledInput
+        label={t('meetings.startsAtLabel')}
+        type="datetime-local"
+        value={startsAt}
+        onChange={setStartsAt}
+        name="startsAt"
+      />
+      <LabelledInput label={t('meetings.placeLabel')} value={place} onChange={setPlace} name="place" />
+      <fieldset className="agenda-rows">
+        <legend>{t('meetings.agenda')}</legend>
+        <ol>
+          {agenda.map((row, i) => (
+            <li key={row.key} className="agenda-row" data-testid="agenda-row">
+              <LabelledInput
+                label={t('meetings.itemTitle', { n: i + 1 })}
+                value={row.title}
+                onChange={(v) => setRow(row.key, { title: v })}
+                inputRef={(el) => {
+                  if (el && focusKey.current === row.key) {
+                    focusKey.current = null;
+                    el.focus();
+                  }
+                }}
+              />
+              <LabelledInput
+                label={t('meetings.itemReporter', { n: i + 1 })}
+                value={row.reporter}
+                onChange={(v) => setRow(row.key, { reporter: v })}
+              />
+              {agenda.length > 1 && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setAgenda((rows) => rows.filter((r) => r.key !== row.key));
+                    addRef.current?.focus();
+                  }}
+                >
+                  {t('meetings.removeItem', { n: i + 1 })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          ref={addRef}
+          className="button button-secondary"
+          onClick={() => {
+            const key = nextKey.current++;
+            focusKey.current = key;
+            setAgenda((rows) => [...rows, { key, title: '', reporter: '' }]);
+          }}
+        >
+          {t('meetings.addItem')}
+        </button>
+      </fieldset>
+      {withDelegates && (
+        <div className="delegates">
+          <Chooser
+            label={t('meetings.delegates')}
+            hint={t('meetings.delegatesHint')}
+            search={search}
+            queryKey="meeting-delegates"
+            onPick={(c) => setDelegates((ds) => (ds.some((d) => d.id === c.id) ? ds : [...ds, c]))}
+            exclude={delegates.map((d) => d.id)}
+          />
+          {delegates.length > 0 && (
+            <ul className="chosen-list" aria-label={t('meetings.chosenDelegates')} data-testid="chosen-delegates">
+              {delegates.map((d) => (
+                <li key={d.id}>
+                  {d.label} {d.extra && <span className="small muted">{d.extra}</span>}{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('forms.removeNamed', { name: d.label })}
+                    onClick={() => setDelegates((ds) => ds.filter((x) => x.id !== d.id))}
+                  >
+                    {t('forms.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <TextArea label={t('meetings.noticeLabel')} value={notice} onChange={setNotice} rows={4} name="notice" />
+    </ActionForm>
+  );
+}
+
+export function MeetingList({ items, showBody }: { items: MeetingSummaryLike[]; showBody?: boolean }) {
+  const { t } = useTranslation();
+  const L = useMeetingLabels();
+  const D = useDateTime();
+  const f = useFormat();
+  return (
+    <ul className="meeting-list" data-testid="meeting-list">
+      {items.map((m) => (
+        <li key={m.id} data-testid="meeting-item">
+          <Link to={`/meetings/${m.id}`} className="meeting-link">
+            {m.title}
+          </Link>{' '}
+          <StatusBadge status={m.status} />
+          <span className="badge badge-kind">{L.kind(m.kind)}</span>
+          {m.sealed && <span className="badge">{t('meetings.sealedBadge')}</span>}
+          <div className="small muted">
+            <time dateTime={m.startsAt}>{D.dateTime(m.startsAt)}</time> · {m.place}
+            {showBody && <> · {m.bodyName}</>}
+            {' · '}
+            {t('meetings.entitledCount', { n: f.number(m.entitled) })}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface MeetingSummaryLike {
+  id: string;
+  title: string;
+  status: string;
+  kind: string;
+  startsAt: string;
+  place: string;
+  bodyName: string;
+  entitled: number;
+  sealed: boolean;
+}
+
+/** The "Meetings" section of a body's page. */
+export function BodyMeetings({ bodyId, bodyKind, manager }: { bodyId: string; bodyKind: string; manager: boolean }) {
+  const { t } = useTranslation();
+  const list = useBodyMeetings(bodyId);
+  const items = itemsOf(list.data);
+  return (
+    <section className="card meetings-section" aria-labelledby="meetings-h" data-testid="body-meetings">
+      <h2 id="meetings-h">{t('meetings.sectionTitle')}</h2>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        isApiError(list.error, 403) ? (
+          <p className="muted">{t('meetings.refused')}</p>
+        ) : (
+          <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+        )
+      ) : items.length === 0 ? (
+        <p className="muted">{t('meetings.none')}</p>
+      ) : (
+        <MeetingList items={items} />
+      )}
+      {manager && (
+        <Disclosure label={t('meetings.conveneOpen')}>
+          <ConveneForm bodyId={bodyId} bodyKind={bodyKind} />
+        </Disclosure>
+      )}
+    </section>
+  );
+}

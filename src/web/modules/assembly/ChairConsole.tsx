@@ -1,0 +1,434 @@
+// The chair's console (the body's managers, the chair, the presidium): roles of the meeting, opening and
+// closing, the agenda, and the list of speakers (give the floor, end, extend, reorder with buttons).
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  MeetingRoleName,
+  type FloorKind,
+  type FloorRequest,
+  type Meeting,
+  type MeetingRoleEntry,
+  type Participant,
+} from '../../../contracts/assembly.js';
+import { api, withQuery } from '../../app/api.js';
+import { FormError } from '../../ui/forms.js';
+import { Select } from '../../ui/forms.js';
+import { Chooser, type Choice } from '../../ui/pickers.js';
+import { Countdown, useDateTime, useMeetingLabels } from './common.js';
+import { paths } from './endpoints.js';
+import { itemsOf, useFloor, useMeetingAction, type Live } from './queries.js';
+
+/** Searches the meeting's participants by name (for roles and for adding a speaker). */
+export function useParticipantSearch(meetingId: string) {
+  const L = useMeetingLabels();
+  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
+    const page = await api<Participant[] | { items: Participant[] }>(
+      withQuery(paths.participants(meetingId), { q, limit: 20 }),
+      { signal },
+    );
+    return itemsOf(page).map((p) => ({ id: p.personId, label: p.name, extra: L.voice(p.voice) }));
+  };
+}
+
+interface PersonHit {
+  id: string;
+  familyName: string;
+  givenName: string;
+  patronymic?: string | null;
+  nameRu?: string | null;
+  bodyName?: string | null;
+}
+
+/** Participants first, then anyone in the register (staff roles — stenographer, secretariat — need not attend). */
+function useStaffSearch(meetingId: string) {
+  const { i18n } = useTranslation();
+  const participants = useParticipantSearch(meetingId);
+  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
+    const [inMeeting, register] = await Promise.all([
+      participants(q, signal),
+      api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal }).catch(() => ({
+        items: [] as PersonHit[],
+      })),
+    ]);
+    const seen = new Set(inMeeting.map((c) => c.id));
+    const others = itemsOf(register)
+      .filter((p) => !seen.has(p.id))
+      .map((p) => ({
+        id: p.id,
+        label:
+          i18n.language === 'ru' && p.nameRu
+            ? p.nameRu
+            : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
+        extra: p.bodyName ?? undefined,
+      }));
+    return [...inMeeting, ...others];
+  };
+}
+
+const STAFF: MeetingRoleName[] = ['stenographer', 'secretariat'];
+
+type Draft = Pick<MeetingRoleEntry, 'personId' | 'name' | 'role' | 'how'>;
+
+function RolesEditor({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const L = useMeetingLabels();
+  const participantSearch = useParticipantSearch(meeting.id);
+  const staffSearch = useStaffSearch(meeting.id);
+  const act = useMeetingAction(meeting.id);
+  const [draft, setDraft] = useState<Draft[]>(() => meeting.roles.map((r) => ({ ...r })));
+  const [role, setRole] = useState<MeetingRoleName>('chair');
+  const [how, setHow] = useState<'elected' | 'appointed'>('elected');
+  const [dirty, setDirty] = useState(false);
+  // Follow the server while nothing is being edited here.
+  useEffect(() => {
+    if (!dirty) setDraft(meeting.roles.map((r) => ({ ...r })));
+  }, [meeting.roles, dirty]);
+  const closed = meeting.status === 'closed' || meeting.status === 'cancelled';
+  return (
+    <section className="console-block" aria-labelledby="roles-h" data-testid="roles-editor">
+      <h3 id="roles-h">{t('meetings.rolesTitle')}</h3>
+      {draft.length === 0 ? (
+        <p className="muted">{t('meetings.noRoles')}</p>
+      ) : (
+        <ul className="chosen-list" aria-label={t('meetings.rolesTitle')} data-testid="roles-list">
+          {draft.map((r, i) => (
+            <li key={`${r.personId}-${r.role}`}>
+              <strong>{L.role(r.role)}</strong>: {r.name}{' '}
+              <span className="small muted">{t(`meetings.how.${r.how}`)}</span>{' '}
+              {!closed && (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('meetings.removeRole', { role: L.role(r.role), name: r.name })}
+                  onClick={() => {
+                    setDirty(true);
+                    setDraft((d) => d.filter((_, j) => j !== i));
+                  }}
+                >
+                  {t('forms.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!closed && (
+        <>
+          <div className="inline-fields">
+            <Select
+              label={t('meetings.roleLabel')}
+              value={role}
+              onChange={setRole}
+              options={MeetingRoleName.options.map((r) => ({ value: r, label: L.role(r) }))}
+            />
+            <Select
+              label={t('meetings.howLabel')}
+              value={how}
+              onChange={setHow}
+              options={[
+                { value: 'elected', label: t('meetings.how.elected') },
+                { value: 'appointed', label: t('meetings.how.appointed') },
+              ]}
+            />
+          </div>
+          <Chooser
+            label={t('meetings.rolePerson')}
+            hint={t('meetings.rolePersonHint')}
+            search={STAFF.includes(role) ? staffSearch : participantSearch}
+            queryKey={`roles-${meeting.id}-${STAFF.includes(role) ? 'staff' : 'participants'}`}
+            onPick={(c) => {
+              setDirty(true);
+              setDraft((d) =>
+                d.some((x) => x.personId === c.id && x.role === role)
+                  ? d
+                  : [...d, { personId: c.id, name: c.label, role, how }],
+              );
+            }}
+          />
+          <div className="act-row">
+            <button
+              type="button"
+              className="button"
+              disabled={act.isPending}
+              onClick={() =>
+                act.mutate(
+                  {
+                    path: paths.roles(meeting.id),
+                    method: 'PUT',
+                    body: { roles: draft.map((r) => ({ personId: r.personId, role: r.role, how: r.how })) },
+                  },
+                  { onSuccess: () => setDirty(false) },
+                )
+              }
+            >
+              {act.isPending ? t('forms.working') : t('meetings.saveRoles')}
+            </button>
+            <span role="status" aria-live="polite" className="act-done">
+              {act.isSuccess && !dirty ? t('meetings.rolesSaved') : ''}
+            </span>
+          </div>
+          <FormError id={`roles-err-${meeting.id}`} error={act.error} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
+  const { t } = useTranslation();
+  const D = useDateTime();
+  const act = useMeetingAction(meeting.id);
+  const revision = Math.max(live.state?.revision ?? 0, meeting.revision);
+  const status = live.state?.status ?? meeting.status;
+  const move = (path: string, body: object = {}) => act.mutate({ path, body: { revision, ...body } });
+  const current = meeting.agenda.find((a) => a.status === 'current');
+  return (
+    <section className="console-block" aria-labelledby="session-h" data-testid="session-controls">
+      <h3 id="session-h">{t('meetings.sessionTitle')}</h3>
+      <div className="button-row">
+        {status === 'convened' && (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={act.isPending}
+              onClick={() => move(paths.open(meeting.id))}
+            >
+              {t('meetings.openMeeting')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={act.isPending}
+              onClick={() => {
+                if (window.confirm(t('meetings.cancelConfirm'))) move(paths.cancel(meeting.id));
+              }}
+            >
+              {t('meetings.cancelMeeting')}
+            </button>
+          </>
+        )}
+        {status === 'open' && (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={act.isPending}
+              onClick={() => move(paths.advance(meeting.id))}
+            >
+              {current ? t('meetings.nextItem') : t('meetings.firstItem')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={act.isPending}
+              onClick={() => {
+                if (window.confirm(t('meetings.closeConfirm'))) move(paths.close(meeting.id));
+              }}
+            >
+              {t('meetings.closeMeeting')}
+            </button>
+          </>
+        )}
+        {act.isPending && <span className="spinner spinner-inline" aria-hidden="true" />}
+      </div>
+      {meeting.openedAt && (
+        <p className="small muted">
+          {t('meetings.openedAt', { time: D.dateTime(meeting.openedAt) })}
+          {meeting.closedAt ? ` · ${t('meetings.closedAt', { time: D.dateTime(meeting.closedAt) })}` : ''}
+        </p>
+      )}
+      {status === 'open' && (
+        <ol className="agenda agenda-console" aria-label={t('meetings.agenda')}>
+          {meeting.agenda.map((item) => (
+            <li key={item.id} aria-current={item.status === 'current' ? 'step' : undefined}>
+              <span className="agenda-title">
+                {item.position}. {item.title}
+              </span>{' '}
+              {item.status === 'current' ? (
+                <span className="badge badge-warn">{t('meetings.itemStatus.current')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={act.isPending}
+                  onClick={() => move(paths.currentItem(meeting.id), { itemId: item.id })}
+                >
+                  {t('meetings.takeUp', { n: item.position })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <FormError id={`session-err-${meeting.id}`} error={act.error} />
+    </section>
+  );
+}
+
+function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
+  const { t } = useTranslation();
+  const L = useMeetingLabels();
+  const floor = useFloor(meeting.id);
+  const act = useMeetingAction(meeting.id);
+  const search = useParticipantSearch(meeting.id);
+  const [addKind, setAddKind] = useState<FloorKind>('speech');
+  const listRef = useRef<HTMLOListElement>(null);
+  const focusAfter = useRef<string | null>(null);
+  const currentItemId = live.state?.currentItem?.id ?? meeting.agenda.find((a) => a.status === 'current')?.id;
+  const all = itemsOf(floor.data).filter((r) => !currentItemId || r.agendaItemId === currentItemId);
+  const speaking = all.find((r) => r.status === 'speaking');
+  const waiting = all.filter((r) => r.status === 'waiting').sort((a, b) => a.position - b.position);
+
+  useEffect(() => {
+    if (!focusAfter.current || !listRef.current) return;
+    const el = listRef.current.querySelector<HTMLButtonElement>(`[data-focus-key="${focusAfter.current}"]`);
+    if (el && !el.disabled) {
+      el.focus();
+      focusAfter.current = null;
+    }
+  });
+
+  const reorder = (r: FloorRequest, delta: -1 | 1) => {
+    const ids = waiting.map((w) => w.id);
+    const i = ids.indexOf(r.id);
+    const j = i + delta;
+    if (j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    const lands = j === 0 ? 'down' : j === ids.length - 1 ? 'up' : delta < 0 ? 'up' : 'down';
+    focusAfter.current = `${r.id}-${lands}`;
+    act.mutate({ path: paths.floorOrder(meeting.id), body: { requestIds: ids } });
+  };
+
+  if (meeting.status !== 'open' && live.state?.status !== 'open') {
+    return (
+      <section className="console-block" aria-labelledby="floor-h">
+        <h3 id="floor-h">{t('meetings.floorTitle')}</h3>
+        <p className="muted">{t('meetings.floorWhenOpen')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="console-block" aria-labelledby="floor-h" data-testid="floor-queue" aria-busy={act.isPending}>
+      <h3 id="floor-h">{t('meetings.floorTitle')}</h3>
+      {speaking ? (
+        <div className="speaking" data-testid="speaking-now">
+          <p>
+            <strong>{t('meetings.speakingNow')}:</strong> {speaking.name}{' '}
+            {speaking.kind !== 'speech' && <span className="badge badge-warn">{L.floorKind(speaking.kind)}</span>}{' '}
+            <Countdown live={live} />
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={act.isPending}
+              onClick={() => act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'end') })}
+            >
+              {t('meetings.endSpeech')}
+            </button>
+            {[60, 120].map((sec) => (
+              <button
+                key={sec}
+                type="button"
+                className="button button-secondary"
+                disabled={act.isPending}
+                onClick={() =>
+                  act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'extend'), body: { seconds: sec } })
+                }
+              >
+                {t('meetings.extend', { n: sec / 60 })}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <p className="muted">{t('meetings.noSpeaker')}</p>
+      )}
+      {floor.isError && <FormError id={`floor-load-${meeting.id}`} error={floor.error} />}
+      {waiting.length === 0 ? (
+        <p className="muted">{t('meetings.queueEmpty')}</p>
+      ) : (
+        <ol className="floor-list" ref={listRef} aria-label={t('meetings.queue')}>
+          {waiting.map((r, i) => (
+            <li key={r.id} data-testid="floor-request">
+              <span className="floor-name">
+                {r.name}
+                {r.kind !== 'speech' && <span className="badge badge-warn">{L.floorKind(r.kind)}</span>}
+              </span>
+              <span className="button-row">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={act.isPending || !!speaking}
+                  data-focus-key={`${r.id}-give`}
+                  onClick={() => act.mutate({ path: paths.floorAct(meeting.id, r.id, 'give') })}
+                >
+                  {t('meetings.giveFloor')}
+                  <span className="visually-hidden"> — {r.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={act.isPending || i === 0}
+                  data-focus-key={`${r.id}-up`}
+                  aria-label={t('meetings.moveUp', { name: r.name })}
+                  onClick={() => reorder(r, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={act.isPending || i === waiting.length - 1}
+                  data-focus-key={`${r.id}-down`}
+                  aria-label={t('meetings.moveDown', { name: r.name })}
+                  onClick={() => reorder(r, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={act.isPending}
+                  aria-label={t('meetings.removeFromQueue', { name: r.name })}
+                  onClick={() => act.mutate({ path: paths.floorAct(meeting.id, r.id, 'withdraw') })}
+                >
+                  {t('forms.remove')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="add-speaker">
+        <Select
+          label={t('meetings.addSpeakerKind')}
+          value={addKind}
+          onChange={setAddKind}
+          options={(['report', 'speech', 'point_of_order', 'reply'] as const).map((k) => ({
+            value: k,
+            label: L.floorKind(k),
+          }))}
+        />
+        <Chooser
+          label={t('meetings.addSpeaker')}
+          search={search}
+          queryKey={`speaker-${meeting.id}`}
+          onPick={(c) => act.mutate({ path: paths.floor(meeting.id), body: { kind: addKind, personId: c.id } })}
+        />
+      </div>
+      <FormError id={`floor-err-${meeting.id}`} error={act.error} />
+    </section>
+  );
+}
+
+export function ChairConsole({ meeting, live }: { meeting: Meeting; live: Live }) {
+  return (
+    <div className="console" data-testid="chair-console">
+      <SessionControls meeting={meeting} live={live} />
+      <FloorQueue meeting={meeting} live={live} />
+      <RolesEditor meeting={meeting} />
+    </div>
+  );
+}

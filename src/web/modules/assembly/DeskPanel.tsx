@@ -1,0 +1,237 @@
+// The check-in desk (the secretariat, the secretary, the body's managers): a code input that also takes a USB
+// QR scanner's typed text and Enter, participants by name with check-in and check-out, guests, the counts.
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CheckInResult, Meeting } from '../../../contracts/assembly.js';
+import { api, withQuery } from '../../app/api.js';
+import { FormError } from '../../ui/forms.js';
+import { Loading } from '../../ui/feedback.js';
+import { Chooser, type Choice } from '../../ui/pickers.js';
+import { QuorumLine, useDateTime, useMeetingLabels } from './common.js';
+import { keys, paths } from './endpoints.js';
+import { itemsOf, useMeetingAction, useParticipants, type Live } from './queries.js';
+
+interface PersonHit {
+  id: string;
+  familyName: string;
+  givenName: string;
+  patronymic?: string | null;
+  nameRu?: string | null;
+  cardNumber: string | null;
+}
+
+function CodeCheckIn({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [code, setCode] = useState('');
+  const [last, setLast] = useState('');
+  const act = useMutation({
+    mutationFn: (c: string) => api<CheckInResult>(paths.checkIn(meeting.id), { method: 'POST', body: { code: c } }),
+    onSuccess: (r) => {
+      setLast(t('meetings.checkedInName', { name: r.participant.name }));
+      setCode('');
+      void qc.invalidateQueries({ queryKey: keys.participantsAll(meeting.id) });
+      void qc.invalidateQueries({ queryKey: keys.meeting(meeting.id) });
+    },
+    onSettled: () => input.current?.focus(),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const c = code.trim();
+    if (c.length < 4) return;
+    setLast('');
+    act.mutate(c);
+  };
+  return (
+    <form className="form code-checkin" onSubmit={submit} aria-busy={act.isPending} data-testid="code-checkin">
+      <div className="field">
+        <label htmlFor={id}>{t('meetings.codeLabel')}</label>
+        <span id={`${id}-hint`} className="small muted">
+          {t('meetings.codeHint')}
+        </span>
+        <div className="search-row">
+          <input
+            id={id}
+            ref={input}
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            className="mono"
+            value={code}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <button type="submit" className="button" disabled={act.isPending}>
+            {act.isPending ? t('forms.working') : t('meetings.checkIn')}
+          </button>
+        </div>
+      </div>
+      <p role="status" aria-live="polite" className="act-done" data-testid="checkin-result">
+        {last}
+      </p>
+      <FormError id={`${id}-err`} error={act.error} />
+    </form>
+  );
+}
+
+function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const L = useMeetingLabels();
+  const D = useDateTime();
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const [present, setPresent] = useState<'all' | 'yes' | 'no'>('all');
+  const list = useParticipants(meeting.id, q, present);
+  const act = useMeetingAction(meeting.id);
+  const items = itemsOf(list.data);
+  return (
+    <section className="console-block" aria-labelledby={`${id}-h`} data-testid="participants">
+      <h3 id={`${id}-h`}>{t('meetings.participants')}</h3>
+      <form
+        className="search-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(draft.trim());
+        }}
+      >
+        <label htmlFor={`${id}-q`}>{t('meetings.participantSearch')}</label>
+        <div className="search-row">
+          <input id={`${id}-q`} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <select
+            aria-label={t('meetings.presentFilter')}
+            value={present}
+            onChange={(e) => setPresent(e.target.value as 'all' | 'yes' | 'no')}
+          >
+            <option value="all">{t('meetings.filterAll')}</option>
+            <option value="yes">{t('meetings.filterPresent')}</option>
+            <option value="no">{t('meetings.filterAbsent')}</option>
+          </select>
+          <button type="submit" className="button button-secondary">
+            {t('tree.searchSubmit')}
+          </button>
+        </div>
+      </form>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <FormError id={`${id}-load`} error={list.error} />
+      ) : items.length === 0 ? (
+        <p className="muted" role="status">
+          {t('meetings.noParticipants')}
+        </p>
+      ) : (
+        <div className="table-wrap" aria-busy={list.isFetching || act.isPending}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('meetings.name')}</th>
+                <th scope="col">{t('meetings.voiceLabel')}</th>
+                <th scope="col">{t('meetings.attendance')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('meetings.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.personId} data-testid="participant-row">
+                  <th scope="row">{p.name}</th>
+                  <td>{L.voice(p.voice)}</td>
+                  <td>
+                    {p.present
+                      ? t('meetings.presentSince', { time: D.time(p.checkedInAt) })
+                      : p.leftAt
+                        ? t('meetings.leftAt', { time: D.time(p.leftAt) })
+                        : t('meetings.notPresent')}
+                  </td>
+                  <td>
+                    {p.present ? (
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={act.isPending}
+                        onClick={() => act.mutate({ path: paths.checkOut(meeting.id), body: { personId: p.personId } })}
+                      >
+                        {t('meetings.checkOut')}
+                        <span className="visually-hidden"> — {p.name}</span>
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={act.isPending}
+                        onClick={() => act.mutate({ path: paths.checkIn(meeting.id), body: { personId: p.personId } })}
+                      >
+                        {t('meetings.checkIn')}
+                        <span className="visually-hidden"> — {p.name}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <FormError id={`${id}-err`} error={act.error} />
+    </section>
+  );
+}
+
+function AdmitGuest({ meeting }: { meeting: Meeting }) {
+  const { t, i18n } = useTranslation();
+  const act = useMeetingAction(meeting.id);
+  const [done, setDone] = useState('');
+  const search = async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
+    const page = await api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
+    return itemsOf(page).map((p) => ({
+      id: p.id,
+      label:
+        i18n.language === 'ru' && p.nameRu
+          ? p.nameRu
+          : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
+      extra: p.cardNumber ?? undefined,
+    }));
+  };
+  return (
+    <section className="console-block" aria-labelledby="guest-h" data-testid="admit-guest">
+      <h3 id="guest-h">{t('meetings.admitGuest')}</h3>
+      <Chooser
+        label={t('meetings.guestPerson')}
+        hint={t('meetings.guestHint')}
+        search={search}
+        queryKey={`guest-${meeting.id}`}
+        onPick={(c) => {
+          setDone('');
+          act.mutate(
+            { path: paths.checkIn(meeting.id), body: { personId: c.id, asGuest: true } },
+            { onSuccess: () => setDone(t('meetings.guestAdmitted', { name: c.label })) },
+          );
+        }}
+      />
+      <p role="status" aria-live="polite" className="act-done">
+        {done}
+      </p>
+      <FormError id={`guest-err-${meeting.id}`} error={act.error} />
+    </section>
+  );
+}
+
+export function DeskPanel({ meeting, live }: { meeting: Meeting; live: Live }) {
+  const quorum = live.state?.quorum ?? meeting.quorum;
+  return (
+    <div className="console" data-testid="desk">
+      <QuorumLine quorum={quorum} />
+      <CodeCheckIn meeting={meeting} />
+      <ParticipantsSearch meeting={meeting} />
+      <AdmitGuest meeting={meeting} />
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+// Requests of the meeting pages and the live stream: one EventSource per page on /api/meetings/{id}/stream,
+// whose `state` events update the live panel and tell which lists to reload (revision, transcript, notes).
+import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  FloorRequest,
+  LiveState,
+  Meeting,
+  MeetingSummary,
+  Participant,
+  Protocol,
+  QuestionNote,
+  TranscriptEntry,
+} from '../../../contracts/assembly.js';
+import { api, withQuery } from '../../app/api.js';
+import { keys, paths } from './endpoints.js';
+
+/** Items of a response that is either a list or { items }. */
+export function itemsOf<T>(data: T[] | { items: T[] } | undefined): T[] {
+  if (!data) return [];
+  return Array.isArray(data) ? data : (data.items ?? []);
+}
+
+type List<T> = T[] | { items: T[]; total?: number };
+
+export function useMeeting(id: string) {
+  return useQuery({
+    queryKey: keys.meeting(id),
+    queryFn: ({ signal }) => api<Meeting>(paths.meeting(id), { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useBodyMeetings(bodyId: string) {
+  return useQuery({
+    queryKey: keys.body(bodyId),
+    queryFn: ({ signal }) =>
+      api<List<MeetingSummary>>(withQuery(paths.bodyMeetings(bodyId), { limit: 50 }), { signal }),
+    retry: false,
+  });
+}
+
+export function useMyMeetings() {
+  return useQuery({
+    queryKey: keys.mine,
+    queryFn: ({ signal }) => api<List<MeetingSummary>>(paths.myMeetings, { signal }),
+  });
+}
+
+export function useFloor(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.floor(id),
+    queryFn: ({ signal }) => api<List<FloorRequest>>(paths.floor(id), { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useTranscript(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.transcript(id),
+    queryFn: ({ signal }) => api<List<TranscriptEntry>>(paths.transcript(id), { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useNotes(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.notes(id),
+    queryFn: ({ signal }) => api<List<QuestionNote>>(paths.notes(id), { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useProtocol(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.protocol(id),
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<Protocol>(paths.protocol(id), { signal });
+      } catch (err) {
+        // No protocol generated yet.
+        if (err && typeof err === 'object' && 'status' in err && (err as { status: number }).status === 404) {
+          return null;
+        }
+        throw err;
+      }
+    },
+    enabled,
+    retry: false,
+  });
+}
+
+export function useParticipants(id: string, q: string, present: 'yes' | 'no' | 'all', enabled = true) {
+  return useQuery({
+    queryKey: keys.participants(id, q, present),
+    queryFn: ({ signal }) =>
+      api<List<Participant>>(withQuery(paths.participants(id), { q, present, limit: 100 }), { signal }),
+    enabled,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export type Connection = 'connecting' | 'live' | 'reconnecting';
+
+export interface Live {
+  state: LiveState | null;
+  /** Client clock (ms) when `state` arrived: with `state.at`, the server's clock now. */
+  receivedAt: number;
+  connection: Connection;
+}
+
+/**
+ * The meeting's live state: fetched once, then kept current by the SSE stream. Changes of the revision,
+ * the transcript count or the notes counters invalidate the queries that depend on them.
+ */
+export function useLive(id: string): Live {
+  const qc = useQueryClient();
+  const [live, setLive] = useState<Live>({ state: null, receivedAt: Date.now(), connection: 'connecting' });
+  const last = useRef<LiveState | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    let closed = false;
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let delay = 1_000;
+
+    const adopt = (s: LiveState) => {
+      const prev = last.current;
+      last.current = s;
+      setLive({ state: s, receivedAt: Date.now(), connection: 'live' });
+      qc.setQueryData(keys.live(id), s);
+      if (!prev) return;
+      const inv = (queryKey: readonly unknown[]) => void qc.invalidateQueries({ queryKey });
+      if (prev.revision !== s.revision || prev.status !== s.status) {
+        inv(keys.meeting(id));
+        inv(keys.floor(id));
+        inv(keys.participantsAll(id));
+        inv(keys.protocol(id));
+        inv(keys.all);
+      }
+      if (prev.transcriptCount !== s.transcriptCount || prev.revision !== s.revision) inv(keys.transcript(id));
+      if (prev.notesCount !== s.notesCount || prev.notesAnswered !== s.notesAnswered) {
+        inv(keys.notes(id));
+        inv(keys.transcript(id));
+      }
+    };
+
+    // The first picture, in case the stream is slow to connect.
+    api<LiveState>(paths.live(id))
+      .then((s) => {
+        if (!closed && !last.current) adopt(s);
+      })
+      .catch(() => undefined);
+
+    const connect = () => {
+      if (closed) return;
+      source = new EventSource(paths.stream(id));
+      source.addEventListener('open', () => {
+        delay = 1_000;
+        setLive((l) => ({ ...l, connection: 'live' }));
+      });
+      source.addEventListener('state', (ev) => {
+        try {
+          adopt(JSON.parse((ev as MessageEvent<string>).data) as LiveState);
+        } catch {
+          // a malformed event: wait for the next one
+        }
+      });
+      source.addEventListener('error', () => {
+        if (closed) return;
+        setLive((l) => ({ ...l, connection: 'reconnecting' }));
+        // The browser reconnects by itself unless the server refused (then the source is closed).
+        if (source && source.readyState === EventSource.CLOSED) {
+          source.close();
+          retry = setTimeout(connect, delay);
+          delay = Math.min(delay * 2, 30_000);
+        }
+      });
+    };
+    connect();
+    return () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      source?.close();
+    };
+  }, [id, qc]);
+
+  return live;
+}
+
+/** The server's clock now, estimated from the last state's `at` and when it arrived. */
+export function serverNow(live: Live, clientNow: number): number {
+  if (!live.state) return clientNow;
+  const at = Date.parse(live.state.at);
+  return Number.isNaN(at) ? clientNow : at + (clientNow - live.receivedAt);
+}
+
+/** Ticks every second (for countdowns). */
+export function useNow(active = true): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(t);
+  }, [active]);
+  return now;
+}
+
+export interface MeetingCall {
+  path: string;
+  method?: 'POST' | 'PATCH' | 'PUT';
+  body?: unknown;
+}
+
+/**
+ * One mutation for a panel's many buttons (give the floor, end, move up…): runs the call, then reloads
+ * everything the meeting page shows. The live stream would too; this makes the actor's own view immediate.
+ */
+export function useMeetingAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (call: MeetingCall) =>
+      api<unknown>(call.path, { method: call.method ?? 'POST', body: call.body ?? {} }),
+    // Not awaited: a refetch cancelled by the stream's own invalidation must not keep the button busy.
+    onSuccess: () => {
+      for (const queryKey of [
+        keys.meeting(id),
+        keys.floor(id),
+        keys.transcript(id),
+        keys.notes(id),
+        keys.protocol(id),
+        keys.participantsAll(id),
+      ]) {
+        void qc.invalidateQueries({ queryKey });
+      }
+    },
+  });
+}

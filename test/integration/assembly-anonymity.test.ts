@@ -1,0 +1,615 @@
+// Anonymity of question notes against someone holding the full database and every server log.
+//
+// Method. A real server process (`antaeus serve`) runs on a scratch database (PGlite in a temporary data
+// directory, and PostgreSQL); everything it writes to stdout and stderr is captured as "every server log".
+// Seeded directly in the database: an organisation, 50 members with accounts, a chair who also keeps the desk,
+// and an open meeting. Over HTTP, like the web app: the 50 members check in in a random order (half on their
+// phone with the hall code, half at the desk by personal code), each obtaining right after check-in as many
+// blind tokens as the notes they will send (1–3, random) — so the issuance counters are public knowledge to
+// the adversary. Then ALL notes are sent anonymously (no cookies), interleaved across members in a random
+// order, with texts drawn independently of the author.
+//
+// The adversary is a function of (a) a dump of every table of the schema (`SELECT ctid, xmin, *`) and (b) the
+// server's complete output, and nothing else. Its heuristics, each a guess note → member:
+//  - direct: any value of the note's row naming a participant (person id, account id, login, check-in code);
+//  - cross-reference: any other row or log line containing the note's id, token hash or text and naming a
+//    participant;
+//  - order: for every orderable column of question_note (also the physical `ctid` and `xmin`) against every
+//    ordering of the participants by any table that mentions them (attendance_event ids, checked_in_at,
+//    meeting_participant's ctid/xmin, sessions, login attempts, outbox, …), the notes are dealt out in order,
+//    each member taking as many as their tokens_issued counter says (exact alignment if the server kept order);
+//  - timing: each note's exact arrival time (recovered from its outbox row) against the latest check-in
+//    before it (received_minute vs checked_in_at).
+// The adversary's "best" guess is taken to be the heuristic with the most correct links (an upper bound on any
+// choice it could make without the ground truth).
+//
+// Chance level. Under the hypothesis that the server leaks nothing, the dump and logs are independent of who
+// wrote which note given the counters k_m, so the authors of the N notes form a uniformly random arrangement of
+// the multiset {member m repeated k_m times}. For a fixed guess g (a function of the dump), the hits
+// H = Σ_j 1[author(j) = g(j)] have mean μ = Σ_j k_{g(j)} / N, and the indicators are negatively associated
+// (a permutation distribution, Joag-Dev & Proschan 1983; non-decreasing functions of disjoint sets keep it), so
+// the Chernoff bound holds (Dubhashi & Ranjan 1998): P(H ≥ t) ≤ e^{-μ} (eμ/t)^t for t > μ. With G heuristics
+// tried, each heuristic's threshold t_g is the least t > μ_g with that bound ≤ 1e-3 / G (union bound), so the
+// probability that ANY heuristic reaches its threshold by chance is ≤ 1e-3. We assert every heuristic stays
+// below its threshold (typically ~13 hits of ~100 notes, against ~2 expected).
+//
+// Control (the test has teeth): the same adversary runs on two deliberately leaky copies of the same dump —
+// notes stored in the order their authors checked in (as a server that kept issuance order would), and notes
+// carrying their author's person id — and must link them (≥ 90% of the notes, far above the threshold).
+//
+// Also asserted: no column of question_note names a person for an anonymous note; no stored value anywhere
+// contains a token's message or signature or the blinded values and blind signatures exchanged at issuance
+// (and the token hash appears only in question_note); the server writes nothing at all while the notes arrive;
+// a spent token is refused; the per-person limit holds (the 6th token request of a member is refused).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { createScratchDatabase, DB_KINDS } from '../support/db.js';
+import type { Loose } from '../support/http.js';
+import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { makeMeeting } from '../support/assembly-factory.js';
+import { openDatabase, type DbHandle } from '../../src/platform/db/client.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { createServices } from '../../src/app/compose.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/contracts/auth.js';
+import {
+  finalizeTokens,
+  fromBase64,
+  importNoteKey,
+  prepareTokens,
+  type NoteToken,
+} from '../../src/web/modules/assembly/note-tokens.js';
+
+const BIN = path.resolve('bin/antaeus.js');
+const PASSWORD = 'correct horse';
+const MEMBERS = 50;
+const ALPHA = 1e-3;
+
+// ---- the served process ------------------------------------------------------------------------------------
+
+interface Proc {
+  child: ChildProcess;
+  url: string;
+  out: string;
+}
+
+function serve(env: Record<string, string>): Promise<Proc> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    });
+    const p: Proc = { child, url: '', out: '' };
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${p.out}`)), 90_000);
+    const onData = (d: Buffer) => {
+      p.out += d.toString();
+      const m = /ready in .* at (http:\/\/\S+)/.exec(p.out);
+      if (m && !p.url) {
+        p.url = m[1]!;
+        clearTimeout(timer);
+        resolve(p);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!p.url) reject(new Error(`server exited ${code}:\n${p.out}`));
+    });
+  });
+}
+
+async function stop(p: Proc | undefined): Promise<void> {
+  if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
+  const exited = new Promise((r) => p.child.once('exit', r));
+  p.child.kill('SIGTERM');
+  const t = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(t);
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function call(
+  base: string,
+  route: string,
+  opts: { method?: string; body?: unknown; session?: Session } = {},
+): Promise<{ status: number; body: Loose }> {
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.session) {
+    headers.cookie = opts.session.cookie;
+    headers[CSRF_HEADER] = opts.session.csrf;
+  }
+  const res = await fetch(base + route, {
+    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+    headers,
+    // what the web app does for an anonymous note: no cookies at all
+    credentials: 'omit',
+    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+async function signIn(base: string, login: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const set = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+  return { cookie: set.split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+function shuffle<T>(xs: T[]): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+// ---- the dump ------------------------------------------------------------------------------------------------
+
+type Row = Record<string, unknown>;
+type Dump = Record<string, Row[]>;
+
+async function dumpAll(h: DbHandle): Promise<Dump> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(h.db);
+  const out: Dump = {};
+  for (const { table_name } of tables.rows) {
+    const r =
+      await sql<Row>`select ctid::text as "__ctid", xmin::text as "__xmin", * from ${sql.table(table_name)}`.execute(
+        h.db,
+      );
+    out[table_name] = r.rows;
+  }
+  return out;
+}
+
+/** Every textual form a stored value takes (bytes as hex and base64, dates as ISO, objects as JSON). */
+function forms(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  if (v instanceof Uint8Array) return [Buffer.from(v).toString('hex'), Buffer.from(v).toString('base64')];
+  if (v instanceof Date) return [v.toISOString(), String(v.getTime())];
+  if (typeof v === 'object') return [JSON.stringify(v)];
+  return [String(v)];
+}
+
+// ---- the adversary -------------------------------------------------------------------------------------------
+
+type Guess = Map<string, string | null>; // note id → person id (or no guess)
+interface Heuristic {
+  name: string;
+  guess: Guess;
+}
+
+function sortKey(v: unknown): [number, number | string] {
+  if (v === null || v === undefined) return [9, ''];
+  if (v instanceof Date) return [1, v.getTime()];
+  if (typeof v === 'number' || typeof v === 'bigint') return [0, Number(v)];
+  if (typeof v === 'boolean') return [0, v ? 1 : 0];
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const ctid = /^\((\d+),(\d+)\)$/.exec(s);
+  if (ctid) return [0, Number(ctid[1]) * 65_536 + Number(ctid[2])];
+  if (/^-?\d+(\.\d+)?$/.test(s)) return [0, Number(s)];
+  const t = /^\d{4}-\d\d-\d\d[T ]/.test(s) ? Date.parse(s) : NaN;
+  if (!Number.isNaN(t)) return [1, t];
+  return [2, s];
+}
+const cmp = (a: unknown, b: unknown) => {
+  const [ta, va] = sortKey(a);
+  const [tb, vb] = sortKey(b);
+  return ta - tb || (va < vb ? -1 : va > vb ? 1 : 0);
+};
+const byColumn = (rows: Row[], col: string) =>
+  rows
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => cmp(x.r[col], y.r[col]) || cmp(x.r.__ctid, y.r.__ctid) || x.i - y.i)
+    .map((x) => x.r);
+
+/**
+ * Tries to link every note of `meetingId` to a participant using only the dump and the logs. Returns each
+ * heuristic's guess.
+ */
+function adversary(dump: Dump, logs: string, meetingId: string): Heuristic[] {
+  const notes = dump.question_note!.filter((n) => n.meeting_id === meetingId);
+  const participants = dump.meeting_participant!.filter((p) => p.meeting_id === meetingId);
+  const members = new Set(participants.map((p) => String(p.person_id)));
+  // Every identifier that names a participant: person id, account id, login, personal check-in code.
+  const names = new Map<string, string>();
+  for (const p of participants) {
+    names.set(String(p.person_id), String(p.person_id));
+    names.set(String(p.code), String(p.person_id));
+  }
+  for (const a of dump.account ?? []) {
+    if (!members.has(String(a.person_id))) continue;
+    names.set(String(a.id), String(a.person_id));
+    names.set(String(a.login), String(a.person_id));
+  }
+  const longIds = [...names.keys()].filter((k) => k.length >= 32);
+  const mentions = (values: unknown[]): string[] => {
+    const found: string[] = [];
+    for (const v of values)
+      for (const f of forms(v)) {
+        const direct = names.get(f);
+        if (direct) found.push(direct);
+        else if (f.length > 40) for (const id of longIds) if (f.includes(id)) found.push(names.get(id)!);
+      }
+    return found;
+  };
+  const otherMeeting = (r: Row) => 'meeting_id' in r && r.meeting_id !== meetingId;
+  const heuristics: Heuristic[] = [];
+
+  // 1. direct: a value of the note's row that names a participant
+  heuristics.push({
+    name: 'direct reference on question_note',
+    guess: new Map(notes.map((n) => [String(n.id), mentions(Object.values(n))[0] ?? null])),
+  });
+
+  // 2. cross-reference: another row or a log line holding the note's id, token hash or text and naming someone
+  const logLines = logs.split('\n');
+  const texts = Object.entries(dump).flatMap(([table, rows]) =>
+    rows.map((r) => ({ table, r, text: Object.values(r).flatMap(forms).join('\u0000') })),
+  );
+  const cross = new Map<string, string | null>();
+  for (const n of notes) {
+    const keys = [n.id, n.token_hash, n.text].filter((x): x is string => typeof x === 'string' && x.length > 0);
+    let who: string | null = null;
+    for (const { table, r, text } of texts) {
+      if (table === 'question_note' && r.id === n.id) continue;
+      if (keys.some((k) => text.includes(k))) who ??= mentions(Object.values(r))[0] ?? null;
+    }
+    for (const line of logLines)
+      if (keys.some((k) => line.includes(k))) who ??= mentions([line, ...line.split(/[\s"',:=]+/)])[0] ?? null;
+    cross.set(String(n.id), who);
+  }
+  heuristics.push({ name: 'cross-reference in other rows and logs', guess: cross });
+
+  // 3. order: every ordering of the notes against every ordering of the participants, dealt out by counts
+  const counts = new Map(
+    participants.map((p) => [String(p.person_id), Number(p.tokens_issued) + Number(p.signed_notes)]),
+  );
+  const noteOrders: [string, Row[]][] = Object.keys(notes[0] ?? {}).map((col) => [
+    `question_note.${col}`,
+    byColumn(notes, col),
+  ]);
+  const memberOrders: [string, string[]][] = [];
+  for (const [table, rows] of Object.entries(dump)) {
+    if (table === 'question_note') continue;
+    const relevant = rows.filter((r) => !otherMeeting(r) && mentions(Object.values(r)).length > 0);
+    if (relevant.length === 0) continue;
+    for (const col of Object.keys(relevant[0]!)) {
+      const seq: string[] = [];
+      for (const r of byColumn(relevant, col))
+        for (const who of mentions(Object.values(r))) if (!seq.includes(who)) seq.push(who);
+      memberOrders.push([`${table}.${col}`, seq]);
+    }
+  }
+  for (const [nName, nOrder] of noteOrders)
+    for (const [mName, mOrder] of memberOrders) {
+      const guess: Guess = new Map();
+      let i = 0;
+      for (const who of mOrder)
+        for (let k = 0; k < (counts.get(who) ?? 0) && i < nOrder.length; k++) guess.set(String(nOrder[i++]!.id), who);
+      for (; i < nOrder.length; i++) guess.set(String(nOrder[i]!.id), null);
+      heuristics.push({ name: `order ${nName} ~ ${mName}`, guess });
+    }
+
+  // 4. timing: the note's exact arrival (its outbox row, k-th note ↔ k-th 'meeting.notes' row in physical order)
+  //    against the latest check-in before it
+  const noteEvents = byColumn(
+    (dump.outbox ?? []).filter((o) => o.topic === 'meeting.notes' && JSON.stringify(o.payload).includes(meetingId)),
+    '__ctid',
+  );
+  const physical = byColumn(notes, '__ctid');
+  const checkIns = byColumn(
+    (dump.attendance_event ?? []).filter((e) => e.meeting_id === meetingId && e.kind === 'in'),
+    'at',
+  );
+  const timing: Guess = new Map();
+  physical.forEach((n, k) => {
+    const at = noteEvents[k]?.created_at ?? n.received_minute;
+    let who: string | null = null;
+    for (const e of checkIns) if (cmp(e.at, at) <= 0) who = String(e.person_id);
+    timing.set(String(n.id), who);
+  });
+  heuristics.push({ name: 'timing: latest check-in before the note', guess: timing });
+  return heuristics;
+}
+
+// ---- chance level -----------------------------------------------------------------------------------------------
+
+/** Least t > μ with e^{-μ}(eμ/t)^t ≤ level (Chernoff bound for negatively associated indicators). */
+function threshold(mu: number, level: number): number {
+  for (let t = Math.floor(mu) + 1; ; t++) {
+    const logBound = mu > 0 ? -mu + t * (1 + Math.log(mu / t)) : -Infinity;
+    if (logBound <= Math.log(level)) return t;
+  }
+}
+
+function score(h: Heuristic, truth: Map<string, string>, k: Map<string, number>) {
+  const n = truth.size;
+  let hits = 0;
+  let mu = 0;
+  for (const [note, author] of truth) {
+    const g = h.guess.get(note) ?? null;
+    if (g === author) hits++;
+    if (g) mu += (k.get(g) ?? 0) / n;
+  }
+  return { hits, mu };
+}
+
+// ---- the scenario ---------------------------------------------------------------------------------------------
+
+const TEXTS = [
+  'Why was the canteen closed on Saturday?',
+  'When will the new housing block be ready?',
+  'Is it true that the norms are to be raised again?',
+  'Who decided to move the shift without asking the shop?',
+  'Why are the reports of the bureau not read out in the shops?',
+  'What happened to the proposals of the production conference?',
+  'Will the wage arrears of the foundry be paid this month?',
+  'Why do the same comrades always speak first?',
+];
+
+interface World {
+  handle?: DbHandle;
+  scratch?: { url: string; drop: () => Promise<void> };
+  dataDir?: string;
+  env: Record<string, string>;
+  meetingId: string;
+  limitMeetingId: string;
+  hallCode: string;
+  limitHallCode: string;
+  members: { id: string; login: string; code: string }[];
+}
+
+async function seed(kind: 'pglite' | 'postgres'): Promise<World> {
+  let handle: DbHandle;
+  const w: Partial<World> = {};
+  if (kind === 'pglite') {
+    w.dataDir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-anon-'));
+    handle = await openDatabase({ dataDir: w.dataDir });
+    w.env = { ANTAEUS_DATA: w.dataDir };
+  } else {
+    w.scratch = await createScratchDatabase();
+    handle = await openDatabase({ databaseUrl: w.scratch.url });
+    w.env = { DATABASE_URL: w.scratch.url };
+  }
+  await migrate(handle);
+  const services = createServices(handle);
+  const org = await makeOrganisation(handle.db);
+  const root = await makeBody(handle.db, org, 'central_committee', null);
+  const po = await makeBody(handle.db, org, 'primary_organisation', root);
+  const chair = await makePerson(handle.db, org, po);
+  await services.auth.createAccount({ personId: chair.id, login: 'chair', password: PASSWORD });
+  const people: { id: string; login: string }[] = [];
+  for (let i = 0; i < MEMBERS; i++) {
+    const p = await makePerson(handle.db, org, po);
+    const login = `member${i}`;
+    await services.auth.createAccount({ personId: p.id, login, password: PASSWORD });
+    people.push({ id: p.id, login });
+  }
+  const body = { id: po.id, organisationId: org.id };
+  const m = await makeMeeting(handle.db, {
+    body,
+    participants: people,
+    roles: [
+      { person: chair, role: 'chair' },
+      { person: chair, role: 'secretariat' },
+    ],
+    open: true,
+  });
+  const limit = await makeMeeting(handle.db, { body, participants: [people[0]!], open: true });
+  await handle.close();
+  return {
+    ...(w as World),
+    meetingId: m.id,
+    limitMeetingId: limit.id,
+    hallCode: m.hallCode,
+    limitHallCode: limit.hallCode,
+    members: people.map((p) => ({ ...p, code: m.codes.get(p.id)! })),
+  };
+}
+
+async function reopen(w: World): Promise<DbHandle> {
+  return w.dataDir ? openDatabase({ dataDir: w.dataDir }) : openDatabase({ databaseUrl: w.scratch!.url });
+}
+
+describe.each(DB_KINDS)('anonymity of question notes against the full database and logs (%s)', (kind) => {
+  let w: World;
+  let proc: Proc | undefined;
+  let dump: Dump;
+  let logs: string;
+  let logsDuringNotes: string;
+  const truth = new Map<string, string>(); // note id → author
+  const k = new Map<string, number>(); // author → notes sent
+  const tokensOf = new Map<string, NoteToken[]>();
+  const exchanged: string[] = []; // blinded messages and blind signatures seen on the wire
+  let spentStatus = 0;
+  const limitStatuses: number[] = [];
+  let limitCode = '';
+
+  beforeAll(async () => {
+    w = await seed(kind);
+    proc = await serve(w.env);
+    const base = proc.url;
+    const desk = await signIn(base, 'chair');
+    const key = await call(base, `/api/meetings/${w.meetingId}/note-key`, { session: desk });
+    expect(key.status).toBe(200);
+    const pub = await importNoteKey(key.body.publicKeySpki);
+
+    // check-in in a random order, tokens right after each check-in
+    for (const m of shuffle(w.members)) {
+      const me = await signIn(base, m.login);
+      const byHall = randomInt(2) === 0;
+      const checkIn = byHall
+        ? await call(base, `/api/meetings/${w.meetingId}/check-in`, { body: { hallCode: w.hallCode }, session: me })
+        : await call(base, `/api/meetings/${w.meetingId}/check-in`, { body: { code: m.code }, session: desk });
+      expect(checkIn.status, JSON.stringify(checkIn.body)).toBe(200);
+      const n = 1 + randomInt(3);
+      k.set(m.id, n);
+      const { blinded, pending } = await prepareTokens(pub, n);
+      const issued = await call(base, `/api/meetings/${w.meetingId}/note-tokens`, { body: { blinded }, session: me });
+      expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+      exchanged.push(...blinded, ...(issued.body.signatures as string[]));
+      tokensOf.set(m.id, await finalizeTokens(pub, pending, issued.body.signatures));
+    }
+
+    // every note, anonymously, interleaved across members in a random order
+    const outbox = shuffle(w.members.flatMap((m) => tokensOf.get(m.id)!.map((token) => ({ author: m.id, token }))));
+    const logMark = proc.out.length;
+    for (const { author, token } of outbox) {
+      const res = await call(base, `/api/meetings/${w.meetingId}/notes`, {
+        body: { text: TEXTS[randomInt(TEXTS.length)], addressedTo: 'presidium', token },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      truth.set(res.body.id, author);
+    }
+    logsDuringNotes = proc.out.slice(logMark);
+
+    // a spent token is refused
+    const again = outbox[randomInt(outbox.length)]!.token;
+    spentStatus = (await call(base, `/api/meetings/${w.meetingId}/notes`, { body: { text: 'Again', token: again } }))
+      .status;
+
+    // the per-person limit (5 in the 1934 statute): the 6th token request of a member is refused
+    const first = w.members[0]!;
+    const me = await signIn(base, first.login);
+    expect(
+      (
+        await call(base, `/api/meetings/${w.limitMeetingId}/check-in`, {
+          body: { hallCode: w.limitHallCode },
+          session: me,
+        })
+      ).status,
+    ).toBe(200);
+    const lkey = await call(base, `/api/meetings/${w.limitMeetingId}/note-key`, { session: me });
+    const lpub = await importNoteKey(lkey.body.publicKeySpki);
+    for (let i = 0; i < 6; i++) {
+      const { blinded } = await prepareTokens(lpub, 1);
+      const r = await call(base, `/api/meetings/${w.limitMeetingId}/note-tokens`, { body: { blinded }, session: me });
+      limitStatuses.push(r.status);
+      if (r.status !== 200) limitCode = r.body.error.code;
+    }
+
+    await stop(proc);
+    logs = proc.out;
+    const h = await reopen(w);
+    try {
+      dump = await dumpAll(h);
+    } finally {
+      await h.close();
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    await stop(proc);
+    await w?.scratch?.drop();
+    if (w?.dataDir) await rm(w.dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('refuses a spent token and the 6th token request of a member', () => {
+    expect(spentStatus).toBe(409);
+    expect(limitStatuses).toEqual([200, 200, 200, 200, 200, 422]);
+    expect(limitCode).toBe('note_limit_reached');
+  });
+
+  it('stores no person on an anonymous note and no token material anywhere', () => {
+    const notes = dump.question_note!.filter((n) => n.meeting_id === w.meetingId);
+    expect(notes).toHaveLength(truth.size);
+    expect(truth.size).toBe([...k.values()].reduce((a, b) => a + b, 0));
+    const personIds = new Set(dump.person!.map((p) => String(p.id)));
+    for (const n of notes) {
+      expect(n.signed_by).toBeNull();
+      expect(n.speaker_person_id).toBeNull();
+      for (const v of Object.values(n)) for (const f of forms(v)) expect(personIds.has(f)).toBe(false);
+    }
+    // the token's message and signature, and what was exchanged at issuance, are stored nowhere; the token's
+    // hash only in question_note
+    const all = Object.entries(dump).flatMap(([table, rows]) =>
+      rows.map((r) => ({ table, text: Object.values(r).flatMap(forms).join('\u0000') })),
+    );
+    const secrets: string[] = [...exchanged];
+    for (const ts of tokensOf.values())
+      for (const t of ts) {
+        secrets.push(t.message, t.signature);
+        secrets.push(
+          Buffer.from(fromBase64(t.message)).toString('hex'),
+          Buffer.from(fromBase64(t.signature)).toString('hex'),
+        );
+      }
+    for (const s of secrets) {
+      const probe = s.slice(0, 64);
+      expect(all.some((r) => r.text.includes(probe))).toBe(false);
+      expect(logs.includes(probe)).toBe(false);
+    }
+    for (const n of notes) {
+      const hash = String(n.token_hash);
+      expect(all.filter((r) => r.text.includes(hash)).map((r) => r.table)).toEqual(['question_note']);
+    }
+    const hashes = new Set(
+      [...tokensOf.values()].flat().map((t) => createHash('sha256').update(fromBase64(t.message)).digest('hex')),
+    );
+    for (const n of notes) expect(hashes.has(String(n.token_hash))).toBe(true);
+  });
+
+  it('writes nothing to the logs while notes arrive, and no note id, text or token ever', () => {
+    expect(logsDuringNotes).toBe('');
+    for (const id of truth.keys()) expect(logs.includes(id)).toBe(false);
+    for (const t of TEXTS) expect(logs.includes(t)).toBe(false);
+  });
+
+  it('the adversary links notes to members no better than chance', () => {
+    const heuristics = adversary(dump, logs, w.meetingId);
+    expect(heuristics.length).toBeGreaterThan(50); // it really tries many orderings
+    const level = ALPHA / heuristics.length;
+    const report = heuristics.map((h) => {
+      const { hits, mu } = score(h, truth, k);
+      return { name: h.name, hits, mu, limit: threshold(mu, level) };
+    });
+    const best = report.reduce((a, b) => (b.hits - b.limit > a.hits - a.limit ? b : a));
+    for (const r of report)
+      expect(r.hits, `${r.name}: ${r.hits} hits, chance mean ${r.mu.toFixed(2)}`).toBeLessThan(r.limit);
+    // sanity: the thresholds are small against the number of notes
+    expect(best.limit).toBeLessThan(truth.size / 4);
+  });
+
+  it('control: the same adversary links a leaky copy where notes are stored in check-in order', () => {
+    const order = (dump.attendance_event ?? [])
+      .filter((e) => e.meeting_id === w.meetingId && e.kind === 'in')
+      .sort((a, b) => cmp(a.id, b.id))
+      .map((e) => String(e.person_id));
+    const notes = dump.question_note!.filter((n) => n.meeting_id === w.meetingId);
+    const leaky = [...notes]
+      .sort((a, b) => order.indexOf(truth.get(String(a.id))!) - order.indexOf(truth.get(String(b.id))!))
+      .map((n, i) => ({ ...n, __ctid: `(0,${i + 1})` }));
+    const heuristics = adversary({ ...dump, question_note: leaky }, logs, w.meetingId);
+    const level = ALPHA / heuristics.length;
+    const scored = heuristics.map((h) => ({ ...score(h, truth, k), name: h.name }));
+    const best = scored.reduce((a, b) => (b.hits > a.hits ? b : a));
+    expect(best.hits).toBeGreaterThanOrEqual(Math.ceil(0.9 * truth.size));
+    expect(best.hits).toBeGreaterThanOrEqual(threshold(best.mu, level));
+  });
+
+  it('control: the same adversary links a leaky copy where notes carry their author', () => {
+    const notes = dump.question_note!.map((n) =>
+      n.meeting_id === w.meetingId ? { ...n, sent_by: truth.get(String(n.id)) } : n,
+    );
+    const [direct] = adversary({ ...dump, question_note: notes }, logs, w.meetingId);
+    expect(score(direct!, truth, k).hits).toBe(truth.size);
+  });
+});

@@ -191,6 +191,24 @@ describe.each(DB_KINDS)('list of speakers and transcript on %s', (kind) => {
       expect(speaking.map((r) => r.id)).toEqual([s.id]);
     });
 
+    it('moving to the next item ends the floor of whoever was speaking on the last one', async () => {
+      const m = await meeting();
+      const a = (await c.kirov!.post(`/api/meetings/${m.id}/floor`, {})).body;
+      expect((await c.chair!.post(`/api/meetings/${m.id}/floor/${a.id}/give`, {})).status).toBe(200);
+      const adv = await c.chair!.post(`/api/meetings/${m.id}/agenda/advance`, { revision: await revision(m) });
+      expect(adv.status, JSON.stringify(adv.body)).toBe(200);
+      const row = await srv.db
+        .selectFrom('speaker_request')
+        .select(['status', 'ended_at'])
+        .where('id', '=', a.id)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('done');
+      expect(row.ended_at).not.toBeNull();
+      const live = await c.kirov!.get(`/api/meetings/${m.id}/live`);
+      expect(live.body.speaker).toBeNull();
+      expect(live.body.currentItem.position).toBe(2);
+    });
+
     it('refuses participants not checked in, people not listed, and outsiders', async () => {
       const m = await meeting();
       const absent = await c.absent!.post(`/api/meetings/${m.id}/floor`, {});

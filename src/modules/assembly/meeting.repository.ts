@@ -392,8 +392,10 @@ export async function setStatus(ex: Executor, id: string, status: 'open' | 'clos
   await sql`update meeting set status = ${status} ${stamp} where id = ${id}`.execute(ex);
 }
 
-/** The current item (if any) is done; the meeting has no current item. */
+/** The current item (if any) is done, and the floor of whoever was speaking on it ends; no current item. */
 export async function finishCurrentItem(ex: Executor, meetingId: string): Promise<void> {
+  await sql`update speaker_request set status = 'done', ended_at = now()
+    where meeting_id = ${meetingId} and status = 'speaking'`.execute(ex);
   await sql`update agenda_item set status = 'done', ended_at = now()
     where meeting_id = ${meetingId} and status = 'current'`.execute(ex);
   await sql`update meeting set current_item_id = null where id = ${meetingId}`.execute(ex);

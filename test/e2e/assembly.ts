@@ -202,7 +202,13 @@ export function assemblyJourneys(harness: () => Harness): void {
 
         // --- the chair opens the meeting -------------------------------------------------------------------
         const ch = await session(h, sessions, 'chair', chair!.login);
-        await ch.page.goto(`/meetings/${meetingId}`);
+        // through "My meetings": the conference is listed among the upcoming ones
+        await ch.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+        const listed = ch.page.getByTestId('upcoming-meetings').getByTestId('meeting-item').filter({ hasText: title });
+        await listed.waitFor();
+        expect(await listed.textContent()).toContain('Kirovsky');
+        await listed.getByRole('link', { name: title }).click();
+        await ch.page.waitForURL(`**/meetings/${meetingId}`);
         await openTab(ch.page, 'Chair console');
         await ch.page.getByTestId('session-controls').getByRole('button', { name: 'Open the meeting' }).click();
         await poll(() => text(ch.page, 'meeting-status')).toBe('In session');
@@ -217,10 +223,24 @@ export function assemblyJourneys(harness: () => Harness): void {
         const queue = ch.page.getByTestId('floor-queue');
         const request = queue.getByTestId('floor-request').filter({ hasText: member!.familyName });
         await request.waitFor({ timeout: 15_000 });
+        // a second delegate asks for a point of order; the chair moves it up with the keyboard
+        const v2p = phones[v2!.login]!.page;
+        await v2p.getByRole('button', { name: 'Point of order', exact: true }).click();
+        await poll(() => text(v2p, 'my-request')).toBe('You are number 2 on the list (Point of order).');
+        await poll(() => queue.getByTestId('floor-request').count()).toBe(2);
+        await queue.getByRole('button', { name: new RegExp(`^Move ${v2!.familyName}.* up$`) }).focus();
+        await ch.page.keyboard.press('Enter');
+        await poll(() => queue.getByTestId('floor-request').first().textContent()).toContain(v2!.familyName);
+        // the focus stays with the moved request (now first: on its "down" button)
+        await poll(() => ch.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
+          new RegExp(`^Move ${v2!.familyName}.* down$`),
+        );
+        await poll(() => text(v2p, 'my-request')).toBe('You are number 1 on the list (Point of order).');
         await request.getByRole('button', { name: /Give the floor/ }).click();
         await poll(() => text(proj.page, 'projector-speaker')).toContain(member!.familyName);
         await proj.page.getByTestId('countdown').waitFor();
         await poll(() => text(mp, 'current-speaker')).toContain(member!.familyName);
+        await poll(() => text(proj.page, 'projector-queue')).toContain(v2!.familyName);
 
         // --- the stenographer records the speech and a remark -------------------------------------------------
         const st = await session(h, sessions, 'stenographer', v3!.login);

@@ -30,6 +30,12 @@ const Text = (max: number) =>
     .max(max)
     .refine((s) => s.trim().length > 0, 'must not be blank');
 
+/** A moment with its offset, in the years 1–9999 (what the database stores). */
+const Instant = z.iso.datetime({ offset: true }).refine((s) => {
+  const year = new Date(s).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'must be a date in the years 1 to 9999');
+
 export const AgendaDocument = z.object({
   title: z.string().trim().min(1).max(300),
   text: z.string().max(200_000).optional(),
@@ -51,8 +57,8 @@ export const ConveneMeetingInput = z
   .object({
     kind: MeetingKind,
     title: z.string().trim().min(1).max(500),
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    startsAt: Instant,
+    endsAt: Instant.nullable().optional(),
     place: z.string().trim().min(1).max(500),
     agenda: z.array(AgendaItemInput).min(1).max(100),
     /** For conferences and congresses: the delegates (voting). */
@@ -60,14 +66,17 @@ export const ConveneMeetingInput = z
     /** Free-text notice sent with the invitation. */
     notice: z.string().max(20_000).nullable().optional(),
   })
-  .refine((m) => !m.endsAt || m.endsAt > m.startsAt, { path: ['endsAt'], message: 'must be after the start' });
+  .refine((m) => !m.endsAt || Date.parse(m.endsAt) > Date.parse(m.startsAt), {
+    path: ['endsAt'],
+    message: 'must be after the start',
+  });
 export type ConveneMeetingInput = z.infer<typeof ConveneMeetingInput>;
 
 /** PATCH /api/meetings/{id} — before the meeting opens. */
 export const UpdateMeetingInput = z.object({
   title: z.string().trim().min(1).max(500).optional(),
-  startsAt: z.iso.datetime({ offset: true }).optional(),
-  endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  startsAt: Instant.optional(),
+  endsAt: Instant.nullable().optional(),
   place: z.string().trim().min(1).max(500).optional(),
   agenda: z.array(AgendaItemInput).min(1).max(100).optional(),
   notice: z.string().max(20_000).nullable().optional(),
@@ -315,7 +324,7 @@ export type CorrectTranscriptInput = z.infer<typeof CorrectTranscriptInput>;
 
 /** GET /api/meetings/{id}/transcript — entries in seq order; `afterSeq` fetches only what is new. */
 export const TranscriptQuery = z.object({
-  afterSeq: z.coerce.number().int().min(0).optional(),
+  afterSeq: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
 });
 export type TranscriptQuery = z.infer<typeof TranscriptQuery>;

@@ -223,10 +223,10 @@ export function assemblyJourneys(harness: () => Harness): void {
         const queue = ch.page.getByTestId('floor-queue');
         const request = queue.getByTestId('floor-request').filter({ hasText: member!.familyName });
         await request.waitFor({ timeout: 15_000 });
-        // a second delegate asks for a point of order; the chair moves it up with the keyboard
+        // a second delegate asks to speak; the chair moves them up with the keyboard
         const v2p = phones[v2!.login]!.page;
-        await v2p.getByRole('button', { name: 'Point of order', exact: true }).click();
-        await poll(() => text(v2p, 'my-request')).toBe('You are number 2 on the list (Point of order).');
+        await v2p.getByRole('button', { name: 'Ask to speak', exact: true }).click();
+        await poll(() => text(v2p, 'my-request')).toBe('You are number 2 on the list (Speech).');
         await poll(() => queue.getByTestId('floor-request').count()).toBe(2);
         await queue.getByRole('button', { name: new RegExp(`^Move ${v2!.familyName}.* up$`) }).focus();
         await ch.page.keyboard.press('Enter');
@@ -235,7 +235,7 @@ export function assemblyJourneys(harness: () => Harness): void {
         await poll(() => ch.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
           new RegExp(`^Move ${v2!.familyName}.* down$`),
         );
-        await poll(() => text(v2p, 'my-request')).toBe('You are number 1 on the list (Point of order).');
+        await poll(() => text(v2p, 'my-request')).toBe('You are number 1 on the list (Speech).');
         await request.getByRole('button', { name: /Give the floor/ }).click();
         await poll(() => text(proj.page, 'projector-speaker')).toContain(member!.familyName);
         await proj.page.getByTestId('countdown').waitFor();

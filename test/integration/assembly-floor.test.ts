@@ -409,4 +409,10 @@ describe.each(DB_KINDS)('list of speakers and transcript on %s', (kind) => {
       expect(entry).toMatchObject({ seq: 2, kind: 'note_answer', speakerLabel: 'Comrade Kirov', version: 1 });
     });
   });
+  it('refuses a transcript position beyond any seq with a 4xx, never a 500 (review)', async () => {
+    const m = await meeting();
+    const far = await c.kirov!.get(`/api/meetings/${m.id}/transcript?afterSeq=99999999999999`);
+    expect(far.status).toBe(400);
+    expect(far.body.error.code).toBe('validation_failed');
+  });
 });

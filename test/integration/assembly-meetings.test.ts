@@ -546,4 +546,45 @@ describe.each(DB_KINDS)('meetings on %s', (kind) => {
     expect(Number(rows[0]!.n)).toBe(4400);
     expect(ms).toBeLessThan(15_000);
   });
+  it('a meeting dated before the first statute on record still shows, with the earliest rules (review)', async () => {
+    const res = await sec.post(`/api/bodies/${t.po.id}/meetings`, assembly({ title: 'Before the statute' }));
+    expect(res.status).toBe(201);
+    const id = res.body.id;
+    // the test statute is in force from 1934-02-10
+    const moved = await sec.patch(`/api/meetings/${id}`, { startsAt: '1927-03-14T15:00:00Z' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.quorum).toMatchObject({ entitledVoting: 5, required: 3 });
+    expect((await m1.get(`/api/meetings/${id}`)).status).toBe(200);
+    const live = await m1.get(`/api/meetings/${id}/live`);
+    expect(live.status).toBe(200);
+    expect(live.body.quorum).toMatchObject({ entitledVoting: 5, required: 3 });
+  });
+
+  it('refuses bad input with a 4xx, never a 500 (review)', async () => {
+    const res = await sec.post(`/api/bodies/${t.po.id}/meetings`, assembly({ title: 'Bad input' }));
+    const id = res.body.id;
+    const yearZero = await sec.patch(`/api/meetings/${id}`, { startsAt: '0000-01-01T00:00:00Z' });
+    expect(yearZero.status).toBe(400);
+    expect(yearZero.body.error.code).toBe('validation_failed');
+    const nul = await sec.patch(`/api/meetings/${id}`, { title: 'a\u0000b' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.code).toBe('validation_failed');
+    const nulDoc = await sec.patch(`/api/meetings/${id}`, {
+      agenda: [{ title: 'x', documents: [{ title: 'd', text: 'a\u0000b' }] }],
+    });
+    expect(nulDoc.status).toBe(400);
+    const nulCode = await sec.post(`/api/meetings/${id}/check-in`, { code: '\u0000\u0000\u0000\u0000' });
+    expect(nulCode.status).toBe(400);
+    // the same instant written with two offsets: the end is after the start
+    const offsets = await sec.post(
+      `/api/bodies/${t.po.id}/meetings`,
+      assembly({ startsAt: '2026-09-01T10:00:00+03:00', endsAt: '2026-09-01T08:00:00Z' }),
+    );
+    expect(offsets.status).toBe(201);
+    const before = await sec.post(
+      `/api/bodies/${t.po.id}/meetings`,
+      assembly({ startsAt: '2026-09-01T10:00:00Z', endsAt: '2026-09-01T12:00:00+03:00' }),
+    );
+    expect(before.status).toBe(400);
+  });
 });

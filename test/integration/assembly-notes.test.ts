@@ -423,4 +423,23 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('meeting_already_closed');
   });
+  it('refuses a note the database cannot store (a NUL character) with a 400, logging nothing (review)', async () => {
+    const [t] = await obtain(people.Gamma!.client, meeting, 1);
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    let res: Response;
+    try {
+      res = await anonymous(meeting.id, { text: 'Why\u0000?', addressedTo: 'presidium', token: t });
+    } finally {
+      console.error = original;
+    }
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+    // nothing about the note (its text, its token) reached the log
+    expect(errors).toEqual([]);
+    // the token was not spent
+    const ok = await anonymous(meeting.id, { text: 'Why?', addressedTo: 'presidium', token: t });
+    expect(ok.status).toBe(201);
+  });
 });

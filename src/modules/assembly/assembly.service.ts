@@ -3,6 +3,8 @@
 // marks a change (revision + outbox row, which the live stream turns into a new state for every open page).
 import type { Actor } from '../../platform/actor.js';
 import { manages } from '../../platform/actor.js';
+import { AppError } from '../../platform/errors.js';
+import type { StatuteRules } from '../../contracts/statute.js';
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { MeetingRoleName, Voice } from '../../contracts/assembly.js';
@@ -57,5 +59,22 @@ export class AssemblyAccess {
   /** Marks a change of the meeting in the caller's transaction; returns the new revision. */
   touch(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}): Promise<number> {
     return repo.touchMeeting(ex, meetingId, topic, payload);
+  }
+}
+
+/**
+ * The statute's rules on a meeting's date; a meeting dated before the first statute on record (the demo's 1927
+ * assemblies) takes the rules in force now, as its protocol does.
+ */
+export async function rulesOnMeetingDate(
+  statute: { rules(organisationId: string, onDate?: string): Promise<StatuteRules> },
+  organisationId: string,
+  onDate: string,
+): Promise<StatuteRules> {
+  try {
+    return await statute.rules(organisationId, onDate);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'statute_not_found') throw e;
+    return statute.rules(organisationId);
   }
 }

@@ -10,7 +10,7 @@ import type { OutboxEvent, OutboxNotifier } from '../../platform/events/outbox-n
 import type { LiveState, MeetingKind } from '../../contracts/assembly.js';
 import type { StatuteRules } from '../../contracts/statute.js';
 import { assertCanViewMeeting } from './assembly.policy.js';
-import type { AssemblyAccess } from './assembly.service.js';
+import { rulesOnMeetingDate, type AssemblyAccess } from './assembly.service.js';
 import { AssemblyErrors } from './assembly.errors.js';
 import { quorumOf } from './rules/quorum.js';
 import * as repo from './live.repository.js';
@@ -284,7 +284,7 @@ export class LiveService {
     const key = `${organisationId}|${kind}|${onDate}`;
     const hit = this.fractions.get(key);
     if (hit && hit.until > Date.now()) return hit.fraction;
-    const rules = await this.statute.rules(organisationId, onDate);
+    const rules = await rulesOnMeetingDate(this.statute, organisationId, onDate);
     const fraction = rules.assemblies.kinds[kind as MeetingKind]?.quorumMoreThan ?? 0.5;
     if (this.fractions.size > 10_000) this.fractions.clear();
     this.fractions.set(key, { fraction, until: Date.now() + RULES_TTL_MS });

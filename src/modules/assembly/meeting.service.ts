@@ -32,7 +32,7 @@ import type {
   SetRolesInput,
   UpdateMeetingInput,
 } from '../../contracts/assembly.js';
-import type { AssemblyAccess } from './assembly.service.js';
+import { rulesOnMeetingDate, type AssemblyAccess } from './assembly.service.js';
 import { AssemblyErrors } from './assembly.errors.js';
 import {
   assertCanManageMeeting,
@@ -344,7 +344,7 @@ export class MeetingService {
   async quorumOf(meetingId: string, ex: Executor = this.db): Promise<Quorum> {
     const b = await repo.meetingBasics(ex, meetingId);
     if (!b) throw AssemblyErrors.meeting_not_found();
-    const rules = await this.statute.rules(b.organisation_id, b.starts_on);
+    const rules = await rulesOnMeetingDate(this.statute, b.organisation_id, b.starts_on);
     const fraction = rules.assemblies.kinds[b.kind as MeetingKind]?.quorumMoreThan ?? 0.5;
     const n = await repo.attendanceCounts(ex, meetingId);
     return computeQuorum(
@@ -506,7 +506,7 @@ export class MeetingService {
   }
 
   private async kindRules(c: MeetingContext): Promise<MeetingKindRules | undefined> {
-    const rules = await this.statute.rules(c.organisationId, c.startsAt.toISOString().slice(0, 10));
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10));
     return rules.assemblies.kinds[c.kind as MeetingKind];
   }
 

@@ -179,7 +179,9 @@ export function NoteSender(props: {
       <p className="small" data-testid="notes-remaining" aria-live="polite">
         {tokens.state === 'fetching'
           ? t('meetings.obtainingTokens')
-          : t('meetings.notesRemaining', { count: tokens.count })}
+          : tokens.count === 0 && tokens.state === 'idle'
+            ? t('meetings.noTokens')
+            : t('meetings.notesRemaining', { count: tokens.count })}
       </p>
       {tokens.state === 'error' && <FormError id={`${id}-tok`} error={tokens.error} />}
       <FormError id={`${id}-err`} error={error} />

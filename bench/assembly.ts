@@ -332,7 +332,7 @@ async function measure(kind: 'pglite' | 'postgres') {
     });
     const t2 = performance.now();
     await pool(tokens, 8, async (token, i) => {
-      await call(base, 'POST', `/api/meetings/${meeting.id}/notes`, null, {
+      await call(base, 'POST', `/api/meetings/${meeting.id}/anonymous-notes`, null, {
         text: `Question ${i}: when will the new housing be built?`,
         addressedTo: 'presidium',
         token,

@@ -360,9 +360,10 @@ export const IssueTokensResult = z.object({ signatures: z.array(B64), remaining:
 export type IssueTokensResult = z.infer<typeof IssueTokensResult>;
 
 /**
- * POST /api/meetings/{id}/notes — sent WITHOUT credentials for an anonymous note: the token is the only proof
- * of presence. `token.message` is the prepared message (RFC 9474 §4.1), `token.signature` the finalized one.
- * A signed note is sent with the session instead and carries no token.
+ * POST /api/meetings/{id}/anonymous-notes — an anonymous note, sent WITHOUT credentials (the server never looks
+ * up a session on that route): the token is the only proof of presence. `token.message` is the prepared message
+ * (RFC 9474 §4.1), `token.signature` the finalized one. POST /api/meetings/{id}/notes takes a signed note
+ * (`signed: true`), sent with the session, without a token.
  */
 export const SendNoteInput = z
   .object({
@@ -394,7 +395,7 @@ export type QuestionNote = z.infer<typeof QuestionNote>;
 /** GET /api/meetings/{id}/notes — every note of the meeting (presidium), by minute received, group, then at random. */
 export const QuestionNoteList = z.object({ items: z.array(QuestionNote) });
 export type QuestionNoteList = z.infer<typeof QuestionNoteList>;
-/** 201 of POST /api/meetings/{id}/notes: the note's random id only. */
+/** 201 of POST /api/meetings/{id}/notes and /anonymous-notes: the note's random id only. */
 export const NoteCreated = z.object({ id: Uuid });
 export type NoteCreated = z.infer<typeof NoteCreated>;
 

@@ -51,3 +51,13 @@ export type LogoutResult = z.infer<typeof LogoutResult>;
 
 /** Shortest password an account may have. */
 export const PASSWORD_MIN_LENGTH = 8;
+
+/**
+ * Routes on which the server never looks up a session, even when a cookie comes along: an anonymous question
+ * note must leave no trace of who sent it (not even a session's sliding expiry being extended at that moment).
+ */
+export const ANONYMOUS_NOTES_PATH = '/api/meetings/{id}/anonymous-notes';
+const SESSIONLESS = [/^\/api\/meetings\/[^/]+\/anonymous-notes$/];
+export function isSessionless(method: string, path: string): boolean {
+  return method === 'POST' && SESSIONLESS.some((re) => re.test(path));
+}

@@ -269,7 +269,8 @@ export function assemblyJourneys(harness: () => Harness): void {
         await noteForm.getByLabel('Your question').fill(question);
         const sent: Request[] = [];
         vp.on('request', (r) => {
-          if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/meetings/${meetingId}/notes`) sent.push(r);
+          if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/meetings/${meetingId}/anonymous-notes`)
+            sent.push(r);
         });
         const before = await text(vp, 'notes-remaining');
         await noteForm.getByRole('button', { name: 'Send the note' }).click();

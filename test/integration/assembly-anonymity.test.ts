@@ -473,7 +473,7 @@ describe.each(DB_KINDS)('anonymity of question notes against the full database a
     const outbox = shuffle(w.members.flatMap((m) => tokensOf.get(m.id)!.map((token) => ({ author: m.id, token }))));
     const logMark = proc.out.length;
     for (const { author, token } of outbox) {
-      const res = await call(base, `/api/meetings/${w.meetingId}/notes`, {
+      const res = await call(base, `/api/meetings/${w.meetingId}/anonymous-notes`, {
         body: { text: TEXTS[randomInt(TEXTS.length)], addressedTo: 'presidium', token },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -483,8 +483,9 @@ describe.each(DB_KINDS)('anonymity of question notes against the full database a
 
     // a spent token is refused
     const again = outbox[randomInt(outbox.length)]!.token;
-    spentStatus = (await call(base, `/api/meetings/${w.meetingId}/notes`, { body: { text: 'Again', token: again } }))
-      .status;
+    spentStatus = (
+      await call(base, `/api/meetings/${w.meetingId}/anonymous-notes`, { body: { text: 'Again', token: again } })
+    ).status;
 
     // the per-person limit (5 in the 1934 statute): the 6th token request of a member is refused
     const first = w.members[0]!;

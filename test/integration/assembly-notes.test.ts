@@ -37,7 +37,7 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
 
   /** Sends a note as a browser does with `credentials: 'omit'`: no cookie, no CSRF header. */
   const anonymous = (meetingId: string, body: unknown) =>
-    srv.app.request(`/api/meetings/${meetingId}/notes`, {
+    srv.app.request(`/api/meetings/${meetingId}/anonymous-notes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -279,7 +279,7 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
     expect(Number(count.n)).toBe(0);
   });
 
-  it('addresses a note to the current speaker, and ignores a session sent with an anonymous note', async () => {
+  it('addresses a note to the current speaker, and never looks up a session sent with an anonymous note', async () => {
     await srv.db
       .insertInto('speaker_request')
       .values({
@@ -295,13 +295,31 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
       })
       .execute();
     const [t] = await obtain(people.Alpha!.client, meeting, 1);
-    // Alpha's client sends its cookie (and CSRF token) along: the note still names no one
-    const res = await people.Alpha!.client.post(`/api/meetings/${meeting.id}/notes`, {
+    // an unsigned note on the signed route is refused: anonymous notes have their own session-less route
+    const wrong = await people.Alpha!.client.post(`/api/meetings/${meeting.id}/notes`, { text: 'x', token: t });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('note_anonymous_route');
+    // Alpha's client sends its cookie (and CSRF token) along: the session is not even looked up (a lookup would
+    // extend its sliding expiry at this very moment), and the note names no one
+    const account = await srv.db
+      .selectFrom('account')
+      .select('id')
+      .where('person_id', '=', people.Alpha!.id)
+      .executeTakeFirstOrThrow();
+    const stale = new Date(Date.now() + 60_000);
+    await srv.db.updateTable('session').set({ expires_at: stale }).where('account_id', '=', account.id).execute();
+    const res = await people.Alpha!.client.post(`/api/meetings/${meeting.id}/anonymous-notes`, {
       text: 'What about the norms?',
       addressedTo: 'speaker',
       token: t,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const sessions = await srv.db
+      .selectFrom('session')
+      .select('expires_at')
+      .where('account_id', '=', account.id)
+      .execute();
+    expect(sessions.map((x) => new Date(x.expires_at).getTime())).toEqual([stale.getTime()]);
     const row = await srv.db
       .selectFrom('question_note')
       .selectAll()
@@ -311,7 +329,16 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
   });
 
   it('takes signed notes from present participants within the same limit', async () => {
-    expect((await anonymous(meeting.id, { text: 'Signed, no session', signed: true })).status).toBe(401);
+    const noSession = await srv.app.request(`/api/meetings/${meeting.id}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Signed, no session', signed: true }),
+    });
+    expect(noSession.status).toBe(401);
+    // a signed note on the anonymous route is refused: that route never knows who is sending
+    const misrouted = await anonymous(meeting.id, { text: 'Signed here', signed: true });
+    expect(misrouted.status).toBe(400);
+    expect(((await misrouted.json()) as { error: { code: string } }).error.code).toBe('note_signed_route');
     const absent = await people.Absent!.client.post(`/api/meetings/${meeting.id}/notes`, { text: 'x', signed: true });
     expect(absent.status).toBe(422);
     expect(absent.body.error.code).toBe('meeting_not_present');

@@ -2,6 +2,16 @@
 import { defineErrors } from '../../platform/errors.js';
 
 export const NotesErrors = defineErrors({
+  note_anonymous_route: {
+    kind: 'invalid',
+    message:
+      'Anonymous notes go to /api/meetings/{id}/anonymous-notes, sent without your session; this route takes signed notes only.',
+  },
+  note_signed_route: {
+    kind: 'invalid',
+    message:
+      'A signed note is sent with your session to /api/meetings/{id}/notes; this route takes anonymous notes only.',
+  },
   note_token_malformed: {
     kind: 'invalid',
     message: 'A blinded token request is malformed (wrong length, or not a number below the key’s modulus).',

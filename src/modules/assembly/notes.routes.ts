@@ -6,6 +6,7 @@ import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { Uuid } from '../../contracts/common.js';
+import { ANONYMOUS_NOTES_PATH } from '../../contracts/auth.js';
 import {
   HandleNoteInput,
   IssueTokensInput,
@@ -41,7 +42,16 @@ const send = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/notes',
   tags: ['assemblies'],
-  summary: 'Send a question note: anonymous (no credentials, one token) or signed (with the session)',
+  summary: 'Send a signed question note (with the session; the signer is shown)',
+  request: { params: MeetingParam, ...jsonBody(SendNoteInput) },
+  responses: { 201: { description: 'Received', ...json(NoteCreated) }, ...errors },
+});
+const sendAnonymous = createRoute({
+  method: 'post',
+  path: ANONYMOUS_NOTES_PATH,
+  tags: ['assemblies'],
+  summary:
+    'Send an anonymous question note with one blind-signed token. The server never reads a session on this route: a cookie sent along is not even looked up',
   request: { params: MeetingParam, ...jsonBody(SendNoteInput) },
   responses: { 201: { description: 'Received', ...json(NoteCreated) }, ...errors },
 });
@@ -69,12 +79,10 @@ export function notesRoutes(s: Services): RouteModule {
       c.json(await s.notes.issueTokens(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
     );
     api.openapi(send, async (c) => {
-      const input = c.req.valid('json');
-      const meetingId = c.req.valid('param').id;
-      const created = input.signed
-        ? await s.notes.sendSigned(requireActor(c), meetingId, input)
-        : await s.notes.sendAnonymous(meetingId, input);
-      return c.json(created, 201);
+      return c.json(await s.notes.sendSigned(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 201);
+    });
+    api.openapi(sendAnonymous, async (c) => {
+      return c.json(await s.notes.sendAnonymous(c.req.valid('param').id, c.req.valid('json')), 201);
     });
     api.openapi(list, async (c) => c.json(await s.notes.list(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(handle, async (c) => {

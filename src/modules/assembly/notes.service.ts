@@ -175,6 +175,7 @@ export class NotesService {
    * read or stored; the note gets a random (v4) id and the minute it arrived.
    */
   async sendAnonymous(meetingId: string, input: SendNoteInput): Promise<NoteCreated> {
+    if (input.signed) throw NotesErrors.note_signed_route();
     if (!input.token) throw NotesErrors.note_token_invalid();
     const message = decode(input.token.message);
     const signature = decode(input.token.signature);
@@ -192,6 +193,7 @@ export class NotesService {
 
   /** POST /notes with `signed: true`: sent with the session, counted against the same per-person limit. */
   async sendSigned(actor: Actor, meetingId: string, input: SendNoteInput): Promise<NoteCreated> {
+    if (!input.signed) throw NotesErrors.note_anonymous_route();
     const first = await this.access.context(this.db, actor, meetingId);
     const limit = await this.limit(first.organisationId);
     return this.insert(

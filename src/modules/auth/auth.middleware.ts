@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http/env.js';
 import { CommonErrors } from '../../platform/errors.js';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../contracts/auth.js';
+import { CSRF_HEADER, SESSION_COOKIE, isSessionless } from '../../contracts/auth.js';
 import type { AuthService } from './auth.service.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -32,7 +32,7 @@ function originAllowed(c: Context<AppEnv>, allowed: readonly string[]): boolean 
 
 export function authMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = isSessionless(c.req.method, c.req.path) ? undefined : getCookie(c, SESSION_COOKIE);
     const actor = token ? await auth.resolveSession(token) : null;
     c.set('actor', actor);
     if (UNSAFE.has(c.req.method)) {

@@ -56,7 +56,9 @@ export function errorResponse(err: unknown): { status: number; body: object } {
   // Text the database cannot store (a NUL character): the client's mistake, not ours.
   const pgCode = (err as { code?: unknown } | null)?.code;
   if (pgCode === '22021' || pgCode === '22P05')
-    return errorResponse(CommonErrors.validation_failed(undefined, 'The text contains a character that cannot be stored (NUL).'));
+    return errorResponse(
+      CommonErrors.validation_failed(undefined, 'The text contains a character that cannot be stored (NUL).'),
+    );
   console.error(err);
   return {
     status: 500,

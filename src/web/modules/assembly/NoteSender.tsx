@@ -61,7 +61,7 @@ async function sendAnonymous(meetingId: string, store: string, text: string, add
   if (!token) throw new ApiError(0, 'no_tokens', '');
   let res: Response;
   try {
-    res = await fetch(paths.notes(meetingId), {
+    res = await fetch(paths.anonymousNotes(meetingId), {
       method: 'POST',
       credentials: 'omit',
       headers: { 'content-type': 'application/json', accept: 'application/json' },

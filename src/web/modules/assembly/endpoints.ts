@@ -29,6 +29,7 @@ export const paths = {
   noteKey: (id: string) => `${m(id)}/note-key`,
   noteTokens: (id: string) => `${m(id)}/note-tokens`,
   notes: (id: string) => `${m(id)}/notes`,
+  anonymousNotes: (id: string) => `${m(id)}/anonymous-notes`,
   note: (id: string, noteId: string) => `${m(id)}/notes/${e(noteId)}`,
   protocol: (id: string) => `${m(id)}/protocol`,
   approve: (id: string) => `${m(id)}/protocol/approve`,

@@ -29,12 +29,16 @@ const { values } = parseArgs({
     attendees: { type: 'string', default: '5000' },
     notes: { type: 'string', default: '500' },
     entries: { type: 'string', default: '40' },
+    streams: { type: 'string' },
     db: { type: 'string', multiple: true },
   },
 });
 const ATTENDEES = Number(values.attendees);
 const NOTES = Math.min(Number(values.notes), ATTENDEES);
 const ENTRIES = Number(values.entries);
+/** Phones holding a stream (default: every attendee). */
+const STREAMS = Math.min(Number(values.streams ?? ATTENDEES), ATTENDEES);
+const log = (line: string) => process.stderr.write(`[assembly] ${line}\n`);
 const kinds = (values.db?.length ? values.db : ['postgres']) as ('pglite' | 'postgres')[];
 const BIN = path.resolve('bin/antaeus.js');
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -145,17 +149,18 @@ async function call<T>(
   url: string,
   who: Session | null,
   body?: unknown,
-  opts: { anonymous?: boolean } = {},
+  opts: { anonymous?: boolean; retryOnReset?: boolean } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (who && !opts.anonymous) {
     headers.cookie = who.cookie;
     headers['x-csrf-token'] = who.csrf;
   }
-  const res = await fetch(base + url, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  // a keep-alive socket the server closed just as it was reused: an idempotent call (check-in) is simply sent again
+  const res = await fetch(base + url, init).catch((err: unknown) => {
+    if (!opts.retryOnReset) throw err;
+    return fetch(base + url, init);
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`);
@@ -299,15 +304,26 @@ async function measure(kind: 'pglite' | 'postgres') {
 
     // 1. every phone opens its stream
     const t0 = performance.now();
-    for (const s of sessions) phones.push(new Phone(base, meeting.id, s));
+    for (const s of sessions.slice(0, STREAMS)) phones.push(new Phone(base, meeting.id, s));
     await pool(phones, 200, (p) => p.open());
     const connectMs = performance.now() - t0;
+    log(`${phones.length} streams open in ${Math.round(connectMs)} ms`);
     const streamsRss = rssOf(pid);
 
     // 2. check-in of all at the desk (the secretary manages the district: the desk is theirs)
     const t1 = performance.now();
-    await pool(sessions, 8, async (s) => {
-      await call(base, 'POST', `/api/meetings/${meeting.id}/check-in`, secretary, { personId: s.personId });
+    let checkedIn = 0;
+    await pool(sessions, Number(process.env.CHECKIN_CONCURRENCY ?? 8), async (s) => {
+      await call(
+        base,
+        'POST',
+        `/api/meetings/${meeting.id}/check-in`,
+        secretary,
+        { personId: s.personId },
+        { retryOnReset: true },
+      );
+      if (++checkedIn % 500 === 0)
+        log(`${checkedIn} checked in, ${Math.round(checkedIn / ((performance.now() - t1) / 1000))}/s`);
     });
     const checkInMs = performance.now() - t1;
     const current = await call<{ revision: number }>(base, 'GET', `/api/meetings/${meeting.id}`, secretary);
@@ -339,6 +355,7 @@ async function measure(kind: 'pglite' | 'postgres') {
       });
     });
     const notesMs = performance.now() - t2;
+    log(`${tokens.length} notes in ${Math.round(notesMs)} ms`);
 
     // 4. live updates: the stenographer (the secretary) adds entries one at a time, paced at 4 per second
     await new Promise((r) => setTimeout(r, 1000));

@@ -2,6 +2,8 @@
 // refused to outsiders, one computation per change shared by every watcher (the same bytes to all), slow
 // watchers closed, clean close on shutdown, and a change made through another server process on the same
 // PostgreSQL reaching this process's stream.
+import type { AddressInfo } from 'node:net';
+import { serve as nodeServe } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, DB_KINDS } from '../support/db.js';
 import { createTestServer, type Loose, type TestClient, type TestServer } from '../support/http.js';
@@ -205,6 +207,35 @@ describe.each(DB_KINDS)('live state and stream on %s', (kind) => {
     const counted = await until('the transcript count', () => s.states().find((x) => x.transcriptCount === 1));
     expect(counted.transcriptVersion).toBe(1);
     expect(s.comments).toBeGreaterThanOrEqual(1); // ': connected'
+  });
+
+  it('over a real Node HTTP server, writes the states straight to the socket (the path 5,000 phones take)', async () => {
+    const server = nodeServe({ fetch: srv.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/meetings/${m.id}/stream`, {
+        headers: { cookie: cookies.kirov! },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const s = readSse(res);
+      const first = await until('the initial state', () => last(s));
+      expect(LiveState.safeParse(first).success).toBe(true);
+      const add = await c.steno!.post(`/api/meetings/${m.id}/transcript`, { kind: 'remark', text: '(Applause)' });
+      expect(add.status).toBe(201);
+      const next = await until('the new state', () => s.states().find((x) => x.revision > first.revision));
+      expect(next.transcriptCount).toBe(first.transcriptCount + 1);
+      await s.close();
+      // an outsider still gets an ordinary JSON 403 on this path
+      const refused = await fetch(`http://127.0.0.1:${port}/api/meetings/${m.id}/stream`, {
+        headers: { cookie: cookies.outsider! },
+      });
+      expect(refused.status).toBe(403);
+    } finally {
+      server.close();
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    }
   });
 
   it('computes one state per change for all watchers and hands every watcher the same bytes', async () => {

@@ -2,7 +2,7 @@
 // LiveState on connect and after every change, coalesced; heartbeats; a client that falls behind is closed and
 // reconnects).
 import { createRoute, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
+import { sseResponse } from '../../platform/http/sse.js';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
@@ -12,6 +12,9 @@ import { LiveState } from '../../contracts/assembly.js';
 export const LIVE_HEARTBEAT_MS = 15_000;
 /** Writes waiting for one client before its stream is closed (each state replaces the last: it reconnects). */
 export const MAX_PENDING_WRITES = 16;
+/** Bytes waiting for one client before its stream is closed (about 16 states of a busy meeting). */
+export const MAX_BUFFERED_BYTES = 64 * 1024;
+const LIMITS = { maxPendingWrites: MAX_PENDING_WRITES, maxBufferedBytes: MAX_BUFFERED_BYTES };
 
 const live = createRoute({
   method: 'get',
@@ -39,22 +42,12 @@ export function liveRoutes(s: Services): RouteModule {
     api.openapi(stream, async (c) => {
       // access is checked before the stream starts, so an outsider gets an ordinary 403/404
       const attach = await s.live.watch(requireActor(c), c.req.valid('param').id);
-      return streamSSE(c, async (sse) => {
-        let pending = 0;
-        let done!: () => void;
-        const ended = new Promise<void>((resolve) => (done = resolve));
-        const write = (chunk: Uint8Array | string) => {
-          if (sse.closed || sse.aborted) return done();
-          if (pending >= MAX_PENDING_WRITES) return done();
-          pending++;
-          void sse.write(chunk).then(() => pending--);
-        };
-        sse.onAbort(() => done());
-        write(': connected\n\n');
-        const detach = attach({ send: (frame) => write(frame.sse), close: () => done() });
-        const heartbeat = setInterval(() => write(': heartbeat\n\n'), LIVE_HEARTBEAT_MS);
+      return sseResponse(c, LIMITS, async (sink) => {
+        sink.write(': connected\n\n');
+        const detach = attach({ send: (frame) => sink.write(frame.sse), close: () => sink.end() });
+        const heartbeat = setInterval(() => sink.write(': heartbeat\n\n'), LIVE_HEARTBEAT_MS);
         try {
-          await ended;
+          await sink.ended;
         } finally {
           clearInterval(heartbeat);
           detach();

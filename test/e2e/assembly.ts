@@ -164,22 +164,22 @@ export function assemblyJourneys(harness: () => Harness): void {
         await roles.getByRole('button', { name: 'Save roles' }).click();
         await poll(() => roles.locator('.act-done').textContent()).toBe('Roles saved.');
         await noError(page);
-        expect(await roles.getByTestId('roles-list').locator('li').count()).toBe(3);
+        await poll(() => roles.getByTestId('roles-list').locator('li').count()).toBe(3);
 
         // --- the projector: a second screen, no site chrome -------------------------------------------
         const proj = await session(h, sessions, 'projector', LOGINS.district, { width: 1600, height: 900 });
         await proj.page.goto(`/meetings/${meetingId}/projector`);
         await proj.page.getByTestId('projector').waitFor();
         expect(await proj.page.locator('.site-header').count()).toBe(0);
-        expect(await text(proj.page, 'projector-title')).toBe(title);
+        await poll(() => text(proj.page, 'projector-title')).toBe(title);
+        await poll(() => text(proj.page, 'projector-hall-code')).toMatch(/^\S{4,}$/);
         const hall = await text(proj.page, 'projector-hall-code');
-        expect(hall).toMatch(/^\S{4,}$/);
         const qr = proj.page.locator('svg.qr');
-        expect(await qr.getAttribute('data-qr')).toBe(
+        await poll(() => qr.getAttribute('data-qr')).toBe(
           `${h.baseUrl}/meetings/${meetingId}/delegate?hall=${encodeURIComponent(hall)}`,
         );
-        expect(await proj.page.getByTestId('projector-quorum').getAttribute('data-reached')).toBe('false');
-        expect(await text(proj.page, 'projector-present')).toBe('0');
+        await poll(() => proj.page.getByTestId('projector-quorum').getAttribute('data-reached')).toBe('false');
+        await poll(() => text(proj.page, 'projector-present')).toBe('0');
 
         // --- three delegates check in on their phones with the hall code -----------------------------------
         const phones: Record<string, Session> = {};

@@ -42,7 +42,7 @@
 // (and the token hash appears only in question_note); the server writes nothing at all while the notes arrive;
 // a spent token is refused; the per-person limit holds (the 6th token request of a member is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { serveCli, stopCli, type ServedProcess } from '../support/processes.js';
 import { createHash, randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -64,53 +64,11 @@ import {
   type NoteToken,
 } from '../../src/web/modules/assembly/note-tokens.js';
 
-const BIN = path.resolve('bin/antaeus.js');
 const PASSWORD = 'correct horse';
 const MEMBERS = 50;
 const ALPHA = 1e-3;
 
 // ---- the served process ------------------------------------------------------------------------------------
-
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  out: string;
-}
-
-function serve(env: Record<string, string>): Promise<Proc> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
-      env: { ...process.env, DATABASE_URL: '', ...env },
-    });
-    const p: Proc = { child, url: '', out: '' };
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${p.out}`)), 90_000);
-    const onData = (d: Buffer) => {
-      p.out += d.toString();
-      const m = /ready in .* at (http:\/\/\S+)/.exec(p.out);
-      if (m && !p.url) {
-        p.url = m[1]!;
-        clearTimeout(timer);
-        resolve(p);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!p.url) reject(new Error(`server exited ${code}:\n${p.out}`));
-    });
-  });
-}
-
-async function stop(p: Proc | undefined): Promise<void> {
-  if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
-  const exited = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGTERM');
-  const t = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(t);
-}
 
 interface Session {
   cookie: string;
@@ -431,7 +389,7 @@ async function reopen(w: World): Promise<DbHandle> {
 
 describe.each(DB_KINDS)('anonymity of question notes against the full database and logs (%s)', (kind) => {
   let w: World;
-  let proc: Proc | undefined;
+  let proc: ServedProcess | undefined;
   let dump: Dump;
   let logs: string;
   let logsDuringNotes: string;
@@ -445,7 +403,7 @@ describe.each(DB_KINDS)('anonymity of question notes against the full database a
 
   beforeAll(async () => {
     w = await seed(kind);
-    proc = await serve(w.env);
+    proc = await serveCli(w.env);
     const base = proc.url;
     const desk = await signIn(base, 'chair');
     const key = await call(base, `/api/meetings/${w.meetingId}/note-key`, { session: desk });
@@ -507,7 +465,7 @@ describe.each(DB_KINDS)('anonymity of question notes against the full database a
       if (r.status !== 200) limitCode = r.body.error.code;
     }
 
-    await stop(proc);
+    await stopCli(proc);
     logs = proc.out;
     const h = await reopen(w);
     try {
@@ -518,7 +476,7 @@ describe.each(DB_KINDS)('anonymity of question notes against the full database a
   }, 600_000);
 
   afterAll(async () => {
-    await stop(proc);
+    await stopCli(proc);
     await w?.scratch?.drop();
     if (w?.dataDir) await rm(w.dataDir, { recursive: true, force: true });
   }, 60_000);

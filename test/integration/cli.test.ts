@@ -2,39 +2,20 @@
 import { MEMBER_CSV_COLUMNS } from '../../src/contracts/exchange.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { BIN, runCli, type CliRun } from '../support/processes.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-const BIN = path.resolve('bin/antaeus.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('antaeus CLI (PGlite data folder)', () => {
   let dir: string;
   let env: Record<string, string>;
-  let demo: Run;
+  let demo: CliRun;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-cli-'));
     env = { ANTAEUS_DATA: path.join(dir, 'data') };
-    demo = await run(['demo'], env);
+    demo = await runCli(['demo'], env);
   }, 180_000);
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -48,7 +29,7 @@ describe('antaeus CLI (PGlite data folder)', () => {
   });
 
   it('stats size-bands --json prints exactly one JSON object with the seeds’ bands', async () => {
-    const r = await run(['stats', 'size-bands', '--json'], env);
+    const r = await runCli(['stats', 'size-bands', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as {
       body: { kind: string };
@@ -68,18 +49,18 @@ describe('antaeus CLI (PGlite data folder)', () => {
   });
 
   it('stats size-bands --body takes a name; an unknown body is a clear error without a stack trace', async () => {
-    const r = await run(['stats', 'size-bands', '--json', '--body', 'Kirovsky (Narvsky) district committee'], env);
+    const r = await runCli(['stats', 'size-bands', '--json', '--body', 'Kirovsky (Narvsky) district committee'], env);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { total: number; bands: { count: number }[] };
     expect(out.bands[3]!.count).toBeGreaterThanOrEqual(1);
-    const bad = await run(['stats', 'size-bands', '--body', 'No such committee'], env);
+    const bad = await runCli(['stats', 'size-bands', '--body', 'No such committee'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^Error: /);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses to generate the demo again, with a clear message', async () => {
-    const r = await run(['demo'], env);
+    const r = await runCli(['demo'], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/already holds an organisation/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -87,7 +68,7 @@ describe('antaeus CLI (PGlite data folder)', () => {
 
   it('exports a subtree to a file and reports rejected import rows with line numbers, importing nothing', async () => {
     const out = path.join(dir, 'putilov.csv');
-    const e = await run(
+    const e = await runCli(
       [
         'export',
         'members',
@@ -105,7 +86,7 @@ describe('antaeus CLI (PGlite data folder)', () => {
     // Re-importing the export: every member's card is taken, so nothing is imported.
     const bad = path.join(dir, 'bad.csv');
     await writeFile(bad, [lines[0], lines[1], 'Ivanov,Ivan,,,m,1900,worker,boss,,,,,,'].join('\n'));
-    const r = await run(['import', 'members', bad], env);
+    const r = await runCli(['import', 'members', bad], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/line 3: status must be member, candidate, sympathiser or non_member/);
     expect(r.stderr).toMatch(/nothing was imported/);

@@ -2,8 +2,7 @@
 // endpoint in process, and two server processes on one PostgreSQL: an event caused through one reaches the
 // SSE client of the other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { runCli, serveCli, stopCli, type ServedProcess } from '../support/processes.js';
 import { sql } from 'kysely';
 import { createScratchDatabase, DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
 import { createTestServer, type TestServer } from '../support/http.js';
@@ -12,7 +11,6 @@ import { outboxFeed } from '../../src/platform/db/outbox-feed.js';
 import { OutboxNotifier, type OutboxEvent } from '../../src/platform/events/outbox-notifier.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/contracts/auth.js';
 
-const BIN = path.resolve('bin/antaeus.js');
 const PASSWORD = 'correct horse';
 
 interface SseEvent {
@@ -218,56 +216,6 @@ describe.each(DB_KINDS)('GET /api/events in process on %s', (kind) => {
 
 // ---- two server processes on one PostgreSQL ----
 
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  out: string;
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
-
-function serve(env: Record<string, string>): Promise<Proc> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: { ...process.env, ...env } });
-    const p: Proc = { child, url: '', out: '' };
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${p.out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      p.out += d.toString();
-      const m = /ready in .* at (http:\/\/\S+)/.exec(p.out);
-      if (m && !p.url) {
-        p.url = m[1]!;
-        clearTimeout(timer);
-        resolve(p);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!p.url) reject(new Error(`server exited ${code}:\n${p.out}`));
-    });
-  });
-}
-
-async function stop(p: Proc | undefined): Promise<void> {
-  if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
-  const exited = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGTERM');
-  const t = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(t);
-}
-
 async function signIn(base: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -283,8 +231,8 @@ async function signIn(base: string): Promise<{ cookie: string; csrf: string }> {
 
 describe.runIf(DB_KINDS.includes('postgres'))('two server processes on one PostgreSQL', () => {
   let scratch: { url: string; drop: () => Promise<void> } | undefined;
-  let a: Proc | undefined;
-  let b: Proc | undefined;
+  let a: ServedProcess | undefined;
+  let b: ServedProcess | undefined;
   let sse: ReturnType<typeof readSse> | undefined;
 
   beforeAll(async () => {
@@ -295,11 +243,11 @@ describe.runIf(DB_KINDS.includes('postgres'))('two server processes on one Postg
       env,
     );
     expect(init.code, init.out).toBe(0);
-    [a, b] = await Promise.all([serve(env), serve(env)]);
+    [a, b] = await Promise.all([serveCli(env), serveCli(env)]);
   }, 120_000);
   afterAll(async () => {
     await sse?.close();
-    await Promise.all([stop(a), stop(b)]);
+    await Promise.all([stopCli(a), stopCli(b)]);
     await scratch?.drop();
   }, 60_000);
 

@@ -4,7 +4,7 @@
 // record's number and label, and the command exits with 1. On PGlite (a data folder) and PostgreSQL, and on a
 // freshly generated demo (its three sealed meetings of March 1927).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { runCli } from '../support/processes.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,26 +16,6 @@ import { createServices } from '../../src/app/compose.js';
 import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
 import { makeMeeting } from '../support/assembly-factory.js';
 import { uuidv7 } from 'uuidv7';
-
-const BIN = path.resolve('bin/antaeus.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** A database the CLI can open too: a PGlite data folder, or a PostgreSQL scratch database. */
 async function fileDb(
@@ -122,7 +102,7 @@ describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
   });
 
   it('verifies a sound chain: exit 0, the count and the head hash to publish', async () => {
-    const r = await run(['verify'], db.env);
+    const r = await runCli(['verify'], db.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('verified 3 sealed records: ok');
     expect(r.stdout).toContain(`head: record #3 ${headHash}`);
@@ -162,7 +142,7 @@ describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
     } finally {
       await h.close();
     }
-    const r = await run(['verify'], db.env);
+    const r = await runCli(['verify'], db.env);
     expect(r.code, r.stderr).toBe(1);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('sealed record #'));
     expect(lines).toEqual([
@@ -184,7 +164,7 @@ describe('antaeus verify on a fresh demo (PGlite data folder)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-seal-demo-'));
     env = { ANTAEUS_DATA: path.join(dir, 'data') };
-    const demo = await run(['demo'], env);
+    const demo = await runCli(['demo'], env);
     expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stderr).toMatch(/Demo: meetings 3\/3/);
   }, 300_000);
@@ -193,7 +173,7 @@ describe('antaeus verify on a fresh demo (PGlite data folder)', () => {
   });
 
   it('passes on the demo’s sealed meetings, then names the general assembly once its transcript is touched', async () => {
-    const ok = await run(['verify'], env);
+    const ok = await runCli(['verify'], env);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('verified 3 sealed records: ok');
 
@@ -224,7 +204,7 @@ describe('antaeus verify on a fresh demo (PGlite data folder)', () => {
     } finally {
       await h.close();
     }
-    const bad = await run(['verify'], env);
+    const bad = await runCli(['verify'], env);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(
       /^sealed record #3 "Protocol: General assembly of the Red Putilovite organisation, 1927-03-14": changed since sealing: transcript #\d+ changed$/m,

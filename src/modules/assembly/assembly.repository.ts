@@ -62,6 +62,24 @@ export async function participantOf(ex: Executor, meetingId: string, personId: s
     .executeTakeFirst();
 }
 
+export interface AttendanceCountsRow {
+  entitled_voting: number;
+  present_voting: number;
+  present_consultative: number;
+  present_guests: number;
+}
+
+/** Voting participants entitled, and those present by voice: what the quorum is computed from. */
+export async function attendanceCounts(ex: Executor, meetingId: string): Promise<AttendanceCountsRow> {
+  const { rows } = await sql<AttendanceCountsRow>`select
+      count(*) filter (where voice = 'voting')::int as entitled_voting,
+      count(*) filter (where voice = 'voting' and present)::int as present_voting,
+      count(*) filter (where voice = 'consultative' and present)::int as present_consultative,
+      count(*) filter (where voice = 'guest' and present)::int as present_guests
+    from meeting_participant where meeting_id = ${meetingId}`.execute(ex);
+  return rows[0]!;
+}
+
 /** Bumps the meeting's revision and writes one outbox row `topic` with `{ meetingId, revision, ...payload }`. */
 export async function touchMeeting(
   ex: Executor,

@@ -73,19 +73,4 @@ export async function speakerAndQueue(
   return rows;
 }
 
-export interface AttendanceCounts {
-  entitled_voting: number;
-  present_voting: number;
-  present_consultative: number;
-  present_guests: number;
-}
-
-export async function attendance(ex: Executor, meetingId: string): Promise<AttendanceCounts> {
-  const { rows } = await sql<AttendanceCounts>`select
-      count(*) filter (where voice = 'voting')::int as entitled_voting,
-      count(*) filter (where voice = 'voting' and present)::int as present_voting,
-      count(*) filter (where voice = 'consultative' and present)::int as present_consultative,
-      count(*) filter (where voice = 'guest' and present)::int as present_guests
-    from meeting_participant where meeting_id = ${meetingId}`.execute(ex);
-  return rows[0]!;
-}
+export { attendanceCounts as attendance } from './assembly.repository.js';

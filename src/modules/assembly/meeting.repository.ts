@@ -233,22 +233,7 @@ export async function rolesOfMeeting(ex: Executor, meetingId: string): Promise<R
   return rows;
 }
 
-export interface AttendanceCountsRow {
-  entitled_voting: number;
-  present_voting: number;
-  present_consultative: number;
-  present_guests: number;
-}
-
-export async function attendanceCounts(ex: Executor, meetingId: string): Promise<AttendanceCountsRow> {
-  const { rows } = await sql<AttendanceCountsRow>`select
-      count(*) filter (where voice = 'voting')::int as entitled_voting,
-      count(*) filter (where voice = 'voting' and present)::int as present_voting,
-      count(*) filter (where voice = 'consultative' and present)::int as present_consultative,
-      count(*) filter (where voice = 'guest' and present)::int as present_guests
-    from meeting_participant where meeting_id = ${meetingId}`.execute(ex);
-  return rows[0]!;
-}
+export { attendanceCounts, type AttendanceCountsRow } from './assembly.repository.js';
 
 export async function meetingBasics(ex: Executor, meetingId: string) {
   const { rows } = await sql<{ organisation_id: string; kind: string; starts_on: string }>`

@@ -212,6 +212,45 @@ describe.each(DB_KINDS)('GET /api/events in process on %s', (kind) => {
     expect(Number(replayed.id)).toBeGreaterThan(Number(seen.id));
     expect(again.events.filter((x) => x.id === seen.id)).toEqual([]);
   });
+
+  it('tells a client whose missed events were pruned to reload (resync) instead of replaying a partial list', async () => {
+    const first = await stream();
+    await createBody('South region');
+    const seen = await until('South region', () => first.events.find((x) => x.event === 'body.created'));
+    const missed = await createBody('Far region');
+    await until('Far region live', () => first.events.find((x) => (x.data as { bodyId?: string }).bodyId === missed));
+    // the retention job removed what the client missed (and everything before)
+    await srv.db
+      .deleteFrom('outbox')
+      .where('id', '<=', Number(seen.id) + 1)
+      .execute();
+    const again = await stream({ 'last-event-id': seen.id! });
+    const resync = await until('resync', () => again.events.find((x) => x.event === 'resync'));
+    expect(Number(resync.id)).toBeGreaterThan(Number(seen.id));
+  });
+});
+
+describe.each(DB_KINDS)('outbox retention on %s', (kind) => {
+  it('deletes rows older than the retention and keeps the recent ones', async () => {
+    const h = await openTestDb(kind);
+    try {
+      await h.db
+        .insertInto('outbox')
+        .values([
+          { topic: 'old.one', payload: '{}', created_at: new Date(Date.now() - 20 * 60_000) },
+          { topic: 'new.one', payload: '{}' },
+        ])
+        .execute();
+      const n = new OutboxNotifier(outboxFeed(h), { retentionMs: 15 * 60_000 });
+      expect(await n.prune()).toBe(1);
+      const left = await h.db.selectFrom('outbox').select('topic').execute();
+      expect(left.map((r) => r.topic)).toContain('new.one');
+      expect(left.map((r) => r.topic)).not.toContain('old.one');
+      expect(await n.oldestId()).not.toBeNull();
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 // ---- two server processes on one PostgreSQL ----

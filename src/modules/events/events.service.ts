@@ -75,7 +75,10 @@ export class EventsService {
       const replayed = new Set<number>();
       if (lastEventId !== null && lastEventId >= 0 && lastEventId < head) {
         const rows = await this.notifier.replay(lastEventId, REPLAY_LIMIT + 1);
-        if (rows.length > REPLAY_LIMIT) {
+        // rows after the client's last event were pruned (older than the retention): it must reload
+        const oldest = await this.notifier.oldestId();
+        const pruned = oldest === null || oldest > lastEventId + 1;
+        if (rows.length > REPLAY_LIMIT || (pruned && (rows[0]?.id ?? Infinity) > lastEventId + 1)) {
           stream.onEvents([{ id: head, topic: 'resync', data: { id: head } }]);
         } else if (rows.length) {
           stream.onEvents(rows.map(toLive));

@@ -23,6 +23,10 @@ export interface OutboxFeed {
   byIds(ids: number[]): Promise<OutboxRow[]>;
   /** Calls `onNotify` on every notification; resolves to a function that stops listening. */
   listen(onNotify: () => void): Promise<() => Promise<void>>;
+  /** Lowest id still kept (null when the outbox is empty). */
+  minId(): Promise<number | null>;
+  /** Deletes rows written more than `olderThanMs` ago; returns how many. */
+  prune(olderThanMs: number): Promise<number>;
 }
 
 function toRow(r: { id: number | string; topic: string; payload: unknown; created_at: Date | string }): OutboxRow {
@@ -58,6 +62,18 @@ export function outboxFeed(handle: DbHandle): OutboxFeed {
       return rows.map(toRow);
     },
     listen: (onNotify) => (handle.pglite ? listenPglite(handle, onNotify) : listenPg(handle, onNotify)),
+    async minId() {
+      const r = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.min('id').as('min'))
+        .executeTakeFirst();
+      return r?.min === null || r?.min === undefined ? null : Number(r.min);
+    },
+    async prune(olderThanMs) {
+      const cutoff = new Date(Date.now() - olderThanMs);
+      const r = await db.deleteFrom('outbox').where('created_at', '<', cutoff).executeTakeFirst();
+      return Number(r.numDeletedRows ?? 0);
+    },
   };
 }
 

@@ -17,7 +17,17 @@ export interface NotifierOptions {
   batchSize?: number;
   /** How long a missing id is waited for (ms). */
   gapMs?: number;
+  /**
+   * How long rows are kept (ms). Live pages need minutes at most (a reconnecting client older than that reloads);
+   * keeping less also keeps less of when things happened — e.g. the exact minute an anonymous note arrived.
+   */
+  retentionMs?: number;
+  /** How often old rows are deleted (ms). */
+  pruneEveryMs?: number;
 }
+
+/** Outbox rows are kept 15 minutes. */
+export const OUTBOX_RETENTION_MS = 15 * 60_000;
 
 const MAX_GAPS = 1000;
 
@@ -33,6 +43,9 @@ export class OutboxNotifier {
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly gapMs: number;
+  private readonly retentionMs: number;
+  private readonly pruneEveryMs: number;
+  private pruner: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly feed: OutboxFeed,
@@ -41,6 +54,8 @@ export class OutboxNotifier {
     this.pollMs = opts.pollMs ?? 1000;
     this.batchSize = opts.batchSize ?? 500;
     this.gapMs = opts.gapMs ?? 10_000;
+    this.retentionMs = opts.retentionMs ?? OUTBOX_RETENTION_MS;
+    this.pruneEveryMs = opts.pruneEveryMs ?? 60_000;
   }
 
   /** Starts at the current end of the outbox: subscribers get what is written from now on. */
@@ -51,12 +66,31 @@ export class OutboxNotifier {
     this.unlisten = await this.feed.listen(() => this.wake());
     this.timer = setInterval(() => this.wake(), this.pollMs);
     this.timer.unref();
+    this.pruner = setInterval(() => void this.prune(), this.pruneEveryMs);
+    this.pruner.unref();
+  }
+
+  /** Deletes rows older than the retention (every process does it; deleting twice is harmless). */
+  async prune(): Promise<number> {
+    try {
+      return await this.feed.prune(this.retentionMs);
+    } catch (e) {
+      if (this.running) console.warn(`outbox prune: ${(e as Error).message}`);
+      return 0;
+    }
+  }
+
+  /** The lowest id still in the outbox (older rows were pruned), or null when it is empty. */
+  oldestId(): Promise<number | null> {
+    return this.feed.minId();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.pruner) clearInterval(this.pruner);
+    this.pruner = null;
     const unlisten = this.unlisten;
     this.unlisten = null;
     if (unlisten) await unlisten();

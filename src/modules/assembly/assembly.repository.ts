@@ -80,6 +80,17 @@ export async function attendanceCounts(ex: Executor, meetingId: string): Promise
   return rows[0]!;
 }
 
+/** Whether the agenda item belongs to the meeting. */
+export async function itemInMeeting(ex: Executor, meetingId: string, itemId: string): Promise<boolean> {
+  const row = await ex
+    .selectFrom('agenda_item')
+    .select('id')
+    .where('id', '=', itemId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** Bumps the meeting's revision and writes one outbox row `topic` with `{ meetingId, revision, ...payload }`. */
 export async function touchMeeting(
   ex: Executor,

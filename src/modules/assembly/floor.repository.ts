@@ -52,15 +52,7 @@ export async function requestsOfItem(ex: Executor, meetingId: string, itemId: st
     .execute()) as FloorRow[];
 }
 
-export async function itemInMeeting(ex: Executor, meetingId: string, itemId: string): Promise<boolean> {
-  const row = await ex
-    .selectFrom('agenda_item')
-    .select('id')
-    .where('id', '=', itemId)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  return !!row;
-}
+export { itemInMeeting } from './assembly.repository.js';
 
 export async function participant(ex: Executor, meetingId: string, personId: string) {
   return ex

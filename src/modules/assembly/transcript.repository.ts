@@ -104,15 +104,7 @@ export async function protocolStatus(ex: Executor, meetingId: string): Promise<s
   return row?.status ?? null;
 }
 
-export async function itemInMeeting(ex: Executor, meetingId: string, itemId: string): Promise<boolean> {
-  const row = await ex
-    .selectFrom('agenda_item')
-    .select('id')
-    .where('id', '=', itemId)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  return !!row;
-}
+export { itemInMeeting } from './assembly.repository.js';
 
 export interface RegisterName {
   id: string;

@@ -1,6 +1,6 @@
 // Forms for acts (apply, decide, answer, appeal…): labelled fields, the server's error in an
 // aria-live region (message and details), progress on the submit button, success announced.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.js';
@@ -149,13 +149,14 @@ export function Field(props: {
   label: string;
   value: string;
   onChange: (v: string) => void;
-  type?: 'text' | 'date' | 'number' | 'month';
+  type?: 'text' | 'date' | 'number' | 'month' | 'datetime-local';
   hint?: string;
   required?: boolean;
   min?: number | string;
   max?: number | string;
   name?: string;
   invalid?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const id = useId();
   return (
@@ -163,6 +164,7 @@ export function Field(props: {
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
+        ref={props.inputRef}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value}

@@ -1,13 +1,13 @@
 // The body page's "Meetings" section: the body's meetings, and for those who manage the body the form to
 // convene one (kind, title, date and time, place, agenda with reporters, delegates, notice).
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
 import { api, isApiError, withQuery } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
-import { ActionForm, Disclosure, Select, TextArea, useAct } from '../../ui/forms.js';
+import { ActionForm, Disclosure, Field, Select, TextArea, useAct } from '../../ui/forms.js';
 import { Chooser, type Choice } from '../../ui/pickers.js';
 import { StatusBadge, useDateTime, useMeetingLabels } from './common.js';
 import { keys, paths } from './endpoints.js';
@@ -67,30 +67,6 @@ function defaultStart(): string {
   const d = new Date(Date.now() + 7 * 86_400_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T18:00`;
-}
-
-function LabelledInput(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  type?: string;
-  inputRef?: React.Ref<HTMLInputElement>;
-  name?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        ref={props.inputRef}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
-  );
 }
 
 export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: string }) {
@@ -154,21 +130,21 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
         onChange={setKind}
         options={MeetingKind.options.map((k) => ({ value: k, label: L.kind(k) }))}
       />
-      <LabelledInput label={t('meetings.titleLabel')} value={title} onChange={setTitle} name="title" />
-      <LabelledInput
+      <Field label={t('meetings.titleLabel')} value={title} onChange={setTitle} name="title" />
+      <Field
         label={t('meetings.startsAtLabel')}
         type="datetime-local"
         value={startsAt}
         onChange={setStartsAt}
         name="startsAt"
       />
-      <LabelledInput label={t('meetings.placeLabel')} value={place} onChange={setPlace} name="place" />
+      <Field label={t('meetings.placeLabel')} value={place} onChange={setPlace} name="place" />
       <fieldset className="agenda-rows">
         <legend>{t('meetings.agenda')}</legend>
         <ol>
           {agenda.map((row, i) => (
             <li key={row.key} className="agenda-row" data-testid="agenda-row">
-              <LabelledInput
+              <Field
                 label={t('meetings.itemTitle', { n: i + 1 })}
                 value={row.title}
                 onChange={(v) => setRow(row.key, { title: v })}
@@ -179,7 +155,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
                   }
                 }}
               />
-              <LabelledInput
+              <Field
                 label={t('meetings.itemReporter', { n: i + 1 })}
                 value={row.reporter}
                 onChange={(v) => setRow(row.key, { reporter: v })}

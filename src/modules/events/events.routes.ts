@@ -1,12 +1,14 @@
 // HTTP route of live updates: GET /api/events, a server-sent event stream (ADR 0009).
 import { createRoute, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
+import { sseResponse } from '../../platform/http/sse.js';
 import type { Services } from '../../app/compose.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, requireActor } from '../../platform/http/openapi.js';
 import { MAX_PENDING, type LiveEvent } from './events.service.js';
 
 export const HEARTBEAT_MS = 15_000;
+/** A client that cannot keep up is disconnected and reconnects with Last-Event-ID. */
+const LIMITS = { maxPendingWrites: MAX_PENDING, maxBufferedBytes: 1024 * 1024 };
 
 const events = createRoute({
   method: 'get',
@@ -26,37 +28,18 @@ export function eventsRoutes(s: Services): RouteModule {
       const actor = requireActor(c);
       const header = c.req.header('last-event-id');
       const lastEventId = header && /^\d{1,15}$/.test(header) ? Number(header) : null;
-      return streamSSE(c, async (stream) => {
-        let pending = 0;
-        let queue: Promise<unknown> = stream.write(': connected\n\n');
-        let done!: () => void;
-        const ended = new Promise<void>((resolve) => (done = resolve));
+      return sseResponse(c, LIMITS, async (sink) => {
+        sink.write(': connected\n\n');
         const send = (evs: LiveEvent[]) => {
-          if (stream.closed || stream.aborted) return;
-          pending += evs.length;
-          if (pending > MAX_PENDING) {
-            done(); // a client that cannot keep up reconnects with Last-Event-ID
-            return;
-          }
-          queue = queue.then(async () => {
-            for (const e of evs) {
-              pending--;
-              if (!stream.closed)
-                await stream.writeSSE({ event: e.topic, id: String(e.id), data: JSON.stringify(e.data) });
-            }
-          });
+          for (const e of evs) sink.write(`event: ${e.topic}\nid: ${e.id}\ndata: ${JSON.stringify(e.data)}\n\n`);
         };
-        stream.onAbort(() => done());
-        const close = await s.events.open(actor, lastEventId, { onEvents: send, onClose: () => done() });
-        const heartbeat = setInterval(() => {
-          queue = queue.then(() => (stream.closed ? undefined : stream.write(': heartbeat\n\n').then(() => undefined)));
-        }, HEARTBEAT_MS);
+        const close = await s.events.open(actor, lastEventId, { onEvents: send, onClose: () => sink.end() });
+        const heartbeat = setInterval(() => sink.write(': heartbeat\n\n'), HEARTBEAT_MS);
         try {
-          await ended;
+          await sink.ended;
         } finally {
           clearInterval(heartbeat);
           close();
-          await queue.catch(() => {});
         }
       });
     });

@@ -25,6 +25,8 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          // a page re-renders after its fetches: one second (vitest's default) is too short on a busy 2-core CI
+          expect: { poll: { timeout: 20_000, interval: 200 } },
         },
       },
     ],

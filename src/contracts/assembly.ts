@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { pageOf, Uuid } from './common.js';
 import { MeetingKind } from './assembly-rules.js';
+import { LiveVote } from './ballot.js';
 
 export { MeetingKind };
 
@@ -10,7 +11,16 @@ export const MeetingStatus = z.enum(['convened', 'open', 'closed', 'cancelled'])
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 export const Voice = z.enum(['voting', 'consultative', 'guest']);
 export type Voice = z.infer<typeof Voice>;
-export const MeetingRoleName = z.enum(['chair', 'presidium', 'secretary', 'stenographer', 'secretariat']);
+/** teller: the counting commission (counts hands, enters open votes); credentials: the credentials commission. */
+export const MeetingRoleName = z.enum([
+  'chair',
+  'presidium',
+  'secretary',
+  'stenographer',
+  'secretariat',
+  'teller',
+  'credentials',
+]);
 export type MeetingRoleName = z.infer<typeof MeetingRoleName>;
 export const FloorKind = z.enum(['report', 'speech', 'point_of_order', 'reply']);
 export type FloorKind = z.infer<typeof FloorKind>;
@@ -112,6 +122,8 @@ export const MyMeetingRoles = z.object({
   secretary: z.boolean(),
   stenographer: z.boolean(),
   secretariat: z.boolean(),
+  teller: z.boolean(),
+  credentials: z.boolean(),
   /** Null when the person is not a participant. */
   voice: Voice.nullable(),
   present: z.boolean(),
@@ -493,6 +505,8 @@ export const LiveState = z.object({
   transcriptVersion: z.number().int(),
   notesCount: z.number().int(),
   notesAnswered: z.number().int(),
+  /** The vote in progress, or the last one closed (its result), null when none was taken. */
+  vote: LiveVote.nullable(),
   /** Time on the server when this state was computed (clients show the speaker's clock from it). */
   at: z.string(),
 });

@@ -57,7 +57,9 @@ export const PASSWORD_MIN_LENGTH = 8;
  * note must leave no trace of who sent it (not even a session's sliding expiry being extended at that moment).
  */
 export const ANONYMOUS_NOTES_PATH = '/api/meetings/{id}/anonymous-notes';
-const SESSIONLESS = [/^\/api\/meetings\/[^/]+\/anonymous-notes$/];
+/** Secret ballots are cast the same way: without credentials, the eligibility token the only proof. */
+export const CAST_BALLOT_PATH = '/api/votes/{id}/ballots';
+const SESSIONLESS = [/^\/api\/meetings\/[^/]+\/anonymous-notes$/, /^\/api\/votes\/[^/]+\/ballots$/];
 export function isSessionless(method: string, path: string): boolean {
   return method === 'POST' && SESSIONLESS.some((re) => re.test(path));
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MembershipRules, PARTY_1934_MEMBERSHIP } from './membership-rules.js';
 import { AssemblyRules, PARTY_1934_ASSEMBLIES } from './assembly-rules.js';
+import { DecisionRules, PARTY_1934_DECISIONS } from './decision-rules.js';
 
 export const BodyKind = z.enum([
   'central_committee',
@@ -66,6 +67,9 @@ export const StatuteRules = z
     /** Meetings: kinds, entitlement, quorum, notice, speaking times, question notes. Versions adopted before this
      * section existed read as the party rules' section. */
     assemblies: AssemblyRules.default(PARTY_1934_ASSEMBLIES),
+    /** Motions, majorities, elections and delegates. Versions adopted before this section existed read as the
+     * party rules' section. */
+    decisions: DecisionRules.default(PARTY_1934_DECISIONS),
   })
   .superRefine((r, ctx) => {
     for (const m of r.managingOffices) {

@@ -12,6 +12,22 @@ import { AssemblyErrors } from './assembly.errors.js';
 import type { MeetingContext } from './assembly.policy.js';
 import * as repo from './assembly.repository.js';
 
+// What other modules (the ballot module: motions, votes, elections, mandates) use of a meeting's context.
+export type { MeetingContext } from './assembly.policy.js';
+export {
+  assertCanChair,
+  assertCanKeepProtocol,
+  assertCanViewMeeting,
+  assertNotClosed,
+  assertOpen,
+  assertPresent,
+  canChair,
+  canKeepProtocol,
+  canViewMeeting,
+  isPresent,
+} from './assembly.policy.js';
+export { AssemblyErrors } from './assembly.errors.js';
+
 export class AssemblyAccess {
   constructor(readonly db: Database) {}
 

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { OutboxEvent, OutboxNotifier } from '../../platform/events/outbox-notifier.js';
 import type { LiveState, MeetingKind } from '../../contracts/assembly.js';
+import type { LiveVote } from '../../contracts/ballot.js';
 import type { StatuteRules } from '../../contracts/statute.js';
 import { assertCanViewMeeting } from './assembly.policy.js';
 import { rulesOnMeetingDate, type AssemblyAccess } from './assembly.service.js';
@@ -35,6 +36,11 @@ const RULES_TTL_MS = 60_000;
 
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
+}
+
+/** The vote in progress or the last one closed in a meeting (the ballot module's VoteService). */
+export interface LiveVoteSource {
+  liveVote(meetingId: string): Promise<LiveVote | null>;
 }
 
 /** One state, serialised once for every subscriber. */
@@ -86,6 +92,7 @@ export class LiveService {
     private readonly assembly: AssemblyAccess,
     private readonly statute: StatuteSource,
     notifier: OutboxNotifier,
+    private readonly votes: LiveVoteSource | null = null,
   ) {
     this.unsubscribe = notifier.subscribe((batch) => this.onBatch(batch));
   }
@@ -244,10 +251,11 @@ export class LiveService {
     this.computations++;
     const m = await repo.liveMeeting(this.db, meetingId);
     if (!m) throw AssemblyErrors.meeting_not_found();
-    const [floor, counts, fraction] = await Promise.all([
+    const [floor, counts, fraction, vote] = await Promise.all([
       repo.speakerAndQueue(this.db, meetingId, m.current_item_id, QUEUE_SHOWN),
       repo.attendance(this.db, meetingId),
       this.fraction(m.organisation_id, m.kind, m.starts_on),
+      this.votes ? this.votes.liveVote(meetingId) : Promise.resolve(null),
     ]);
     const speaking = floor.find((r) => r.status === 'speaking');
     const queue = floor.filter((r) => r.status === 'waiting');
@@ -286,6 +294,7 @@ export class LiveService {
       transcriptVersion: Number(m.transcript_version),
       notesCount: Number(m.notes_count),
       notesAnswered: Number(m.notes_answered),
+      vote,
       at: new Date().toISOString(),
     };
   }

@@ -491,6 +491,8 @@ export class MeetingService {
         secretary: c.roles.has('secretary'),
         stenographer: c.roles.has('stenographer'),
         secretariat: c.roles.has('secretariat'),
+        teller: c.roles.has('teller'),
+        credentials: c.roles.has('credentials'),
         voice: c.participant?.voice ?? null,
         present: c.participant?.present ?? false,
         code: c.participant?.code ?? null,

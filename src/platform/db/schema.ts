@@ -4,6 +4,7 @@ import type { AdmissionTables } from './schema-admission.js';
 import type { DuesTables } from './schema-dues.js';
 import type { DisciplineTables } from './schema-discipline.js';
 import type { AssemblyTables } from './schema-assembly.js';
+import type { BallotTables } from './schema-ballot.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type DateString = ColumnType<string, string, string>;
@@ -159,7 +160,7 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface DB extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables {
+export interface DB extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables, BallotTables {
   organisation: OrganisationTable;
   statute_version: StatuteVersionTable;
   enterprise: EnterpriseTable;

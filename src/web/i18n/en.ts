@@ -597,6 +597,8 @@ export const en = {
       secretary: 'Secretary',
       stenographer: 'Stenographer',
       secretariat: 'Secretariat',
+      teller: 'Teller',
+      credentials: 'Credentials commission',
     },
     voice: { voting: 'Voting', consultative: 'Consultative', guest: 'Guest' },
     how: { elected: 'elected', appointed: 'appointed' },

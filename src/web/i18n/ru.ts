@@ -614,6 +614,8 @@ export const ru: Messages = {
       secretary: 'Секретарь',
       stenographer: 'Стенографист',
       secretariat: 'Секретариат',
+      teller: 'Счётная комиссия',
+      credentials: 'Мандатная комиссия',
     },
     voice: { voting: 'Решающий', consultative: 'Совещательный', guest: 'Гость' },
     how: { elected: 'избран', appointed: 'назначен' },

@@ -1,5 +1,6 @@
 // The two statute presets. Pure data, validated by the StatuteRules contract.
 import { PARTY_1934_MEMBERSHIP, UNION_MEMBERSHIP } from '../../../contracts/membership-rules.js';
+import { PARTY_1934_DECISIONS, UNION_DECISIONS } from '../../../contracts/decision-rules.js';
 import { StatuteRules, type StatutePreset, type BodyKind } from '../../../contracts/statute.js';
 
 const organs: BodyKind[] = ['bureau', 'control_commission'];
@@ -44,6 +45,7 @@ const party1934 = StatuteRules.parse({
   proportionalRepresentation: false,
   platformsAllowed: false,
   membership: PARTY_1934_MEMBERSHIP,
+  decisions: PARTY_1934_DECISIONS,
 });
 
 /** A democratic union federation: no candidate stage, proportional executives, open platforms, pay cap. */
@@ -74,6 +76,7 @@ const unionFederation = StatuteRules.parse({
   proportionalRepresentation: true,
   platformsAllowed: true,
   membership: UNION_MEMBERSHIP,
+  decisions: UNION_DECISIONS,
 });
 
 export const PRESETS: Record<StatutePreset, StatuteRules> = {

@@ -1,0 +1,145 @@
+// Kysely table types of the decisions migration (0009). Keep in step with migrations/.
+import type { ColumnType, Generated } from 'kysely';
+
+type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string | undefined, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
+
+export interface MotionTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string;
+  amends_id: string | null;
+  seq: number;
+  title: string;
+  text: string;
+  replaces: string | null;
+  current_text: string | null;
+  question_kind: Generated<string>;
+  proposed_by: string | null;
+  proposer_label: string;
+  status: Generated<string>;
+  created_at: Generated<Date>;
+  decided_at: NullableTs;
+}
+
+export interface MotionSupporterTable {
+  motion_id: string;
+  person_id: string;
+  supported_at: Generated<Date>;
+}
+
+export interface MinorityOpinionTable {
+  id: string;
+  motion_id: string;
+  person_id: string;
+  text: string;
+  created_at: Generated<Date>;
+}
+
+export interface ElectionTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string;
+  title: string;
+  office: string;
+  target_body_id: string | null;
+  delegate_meeting_id: string | null;
+  seats: number;
+  method: string;
+  ballot: string;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  closed_at: NullableTs;
+}
+
+export interface CandidateTable {
+  election_id: string;
+  person_id: string;
+  position: number;
+  nominated_by: string | null;
+  nominated_at: Generated<Date>;
+  consent: Generated<string>;
+  consent_at: NullableTs;
+  withdrawn: Generated<boolean>;
+  elected: Generated<boolean>;
+}
+
+export interface VoteTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  motion_id: string | null;
+  election_id: string | null;
+  title: string;
+  method: string;
+  question_kind: string | null;
+  threshold: string | null;
+  base: string | null;
+  status: Generated<string>;
+  present_at_open: number | null;
+  entitled: number | null;
+  announced_by: string | null;
+  opened_by: string | null;
+  closed_by: string | null;
+  created_at: Generated<Date>;
+  opened_at: NullableTs;
+  closed_at: NullableTs;
+  public_key_spki: string | null;
+  private_key_pkcs8: string | null;
+  tellers_count: NullableJson;
+  counted_by: string | null;
+  result: NullableJson;
+  board_hash: string | null;
+}
+
+export interface RollCallEntryTable {
+  vote_id: string;
+  person_id: string;
+  choice: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface BallotTokenIssueTable {
+  vote_id: string;
+  person_id: string;
+}
+
+export interface BallotTable {
+  id: string;
+  vote_id: string;
+  receipt: string;
+  token_message: string;
+  token_signature: string;
+  content: Json;
+}
+
+export interface MandateTable {
+  id: string;
+  to_meeting_id: string;
+  person_id: string;
+  from_body_id: string;
+  election_id: string | null;
+  voice: Generated<string>;
+  status: Generated<string>;
+  checked_by: string | null;
+  checked_at: NullableTs;
+  reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface BallotTables {
+  motion: MotionTable;
+  motion_supporter: MotionSupporterTable;
+  minority_opinion: MinorityOpinionTable;
+  election: ElectionTable;
+  candidate: CandidateTable;
+  vote: VoteTable;
+  roll_call_entry: RollCallEntryTable;
+  ballot_token_issue: BallotTokenIssueTable;
+  ballot: BallotTable;
+  mandate: MandateTable;
+}

@@ -9,20 +9,21 @@
 // state received by a client, over all clients and entries), server memory (RSS) idle, with all streams, peak.
 //
 // Usage: tsx bench/assembly.ts [--attendees 5000] [--notes 500] [--entries 40] [--db postgres|pglite]
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { uuidv7 } from 'uuidv7';
-import { openDatabase, type DbHandle } from '../src/platform/db/client.js';
-import { migrate } from '../src/platform/db/migrate.js';
-import { makeBody, makeOffice, makeOrganisation, makePerson } from '../test/support/factories.js';
 import { finalizeTokens, importNoteKey, prepareTokens } from '../src/web/modules/assembly/note-tokens.js';
-import { emit, percentile, round, scratchDatabase } from './lib.js';
+import {
+  agent,
+  benchDatabase,
+  call,
+  emit,
+  percentile,
+  Phone,
+  pool,
+  round,
+  rssOf,
+  seedDelegates,
+  serve,
+} from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,132 +41,6 @@ const ENTRIES = Number(values.entries);
 const STREAMS = Math.min(Number(values.streams ?? ATTENDEES), ATTENDEES);
 const log = (line: string) => process.stderr.write(`[assembly] ${line}\n`);
 const kinds = (values.db?.length ? values.db : ['postgres']) as ('pglite' | 'postgres')[];
-const BIN = path.resolve('bin/antaeus.js');
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-
-interface Session {
-  personId: string;
-  cookie: string;
-  csrf: string;
-}
-
-/** Organisation, a district committee with its secretary, ATTENDEES delegates with live sessions (no passwords). */
-async function seed(handle: DbHandle) {
-  const db = handle.db;
-  const org = await makeOrganisation(db, { name: 'Bench party' });
-  const cc = await makeBody(db, org, 'central_committee', null);
-  const region = await makeBody(db, org, 'regional_committee', cc);
-  const city = await makeBody(db, org, 'city_committee', region);
-  const district = await makeBody(db, org, 'district_committee', city, { name: 'Bench district' });
-  const po = await makeBody(db, org, 'primary_organisation', district);
-  const secretary = await makePerson(db, org, po);
-  await makeOffice(db, district, secretary, 'secretary');
-  const sessions: Session[] = [];
-  const expires = new Date(Date.now() + 24 * 3600_000);
-  const newSession = (personId: string, accountId: string) => {
-    const token = randomBytes(32).toString('base64url');
-    const csrf = randomBytes(16).toString('base64url');
-    return {
-      s: { personId, cookie: `antaeus_session=${token}`, csrf },
-      row: {
-        token_hash: createHash('sha256').update(token).digest('hex'),
-        account_id: accountId,
-        csrf_token: csrf,
-        expires_at: expires,
-      },
-    };
-  };
-  const secAccount = uuidv7();
-  await db
-    .insertInto('account')
-    .values({ id: secAccount, person_id: secretary.id, login: 'bench.secretary', password_hash: 'x', locale: 'en' })
-    .execute();
-  const sec = newSession(secretary.id, secAccount);
-  await db.insertInto('session').values(sec.row).execute();
-  for (let start = 0; start < ATTENDEES; start += 1000) {
-    const n = Math.min(1000, ATTENDEES - start);
-    const persons = Array.from({ length: n }, (_, i) => ({
-      id: uuidv7(),
-      organisation_id: org.id,
-      family_name: `Delegate${start + i}`,
-      given_name: 'Ivan',
-      social_position: 'worker',
-      status: 'member' as const,
-      body_id: po.id,
-      joined_on: '1925-01-01',
-    }));
-    await db.insertInto('person').values(persons).execute();
-    const accounts = persons.map((p, i) => ({
-      id: uuidv7(),
-      person_id: p.id,
-      login: `delegate.${start + i}`,
-      password_hash: 'x',
-      locale: 'ru',
-    }));
-    await db.insertInto('account').values(accounts).execute();
-    const made = accounts.map((a) => newSession(a.person_id, a.id));
-    await db
-      .insertInto('session')
-      .values(made.map((m) => m.row))
-      .execute();
-    sessions.push(...made.map((m) => m.s));
-  }
-  return { district, secretary: sec.s, sessions };
-}
-
-function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /ready in .* at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve({ child, url: m[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-  });
-}
-
-function rssOf(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
-}
-
-async function call<T>(
-  base: string,
-  method: string,
-  url: string,
-  who: Session | null,
-  body?: unknown,
-  opts: { anonymous?: boolean; retryOnReset?: boolean } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (who && !opts.anonymous) {
-    headers.cookie = who.cookie;
-    headers['x-csrf-token'] = who.csrf;
-  }
-  const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
-  // a keep-alive socket the server closed just as it was reused: an idempotent call (check-in) is simply sent again
-  const res = await fetch(base + url, init).catch((err: unknown) => {
-    if (!opts.retryOnReset) throw err;
-    return fetch(base + url, init);
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
 interface LiveLite {
   revision: number;
@@ -173,117 +48,23 @@ interface LiveLite {
   notesCount: number;
   quorum: { presentVoting: number };
 }
-
-/** One phone: a raw SSE connection; records when each state arrives. */
-class Phone {
-  states: { at: number; s: LiveLite }[] = [];
-  private buf = '';
-  req: http.ClientRequest | null = null;
-  connected = false;
-  constructor(
-    private readonly base: string,
-    private readonly meetingId: string,
-    private readonly who: Session,
-  ) {}
-  open(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const u = new URL(`${this.base}/api/meetings/${this.meetingId}/stream`);
-      this.req = http.get(
-        {
-          host: u.hostname,
-          port: u.port,
-          path: u.pathname,
-          agent,
-          headers: { cookie: this.who.cookie, accept: 'text/event-stream' },
-        },
-        (res) => {
-          if (res.statusCode !== 200) {
-            reject(new Error(`stream → ${res.statusCode}`));
-            res.resume();
-            return;
-          }
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            const at = performance.now();
-            this.buf += chunk;
-            let i: number;
-            while ((i = this.buf.indexOf('\n\n')) >= 0) {
-              const block = this.buf.slice(0, i);
-              this.buf = this.buf.slice(i + 2);
-              if (!/^event: state$/m.test(block)) continue;
-              const data = block
-                .split('\n')
-                .filter((l) => l.startsWith('data: '))
-                .map((l) => l.slice(6))
-                .join('\n');
-              const s = JSON.parse(data) as LiveLite;
-              this.states.push({
-                at,
-                s: {
-                  revision: s.revision,
-                  transcriptCount: s.transcriptCount,
-                  notesCount: s.notesCount,
-                  quorum: { presentVoting: s.quorum.presentVoting },
-                },
-              });
-              if (!this.connected) {
-                this.connected = true;
-                resolve();
-              }
-            }
-          });
-          res.on('error', () => {});
-        },
-      );
-      this.req.on('error', reject);
-    });
-  }
-  /** First arrival of a state satisfying `pred` at or after `since`. */
-  firstSeen(pred: (s: LiveLite) => boolean): number | null {
-    for (const x of this.states) if (pred(x.s)) return x.at;
-    return null;
-  }
-  close() {
-    this.req?.destroy();
-  }
-}
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i]!, i);
-      }
-    }),
-  );
-}
+const pickLite = (s: LiveLite): LiveLite => ({
+  revision: s.revision,
+  transcriptCount: s.transcriptCount,
+  notesCount: s.notesCount,
+  quorum: { presentVoting: s.quorum.presentVoting },
+});
 
 async function measure(kind: 'pglite' | 'postgres') {
-  let handle: DbHandle;
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
-  if (kind === 'postgres') {
-    const scratch = await scratchDatabase();
-    handle = await openDatabase({ databaseUrl: scratch.url });
-    env = { DATABASE_URL: scratch.url };
-    cleanup = scratch.drop;
-  } else {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-bench-assembly-'));
-    handle = await openDatabase({ dataDir: dir });
-    env = { ANTAEUS_DATA: dir };
-    cleanup = () => rm(dir, { recursive: true, force: true });
-  }
-  await migrate(handle);
-  const { district, secretary, sessions } = await seed(handle);
+  const { handle, env, cleanup } = await benchDatabase(kind, 'assembly');
+  const { district, secretary, sessions } = await seedDelegates(handle, ATTENDEES);
   await handle.close();
 
   const { child, url: base } = await serve(env);
   const pid = child.pid!;
   let peakRss = rssOf(pid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 200);
-  const phones: Phone[] = [];
+  const phones: Phone<LiveLite>[] = [];
   try {
     const startsAt = new Date(Date.now() + 3600_000).toISOString();
     const meeting = await call<{ id: string; revision: number }>(
@@ -304,7 +85,8 @@ async function measure(kind: 'pglite' | 'postgres') {
 
     // 1. every phone opens its stream
     const t0 = performance.now();
-    for (const s of sessions.slice(0, STREAMS)) phones.push(new Phone(base, meeting.id, s));
+    for (const s of sessions.slice(0, STREAMS))
+      phones.push(new Phone(base, `/api/meetings/${meeting.id}/stream`, s, pickLite));
     await pool(phones, 200, (p) => p.open());
     const connectMs = performance.now() - t0;
     log(`${phones.length} streams open in ${Math.round(connectMs)} ms`);

@@ -47,6 +47,16 @@ import { LiveService } from '../modules/assembly/live.service.js';
 import { floorRoutes } from '../modules/assembly/floor.routes.js';
 import { transcriptRoutes } from '../modules/assembly/transcript.routes.js';
 import { liveRoutes } from '../modules/assembly/live.routes.js';
+import { VoteService } from '../modules/ballot/vote.service.js';
+import { SecretBallotService } from '../modules/ballot/secret.service.js';
+import { voteRoutes } from '../modules/ballot/vote.routes.js';
+import { MotionService } from '../modules/ballot/motion.service.js';
+import { motionRoutes } from '../modules/ballot/motion.routes.js';
+import { DecisionsService } from '../modules/ballot/decisions.service.js';
+import { ElectionService } from '../modules/ballot/election.service.js';
+import { electionRoutes } from '../modules/ballot/election.routes.js';
+import { MandateService } from '../modules/ballot/mandate.service.js';
+import { mandateRoutes } from '../modules/ballot/mandate.routes.js';
 
 export interface Services {
   statute: StatuteService;
@@ -80,6 +90,16 @@ export interface Services {
   transcript: TranscriptService;
   /** Assemblies: the live state and its stream (one notifier subscription; the server stops it). */
   live: LiveService;
+  /** Ballot: motions and amendments (the vote subject of a motion), minority opinions. */
+  motions: MotionService;
+  /** Ballot: elections (nomination, consent; the vote subject of an election) and the mandates they issue. */
+  elections: ElectionService;
+  /** Ballot: delegates' mandates at a higher conference, checked by its credentials commission. */
+  mandates: MandateService;
+  /** Ballot: votes (announce, open, close; tellers' counts, roll-call) and the live vote. */
+  votes: VoteService;
+  /** Ballot: the verifiable secret ballot (blind tokens, group-committed casting, board, recount). */
+  secretBallot: SecretBallotService;
 }
 
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
@@ -101,12 +121,23 @@ export function createServices(handle: DbHandle, opts: { secureCookies?: boolean
   const assembly = new AssemblyAccess(handle.db);
   const transcript = new TranscriptService(handle.db, assembly);
   const floor = new FloorService(handle.db, assembly, statute);
-  const live = new LiveService(handle.db, assembly, statute, notifier);
   const notes = new NotesService(handle.db, assembly, statute, transcript);
   const meetings = new MeetingService(handle.db, statute, assembly);
   const seal = new SealService(handle.db);
-  const protocol = new ProtocolService(handle.db, assembly, seal, statute);
+  const motions = new MotionService(handle.db, assembly, statute);
+  const protocol = new ProtocolService(handle.db, assembly, seal, statute, new DecisionsService(handle.db));
+  const elections = new ElectionService(handle.db, assembly, statute);
+  const mandates = new MandateService(handle.db, assembly, statute);
+  const votes = new VoteService(handle.db, assembly, statute, { motion: motions, election: elections });
+  const secretBallot = new SecretBallotService(handle.db, assembly);
+  votes.useSecretTally(secretBallot);
+  const live = new LiveService(handle.db, assembly, statute, notifier, votes);
   return {
+    motions,
+    elections,
+    mandates,
+    votes,
+    secretBallot,
     assembly,
     notes,
     meetings,
@@ -155,6 +186,10 @@ export function buildHttpApp(services: Services, webDir?: string): Api {
       floorRoutes(services),
       transcriptRoutes(services),
       liveRoutes(services),
+      motionRoutes(services),
+      electionRoutes(services),
+      mandateRoutes(services),
+      voteRoutes(services),
     ],
     authenticate: authMiddleware(services.auth),
     ...(webDir ? { webDir } : {}),

@@ -14,6 +14,7 @@ import { PASSWORD_MIN_LENGTH } from '../contracts/auth.js';
 import type { SizeBands } from '../contracts/stats.js';
 import type { RejectedRow } from '../contracts/exchange.js';
 import { createProgress } from './progress.js';
+import { countCommand } from './count.js';
 
 const IMPORT_POLICY =
   'Policy: a file with ANY bad row imports NOTHING. Every rejected row is reported with its line number and reasons ' +
@@ -291,6 +292,8 @@ export function buildProgram(): Command {
         console.log(opts.json ? JSON.stringify(r) : formatBands(r));
       });
     });
+
+  program.addCommand(countCommand());
 
   return program;
 }

@@ -365,3 +365,13 @@ export const LiveVote = z.object({
   candidates: z.array(z.object({ id: Uuid, name: z.string() })),
 });
 export type LiveVote = z.infer<typeof LiveVote>;
+
+// --- mandates entered by hand (added for the credentials commission) --------------------------------------
+
+/** POST /api/meetings/{id}/mandates — a mandate entered from a paper protocol of the electing body. */
+export const EnterMandateInput = z.object({
+  personId: Uuid,
+  fromBodyId: Uuid,
+  voice: z.enum(['voting', 'consultative']).default('voting'),
+});
+export type EnterMandateInput = z.input<typeof EnterMandateInput>;

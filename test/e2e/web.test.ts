@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { LOGINS, journey, signIn, startHarness, type Harness } from './harness.js';
 import { membershipJourneys } from './membership.js';
 import { assemblyJourneys } from './assembly.js';
+import { ballotJourneys } from './ballot.js';
 
 let h: Harness;
 
@@ -274,3 +275,4 @@ describe('web app', () => {
 
 membershipJourneys(() => h);
 assemblyJourneys(() => h);
+ballotJourneys(() => h);

@@ -110,3 +110,38 @@ export async function touchMeeting(
     .execute();
   return row.revision;
 }
+
+/** A participant seated with a voice (a delegate's confirmed mandate). False when `code` is taken (try another). */
+export async function insertParticipant(
+  ex: Executor,
+  meetingId: string,
+  personId: string,
+  voice: 'voting' | 'consultative',
+  code: string,
+): Promise<boolean> {
+  const { rows } = await sql`insert into meeting_participant (meeting_id, person_id, voice, code)
+    values (${meetingId}, ${personId}, ${voice}, ${code}) on conflict do nothing returning person_id`.execute(ex);
+  return rows.length === 1;
+}
+
+export async function setParticipantVoice(
+  ex: Executor,
+  meetingId: string,
+  personId: string,
+  voice: 'voting' | 'consultative',
+): Promise<void> {
+  await ex
+    .updateTable('meeting_participant')
+    .set({ voice })
+    .where('meeting_id', '=', meetingId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export async function deleteParticipant(ex: Executor, meetingId: string, personId: string): Promise<void> {
+  await ex
+    .deleteFrom('meeting_participant')
+    .where('meeting_id', '=', meetingId)
+    .where('person_id', '=', personId)
+    .execute();
+}

@@ -1,6 +1,7 @@
 // The assembly module's shared use-case plumbing: loads a meeting's context for an actor (with the actor's
 // roles and participation, optionally locking the meeting row so moves on one meeting are serialised) and
 // marks a change (revision + outbox row, which the live stream turns into a new state for every open page).
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/actor.js';
 import { manages } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
@@ -11,6 +12,7 @@ import type { MeetingRoleName, Voice } from '../../contracts/assembly.js';
 import { AssemblyErrors } from './assembly.errors.js';
 import type { MeetingContext } from './assembly.policy.js';
 import * as repo from './assembly.repository.js';
+import { generateCode } from './rules/codes.js';
 
 // What other modules (the ballot module: motions, votes, elections, mandates) use of a meeting's context.
 export type { MeetingContext } from './assembly.policy.js';
@@ -70,6 +72,33 @@ export class AssemblyAccess {
           }
         : null,
     };
+  }
+
+  /**
+   * Seats a delegate whose mandate was confirmed (ballot module), in the caller's transaction: a new participant
+   * with `voice` and a fresh check-in code; a guest already admitted gets the voice; a participant stays as is.
+   */
+  async seatDelegate(
+    ex: Executor,
+    meetingId: string,
+    personId: string,
+    voice: 'voting' | 'consultative',
+  ): Promise<void> {
+    const p = await repo.participantOf(ex, meetingId, personId);
+    if (p) {
+      if (p.voice === 'guest') await repo.setParticipantVoice(ex, meetingId, personId, voice);
+      return;
+    }
+    for (let i = 0; i < 5; i++) {
+      const code = generateCode((n) => randomBytes(n));
+      if (await repo.insertParticipant(ex, meetingId, personId, voice, code)) return;
+    }
+    throw new Error('no free check-in code');
+  }
+
+  /** Removes a delegate's seat (a mandate rejected before the meeting opens), in the caller's transaction. */
+  async unseatDelegate(ex: Executor, meetingId: string, personId: string): Promise<void> {
+    await repo.deleteParticipant(ex, meetingId, personId);
   }
 
   /** Marks a change of the meeting in the caller's transaction; returns the new revision. */

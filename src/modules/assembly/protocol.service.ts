@@ -16,6 +16,7 @@ import type {
   ProtocolStepInput,
   VerifyReport,
 } from '../../contracts/assembly.js';
+import type { MeetingDecisions } from '../../contracts/protocol-decisions.js';
 import type { SealService, SealSource } from '../records/seal.service.js';
 import type { AssemblyAccess } from './assembly.service.js';
 import { assertCanKeepProtocol, assertCanViewMeeting, type MeetingContext } from './assembly.policy.js';
@@ -36,6 +37,11 @@ import * as repo from './protocol.repository.js';
 
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
+}
+
+/** What the meeting decided by vote (the ballot module's DecisionsService), read in the generating transaction. */
+export interface DecisionsSource {
+  decisions(ex: Executor, meetingId: string): Promise<MeetingDecisions>;
 }
 
 /** What `seal` writes into the chain for a protocol (and `verify` rebuilds from the live tables). */
@@ -68,6 +74,7 @@ export class ProtocolService {
     private readonly assembly: AssemblyAccess,
     private readonly seals: SealService,
     private readonly statute: StatuteSource,
+    private readonly decisionsSource: DecisionsSource | null = null,
   ) {
     const source: SealSource = {
       live: (ex, subjectId, seq) => this.liveSealed(ex, subjectId, seq),
@@ -269,13 +276,14 @@ export class ProtocolService {
   async snapshot(ex: Executor, meetingId: string, quorumMoreThan: number): Promise<ProtocolSnapshot> {
     const m = await repo.meetingHead(ex, meetingId);
     if (!m) throw AssemblyErrors.meeting_not_found();
-    const [att, roles, items, speakers, decisions, notes] = await Promise.all([
+    const [att, roles, items, speakers, decisions, notes, meetingDecisions] = await Promise.all([
       repo.attendance(ex, meetingId),
       repo.roles(ex, meetingId),
       repo.agenda(ex, meetingId),
       repo.speakers(ex, meetingId),
       repo.decisions(ex, meetingId),
       repo.notesForProtocol(ex, meetingId),
+      this.decisionsSource ? this.decisionsSource.decisions(ex, meetingId) : null,
     ]);
     const count = (voice: string, k: 'listed' | 'attended') => att.find((a) => a.voice === voice)?.[k] ?? 0;
     const q = quorumOf(
@@ -339,6 +347,7 @@ export class ProtocolService {
         decisions: decisions.filter((d) => d.entity_id === i.id).map(decision),
       })),
       otherDecisions: decisions.filter((d) => !itemIds.has(d.entity_id)).map(decision),
+      ...(meetingDecisions ? { meetingDecisions } : {}),
       notes: notes.map((n) => ({
         text: n.text,
         signedBy: n.signer_en === null ? null : nm(n.signer_en, n.name_ru),

@@ -78,6 +78,7 @@ export interface VoteTable {
   question_kind: string | null;
   threshold: string | null;
   base: string | null;
+  election_spec: NullableJson;
   status: Generated<string>;
   present_at_open: number | null;
   entitled: number | null;

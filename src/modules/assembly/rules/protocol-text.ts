@@ -1,8 +1,18 @@
 // The protocol (minutes) of a meeting as text (pure), in English or Russian, built from a snapshot of the record:
 // heading, attendance and quorum, presidium, chair and secretary, agenda, per item the reporter, the speakers in
 // order and the decisions with votes, the question notes with their answers — unanswered notes stay in the
-// record, verbatim — and the lines for the chair's and secretary's signatures.
+// record, verbatim — and the lines for the chair's and secretary's signatures. What the meeting decided by vote
+// (issue 5) is printed per agenda item: motions with their amendments and final text, every vote with its method,
+// majority and result (counts, named votes, or a secret ballot's board hash), elections with the count's stages,
+// and minority opinions verbatim.
 import type { FloorKind, MeetingKind, NoteStatus } from '../../../contracts/assembly.js';
+import type {
+  DecisionElection,
+  DecisionMotion,
+  DecisionQuestion,
+  DecisionVote,
+  MeetingDecisions,
+} from '../../../contracts/protocol-decisions.js';
 
 export type ProtocolLang = 'en' | 'ru';
 
@@ -48,6 +58,8 @@ export interface ProtocolSnapshot {
   }[];
   /** Decisions of the meeting not tied to an agenda item. */
   otherDecisions: ProtocolDecision[];
+  /** Motions, votes and elections of the meeting (issue 5); absent: none. */
+  meetingDecisions?: MeetingDecisions;
   notes: {
     text: string;
     /** Null for an anonymous note. */
@@ -225,6 +237,13 @@ export function protocolText(s: ProtocolSnapshot, lang: ProtocolLang): string {
     L.push(`${i.position}. ${i.title}${i.reporter ? ` (${t.reporter}: ${n(i.reporter)})` : ''}`);
   L.push('');
 
+  const positions = new Set(s.agenda.map((i) => i.position));
+  const md = s.meetingDecisions;
+  const partOf = (at: (p: number | null) => boolean): DecisionsPart => ({
+    motions: md?.motions.filter((m) => at(m.itemPosition)) ?? [],
+    elections: md?.elections.filter((e) => at(e.itemPosition)) ?? [],
+    questions: md?.questions.filter((q) => at(q.itemPosition)) ?? [],
+  });
   for (const i of s.agenda) {
     L.push(`${i.position}. ${t.heard}: ${i.title}${i.reporter ? ` — ${t.reporter} ${n(i.reporter)}` : ''}.`);
     const speakers = i.speakers.map((sp) => {
@@ -232,14 +251,24 @@ export function protocolText(s: ProtocolSnapshot, lang: ProtocolLang): string {
       return k ? `${n(sp.name)} (${k})` : n(sp.name);
     });
     L.push(speakers.length ? `${t.spoke}: ${speakers.join('; ')}.` : t.nobodySpoke);
-    if (i.decisions.length === 0) L.push(t.noDecision);
+    const voted = decisionsLines(
+      partOf((p) => p === i.position),
+      lang,
+    );
+    if (i.decisions.length === 0 && voted.length === 0) L.push(t.noDecision);
     for (const d of i.decisions) L.push(...decisionLines(d, t));
+    L.push(...voted);
     L.push('');
   }
 
-  if (s.otherDecisions.length) {
+  const otherVoted = decisionsLines(
+    partOf((p) => p === null || !positions.has(p)),
+    lang,
+  );
+  if (s.otherDecisions.length || otherVoted.length) {
     L.push(`${t.other}:`);
     for (const d of s.otherDecisions) L.push(...decisionLines(d, t));
+    L.push(...otherVoted);
     L.push('');
   }
 
@@ -270,4 +299,335 @@ export function protocolText(s: ProtocolSnapshot, lang: ProtocolLang): string {
   const sec = s.secretaries[0];
   L.push(`${t.secretary}: ____________________ ${sec ? n(sec) : ''}`.trimEnd());
   return L.join('\n') + '\n';
+}
+
+// --- motions, votes and elections (issue 5) --------------------------------------------------------------------
+
+/** The motions, elections and questions of one agenda item (or of none). */
+export interface DecisionsPart {
+  motions: DecisionMotion[];
+  elections: DecisionElection[];
+  questions: DecisionQuestion[];
+}
+
+type Threshold = 'simple' | 'two_thirds';
+type Base = 'cast' | 'present' | 'members';
+
+const D = {
+  en: {
+    motion: 'MOTION',
+    movedBy: 'moved by',
+    supportedBy: 'supported by',
+    textAsMoved: 'Text as moved',
+    text: 'Text',
+    amendment: 'Amendment',
+    replace: (a: string, b: string) => `replace “${a}” with “${b}”`,
+    del: (a: string) => `delete “${a}”`,
+    add: (b: string) => `add at the end: “${b}”`,
+    amendmentStatus: {
+      proposed: 'not put to the vote',
+      supported: 'not put to the vote',
+      voting: 'being voted on',
+      adopted: 'ADOPTED',
+      rejected: 'REJECTED',
+      withdrawn: 'withdrawn by the proposer',
+      lapsed: 'LAPSED: its words no longer occur in the text',
+    },
+    adoptedAsMoved: (n: number) => `RESOLVED: motion ${n} adopted as moved.`,
+    adoptedAmended: (n: number) => `RESOLVED: motion ${n} adopted as amended. Final text:`,
+    motionStatus: (n: number, st: string) =>
+      ({
+        rejected: `Motion ${n} REJECTED.`,
+        withdrawn: `Motion ${n} withdrawn by the proposer.`,
+        lapsed: `Motion ${n} lapsed.`,
+        voting: `Motion ${n} is being voted on.`,
+      })[st] ?? `Motion ${n} not put to the vote.`,
+    minority: 'Minority opinions',
+    vote: 'Vote',
+    voteOnMotion: 'Vote on the motion',
+    method: {
+      open: 'open (show of hands, counted by the tellers)',
+      roll_call: 'by roll call',
+      secret: 'secret ballot',
+    },
+    cancelled: 'The vote was cancelled.',
+    inProgress: 'The vote is not closed.',
+    counts: (f: number, a: number, ab: number) => `For: ${f}; against: ${a}; abstained: ${ab}.`,
+    ballots: (c: number, inv: number) => `Ballots cast: ${c}; blank or invalid: ${inv}.`,
+    named: { for: 'Voted for', against: 'Voted against', abstain: 'Abstained' },
+    majority: (m: string, needed: number | null) =>
+      `Majority applied: ${m}${needed === null ? '' : ` (${needed} needed)`}.`,
+    presentOf: (p: number, e: number) => `Present with a vote: ${p} of ${e} entitled.`,
+    majorities: {
+      simple: {
+        cast: 'a simple majority of the votes cast',
+        present: 'a simple majority of those present',
+        members: 'a simple majority of all members',
+      },
+      two_thirds: {
+        cast: 'two thirds of the votes cast',
+        present: 'two thirds of those present',
+        members: 'two thirds of all members',
+      },
+    } as Record<Threshold, Record<Base, string>>,
+    carried: 'Carried.',
+    notCarried: 'Not carried.',
+    boardHash: (h: string) => `Ballot board published; its SHA-256: ${h}.`,
+    question: 'QUESTION PUT TO THE VOTE',
+    election: 'ELECTION',
+    seats: 'seats',
+    countMethod: {
+      plurality: 'plurality (block vote)',
+      approval: 'approval voting',
+      scottish_stv: 'single transferable vote (Scottish STV rules)',
+      meek: 'single transferable vote (Meek’s method)',
+    },
+    ballot: { open: 'open ballot', secret: 'secret ballot' },
+    candidates: 'Candidates',
+    declined: 'declined',
+    pendingConsent: 'consent not given',
+    withdrawnCand: 'withdrew',
+    notYetVoted: 'Not yet put to the vote.',
+    electionCancelled: 'The election was cancelled.',
+    elected: 'ELECTED',
+    noneElected: 'nobody',
+    count: (valid: number, invalid: number, seats: number) =>
+      `Count: valid ballots ${valid}; blank or invalid ${invalid}; seats ${seats}.`,
+    totals: 'Votes',
+    stage: 'Stage',
+    exhausted: 'Non-transferable',
+    quota: 'Quota',
+    electedIn: 'elected',
+    excludedIn: 'excluded',
+    tie: 'tie',
+  },
+  ru: {
+    motion: 'ПРЕДЛОЖЕНИЕ',
+    movedBy: 'внесено',
+    supportedBy: 'поддержали',
+    textAsMoved: 'Текст во внесённой редакции',
+    text: 'Текст',
+    amendment: 'Поправка',
+    replace: (a: string, b: string) => `заменить «${a}» на «${b}»`,
+    del: (a: string) => `исключить «${a}»`,
+    add: (b: string) => `дополнить в конце: «${b}»`,
+    amendmentStatus: {
+      proposed: 'не ставилась на голосование',
+      supported: 'не ставилась на голосование',
+      voting: 'идёт голосование',
+      adopted: 'ПРИНЯТА',
+      rejected: 'ОТКЛОНЕНА',
+      withdrawn: 'отозвана автором',
+      lapsed: 'СНЯТА: её слов больше нет в тексте',
+    },
+    adoptedAsMoved: (n: number) => `ПОСТАНОВИЛИ: предложение ${n} принять во внесённой редакции.`,
+    adoptedAmended: (n: number) => `ПОСТАНОВИЛИ: предложение ${n} принять с поправками. Окончательный текст:`,
+    motionStatus: (n: number, st: string) =>
+      ({
+        rejected: `Предложение ${n} ОТКЛОНЕНО.`,
+        withdrawn: `Предложение ${n} отозвано автором.`,
+        lapsed: `Предложение ${n} снято.`,
+        voting: `По предложению ${n} идёт голосование.`,
+      })[st] ?? `Предложение ${n} на голосование не ставилось.`,
+    minority: 'Особые мнения',
+    vote: 'Голосование',
+    voteOnMotion: 'Голосование по предложению',
+    method: { open: 'открытое (поднятием рук, подсчёт счётной комиссией)', roll_call: 'поимённое', secret: 'тайное' },
+    cancelled: 'Голосование отменено.',
+    inProgress: 'Голосование не закрыто.',
+    counts: (f: number, a: number, ab: number) => `За — ${f}; против — ${a}; воздержались — ${ab}.`,
+    ballots: (c: number, inv: number) => `Подано бюллетеней: ${c}; пустых или недействительных: ${inv}.`,
+    named: { for: 'Голосовали за', against: 'Голосовали против', abstain: 'Воздержались' },
+    majority: (m: string, needed: number | null) =>
+      `Требуемое большинство: ${m}${needed === null ? '' : ` (необходимо ${needed})`}.`,
+    presentOf: (p: number, e: number) => `Присутствовали с решающим голосом: ${p} из ${e}.`,
+    majorities: {
+      simple: {
+        cast: 'простое большинство поданных голосов',
+        present: 'простое большинство присутствующих',
+        members: 'простое большинство от общего числа членов',
+      },
+      two_thirds: {
+        cast: 'две трети поданных голосов',
+        present: 'две трети присутствующих',
+        members: 'две трети от общего числа членов',
+      },
+    } as Record<Threshold, Record<Base, string>>,
+    carried: 'Решение принято.',
+    notCarried: 'Решение не принято.',
+    boardHash: (h: string) => `Доска бюллетеней опубликована; её SHA-256: ${h}.`,
+    question: 'ВОПРОС, ПОСТАВЛЕННЫЙ НА ГОЛОСОВАНИЕ',
+    election: 'ВЫБОРЫ',
+    seats: 'мест',
+    countMethod: {
+      plurality: 'относительное большинство (голосование списком)',
+      approval: 'одобрительное голосование',
+      scottish_stv: 'единый передаваемый голос (шотландские правила)',
+      meek: 'единый передаваемый голос (метод Мика)',
+    },
+    ballot: { open: 'открытое голосование', secret: 'тайное голосование' },
+    candidates: 'Кандидаты',
+    declined: 'самоотвод',
+    pendingConsent: 'согласие не получено',
+    withdrawnCand: 'снял кандидатуру',
+    notYetVoted: 'На голосование ещё не ставились.',
+    electionCancelled: 'Выборы отменены.',
+    elected: 'ИЗБРАНЫ',
+    noneElected: 'никто',
+    count: (valid: number, invalid: number, seats: number) =>
+      `Подсчёт: действительных бюллетеней ${valid}; пустых или недействительных ${invalid}; мест ${seats}.`,
+    totals: 'Голоса',
+    stage: 'Этап',
+    exhausted: 'Непередаваемые',
+    quota: 'Квота',
+    electedIn: 'избраны',
+    excludedIn: 'исключены',
+    tie: 'равенство голосов',
+  },
+};
+
+type DT = (typeof D)[ProtocolLang];
+
+const quoted = (s: string, lang: ProtocolLang) => (lang === 'ru' ? `«${s}»` : `“${s}”`);
+
+function indented(text: string, ind: string): string[] {
+  return text.split('\n').map((l) => (l.trim() ? `${ind}${l}` : ''));
+}
+
+function countTable(v: DecisionVote, names: Map<string, Name>, lang: ProtocolLang, d: DT, ind: string): string[] {
+  const count = v.result?.count;
+  if (!count) return [];
+  const nameOf = (id: string) => {
+    const known = names.get(id);
+    return known ? nameIn(known, lang) : (count.candidates.find((c) => c.id === id)?.name ?? id);
+  };
+  const out = [`${ind}${d.count(count.valid, count.invalid, count.seats)}`];
+  if (count.rounds.length === 0) {
+    if (count.totals)
+      out.push(
+        `${ind}${d.totals}: ${count.candidates.map((c) => `${nameOf(c.id)} — ${count.totals?.[c.id] ?? 0}`).join('; ')}.`,
+      );
+  } else {
+    const rows: string[][] = [[d.stage, ...count.rounds.map((r) => String(r.round))]];
+    for (const c of count.candidates) rows.push([nameOf(c.id), ...count.rounds.map((r) => r.votes[c.id] ?? '')]);
+    rows.push([d.exhausted, ...count.rounds.map((r) => r.exhausted)]);
+    if (count.rounds.some((r) => r.quota !== null)) rows.push([d.quota, ...count.rounds.map((r) => r.quota ?? '')]);
+    const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => (r[k] ?? '').length)));
+    for (const r of rows)
+      out.push(
+        `${ind}${r.map((cell, k) => (k === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[k]!))).join('  ')}`.trimEnd(),
+      );
+    for (const r of count.rounds) {
+      const bits = [r.action];
+      if (r.elected.length) bits.push(`${d.electedIn}: ${r.elected.map(nameOf).join(', ')}`);
+      if (r.excluded.length) bits.push(`${d.excludedIn}: ${r.excluded.map(nameOf).join(', ')}`);
+      if (r.tieBreak) bits.push(`${d.tie}: ${r.tieBreak}`);
+      out.push(`${ind}${d.stage} ${r.round}: ${bits.join('; ')}.`.replace(/\.\.$/, '.'));
+    }
+  }
+  return out;
+}
+
+function voteLines(
+  v: DecisionVote,
+  lang: ProtocolLang,
+  label: string,
+  ind: string,
+  names: Map<string, Name> = new Map(),
+): string[] {
+  const d = D[lang];
+  const out = [`${ind}${label}: ${d.method[v.method]}.`];
+  const ind2 = `${ind}  `;
+  if (v.status === 'cancelled') return [...out, `${ind2}${d.cancelled}`];
+  const r = v.result;
+  if (v.status !== 'closed' || !r) return [...out, `${ind2}${d.inProgress}`];
+  if (r.counts) out.push(`${ind2}${d.counts(r.counts.for, r.counts.against, r.counts.abstain)}`);
+  if (v.method === 'secret') out.push(`${ind2}${d.ballots(r.cast, r.invalid)}`);
+  if (v.method === 'roll_call')
+    for (const c of ['for', 'against', 'abstain'] as const) {
+      const who = v.roll.filter((x) => x.choice === c).map((x) => nameIn(x.name, lang));
+      if (who.length) out.push(`${ind2}${d.named[c]}: ${who.join(', ')}.`);
+    }
+  const m = r.majority ?? v.majority;
+  if (m) out.push(`${ind2}${d.majority(d.majorities[m.threshold][m.of], r.needed)}`);
+  if (r.entitled > 0 || r.present > 0) out.push(`${ind2}${d.presentOf(r.present, r.entitled)}`);
+  if (r.carried !== null) out.push(`${ind2}${r.carried ? d.carried : d.notCarried}`);
+  out.push(...countTable(v, names, lang, d, ind2));
+  if (r.boardHash) out.push(`${ind2}${d.boardHash(r.boardHash)}`);
+  return out;
+}
+
+function motionLines(m: DecisionMotion, lang: ProtocolLang): string[] {
+  const d = D[lang];
+  const sup = m.supporters.length ? `; ${d.supportedBy}: ${m.supporters.map((x) => nameIn(x, lang)).join(', ')}` : '';
+  const out = [`${d.motion} ${m.seq}: ${m.title} (${d.movedBy}: ${nameIn(m.proposer, lang)}${sup}).`];
+  const amended = m.currentText !== m.text;
+  out.push(`  ${amended ? d.textAsMoved : d.text}:`, ...indented(m.text, '    '));
+  for (const a of m.amendments) {
+    const what = a.replaces === '' ? d.add(a.text) : a.text === '' ? d.del(a.replaces) : d.replace(a.replaces, a.text);
+    out.push(
+      `  ${d.amendment} ${a.seq} (${d.movedBy}: ${nameIn(a.proposer, lang)}): ${what} — ${d.amendmentStatus[a.status]}.`,
+    );
+    for (const v of a.votes) out.push(...voteLines(v, lang, d.vote, '    '));
+    out.push(...opinionLines(a.minorityOpinions, lang, '    '));
+  }
+  for (const v of m.votes) out.push(...voteLines(v, lang, d.voteOnMotion, '  '));
+  if (m.status === 'adopted') {
+    if (amended) out.push(`  ${d.adoptedAmended(m.seq)}`, ...indented(m.currentText, '    '));
+    else out.push(`  ${d.adoptedAsMoved(m.seq)}`);
+  } else out.push(`  ${d.motionStatus(m.seq, m.status)}`);
+  out.push(...opinionLines(m.minorityOpinions, lang, '  '));
+  return out;
+}
+
+function opinionLines(ops: DecisionMotion['minorityOpinions'], lang: ProtocolLang, ind: string): string[] {
+  if (!ops.length) return [];
+  return [`${ind}${D[lang].minority}:`, ...ops.map((o) => `${ind}  ${nameIn(o.name, lang)}: ${quoted(o.text, lang)}`)];
+}
+
+function electionLines(e: DecisionElection, lang: ProtocolLang): string[] {
+  const d = D[lang];
+  const out = [
+    `${d.election}: ${e.title} — ${d.seats}: ${e.seats}; ${d.countMethod[e.method]}; ${d.ballot[e.ballot]}.`,
+  ];
+  const names = new Map(e.candidates.map((c) => [c.id, c.name] as const));
+  if (e.candidates.length) {
+    const cands = e.candidates.map((c) => {
+      const note = c.withdrawn
+        ? d.withdrawnCand
+        : c.consent === 'declined'
+          ? d.declined
+          : c.consent === 'pending'
+            ? d.pendingConsent
+            : null;
+      return `${c.position}. ${nameIn(c.name, lang)}${note ? ` (${note})` : ''}`;
+    });
+    out.push(`  ${d.candidates}: ${cands.join('; ')}.`);
+  }
+  for (const v of e.votes) out.push(...voteLines(v, lang, d.vote, '  ', names));
+  if (e.status === 'closed') {
+    const elected = e.candidates.filter((c) => c.elected);
+    // in the order the count elected them, when it says
+    const order = [...e.votes].reverse().find((v) => v.result?.count)?.result?.count?.elected ?? [];
+    elected.sort((a, b) => {
+      const ia = order.indexOf(a.id);
+      const ib = order.indexOf(b.id);
+      return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib) || a.position - b.position;
+    });
+    out.push(
+      `  ${d.elected}: ${elected.length ? elected.map((c) => nameIn(c.name, lang)).join(', ') : d.noneElected}.`,
+    );
+  } else if (e.status === 'cancelled') out.push(`  ${d.electionCancelled}`);
+  else if (e.votes.length === 0) out.push(`  ${d.notYetVoted}`);
+  return out;
+}
+
+/** The lines for the motions, elections and questions of one agenda item (none: no lines). */
+export function decisionsLines(p: DecisionsPart, lang: ProtocolLang): string[] {
+  const d = D[lang];
+  const out: string[] = [];
+  for (const q of p.questions) out.push(`${d.question}: ${q.vote.title}.`, ...voteLines(q.vote, lang, d.vote, '  '));
+  for (const m of p.motions) out.push(...motionLines(m, lang));
+  for (const e of p.elections) out.push(...electionLines(e, lang));
+  return out;
 }

@@ -99,6 +99,8 @@ create table vote (
   -- the statute's majority for the question, fixed when announced
   threshold text check (threshold in ('simple', 'two_thirds')),
   base text check (base in ('cast', 'present', 'members')),
+  -- elections: {method, seats, candidates: [{id, name}]} from the election, fixed when announced
+  election_spec jsonb,
   status text not null default 'announced' check (status in ('announced', 'open', 'closed', 'cancelled')),
   -- voting participants present when the vote opened, and entitled to vote in all
   present_at_open int,

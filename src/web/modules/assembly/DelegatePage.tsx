@@ -12,6 +12,9 @@ import { Countdown, LiveIndicator, QuorumLine, StatusBadge, useMeetingLabels, us
 import { NoteSender } from './NoteSender.js';
 import { FloorControls, HallCheckIn } from './ParticipantPanel.js';
 import { useLive, useMeeting } from './queries.js';
+import { BallotBox } from '../ballot/BallotBox.js';
+import { LiveVoteView } from '../ballot/common.js';
+import { useBallotLiveSync } from '../ballot/queries.js';
 import './assembly.css';
 
 export function DelegatePage() {
@@ -24,6 +27,7 @@ export function DelegatePage() {
   const me = useMe().data;
   const meeting = useMeeting(id);
   const live = useLive(id);
+  useBallotLiveSync(id, live);
   const m = meeting.data;
   const s = live.state;
   const status = s?.status ?? m?.status;
@@ -93,6 +97,14 @@ export function DelegatePage() {
                 <Loading />
               )}
             </section>
+
+            {m.me.voice && me && <BallotBox meeting={m} live={live} personId={me.personId} />}
+
+            {s?.vote && s.vote.status !== 'cancelled' && (
+              <div className="card">
+                <LiveVoteView vote={s.vote} />
+              </div>
+            )}
 
             {m.me.voice && (
               <section className="card" aria-labelledby="d-ask-h">

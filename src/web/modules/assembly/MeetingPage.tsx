@@ -26,6 +26,14 @@ import { ParticipantPanel } from './ParticipantPanel.js';
 import { ProtocolPanel } from './ProtocolPanel.js';
 import { useLive, useMeeting, type Live } from './queries.js';
 import { StenographerPanel } from './StenographerPanel.js';
+import { useMe } from '../../app/auth.js';
+import { BallotBox } from '../ballot/BallotBox.js';
+import { LiveVoteView } from '../ballot/common.js';
+import { ElectionsPanel } from '../ballot/ElectionsPanel.js';
+import { MandatesPanel } from '../ballot/MandatesPanel.js';
+import { MotionsPanel } from '../ballot/MotionsPanel.js';
+import { useBallotLiveSync } from '../ballot/queries.js';
+import { VotesPanel } from '../ballot/VotesPanel.js';
 import './assembly.css';
 
 export function LivePanel({ meeting, live }: { meeting: Meeting; live: Live }) {
@@ -63,6 +71,7 @@ export function LivePanel({ meeting, live }: { meeting: Meeting; live: Live }) {
             </div>
           </dl>
           <QuorumLine quorum={s.quorum} />
+          {s.vote && s.vote.status !== 'cancelled' && <LiveVoteView vote={s.vote} level={3} />}
           <div aria-labelledby="queue-h">
             <h3 id="queue-h">
               {t('meetings.queue')} <span className="badge count-badge">{f.number(s.queueLength)}</span>
@@ -312,6 +321,8 @@ export function MeetingPage() {
   const { t } = useTranslation();
   const meeting = useMeeting(id);
   const live = useLive(id);
+  const account = useMe().data;
+  useBallotLiveSync(id, live);
   if (meeting.isPending) {
     return (
       <div aria-busy="true">
@@ -343,6 +354,17 @@ export function MeetingPage() {
     tabs.push({ id: 'notes', label: t('meetings.tabs.notes'), panel: () => <NotesPanel meeting={m} live={live} /> });
   if (me.convener || me.secretary)
     tabs.push({ id: 'protocol', label: t('meetings.tabs.protocol'), panel: () => <ProtocolPanel meeting={m} /> });
+  // Decisions (issue 5): motions, votes, elections and, for conferences and congresses, mandates.
+  tabs.push({ id: 'motions', label: t('ballots.tabs.motions'), panel: () => <MotionsPanel meeting={m} live={live} /> });
+  if (me.convener || me.chair || me.presidium || me.secretary || me.teller)
+    tabs.push({ id: 'votes', label: t('ballots.tabs.votes'), panel: () => <VotesPanel meeting={m} live={live} /> });
+  tabs.push({
+    id: 'elections',
+    label: t('ballots.tabs.elections'),
+    panel: () => <ElectionsPanel meeting={m} live={live} />,
+  });
+  if ((m.kind === 'conference' || m.kind === 'congress') && (me.convener || me.credentials || me.chair))
+    tabs.push({ id: 'mandates', label: t('ballots.tabs.mandates'), panel: () => <MandatesPanel meeting={m} /> });
   return (
     <article className="meeting-page" key={m.id}>
       <Header meeting={m} />
@@ -350,6 +372,7 @@ export function MeetingPage() {
         <LivePanel meeting={m} live={live} />
         <MyCode meeting={m} />
       </div>
+      {account && <BallotBox meeting={m} live={live} personId={account.personId} />}
       {tabs.length > 0 && <Tabs tabs={tabs} label={t('meetings.tabs.label')} />}
       <AgendaSection meeting={m} />
     </article>

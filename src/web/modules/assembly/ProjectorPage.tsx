@@ -8,6 +8,7 @@ import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { Countdown, LiveIndicator, QrCode, useMeetingLabels } from './common.js';
 import { useLive, useMeeting } from './queries.js';
+import { LiveVoteView } from '../ballot/common.js';
 import './assembly.css';
 
 export function ProjectorPage() {
@@ -59,6 +60,7 @@ export function ProjectorPage() {
       </header>
       <div className="projector-grid">
         <div className="projector-main">
+          {s.vote && s.vote.status !== 'cancelled' && <LiveVoteView vote={s.vote} big />}
           <section aria-labelledby="p-item-h">
             <h2 id="p-item-h" className="projector-label">
               {t('meetings.currentItem')}

@@ -83,7 +83,8 @@ export async function finalizeTokens(
 const memory = new Map<string, string>();
 const storageKey = (meetingId: string) => `antaeus.noteTokens.${meetingId}`;
 
-function store(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+/** The browser's localStorage, or memory when storage is disabled; also keeps ballot tokens and receipts. */
+export function tokenStore(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
   try {
     const ls = (globalThis as { localStorage?: Storage }).localStorage;
     if (ls) return ls;
@@ -100,7 +101,7 @@ function store(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
 /** The unspent tokens kept for a meeting. */
 export function loadTokens(meetingId: string): NoteToken[] {
   try {
-    const raw = store().getItem(storageKey(meetingId));
+    const raw = tokenStore().getItem(storageKey(meetingId));
     const parsed: unknown = raw ? JSON.parse(raw) : [];
     return Array.isArray(parsed)
       ? parsed.filter(
@@ -117,8 +118,8 @@ export function loadTokens(meetingId: string): NoteToken[] {
 }
 
 function saveTokens(meetingId: string, tokens: readonly NoteToken[]): void {
-  if (tokens.length === 0) store().removeItem(storageKey(meetingId));
-  else store().setItem(storageKey(meetingId), JSON.stringify(tokens));
+  if (tokens.length === 0) tokenStore().removeItem(storageKey(meetingId));
+  else tokenStore().setItem(storageKey(meetingId), JSON.stringify(tokens));
 }
 
 /** Keeps new tokens for a meeting. */
@@ -136,5 +137,5 @@ export function takeToken(meetingId: string): NoteToken | undefined {
 
 /** Forgets a meeting's tokens (e.g. after it closed). */
 export function clearTokens(meetingId: string): void {
-  store().removeItem(storageKey(meetingId));
+  tokenStore().removeItem(storageKey(meetingId));
 }

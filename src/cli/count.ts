@@ -1,0 +1,118 @@
+// `antaeus count <ballots.blt> --method …`: count a BLT ballot file with the same counting code the app uses, and
+// print the elected candidates and the round-by-round transcript (or the CountResult as JSON).
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { ZodError } from 'zod';
+import type { CountMethod, CountResult } from '../contracts/count.js';
+import { AppError } from '../platform/errors.js';
+import { BltError, parseBlt } from '../modules/ballot/rules/blt.js';
+import { count, CountInputError } from '../modules/ballot/rules/count/index.js';
+
+export const CLI_METHODS = ['plurality', 'approval', 'scottish-stv', 'meek'] as const;
+type CliMethod = (typeof CLI_METHODS)[number];
+
+const METHOD: Record<CliMethod, CountMethod> = {
+  plurality: 'plurality',
+  approval: 'approval',
+  'scottish-stv': 'scottish_stv',
+  meek: 'meek',
+};
+
+const METHOD_NAME: Record<CountMethod, string> = {
+  plurality: 'plurality (block vote)',
+  approval: 'approval',
+  scottish_stv: 'Scottish STV (SSI 2007/42)',
+  meek: "Meek's method",
+};
+
+function seatsArg(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new InvalidArgumentError('must be a whole number from 1 to 1000.');
+  return n;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
+}
+
+/** The result as text: elected candidates, then a table of votes by stage, then what happened at each stage. */
+export function formatCountResult(r: CountResult, title: string): string {
+  const name = new Map(r.candidates.map((c) => [c.id, c.name || c.id]));
+  const out: string[] = [];
+  if (title) out.push(title);
+  out.push(`Method: ${METHOD_NAME[r.method]}; seats: ${r.seats}; valid ballots: ${r.valid}; invalid: ${r.invalid}`);
+  out.push(`Elected: ${r.elected.length > 0 ? r.elected.map((id) => name.get(id) ?? id).join(', ') : '(none)'}`);
+  out.push('');
+  const ids = Object.keys(r.rounds[0]?.votes ?? {});
+  const rows: string[][] = [['Stage', ...r.rounds.map((x) => String(x.round))]];
+  for (const id of ids) rows.push([name.get(id) ?? id, ...r.rounds.map((x) => x.votes[id] ?? '')]);
+  if (r.method === 'scottish_stv' || r.method === 'meek') {
+    rows.push(['Non-transferable', ...r.rounds.map((x) => x.exhausted)]);
+    rows.push(['Quota', ...r.rounds.map((x) => x.quota ?? '')]);
+  }
+  out.push(table(rows));
+  out.push('');
+  for (const x of r.rounds) {
+    const parts = [`Stage ${x.round}: ${x.action}.`];
+    if (x.elected.length > 0) parts.push(`Elected: ${x.elected.map((id) => name.get(id) ?? id).join(', ')}.`);
+    if (x.tieBreak) parts.push(`Tie: ${x.tieBreak}`);
+    out.push(parts.join(' '));
+    if (x.keep) {
+      out.push(
+        `  keep: ${Object.entries(x.keep)
+          .map(([id, k]) => `${name.get(id) ?? id} ${k}`)
+          .join(', ')}`,
+      );
+    }
+  }
+  return out.join('\n');
+}
+
+export function countCommand(): Command {
+  return new Command('count')
+    .description(
+      'Count a BLT ballot file (OpenSTV/ERS format) with the counting code the app uses; prints the elected ' +
+        'candidates and the round-by-round transcript. Ties "by lot" are drawn from the ballots themselves, so every ' +
+        'recount draws the same.',
+    )
+    .argument('<ballots>', 'BLT file')
+    .addOption(new Option('--method <method>', 'counting method').choices(CLI_METHODS).makeOptionMandatory())
+    .option('--seats <n>', 'seats to fill (default: as the file says)', seatsArg)
+    .option('--json', 'print the CountResult as one JSON object')
+    .action(async (file: string, opts: { method: CliMethod; seats?: number; json?: boolean }) => {
+      const text = await readFile(file, 'utf8').catch(() => {
+        throw new AppError('file_not_found', 'not_found', `Cannot read ${file}: check the path.`);
+      });
+      let election;
+      try {
+        election = parseBlt(text);
+      } catch (e) {
+        if (e instanceof BltError) throw new AppError('blt_invalid', 'invalid', `${file}: ${e.message}`);
+        throw e;
+      }
+      let result: CountResult;
+      try {
+        result = count({
+          method: METHOD[opts.method],
+          seats: opts.seats ?? election.seats,
+          candidates: election.candidates,
+          withdrawn: election.withdrawn,
+          ballots: election.ballots,
+          title: election.title,
+        });
+      } catch (e) {
+        // names over 300 characters, a title over 500, … (the limits of the count's contract)
+        if (e instanceof CountInputError || e instanceof ZodError) {
+          const why =
+            e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : e.message;
+          throw new AppError('count_input_invalid', 'invalid', `${file}: ${why}`);
+        }
+        throw e;
+      }
+      console.log(opts.json ? JSON.stringify(result) : formatCountResult(result, election.title));
+    });
+}

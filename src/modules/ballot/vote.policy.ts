@@ -1,0 +1,19 @@
+// Who may do what in a vote: the chair (and presidium, and the body's secretaries) announce, open, close and cancel;
+// the tellers, the chair or the secretary enter an open vote's count; the chair or the secretary record named
+// votes, a present voter records their own; only voting participants present in the hall vote.
+import { canChair, canKeepProtocol, type MeetingContext } from '../assembly/assembly.service.js';
+import { VoteErrors } from './vote.errors.js';
+
+export const isVoter = (c: MeetingContext) => c.participant?.voice === 'voting' && c.participant.present;
+export const canTell = (c: MeetingContext) => canChair(c) || canKeepProtocol(c) || c.roles.has('teller');
+export const canRecordRoll = (c: MeetingContext) => canChair(c) || canKeepProtocol(c);
+
+export function assertCanTell(c: MeetingContext): void {
+  if (!canTell(c)) throw VoteErrors.vote_teller_required();
+}
+
+export function assertCanRecordRollFor(c: MeetingContext, own: boolean): void {
+  if (own) {
+    if (!isVoter(c)) throw VoteErrors.roll_call_not_voter();
+  } else if (!canRecordRoll(c)) throw VoteErrors.roll_call_forbidden();
+}

@@ -1,0 +1,505 @@
+// The voter's ballot (meeting page and phone view). For a secret vote the eligibility token is obtained as soon
+// as the vote is announced (ballot-client.ts); once it is open the ballot is shown: for / against / abstain for a
+// motion; for an election a ranking by numbers (STV), up to `seats` marks (plurality) or any (approval). It is cast
+// without cookies; the receipt is shown and kept. After the close, "Check my ballot" looks the receipt up on the
+// published board and compares the board's hash with the one announced live.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  BallotBoard,
+  BallotContent,
+  BallotReceipt,
+  Choice,
+  Election,
+  LiveVote,
+  ReceiptCheck,
+  Vote,
+} from '../../../contracts/ballot.js';
+import type { Meeting } from '../../../contracts/assembly.js';
+import { api, ApiError } from '../../app/api.js';
+import { FormError } from '../../ui/forms.js';
+import {
+  castBallot,
+  loadKept,
+  obtainBallotToken,
+  recomputeBoardHash,
+  sameContent,
+  type KeptBallot,
+} from './ballot-client.js';
+import { useBallotLabels } from './common.js';
+import { ballotPaths } from './endpoints.js';
+import { useBallotAction, useElections, useVote } from './queries.js';
+import type { Live } from '../assembly/queries.js';
+
+type TokenState = 'idle' | 'fetching' | 'ready' | 'error';
+
+/** The kept token/receipt of a vote, and obtaining the token as soon as the voter may. */
+function useKeptBallot(vote: Vote | undefined, personId: string, eligible: boolean) {
+  const voteId = vote?.id ?? '';
+  const latest = useRef(vote);
+  latest.current = vote;
+  const [kept, setKept] = useState<KeptBallot>(() => (voteId ? loadKept(voteId, personId) : {}));
+  const [state, setState] = useState<TokenState>('idle');
+  const [error, setError] = useState<unknown>(null);
+  const refresh = useCallback(() => {
+    const next = voteId ? loadKept(voteId, personId) : {};
+    setKept((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+  }, [voteId, personId]);
+  const obtain = useCallback(async () => {
+    const v = latest.current;
+    if (!v) return;
+    setState('fetching');
+    setError(null);
+    try {
+      await obtainBallotToken(v, personId);
+      setState('ready');
+    } catch (err) {
+      setState('error');
+      setError(err);
+    } finally {
+      refresh();
+    }
+  }, [personId, refresh]);
+  const wanted =
+    !!vote &&
+    vote.method === 'secret' &&
+    (vote.status === 'announced' || vote.status === 'open') &&
+    eligible &&
+    !!vote.publicKeySpki;
+  useEffect(() => {
+    refresh();
+    if (wanted && !loadKept(voteId, personId).token) void obtain();
+  }, [wanted, voteId, personId, obtain, refresh]);
+  return { kept, state, error, obtain, refresh };
+}
+
+function MotionBallot({ onCast, busy }: { onCast: (c: BallotContent) => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const id = useId();
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [problem, setProblem] = useState('');
+  return (
+    <form
+      className="form ballot-form"
+      data-testid="ballot-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!choice) return setProblem(t('ballots.chooseFirst'));
+        setProblem('');
+        onCast({ choice });
+      }}
+    >
+      <fieldset>
+        <legend>{t('ballots.yourChoice')}</legend>
+        {(['for', 'against', 'abstain'] as const).map((c) => (
+          <label key={c} className="radio big-touch">
+            <input type="radio" name={`${id}-c`} checked={choice === c} onChange={() => setChoice(c)} /> {L.choice(c)}
+          </label>
+        ))}
+      </fieldset>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button big-touch" disabled={busy}>
+        {busy ? t('forms.working') : t('ballots.cast')}
+      </button>
+    </form>
+  );
+}
+
+/** Ranks typed as numbers → candidate ids in order; a problem text when the numbers are not 1, 2, 3… */
+export function rankingOf(ranks: Record<string, string>, t: (k: string) => string): string[] | string {
+  const entries = Object.entries(ranks)
+    .map(([id, s]) => [id, s.trim()] as const)
+    .filter(([, s]) => s !== '');
+  const nums = entries.map(([id, s]) => [id, /^\d+$/.test(s) ? Number(s) : NaN] as const);
+  if (nums.some(([, n]) => Number.isNaN(n) || n < 1)) return t('ballots.rankNumbers');
+  const sorted = [...nums].sort((a, b) => a[1] - b[1]);
+  for (let i = 0; i < sorted.length; i++) if (sorted[i]![1] !== i + 1) return t('ballots.rankSequence');
+  return sorted.map(([id]) => id);
+}
+
+function ElectionBallot({
+  election,
+  onCast,
+  busy,
+}: {
+  election: Election;
+  onCast: (c: BallotContent) => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const running = election.candidates
+    .filter((c) => c.consent === 'consented' && !c.withdrawn)
+    .sort((a, b) => a.position - b.position);
+  const stv = election.method === 'scottish_stv' || election.method === 'meek';
+  const [ranks, setRanks] = useState<Record<string, string>>({});
+  const [marked, setMarked] = useState<string[]>([]);
+  const [problem, setProblem] = useState('');
+  const ranking = stv ? rankingOf(ranks, t) : null;
+  const name = (cid: string) => running.find((c) => c.personId === cid)?.name ?? cid;
+  /** Moves a candidate one place up or down in the ranking (keyboard alternative to typing numbers). */
+  const move = (cid: string, delta: -1 | 1) => {
+    const order = Array.isArray(ranking) ? [...ranking] : [];
+    if (!order.includes(cid)) order.push(cid);
+    const i = order.indexOf(cid);
+    const j = i + delta;
+    if (j >= 0 && j < order.length) [order[i], order[j]] = [order[j]!, order[i]!];
+    setRanks(Object.fromEntries(order.map((c, k) => [c, String(k + 1)])));
+  };
+  const submit = () => {
+    if (stv) {
+      if (typeof ranking === 'string') return setProblem(ranking);
+      setProblem('');
+      onCast({ prefs: ranking ?? [] });
+      return;
+    }
+    if (election.method === 'plurality' && marked.length > election.seats)
+      return setProblem(t('ballots.tooMany', { n: election.seats }));
+    setProblem('');
+    onCast({ prefs: running.map((c) => c.personId).filter((c) => marked.includes(c)) });
+  };
+  return (
+    <form
+      className="form ballot-form"
+      data-testid="ballot-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <p className="small" id={`${id}-help`}>
+        {stv
+          ? t('ballots.rankHelp', { seats: election.seats })
+          : election.method === 'plurality'
+            ? t('ballots.pluralityHelp', { n: election.seats })
+            : t('ballots.approvalHelp')}
+      </p>
+      <fieldset aria-describedby={`${id}-help`}>
+        <legend>{t('ballots.candidates')}</legend>
+        <ul className="ballot-candidates">
+          {running.map((c) =>
+            stv ? (
+              <li key={c.personId} className="rank-row" data-testid="ballot-candidate">
+                <label htmlFor={`${id}-${c.personId}`} className="rank-name">
+                  {c.name}
+                </label>
+                <input
+                  id={`${id}-${c.personId}`}
+                  className="rank-input"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={running.length}
+                  aria-label={t('ballots.rankFor', { name: c.name })}
+                  value={ranks[c.personId] ?? ''}
+                  onChange={(e) => setRanks((r) => ({ ...r, [c.personId]: e.target.value }))}
+                />
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={t('ballots.rankUp', { name: c.name })}
+                  onClick={() => move(c.personId, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={t('ballots.rankDown', { name: c.name })}
+                  onClick={() => move(c.personId, 1)}
+                >
+                  ↓
+                </button>
+              </li>
+            ) : (
+              <li key={c.personId} data-testid="ballot-candidate">
+                <label className="radio big-touch">
+                  <input
+                    type="checkbox"
+                    checked={marked.includes(c.personId)}
+                    onChange={(e) =>
+                      setMarked((m) => (e.target.checked ? [...m, c.personId] : m.filter((x) => x !== c.personId)))
+                    }
+                  />{' '}
+                  {c.name}
+                </label>
+              </li>
+            ),
+          )}
+        </ul>
+      </fieldset>
+      {stv && (
+        <p className="small" aria-live="polite" data-testid="ranking-preview">
+          {Array.isArray(ranking) && ranking.length > 0
+            ? `${t('ballots.yourOrder')}: ${ranking.map((c, i) => `${i + 1}. ${name(c)}`).join(', ')}`
+            : Array.isArray(ranking)
+              ? t('ballots.blankBallot')
+              : ''}
+        </p>
+      )}
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button big-touch" disabled={busy}>
+        {busy ? t('forms.working') : t('ballots.cast')}
+      </button>
+    </form>
+  );
+}
+
+/** What a receipt's content says, in words. */
+export function useContentWords() {
+  const L = useBallotLabels();
+  const { t } = useTranslation();
+  return (content: BallotContent | null, names: Map<string, string>) => {
+    if (!content) return '—';
+    if ('choice' in content) return L.choice(content.choice);
+    if (content.prefs.length === 0) return t('ballots.blankBallot');
+    return content.prefs.map((p, i) => `${i + 1}. ${names.get(p) ?? p}`).join(', ');
+  };
+}
+
+interface CheckOutcome {
+  problems: string[];
+  check: ReceiptCheck;
+  board: BallotBoard;
+}
+
+/** "Check my ballot": the receipt on the published board, counted, as cast; the board's hash as announced. */
+export function ReceiptChecker({
+  receipt,
+  announcedHash,
+  names,
+}: {
+  receipt: BallotReceipt;
+  announcedHash: string | null;
+  names: Map<string, string>;
+}) {
+  const { t } = useTranslation();
+  const words = useContentWords();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const [check, board] = await Promise.all([
+        api<ReceiptCheck>(ballotPaths.receipt(receipt.voteId, receipt.receipt)),
+        api<BallotBoard>(ballotPaths.board(receipt.voteId)),
+      ]);
+      const problems: string[] = [];
+      const line = board.entries.find((e) => e.receipt === receipt.receipt);
+      if (!check.onBoard || !line) problems.push(t('ballots.checkNotOnBoard'));
+      else if (!sameContent(line.content, receipt.content) || !sameContent(check.content, receipt.content))
+        problems.push(t('ballots.checkChanged'));
+      if (check.onBoard && !check.counted) problems.push(t('ballots.checkNotCounted'));
+      const hashes = [board.boardHash, check.boardHash, board.result.boardHash].filter((h): h is string => !!h);
+      if (announcedHash && hashes.some((h) => h !== announcedHash)) problems.push(t('ballots.checkHashDiffers'));
+      else if (new Set(hashes).size > 1) problems.push(t('ballots.checkHashDiffers'));
+      // every ballot on the board, hashed here, must give the fingerprint announced with the result
+      if ((await recomputeBoardHash(board)) !== (announcedHash ?? board.boardHash))
+        problems.push(t('ballots.checkBoardAltered'));
+      setOutcome({ problems, check, board });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="receipt-check" data-testid="receipt-check">
+      <button type="button" className="button" disabled={busy} onClick={() => void run()}>
+        {busy ? t('forms.working') : t('ballots.checkMyBallot')}
+      </button>
+      <FormError id={`rc-${receipt.receipt.slice(0, 8)}`} error={error} />
+      {outcome && (
+        <div
+          role="status"
+          aria-live="polite"
+          className={`notice ${outcome.problems.length ? 'notice-error' : 'notice-ok'}`}
+          data-testid="check-outcome"
+          data-ok={outcome.problems.length === 0}
+        >
+          {outcome.problems.length === 0 ? (
+            <p>
+              {t('ballots.checkOk', { n: outcome.board.entries.length })}{' '}
+              {t('ballots.checkHash', { hash: outcome.board.boardHash })}
+            </p>
+          ) : (
+            <>
+              <p>
+                <strong>{t('ballots.checkFailed')}</strong>
+              </p>
+              <ul>
+                {outcome.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+              <p className="small">
+                {t('ballots.yourBallotWas')}: {words(receipt.content, names)}. {t('ballots.boardSays')}:{' '}
+                {words(outcome.check.content, names)}.
+              </p>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RollCallSelf({ meetingId, vote }: { meetingId: string; vote: LiveVote }) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const act = useBallotAction(meetingId);
+  const [done, setDone] = useState('');
+  return (
+    <div className="roll-self">
+      <div className="button-row big-buttons" role="group" aria-label={t('ballots.yourChoice')}>
+        {(['for', 'against', 'abstain'] as const).map((c) => (
+          <button
+            key={c}
+            type="button"
+            className="button big-touch"
+            disabled={act.isPending}
+            onClick={() =>
+              act.mutate(
+                { path: ballotPaths.rollCall(vote.id), body: { choice: c } },
+                { onSuccess: () => setDone(t('ballots.rollRecorded', { choice: L.choice(c) })) },
+              )
+            }
+          >
+            {L.choice(c)}
+          </button>
+        ))}
+      </div>
+      <p role="status" aria-live="polite" className="act-done">
+        {done}
+      </p>
+      <FormError id={`roll-self-${vote.id}`} error={act.error} />
+    </div>
+  );
+}
+
+/** The voter's ballot for the live vote, when there is one this person may take part in. */
+export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live: Live; personId: string }) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const lv = live.state?.vote ?? null;
+  const vote = useVote(meeting.id, lv?.id);
+  const elections = useElections(meeting.id, !!lv?.electionId);
+  const election = elections.data?.items.find((e) => e.id === lv?.electionId);
+  const full = vote.data && lv && vote.data.id === lv.id ? { ...vote.data, status: lv.status } : undefined;
+  const voting = meeting.me.voice === 'voting';
+  const ballot = useKeptBallot(full, personId, voting && meeting.me.present);
+  const [busy, setBusy] = useState(false);
+  const [castError, setCastError] = useState<unknown>(null);
+  const words = useContentWords();
+  // Open and roll-call votes need the ballot box only while open; their result is on the live panel.
+  if (!lv || !voting || lv.status === 'cancelled' || (lv.method !== 'secret' && lv.status === 'closed')) return null;
+  const names = new Map<string, string>([
+    ...lv.candidates.map((c) => [c.id, c.name] as const),
+    ...(election?.candidates ?? []).map((c) => [c.personId, c.name] as const),
+  ]);
+  const receipt = ballot.kept.receipt;
+  const cast = async (content: BallotContent) => {
+    setBusy(true);
+    setCastError(null);
+    try {
+      await castBallot(lv.id, personId, content);
+    } catch (err) {
+      setCastError(
+        err instanceof ApiError && err.code === 'no_ballot_token'
+          ? new ApiError(0, err.code, t('ballots.noToken'))
+          : err,
+      );
+    } finally {
+      ballot.refresh();
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card ballot-box" aria-labelledby="ballot-h" data-testid="ballot-box" data-vote={lv.id}>
+      <h2 id="ballot-h">{t('ballots.yourBallot')}</h2>
+      <p className="ballot-title" data-testid="ballot-title">
+        {lv.title} <span className="badge">{L.method(lv.method)}</span>{' '}
+        <span className="badge" data-testid="ballot-status">
+          {L.status(lv.status)}
+        </span>
+      </p>
+      {lv.method === 'secret' && (
+        <>
+          {!meeting.me.present && !receipt && <p className="notice notice-warn">{t('ballots.checkInToVote')}</p>}
+          {meeting.me.present && !receipt && lv.status !== 'closed' && (
+            <p className="small" aria-live="polite" data-testid="token-state">
+              {ballot.kept.token
+                ? t('ballots.tokenReady')
+                : ballot.state === 'error'
+                  ? t('ballots.tokenFailed')
+                  : t('ballots.tokenFetching')}
+            </p>
+          )}
+          {ballot.state === 'error' && !ballot.kept.token && (
+            <>
+              <FormError id={`tok-${lv.id}`} error={ballot.error} />
+              <button type="button" className="button button-secondary" onClick={() => void ballot.obtain()}>
+                {t('app.retry')}
+              </button>
+            </>
+          )}
+          {lv.status === 'announced' && !receipt && <p className="muted">{t('ballots.waitOpen')}</p>}
+          {lv.status === 'open' &&
+            !receipt &&
+            ballot.kept.token &&
+            (lv.electionId ? (
+              election ? (
+                <ElectionBallot election={election} onCast={(c) => void cast(c)} busy={busy} />
+              ) : (
+                <p className="muted">{t('app.loading')}</p>
+              )
+            ) : (
+              <MotionBallot onCast={(c) => void cast(c)} busy={busy} />
+            ))}
+          <FormError id={`cast-${lv.id}`} error={castError} />
+          {receipt && (
+            <div className="receipt" data-testid="receipt">
+              <p className="notice notice-ok" role="status">
+                {t('ballots.accepted')}
+              </p>
+              <dl className="facts">
+                <div>
+                  <dt>{t('ballots.receiptCode')}</dt>
+                  <dd>
+                    <code className="hash" data-testid="receipt-code">
+                      {receipt.receipt}
+                    </code>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('ballots.yourBallotWas')}</dt>
+                  <dd data-testid="receipt-content">{words(receipt.content, names)}</dd>
+                </div>
+              </dl>
+              <p className="small muted">{t('ballots.receiptHelp')}</p>
+              {lv.status === 'closed' && (
+                <ReceiptChecker receipt={receipt} announcedHash={lv.result?.boardHash ?? null} names={names} />
+              )}
+            </div>
+          )}
+          {lv.status === 'closed' && !receipt && <p className="muted">{t('ballots.closedNoBallot')}</p>}
+        </>
+      )}
+      {lv.method === 'roll_call' && lv.status === 'open' && meeting.me.present && (
+        <RollCallSelf meetingId={meeting.id} vote={lv} />
+      )}
+      {lv.method === 'open' && lv.status === 'open' && <p>{t('ballots.showOfHands')}</p>}
+    </section>
+  );
+}

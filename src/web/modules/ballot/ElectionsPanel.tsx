@@ -1,0 +1,373 @@
+// Elections (bureaus, secretaries, delegates, commissions): create, nominate, the candidate's consent or refusal,
+// withdrawal, the candidates list; after the vote the elected, the round-by-round transcript, the published board,
+// its BLT file and a recount from the board with the app's own counting code.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '../../../contracts/assembly.js';
+import { CountMethod, ElectionOffice, type Election, type Recount, type Vote } from '../../../contracts/ballot.js';
+import { api } from '../../app/api.js';
+import { useMe } from '../../app/auth.js';
+import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
+import { Chooser } from '../../ui/pickers.js';
+import { useParticipantSearch } from '../assembly/ChairConsole.js';
+import type { Live } from '../assembly/queries.js';
+import { loadKept } from './ballot-client.js';
+import { ReceiptChecker } from './BallotBox.js';
+import { useBallotLabels, VoteResultView } from './common.js';
+import { ballotPaths } from './endpoints.js';
+import { useBallotAction, useElections, useVotes } from './queries.js';
+
+function CreateElection({ meeting, live }: { meeting: Meeting; live: Live }) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const act = useBallotAction(meeting.id);
+  const current = live.state?.currentItem?.id ?? meeting.agenda.find((a) => a.status === 'current')?.id;
+  const [item, setItem] = useState(current ?? meeting.agenda[0]?.id ?? '');
+  const [title, setTitle] = useState('');
+  const [office, setOffice] = useState<ElectionOffice>('bureau');
+  const [seats, setSeats] = useState('');
+  const [method, setMethod] = useState<CountMethod | ''>('');
+  const [ballot, setBallot] = useState<'' | 'open' | 'secret'>('');
+  const [delegateMeeting, setDelegateMeeting] = useState('');
+  return (
+    <ActionForm
+      title={t('ballots.createElection')}
+      submitLabel={t('ballots.create')}
+      state={act}
+      testId="create-election"
+      done={t('ballots.electionCreated')}
+      onSubmit={() => {
+        if (!item) return t('ballots.needItem');
+        if (!title.trim()) return t('ballots.needTitle');
+        const n = seats.trim() ? Number(seats.trim()) : undefined;
+        if (n !== undefined && (!Number.isInteger(n) || n < 1)) return t('ballots.needSeats');
+        if (office === 'delegates' && delegateMeeting.trim() && !/^[0-9a-f-]{36}$/i.test(delegateMeeting.trim()))
+          return t('ballots.needMeetingId');
+        act.mutate(
+          {
+            path: ballotPaths.elections(meeting.id),
+            body: {
+              agendaItemId: item,
+              title: title.trim(),
+              office,
+              ...(n !== undefined ? { seats: n } : {}),
+              ...(method ? { method } : {}),
+              ...(ballot ? { ballot } : {}),
+              ...(office === 'delegates' && delegateMeeting.trim()
+                ? { delegateMeetingId: delegateMeeting.trim() }
+                : {}),
+            },
+          },
+          { onSuccess: () => setTitle('') },
+        );
+      }}
+    >
+      <Select
+        label={t('ballots.agendaItem')}
+        value={item}
+        onChange={setItem}
+        options={meeting.agenda.map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` }))}
+      />
+      <Field label={t('ballots.electionTitle')} value={title} onChange={setTitle} />
+      <div className="inline-fields">
+        <Select
+          label={t('ballots.officeLabel')}
+          value={office}
+          onChange={setOffice}
+          options={ElectionOffice.options.map((o) => ({ value: o, label: L.office(o) }))}
+        />
+        <Field
+          label={t('ballots.seats')}
+          type="number"
+          min={1}
+          value={seats}
+          onChange={setSeats}
+          hint={office === 'delegates' ? t('ballots.seatsDelegatesHint') : undefined}
+        />
+      </div>
+      <div className="inline-fields">
+        <Select
+          label={t('ballots.countMethodLabel')}
+          value={method}
+          onChange={setMethod}
+          options={[
+            { value: '' as const, label: t('ballots.statuteDefault') },
+            ...CountMethod.options.map((m) => ({ value: m, label: L.countMethod(m) })),
+          ]}
+        />
+        <Select
+          label={t('ballots.ballotLabel')}
+          value={ballot}
+          onChange={setBallot}
+          options={[
+            { value: '' as const, label: t('ballots.statuteDefault') },
+            { value: 'secret' as const, label: t('ballots.method.secret') },
+            { value: 'open' as const, label: t('ballots.method.open') },
+          ]}
+        />
+      </div>
+      {office === 'delegates' && (
+        <Field
+          label={t('ballots.delegateMeeting')}
+          value={delegateMeeting}
+          onChange={setDelegateMeeting}
+          hint={t('ballots.delegateMeetingHint')}
+        />
+      )}
+    </ActionForm>
+  );
+}
+
+function RecountButton({ voteId }: { voteId: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [res, setRes] = useState<Recount | null>(null);
+  return (
+    <div className="recount">
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          api<Recount>(ballotPaths.recount(voteId))
+            .then(setRes, setError)
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? t('forms.working') : t('ballots.recount')}
+      </button>
+      <FormError id={`recount-${voteId}`} error={error} />
+      {res && (
+        <p
+          role="status"
+          className={`notice ${res.matches ? 'notice-ok' : 'notice-error'}`}
+          data-testid="recount-result"
+          data-matches={res.matches}
+        >
+          {res.matches ? t('ballots.recountMatches') : t('ballots.recountDiffers')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ElectionCard({
+  meeting,
+  election,
+  vote,
+  live,
+  canRun,
+}: {
+  meeting: Meeting;
+  election: Election;
+  vote?: Vote;
+  live: Live;
+  canRun: boolean;
+}) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const me = useMe().data;
+  const act = useBallotAction(meeting.id);
+  const search = useParticipantSearch(meeting.id);
+  const nominating = election.status === 'nominating';
+  const mine = election.candidates.find((c) => c.personId === me?.personId);
+  const lv = vote && live.state?.vote?.id === vote.id ? live.state.vote : null;
+  const result = lv?.result ?? vote?.result ?? null;
+  const candidates = election.candidates.map((c) => ({ id: c.personId, name: c.name }));
+  const kept = vote && me ? loadKept(vote.id, me.personId) : {};
+  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  const electedIds = new Set(result?.count?.elected ?? []);
+  return (
+    <li className="election-card card" data-testid="election" data-election={election.id}>
+      <h4>
+        {election.title}{' '}
+        <span className="badge" data-testid="election-status">
+          {L.electionStatus(election.status)}
+        </span>
+      </h4>
+      <p className="small">
+        {L.office(election.office)} · {t('ballots.seatsN', { n: election.seats })} · {L.countMethod(election.method)} ·{' '}
+        {election.ballot === 'secret' ? t('ballots.method.secret') : t('ballots.method.open')}
+      </p>
+      {mine && mine.consent === 'pending' && !mine.withdrawn && nominating && (
+        <div className="notice notice-warn consent-prompt" role="alert" data-testid="consent-prompt">
+          <p>{t('ballots.consentPrompt', { title: election.title })}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={act.isPending}
+              onClick={() => act.mutate({ path: ballotPaths.consent(election.id), body: { consent: 'consented' } })}
+            >
+              {t('ballots.consentYes')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={act.isPending}
+              onClick={() => act.mutate({ path: ballotPaths.consent(election.id), body: { consent: 'declined' } })}
+            >
+              {t('ballots.consentNo')}
+            </button>
+          </div>
+        </div>
+      )}
+      <h5>{t('ballots.candidates')}</h5>
+      {election.candidates.length === 0 ? (
+        <p className="muted">{t('ballots.noCandidates')}</p>
+      ) : (
+        <ul className="candidates" data-testid="candidates">
+          {[...election.candidates]
+            .sort((a, b) => a.position - b.position)
+            .map((c) => (
+              <li key={c.personId} data-testid="candidate" data-consent={c.consent}>
+                <span className="cand-name">{c.name}</span>{' '}
+                <span
+                  className={`badge ${c.consent === 'consented' ? 'badge-ok' : c.consent === 'declined' ? 'badge-warn' : ''}`}
+                >
+                  {c.withdrawn ? t('ballots.withdrawnBadge') : L.consent(c.consent)}
+                </span>
+                {(c.elected || electedIds.has(c.personId)) && (
+                  <span className="badge badge-ok">{t('ballots.elected')}</span>
+                )}
+                {c.nominatedByName && (
+                  <span className="small muted"> {t('ballots.nominatedBy', { name: c.nominatedByName })}</span>
+                )}
+                {nominating && !c.withdrawn && (
+                  <span className="button-row inline">
+                    {canRun && c.consent === 'pending' && c.personId !== me?.personId && (
+                      <>
+                        <button
+                          type="button"
+                          className="link-button"
+                          disabled={act.isPending}
+                          onClick={() =>
+                            act.mutate({
+                              path: ballotPaths.consent(election.id),
+                              body: { consent: 'consented', personId: c.personId },
+                            })
+                          }
+                        >
+                          {t('ballots.recordConsent', { name: c.name })}
+                        </button>
+                        <button
+                          type="button"
+                          className="link-button"
+                          disabled={act.isPending}
+                          onClick={() =>
+                            act.mutate({
+                              path: ballotPaths.consent(election.id),
+                              body: { consent: 'declined', personId: c.personId },
+                            })
+                          }
+                        >
+                          {t('ballots.recordRefusal', { name: c.name })}
+                        </button>
+                      </>
+                    )}
+                    {(canRun || c.personId === me?.personId) && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        disabled={act.isPending}
+                        aria-label={t('ballots.withdrawCandidate', { name: c.name })}
+                        onClick={() => act.mutate({ path: ballotPaths.withdrawCandidate(election.id, c.personId) })}
+                      >
+                        {t('ballots.withdraw')}
+                      </button>
+                    )}
+                  </span>
+                )}
+              </li>
+            ))}
+        </ul>
+      )}
+      {nominating && meeting.me.voice && (
+        <Chooser
+          label={t('ballots.nominate')}
+          hint={t('ballots.nominateHint')}
+          search={search}
+          queryKey={`nominate-${election.id}`}
+          exclude={election.candidates.map((c) => c.personId)}
+          onPick={(c) => act.mutate({ path: ballotPaths.candidates(election.id), body: { personId: c.id } })}
+        />
+      )}
+      {canRun && nominating && (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={act.isPending}
+          onClick={() => {
+            if (window.confirm(t('ballots.cancelElectionConfirm')))
+              act.mutate({ path: ballotPaths.cancelElection(election.id) });
+          }}
+        >
+          {t('ballots.cancelElection')}
+        </button>
+      )}
+      <FormError id={`el-${election.id}`} error={act.error} />
+      {vote && (lv?.status ?? vote.status) === 'closed' && result && (
+        <div className="election-result" data-testid="election-result">
+          <VoteResultView result={result} candidates={candidates} />
+          {vote.method === 'secret' && (
+            <p className="downloads">
+              <a href={ballotPaths.board(vote.id)} target="_blank" rel="noopener" data-testid="board-link">
+                {t('ballots.boardLink')}
+              </a>{' '}
+              <a href={ballotPaths.boardBlt(vote.id)} download data-testid="blt-link">
+                {t('ballots.bltLink')}
+              </a>
+            </p>
+          )}
+          {vote.method === 'secret' && <RecountButton voteId={vote.id} />}
+          {kept.receipt && <ReceiptChecker receipt={kept.receipt} announcedHash={result.boardHash} names={names} />}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function ElectionsPanel({ meeting, live }: { meeting: Meeting; live: Live }) {
+  const { t } = useTranslation();
+  const elections = useElections(meeting.id);
+  const votes = useVotes(meeting.id);
+  const me = meeting.me;
+  const canRun = me.convener || me.chair || me.presidium;
+  const closed = meeting.status === 'closed' || meeting.status === 'cancelled';
+  const items = elections.data?.items ?? [];
+  return (
+    <div className="console elections-panel" data-testid="elections-panel">
+      {canRun && !closed && (
+        <section className="console-block">
+          <CreateElection meeting={meeting} live={live} />
+        </section>
+      )}
+      <section className="console-block" aria-labelledby="elections-h">
+        <h3 id="elections-h">{t('ballots.electionsTitle')}</h3>
+        {elections.isError && <FormError id={`el-load-${meeting.id}`} error={elections.error} />}
+        {items.length === 0 ? (
+          <p className="muted">{t('ballots.noElections')}</p>
+        ) : (
+          <ul className="election-list">
+            {items.map((e) => (
+              <ElectionCard
+                key={e.id}
+                meeting={meeting}
+                election={e}
+                live={live}
+                canRun={canRun}
+                vote={
+                  votes.data?.items.find((v) => v.id === e.voteId) ??
+                  votes.data?.items.filter((v) => v.electionId === e.id).at(-1)
+                }
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,342 @@
+// Motions (draft resolutions) per agenda item: the text as proposed and as amended so far, status, supporters and
+// the support still needed, amendments (the words they replace → the new words), minority opinions. Propose a
+// motion, an amendment (pick the words to replace from the current text, type the new ones), support, withdraw,
+// and record a minority opinion after the vote.
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '../../../contracts/assembly.js';
+import { QuestionKind, type Motion } from '../../../contracts/ballot.js';
+import { useMe } from '../../app/auth.js';
+import { useFormat } from '../../app/format.js';
+import { ActionForm, Disclosure, Field, FormError, Select, TextArea } from '../../ui/forms.js';
+import type { Live } from '../assembly/queries.js';
+import { useBallotLabels } from './common.js';
+import { ballotPaths } from './endpoints.js';
+import { useBallotAction, useMotions } from './queries.js';
+
+function ProposeMotion({ meeting, itemId }: { meeting: Meeting; itemId: string }) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const act = useBallotAction(meeting.id);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<QuestionKind>('ordinary');
+  const [label, setLabel] = useState('');
+  return (
+    <ActionForm
+      submitLabel={t('ballots.propose')}
+      state={act}
+      testId="propose-motion"
+      done={t('ballots.proposed')}
+      onSubmit={() => {
+        if (!title.trim() || !text.trim()) return t('ballots.needTitleText');
+        act.mutate(
+          {
+            path: ballotPaths.motions(meeting.id),
+            body: {
+              agendaItemId: itemId,
+              title: title.trim(),
+              text: text.trim(),
+              questionKind: kind,
+              ...(label.trim() ? { proposerLabel: label.trim() } : {}),
+            },
+          },
+          {
+            onSuccess: () => {
+              setTitle('');
+              setText('');
+            },
+          },
+        );
+      }}
+    >
+      <Field label={t('ballots.motionTitle')} value={title} onChange={setTitle} />
+      <TextArea label={t('ballots.motionText')} value={text} onChange={setText} rows={5} />
+      <div className="inline-fields">
+        <Select
+          label={t('ballots.kindLabel')}
+          value={kind}
+          onChange={setKind}
+          options={QuestionKind.options.filter((k) => k !== 'amendment').map((k) => ({ value: k, label: L.kind(k) }))}
+        />
+        <Field
+          label={t('ballots.proposerLabel')}
+          value={label}
+          onChange={setLabel}
+          hint={t('ballots.proposerLabelHint')}
+        />
+      </div>
+    </ActionForm>
+  );
+}
+
+function ProposeAmendment({
+  meeting,
+  motion,
+  textRef,
+}: {
+  meeting: Meeting;
+  motion: Motion;
+  textRef: React.RefObject<HTMLElement | null>;
+}) {
+  const { t } = useTranslation();
+  const act = useBallotAction(meeting.id);
+  const [replaces, setReplaces] = useState('');
+  const [text, setText] = useState('');
+  const current = motion.currentText ?? motion.text;
+  const useSelection = () => {
+    const sel = window.getSelection();
+    const s = sel?.toString() ?? '';
+    if (s && textRef.current && sel?.anchorNode && textRef.current.contains(sel.anchorNode)) setReplaces(s);
+  };
+  return (
+    <ActionForm
+      submitLabel={t('ballots.proposeAmendment')}
+      state={act}
+      testId="propose-amendment"
+      done={t('ballots.proposed')}
+      onSubmit={() => {
+        if (replaces && !current.includes(replaces)) return t('ballots.replacesNotFound');
+        if (!replaces && !text.trim()) return t('ballots.needAmendment');
+        act.mutate(
+          { path: ballotPaths.amendments(motion.id), body: { replaces, text } },
+          {
+            onSuccess: () => {
+              setReplaces('');
+              setText('');
+            },
+          },
+        );
+      }}
+    >
+      <p className="small muted">{t('ballots.amendHelp')}</p>
+      <button
+        type="button"
+        className="button button-secondary"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={useSelection}
+      >
+        {t('ballots.useSelection')}
+      </button>
+      <Field label={t('ballots.replaces')} value={replaces} onChange={setReplaces} hint={t('ballots.replacesHint')} />
+      <TextArea label={t('ballots.newWords')} value={text} onChange={setText} />
+    </ActionForm>
+  );
+}
+
+function MinorityOpinionForm({ meeting, motion }: { meeting: Meeting; motion: Motion }) {
+  const { t } = useTranslation();
+  const act = useBallotAction(meeting.id);
+  const [text, setText] = useState('');
+  return (
+    <ActionForm
+      submitLabel={t('ballots.recordOpinion')}
+      state={act}
+      testId="minority-opinion"
+      onSubmit={() => {
+        if (!text.trim()) return t('ballots.needOpinion');
+        act.mutate(
+          { path: ballotPaths.motionAct(motion.id, 'minority-opinions'), body: { text: text.trim() } },
+          { onSuccess: () => setText('') },
+        );
+      }}
+    >
+      <TextArea label={t('ballots.opinionText')} value={text} onChange={setText} />
+    </ActionForm>
+  );
+}
+
+function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion: Motion; amendments: Motion[] }) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const f = useFormat();
+  const me = useMe().data;
+  const act = useBallotAction(meeting.id);
+  const textRef = useRef<HTMLParagraphElement>(null);
+  const hid = useId();
+  const live = ['proposed', 'supported'].includes(motion.status);
+  const decided = ['adopted', 'rejected'].includes(motion.status);
+  const supported = motion.supporters.some((s) => s.personId === me?.personId);
+  const mineToWithdraw = motion.proposedBy === me?.personId;
+  const current = motion.currentText ?? motion.text;
+  return (
+    <li className="motion card" data-testid="motion" aria-labelledby={hid}>
+      <h4 id={hid}>
+        {t('ballots.motionN', { n: motion.seq })}: {motion.title}{' '}
+        <span className={`badge motion-${motion.status}`} data-testid="motion-status">
+          {L.motionStatus(motion.status)}
+        </span>
+      </h4>
+      <p className="small muted">
+        {motion.proposerLabel} · {L.kind(motion.questionKind)}
+      </p>
+      <p className="prose motion-text" ref={textRef} data-testid="motion-text">
+        {current}
+      </p>
+      {motion.currentText && motion.currentText !== motion.text && (
+        <details>
+          <summary>{t('ballots.originalText')}</summary>
+          <p className="prose">{motion.text}</p>
+        </details>
+      )}
+      <p className="small">
+        {t('ballots.supporters', { n: f.number(motion.supporters.length) })}
+        {motion.supporters.length > 0 && `: ${motion.supporters.map((s) => s.name).join(', ')}`}
+        {motion.supportNeeded > 0 && ` · ${t('ballots.supportNeeded', { n: f.number(motion.supportNeeded) })}`}
+      </p>
+      {live && meeting.me.voice && (
+        <div className="button-row">
+          {!supported && motion.proposedBy !== me?.personId && (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={act.isPending}
+              onClick={() => act.mutate({ path: ballotPaths.motionAct(motion.id, 'support') })}
+            >
+              {t('ballots.support')}
+            </button>
+          )}
+          {mineToWithdraw && (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={act.isPending}
+              onClick={() => act.mutate({ path: ballotPaths.motionAct(motion.id, 'withdraw') })}
+            >
+              {t('ballots.withdrawMotion')}
+            </button>
+          )}
+        </div>
+      )}
+      <FormError id={`motion-${motion.id}`} error={act.error} />
+      {amendments.length > 0 && (
+        <>
+          <h5>{t('ballots.amendments')}</h5>
+          <ol className="amendments">
+            {amendments.map((a) => (
+              <li key={a.id} data-testid="amendment">
+                <span className="small">{t('ballots.amendmentN', { n: a.seq })}</span>{' '}
+                {a.replaces ? (
+                  <>
+                    <del>{a.replaces}</del> → <ins>{a.text}</ins>
+                  </>
+                ) : (
+                  <>
+                    {t('ballots.addAtEnd')}: <ins>{a.text}</ins>
+                  </>
+                )}{' '}
+                <span className="badge">{L.motionStatus(a.status)}</span>{' '}
+                <span className="small muted">
+                  {a.proposerLabel}
+                  {a.supportNeeded > 0 && ` · ${t('ballots.supportNeeded', { n: a.supportNeeded })}`}
+                </span>
+                {['proposed', 'supported'].includes(a.status) && meeting.me.voice && (
+                  <AmendmentActs meeting={meeting} amendment={a} />
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {live && meeting.me.voice && (
+        <Disclosure label={t('ballots.amend')}>
+          <ProposeAmendment meeting={meeting} motion={motion} textRef={textRef} />
+        </Disclosure>
+      )}
+      {motion.minorityOpinions.length > 0 && (
+        <>
+          <h5>{t('ballots.minorityOpinions')}</h5>
+          <ul className="opinions">
+            {motion.minorityOpinions.map((o) => (
+              <li key={o.id}>
+                <strong>{o.name}:</strong> {o.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {decided && meeting.me.voice && (
+        <Disclosure label={t('ballots.addOpinion')}>
+          <MinorityOpinionForm meeting={meeting} motion={motion} />
+        </Disclosure>
+      )}
+      {current !== motion.text && decided && <p className="small muted">{t('ballots.finalText')}</p>}
+    </li>
+  );
+}
+
+function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Motion }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const act = useBallotAction(meeting.id);
+  const supported = amendment.supporters.some((s) => s.personId === me?.personId);
+  return (
+    <span className="button-row inline">
+      {!supported && amendment.proposedBy !== me?.personId && (
+        <button
+          type="button"
+          className="link-button"
+          disabled={act.isPending}
+          onClick={() => act.mutate({ path: ballotPaths.motionAct(amendment.id, 'support') })}
+        >
+          {t('ballots.support')}
+        </button>
+      )}
+      {amendment.proposedBy === me?.personId && (
+        <button
+          type="button"
+          className="link-button"
+          disabled={act.isPending}
+          onClick={() => act.mutate({ path: ballotPaths.motionAct(amendment.id, 'withdraw') })}
+        >
+          {t('ballots.withdrawMotion')}
+        </button>
+      )}
+      {act.error != null && <FormError id={`am-${amendment.id}`} error={act.error} />}
+    </span>
+  );
+}
+
+export function MotionsPanel({ meeting, live }: { meeting: Meeting; live: Live }) {
+  const { t } = useTranslation();
+  const motions = useMotions(meeting.id);
+  const all = motions.data?.items ?? [];
+  const currentId = live.state?.currentItem?.id ?? meeting.agenda.find((a) => a.status === 'current')?.id;
+  const open = (live.state?.status ?? meeting.status) === 'open';
+  return (
+    <div className="console motions-panel" data-testid="motions-panel">
+      {motions.isError && <FormError id={`motions-load-${meeting.id}`} error={motions.error} />}
+      {meeting.agenda.map((item) => {
+        const here = all.filter((m) => m.agendaItemId === item.id && !m.amendsId);
+        if (here.length === 0 && item.id !== currentId) return null;
+        return (
+          <section key={item.id} className="console-block" aria-labelledby={`mi-${item.id}`}>
+            <h3 id={`mi-${item.id}`}>
+              {item.position}. {item.title}
+            </h3>
+            {here.length === 0 ? (
+              <p className="muted">{t('ballots.noMotions')}</p>
+            ) : (
+              <ul className="motion-list">
+                {here.map((m) => (
+                  <MotionCard
+                    key={m.id}
+                    meeting={meeting}
+                    motion={m}
+                    amendments={all.filter((a) => a.amendsId === m.id)}
+                  />
+                ))}
+              </ul>
+            )}
+            {item.id === currentId && open && meeting.me.voice && (
+              <Disclosure label={t('ballots.proposeMotion')}>
+                <ProposeMotion meeting={meeting} itemId={item.id} />
+              </Disclosure>
+            )}
+          </section>
+        );
+      })}
+      {all.length === 0 && !currentId && <p className="muted">{t('ballots.motionsWhenItem')}</p>}
+    </div>
+  );
+}

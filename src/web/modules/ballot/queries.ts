@@ -1,0 +1,84 @@
+// Requests of the ballot panels. Lists reload when the meeting's revision changes (their keys sit under the
+// meeting's) and when the live vote changes status; the panels' own acts reload them at once.
+import { useEffect, useRef } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ElectionList, MandateList, MotionList, Vote, VoteList } from '../../../contracts/ballot.js';
+import { api } from '../../app/api.js';
+import type { Live } from '../assembly/queries.js';
+import { ballotKeys, ballotPaths } from './endpoints.js';
+
+export function useMotions(meetingId: string, enabled = true) {
+  return useQuery({
+    queryKey: ballotKeys.motions(meetingId),
+    queryFn: ({ signal }) => api<MotionList>(ballotPaths.motions(meetingId), { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useVotes(meetingId: string, enabled = true) {
+  return useQuery({
+    queryKey: ballotKeys.votes(meetingId),
+    queryFn: ({ signal }) => api<VoteList>(ballotPaths.votes(meetingId), { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useVote(meetingId: string, voteId: string | null | undefined) {
+  return useQuery({
+    queryKey: ballotKeys.vote(meetingId, voteId ?? ''),
+    queryFn: ({ signal }) => api<Vote>(ballotPaths.vote(voteId!), { signal }),
+    enabled: !!voteId,
+    retry: false,
+  });
+}
+
+export function useElections(meetingId: string, enabled = true) {
+  return useQuery({
+    queryKey: ballotKeys.elections(meetingId),
+    queryFn: ({ signal }) => api<ElectionList>(ballotPaths.elections(meetingId), { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useMandates(meetingId: string, enabled = true) {
+  return useQuery({
+    queryKey: ballotKeys.mandates(meetingId),
+    queryFn: ({ signal }) => api<MandateList>(ballotPaths.mandates(meetingId), { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export interface BallotCall {
+  path: string;
+  method?: 'POST' | 'PUT';
+  body?: unknown;
+}
+
+/** One mutation for a panel's buttons: runs the call, then reloads the ballot lists and the protocol. */
+export function useBallotAction(meetingId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (call: BallotCall) => api<unknown>(call.path, { method: call.method ?? 'POST', body: call.body ?? {} }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ballotKeys.all(meetingId) });
+      void qc.invalidateQueries({ queryKey: ['meeting', meetingId, 'protocol'] });
+    },
+  });
+}
+
+/** Reloads the ballot lists when the live vote appears, changes status or is replaced by another. */
+export function useBallotLiveSync(meetingId: string, live: Live): void {
+  const qc = useQueryClient();
+  const v = live.state?.vote ?? null;
+  const sig = v ? `${v.id}:${v.status}` : '';
+  const last = useRef(sig);
+  useEffect(() => {
+    if (last.current === sig) return;
+    last.current = sig;
+    void qc.invalidateQueries({ queryKey: ballotKeys.all(meetingId) });
+  }, [sig, meetingId, qc]);
+}

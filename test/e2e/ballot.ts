@@ -10,6 +10,7 @@
 // in-process server (in-memory PGlite, the built web app) seeded with the test factories; it shares only the
 // browser of web.test.ts.
 import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/app/server.js';
@@ -100,9 +101,10 @@ async function seedMeeting(
   server: RunningServer,
   people: readonly (readonly [string, string, ('en' | 'ru')?])[],
   agenda: string[],
+  preset: 'union-federation' | 'party-1934' = 'union-federation',
 ): Promise<{ meetingId: string; voters: Voter[] }> {
   const db = server.handle.db;
-  const org = await makeOrganisation(db, { name: 'Union of the Vyborg side', preset: 'union-federation' });
+  const org = await makeOrganisation(db, { name: 'Union of the Vyborg side', preset });
   const root = await makeBody(db, org, 'central_committee', null, { name: 'Federation executive' });
   const branch = await makeBody(db, org, 'primary_organisation', root, { name: 'Branch of the Arsenal works' });
   const voters: Voter[] = [];
@@ -172,7 +174,7 @@ async function stage(h: Harness) {
 
 export function ballotJourneys(harness: () => Harness): void {
   describe('decisions', () => {
-    it('an STV election, 5 candidates for 3 seats, 20 voters in their own sessions: secret ballot, transcript, recount, receipt check, sealed protocol', async () => {
+    it('an STV election, 5 candidates for 3 seats, 20 voters in their own sessions: secret ballot, a late ballot refused, transcript, recount, sealed protocol, receipt check catching an altered board', async () => {
       const st = await stage(harness());
       const { server, sessions, open, done } = st;
       try {
@@ -273,6 +275,8 @@ export function ballotJourneys(harness: () => Harness): void {
           });
           await form.getByRole('button', { name: 'Cast my ballot' }).click();
           await poll(() => text(page, 'receipt-code')).toMatch(/^[0-9a-f]{64}$/);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(1);
           if (process.env.E2E_SHOTS && v === voters[2]) await screenshot(page, `ok-ballot-receipt-${v.login}`);
           receipts.set(v.login, await text(page, 'receipt-code'));
           expect(sent).toHaveLength(1);
@@ -385,6 +389,22 @@ export function ballotJourneys(harness: () => Harness): void {
         expect(sealed).toContain(`ELECTED: ${letter('A').name}, ${letter('D').name}, ${letter('B').name}.`);
         expect(sealed).toContain(hash);
         await noError(sp);
+
+        // --- someone alters another voter's ballot on the board after publication: the check catches it ---------
+        const other = [...receipts.entries()].find(([login]) => login !== secretaryV.login)![1];
+        // (the database refuses to change a ballot: the forger has to switch its guard off first)
+        const db = server.handle.db;
+        await sql`alter table ballot disable trigger ballot_immutable`.execute(db);
+        await sql`update ballot set content = ${JSON.stringify({ prefs: [letter('E').id] })}::jsonb
+          where receipt = ${other}`.execute(db);
+        await sql`alter table ballot enable trigger ballot_immutable`.execute(db);
+        await box.getByRole('button', { name: 'Check my ballot' }).click();
+        await poll(() => box.getByTestId('check-outcome').getAttribute('data-ok')).toBe('false');
+        const alarm = (await box.getByTestId('check-outcome').textContent()) ?? '';
+        expect(alarm).toContain('Warning: the check failed.');
+        expect(alarm).toContain(
+          'The ballots on the published board, hashed by your browser, do not give the fingerprint announced with the result',
+        );
 
         for (const s of sessions) expect(s.errors, `uncaught errors in ${s.name}`).toEqual([]);
         if (process.env.E2E_SHOTS) {
@@ -661,6 +681,125 @@ export function ballotJourneys(harness: () => Harness): void {
         if (process.env.E2E_SHOTS) await screenshot(c.page, 'ok-mandates');
       } catch (err) {
         await st.failed('mandates', err);
+        throw err;
+      } finally {
+        await st.close();
+      }
+    }, 300_000);
+
+    it('a block vote for two seats by secret ballot (at most two marks) and a single seat by show of hands counted per candidate', async () => {
+      const st = await stage(harness());
+      const { server, open, done } = st;
+      try {
+        const { meetingId, voters } = await seedMeeting(
+          server,
+          [
+            ['Zakhar', 'Zimin'],
+            ['Yulia', 'Yakovleva'],
+            ['Anna', 'Antonova'],
+            ['Boris', 'Belov'],
+            ['Cyril', 'Chernov'],
+          ],
+          ['Elections of the auditing commission', 'Any other business'],
+          'party-1934',
+        );
+        const [chairV] = voters as [Voter];
+        const [a, b, c] = voters.slice(2) as [Voter, Voter, Voter];
+        const url = `/meetings/${meetingId}`;
+        const ch = await open('chair', chairV.login);
+        const cp = ch.page;
+        await cp.goto(url);
+        const hold = async (title: string, seats: string, ballot: 'secret' | 'open', who: Voter[]) => {
+          await openTab(cp, 'Elections');
+          const create = cp.getByTestId('create-election');
+          await create.getByLabel('Title', { exact: true }).fill(title);
+          await create.getByLabel('Office').selectOption('commission');
+          await create.getByLabel('Seats').fill(seats);
+          await create.getByLabel('Counting method').selectOption('plurality');
+          await create.getByLabel('Ballot', { exact: true }).selectOption(ballot);
+          await create.getByRole('button', { name: 'Create', exact: true }).click();
+          const el = cp.getByTestId('election').filter({ hasText: title });
+          await el.waitFor();
+          for (const v of who) {
+            const search = el.getByRole('searchbox', { name: 'Nominate a candidate' });
+            await search.fill(v.family);
+            await search.press('Enter');
+            await el.locator('.picker-list button').filter({ hasText: v.family }).first().click();
+            await el.getByRole('button', { name: `Record consent of ${v.name}` }).click();
+            await poll(() => el.locator('[data-testid="candidate"][data-consent="consented"]').count()).toBe(
+              who.indexOf(v) + 1,
+            );
+          }
+          await openTab(cp, 'Votes');
+          const announce = cp.getByTestId('announce-form');
+          await announce.getByLabel('What is voted on').selectOption('election');
+          await announce.getByLabel('Election', { exact: true }).selectOption({ label: title });
+          await announce.getByLabel('How').selectOption(ballot);
+          await announce.getByRole('button', { name: 'Announce the vote' }).click();
+          const card = cp.getByTestId('vote-card').filter({ hasText: title });
+          await poll(() => card.getAttribute('data-status')).toBe('announced');
+          await card.getByRole('button', { name: 'Open the vote' }).click();
+          await poll(() => card.getAttribute('data-status')).toBe('open');
+          await noError(cp);
+          return { el, card };
+        };
+
+        // --- a block vote: two seats, at most two marks per ballot ---------------------------------------------
+        const first = await hold('Auditing commission', '2', 'secret', [a, b, c]);
+        const marks: [Voter, Voter[]][] = [
+          [voters[0]!, [a, b]],
+          [voters[1]!, [a, c]],
+          [a, [b]],
+          [b, [a, b]],
+          [c, [c]],
+        ];
+        for (const [v, marked] of marks) {
+          const s = v === chairV ? ch : await open(`voter-${v.family}`, v.login, { width: 390, height: 844 });
+          if (v !== chairV) await s.page.goto(url);
+          const form = s.page.getByTestId('ballot-form');
+          await form.waitFor({ timeout: 30_000 });
+          expect(await form.textContent()).toContain('Mark up to 2 candidates.');
+          if (v === voters[1]) {
+            // three marks are one too many: refused before anything is sent
+            for (const x of [a, b, c]) await form.getByRole('checkbox', { name: x.name }).check();
+            await form.getByRole('button', { name: 'Cast my ballot' }).click();
+            await poll(() => form.getByRole('alert').textContent()).toBe('Mark at most 2 candidates.');
+            for (const x of [a, b, c]) await form.getByRole('checkbox', { name: x.name }).uncheck();
+          }
+          for (const x of marked) await form.getByRole('checkbox', { name: x.name }).check();
+          await form.getByRole('button', { name: 'Cast my ballot' }).click();
+          await poll(() => text(s.page, 'receipt-code')).toMatch(/^[0-9a-f]{64}$/);
+          await noError(s.page);
+          if (v !== chairV) await done(s);
+        }
+        await poll(() => text(cp, 'vote-received')).toBe('5');
+        await first.card.getByRole('button', { name: 'Close the vote' }).click();
+        await poll(() => first.card.getAttribute('data-status')).toBe('closed');
+        // A 3, B 3, C 2: A and B elected; the marks per candidate are shown
+        expect(await first.card.getByTestId('elected-list').locator('li').allTextContents()).toEqual(
+          expect.arrayContaining([a.name, b.name]),
+        );
+        expect(await first.card.getByTestId('elected-list').locator('li').count()).toBe(2);
+        expect(await first.card.locator('.totals').textContent()).toContain(`${c.name}: 2`);
+        await noError(cp);
+
+        // --- a single seat by show of hands: the tellers count the hands for each candidate ---------------------
+        const second = await hold('Delegate to the district conference', '1', 'open', [b, c]);
+        const count = second.card.getByTestId('count-form');
+        await count.getByLabel(`Hands for ${b.name}`).fill('2');
+        await count.getByLabel(`Hands for ${c.name}`).fill('3');
+        await count.getByRole('button', { name: 'Enter the count' }).click();
+        await poll(() => count.locator('.act-done').textContent()).toBe('Done.');
+        await second.card.getByRole('button', { name: 'Close the vote' }).click();
+        await poll(() => second.card.getAttribute('data-status')).toBe('closed');
+        expect(await second.card.getByTestId('elected-list').locator('li').allTextContents()).toEqual([c.name]);
+        await openTab(cp, 'Elections');
+        await poll(() => second.el.getByTestId('election-status').textContent()).toBe('Closed');
+        await noError(cp);
+        expect(ch.errors).toEqual([]);
+        if (process.env.E2E_SHOTS) await screenshot(cp, 'ok-block-vote');
+      } catch (err) {
+        await st.failed('block-vote', err);
         throw err;
       } finally {
         await st.close();

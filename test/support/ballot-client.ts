@@ -16,6 +16,7 @@ import {
   ballotsResult,
   boardCanonical,
   canonicalContent,
+  stableJson,
   type BallotSpec,
 } from '../../src/modules/ballot/rules/board.js';
 import { importPublicKey, verifyToken } from '../../src/platform/crypto/blind-rsa.js';

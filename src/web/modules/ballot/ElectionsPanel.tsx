@@ -189,7 +189,8 @@ function ElectionCard({
         </span>
       </h4>
       <p className="small">
-        {L.office(election.office)} · {t('ballots.seatsN', { n: election.seats })} · {L.countMethod(election.method)} ·{' '}
+        {L.office(election.office)} · {t('ballots.seatsN', { count: election.seats })} ·{' '}
+        {L.countMethod(election.method)} ·{' '}
         {election.ballot === 'secret' ? t('ballots.method.secret') : t('ballots.method.open')}
       </p>
       {mine && mine.consent === 'pending' && !mine.withdrawn && nominating && (

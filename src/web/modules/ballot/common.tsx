@@ -276,7 +276,7 @@ export function LiveVoteView({ vote, big = false, level = 2 }: { vote: LiveVote;
                 {t('ballots.electedShort')}:{' '}
                 {count.elected.map((id) => vote.candidates.find((c) => c.id === id)?.name ?? id).join(', ') || '—'}
               </p>
-              {last && (
+              {last && (count.method === 'scottish_stv' || count.method === 'meek') && (
                 <p className="small">
                   {t('ballots.transcriptSummary', {
                     rounds: count.rounds.length,

@@ -1,6 +1,7 @@
 // Every ballot API path the web app calls (motions, votes, the secret ballot, elections, mandates) and the
-// react-query keys of their answers. Keys start with ['meeting', id] so that the meeting's live stream (a new
-// revision) reloads them with the rest of the meeting page.
+// react-query keys of their answers. Keys start with ['ballot', meetingId]: the meeting page's own reload on every
+// new revision does not reach them (a secret ballot bumps the revision with every batch of ballots); the ballot
+// panels follow the live stream themselves (queries.ts, useBallotLiveSync).
 const e = encodeURIComponent;
 const m = (id: string) => `/api/meetings/${e(id)}`;
 const v = (id: string) => `/api/votes/${e(id)}`;
@@ -32,11 +33,11 @@ export const ballotPaths = {
 };
 
 export const ballotKeys = {
-  all: (meetingId: string) => ['meeting', meetingId, 'ballot'] as const,
-  motions: (meetingId: string) => ['meeting', meetingId, 'ballot', 'motions'] as const,
-  votes: (meetingId: string) => ['meeting', meetingId, 'ballot', 'votes'] as const,
-  vote: (meetingId: string, voteId: string) => ['meeting', meetingId, 'ballot', 'vote', voteId] as const,
-  elections: (meetingId: string) => ['meeting', meetingId, 'ballot', 'elections'] as const,
-  mandates: (meetingId: string) => ['meeting', meetingId, 'ballot', 'mandates'] as const,
-  board: (meetingId: string, voteId: string) => ['meeting', meetingId, 'ballot', 'board', voteId] as const,
+  all: (meetingId: string) => ['ballot', meetingId] as const,
+  motions: (meetingId: string) => ['ballot', meetingId, 'motions'] as const,
+  votes: (meetingId: string) => ['ballot', meetingId, 'votes'] as const,
+  vote: (meetingId: string, voteId: string) => ['ballot', meetingId, 'vote', voteId] as const,
+  elections: (meetingId: string) => ['ballot', meetingId, 'elections'] as const,
+  mandates: (meetingId: string) => ['ballot', meetingId, 'mandates'] as const,
+  board: (meetingId: string, voteId: string) => ['ballot', meetingId, 'board', voteId] as const,
 };

@@ -1,7 +1,6 @@
 // Kysely table types of the decisions migration (0009). Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
 
-type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json = ColumnType<unknown, string | undefined, string>;
 type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;

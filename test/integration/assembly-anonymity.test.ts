@@ -42,28 +42,25 @@
 // (and the token hash appears only in question_note); the server writes nothing at all while the notes arrive;
 // a spent token is refused; the per-person limit holds (the 6th token request of a member is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCli, stopCli, type ServedProcess } from '../support/processes.js';
+import { serveCli, type ServedProcess } from '../support/processes.js';
 import { createHash, randomInt } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createScratchDatabase, DB_KINDS } from '../support/db.js';
-import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { DB_KINDS } from '../support/db.js';
 import { makeMeeting } from '../support/assembly-factory.js';
-import { openDatabase, type DbHandle } from '../../src/platform/db/client.js';
-import { migrate } from '../../src/platform/db/migrate.js';
-import { createServices } from '../../src/app/compose.js';
 import {
   adversary,
   call,
   cmp,
-  dumpAll,
   forms,
+  PASSWORD,
   score,
+  seedScenario,
   shuffle,
   signIn,
+  stopAndDump,
+  tearDown,
   threshold,
   type Dump,
+  type ScenarioDb,
   type Target,
 } from '../support/anonymity.js';
 import {
@@ -74,7 +71,6 @@ import {
   type NoteToken,
 } from '../../src/web/modules/assembly/note-tokens.js';
 
-const PASSWORD = 'correct horse';
 const MEMBERS = 50;
 const ALPHA = 1e-3;
 
@@ -92,10 +88,7 @@ const TEXTS = [
 ];
 
 interface World {
-  handle?: DbHandle;
-  scratch?: { url: string; drop: () => Promise<void> };
-  dataDir?: string;
-  env: Record<string, string>;
+  scenarioDb: ScenarioDb;
   meetingId: string;
   limitMeetingId: string;
   hallCode: string;
@@ -103,56 +96,26 @@ interface World {
   members: { id: string; login: string; code: string }[];
 }
 
-async function seed(kind: 'pglite' | 'postgres'): Promise<World> {
-  let handle: DbHandle;
-  const w: Partial<World> = {};
-  if (kind === 'pglite') {
-    w.dataDir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-anon-'));
-    handle = await openDatabase({ dataDir: w.dataDir });
-    w.env = { ANTAEUS_DATA: w.dataDir };
-  } else {
-    w.scratch = await createScratchDatabase();
-    handle = await openDatabase({ databaseUrl: w.scratch.url });
-    w.env = { DATABASE_URL: w.scratch.url };
-  }
-  await migrate(handle);
-  const services = createServices(handle);
-  const org = await makeOrganisation(handle.db);
-  const root = await makeBody(handle.db, org, 'central_committee', null);
-  const po = await makeBody(handle.db, org, 'primary_organisation', root);
-  const chair = await makePerson(handle.db, org, po);
-  await services.auth.createAccount({ personId: chair.id, login: 'chair', password: PASSWORD });
-  const people: { id: string; login: string }[] = [];
-  for (let i = 0; i < MEMBERS; i++) {
-    const p = await makePerson(handle.db, org, po);
-    const login = `member${i}`;
-    await services.auth.createAccount({ personId: p.id, login, password: PASSWORD });
-    people.push({ id: p.id, login });
-  }
-  const body = { id: po.id, organisationId: org.id };
-  const m = await makeMeeting(handle.db, {
-    body,
-    participants: people,
-    roles: [
-      { person: chair, role: 'chair' },
-      { person: chair, role: 'secretariat' },
-    ],
-    open: true,
+function seed(kind: 'pglite' | 'postgres'): Promise<World> {
+  return seedScenario(kind, 'antaeus-anon-', MEMBERS, async ({ db, body, chair, members }) => {
+    const m = await makeMeeting(db, {
+      body,
+      participants: members,
+      roles: [
+        { person: chair, role: 'chair' },
+        { person: chair, role: 'secretariat' },
+      ],
+      open: true,
+    });
+    const limit = await makeMeeting(db, { body, participants: [members[0]!], open: true });
+    return {
+      meetingId: m.id,
+      limitMeetingId: limit.id,
+      hallCode: m.hallCode,
+      limitHallCode: limit.hallCode,
+      members: members.map((p) => ({ ...p, code: m.codes.get(p.id)! })),
+    };
   });
-  const limit = await makeMeeting(handle.db, { body, participants: [people[0]!], open: true });
-  await handle.close();
-  return {
-    ...(w as World),
-    meetingId: m.id,
-    limitMeetingId: limit.id,
-    hallCode: m.hallCode,
-    limitHallCode: limit.hallCode,
-    members: people.map((p) => ({ ...p, code: m.codes.get(p.id)! })),
-  };
-}
-
-async function reopen(w: World): Promise<DbHandle> {
-  return w.dataDir ? openDatabase({ dataDir: w.dataDir }) : openDatabase({ databaseUrl: w.scratch!.url });
 }
 
 describe.each(DB_KINDS)('anonymity of question notes against the full database and logs (%s)', (kind) => {
@@ -185,7 +148,7 @@ describe.each(DB_KINDS)('anonymity of question notes against the full database a
 
   beforeAll(async () => {
     w = await seed(kind);
-    proc = await serveCli(w.env);
+    proc = await serveCli(w.scenarioDb.env);
     const base = proc.url;
     const desk = await signIn(base, 'chair', PASSWORD);
     const key = await call(base, `/api/meetings/${w.meetingId}/note-key`, { session: desk });
@@ -247,21 +210,10 @@ describe.each(DB_KINDS)('anonymity of question notes against the full database a
       if (r.status !== 200) limitCode = r.body.error.code;
     }
 
-    await stopCli(proc);
-    logs = proc.out;
-    const h = await reopen(w);
-    try {
-      dump = await dumpAll(h);
-    } finally {
-      await h.close();
-    }
+    ({ logs, dump } = await stopAndDump(proc, w.scenarioDb));
   }, 600_000);
 
-  afterAll(async () => {
-    await stopCli(proc);
-    await w?.scratch?.drop();
-    if (w?.dataDir) await rm(w.dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => tearDown(proc, w?.scenarioDb), 60_000);
 
   it('refuses a spent token and the 6th token request of a member', () => {
     expect(spentStatus).toBe(409);

@@ -19,81 +19,51 @@
 // a second token request are refused; the board after the close lists exactly the ballots cast.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomInt } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { serveCli, stopCli, type ServedProcess } from '../support/processes.js';
-import { createScratchDatabase, DB_KINDS } from '../support/db.js';
-import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { serveCli, type ServedProcess } from '../support/processes.js';
+import { DB_KINDS } from '../support/db.js';
 import { makeMeeting } from '../support/assembly-factory.js';
-import { openDatabase, type DbHandle } from '../../src/platform/db/client.js';
-import { migrate } from '../../src/platform/db/migrate.js';
-import { createServices } from '../../src/app/compose.js';
 import { blindOne } from '../support/ballot-client.js';
 import { finalizeTokens, type NoteToken } from '../../src/web/modules/assembly/note-tokens.js';
 import {
   adversary,
   call,
   cmp,
-  dumpAll,
   forms,
+  PASSWORD,
   score,
+  seedScenario,
   shuffle,
   signIn,
+  stopAndDump,
+  tearDown,
   threshold,
   type Dump,
+  type ScenarioDb,
   type Target,
 } from '../support/anonymity.js';
 
-const PASSWORD = 'correct horse';
 const MEMBERS = 50;
 const ALPHA = 1e-3;
 const CHOICES = ['for', 'against', 'abstain'] as const;
 
 interface World {
-  scratch?: { url: string; drop: () => Promise<void> };
-  dataDir?: string;
-  env: Record<string, string>;
+  scenarioDb: ScenarioDb;
   meetingId: string;
   itemId: string;
   members: { id: string; login: string }[];
 }
 
-async function seed(kind: 'pglite' | 'postgres'): Promise<World> {
-  let handle: DbHandle;
-  const w: Partial<World> = {};
-  if (kind === 'pglite') {
-    w.dataDir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-ballot-anon-'));
-    handle = await openDatabase({ dataDir: w.dataDir });
-    w.env = { ANTAEUS_DATA: w.dataDir };
-  } else {
-    w.scratch = await createScratchDatabase();
-    handle = await openDatabase({ databaseUrl: w.scratch.url });
-    w.env = { DATABASE_URL: w.scratch.url };
-  }
-  await migrate(handle);
-  const services = createServices(handle);
-  const org = await makeOrganisation(handle.db);
-  const root = await makeBody(handle.db, org, 'central_committee', null);
-  const po = await makeBody(handle.db, org, 'primary_organisation', root);
-  const chair = await makePerson(handle.db, org, po);
-  await services.auth.createAccount({ personId: chair.id, login: 'chair', password: PASSWORD });
-  const people: { id: string; login: string }[] = [];
-  for (let i = 0; i < MEMBERS; i++) {
-    const p = await makePerson(handle.db, org, po);
-    const login = `member${i}`;
-    await services.auth.createAccount({ personId: p.id, login, password: PASSWORD });
-    people.push({ id: p.id, login });
-  }
-  const m = await makeMeeting(handle.db, {
-    body: { id: po.id, organisationId: org.id },
-    participants: people,
-    present: shuffle(people),
-    roles: [{ person: chair, role: 'chair' }],
-    open: true,
+function seed(kind: 'pglite' | 'postgres'): Promise<World> {
+  return seedScenario(kind, 'antaeus-ballot-anon-', MEMBERS, async ({ db, body, chair, members }) => {
+    const m = await makeMeeting(db, {
+      body,
+      participants: members,
+      present: shuffle(members),
+      roles: [{ person: chair, role: 'chair' }],
+      open: true,
+    });
+    return { meetingId: m.id, itemId: m.items[0]!.id, members };
   });
-  await handle.close();
-  return { ...(w as World), meetingId: m.id, itemId: m.items[0]!.id, members: people };
 }
 
 describe.each(DB_KINDS)('anonymity of secret ballots against the full database and logs (%s)', (kind) => {
@@ -122,7 +92,7 @@ describe.each(DB_KINDS)('anonymity of secret ballots against the full database a
 
   beforeAll(async () => {
     w = await seed(kind);
-    proc = await serveCli(w.env);
+    proc = await serveCli(w.scenarioDb.env);
     const base = proc.url;
     const chair = await signIn(base, 'chair', PASSWORD);
     const vote = await call(base, `/api/meetings/${w.meetingId}/votes`, {
@@ -172,25 +142,12 @@ describe.each(DB_KINDS)('anonymity of secret ballots against the full database a
     expect((await call(base, `/api/votes/${voteId}/close`, { session: chair, method: 'POST' })).status).toBe(200);
     boardSize = (await call(base, `/api/votes/${voteId}/board`, { session: chair })).body.entries.length;
 
-    await stopCli(proc);
-    logs = proc.out;
-    const h = w.dataDir
-      ? await openDatabase({ dataDir: w.dataDir })
-      : await openDatabase({ databaseUrl: w.scratch!.url });
-    try {
-      dump = await dumpAll(h);
-    } finally {
-      await h.close();
-    }
+    ({ logs, dump } = await stopAndDump(proc, w.scenarioDb));
     for (const b of dump.ballot!.filter((r) => r.vote_id === voteId))
       truth.set(String(b.id), byReceipt.get(String(b.receipt))!);
   }, 600_000);
 
-  afterAll(async () => {
-    await stopCli(proc);
-    await w?.scratch?.drop();
-    if (w?.dataDir) await rm(w.dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => tearDown(proc, w?.scenarioDb), 60_000);
 
   it('refuses a spent token and a second token request; the board lists every ballot', () => {
     expect(spentStatus).toBe(409);

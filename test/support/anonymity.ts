@@ -1,15 +1,113 @@
 // The anonymity adversary of test/integration/assembly-anonymity.test.ts (question notes) and
-// ballot-anonymity.test.ts (secret ballots), factored out: HTTP helpers for a served process, a dump of every
+// ballot-anonymity.test.ts (secret ballots), factored out: the scenario's own database (seeded with a chair and
+// members with accounts) for a served process, HTTP helpers for that process, a dump of every
 // table with its physical order (ctid, xmin), the adversary's heuristics (direct reference, cross-reference in
 // other rows and logs, every ordering of the items against every ordering of the participants dealt out by the
 // public counters, timing) and the chance threshold (Chernoff bound for negatively associated indicators). The
 // method is described at the top of assembly-anonymity.test.ts.
 import { randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { sql } from 'kysely';
-import type { DbHandle } from '../../src/platform/db/client.js';
+import { openDatabase, type Database, type DbHandle } from '../../src/platform/db/client.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { createServices } from '../../src/app/compose.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/contracts/auth.js';
 import type { Loose } from './http.js';
+import { createScratchDatabase, type DbKind } from './db.js';
+import { makeBody, makeOrganisation, makePerson } from './factories.js';
+import { stopCli, type ServedProcess } from './processes.js';
+
+// ---- the scenario's database --------------------------------------------------------------------------------
+
+export const PASSWORD = 'correct horse';
+
+/** A database of the scenario's own that a served process opens: a PGlite folder, or a scratch PostgreSQL one. */
+export interface ScenarioDb {
+  /** What `serveCli` needs to serve it. */
+  env: Record<string, string>;
+  open(): Promise<DbHandle>;
+  remove(): Promise<void>;
+}
+
+async function scenarioDb(kind: DbKind, prefix: string): Promise<ScenarioDb> {
+  if (kind === 'pglite') {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    return {
+      env: { ANTAEUS_DATA: dataDir },
+      open: () => openDatabase({ dataDir }),
+      remove: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const scratch = await createScratchDatabase();
+  return {
+    env: { DATABASE_URL: scratch.url },
+    open: () => openDatabase({ databaseUrl: scratch.url }),
+    remove: scratch.drop,
+  };
+}
+
+export interface Seeded {
+  db: Database;
+  /** The primary organisation every member is registered in. */
+  body: { id: string; organisationId: string };
+  /** Signs in as 'chair'. */
+  chair: { id: string };
+  /** Sign in as 'member0', 'member1', …; all with PASSWORD. */
+  members: { id: string; login: string }[];
+}
+
+/**
+ * The scenario's database, migrated and seeded: an organisation, its primary organisation, a chair and `count`
+ * members, each with an account. `meetings` makes the scenario's meetings before the database is closed (the
+ * served process opens it next).
+ */
+export async function seedScenario<T>(
+  kind: DbKind,
+  prefix: string,
+  count: number,
+  meetings: (s: Seeded) => Promise<T>,
+): Promise<T & { scenarioDb: ScenarioDb }> {
+  const scenario = await scenarioDb(kind, prefix);
+  const handle = await scenario.open();
+  await migrate(handle);
+  const services = createServices(handle);
+  const org = await makeOrganisation(handle.db);
+  const root = await makeBody(handle.db, org, 'central_committee', null);
+  const po = await makeBody(handle.db, org, 'primary_organisation', root);
+  const chair = await makePerson(handle.db, org, po);
+  await services.auth.createAccount({ personId: chair.id, login: 'chair', password: PASSWORD });
+  const members: { id: string; login: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const p = await makePerson(handle.db, org, po);
+    const login = `member${i}`;
+    await services.auth.createAccount({ personId: p.id, login, password: PASSWORD });
+    members.push({ id: p.id, login });
+  }
+  const made = await meetings({ db: handle.db, body: { id: po.id, organisationId: org.id }, chair, members });
+  await handle.close();
+  return { ...made, scenarioDb: scenario };
+}
+
+/** Stops the served process; its complete output and a dump of its database are the adversary's input. */
+export async function stopAndDump(proc: ServedProcess, scenario: ScenarioDb): Promise<{ logs: string; dump: Dump }> {
+  await stopCli(proc);
+  const logs = proc.out;
+  const h = await scenario.open();
+  try {
+    return { logs, dump: await dumpAll(h) };
+  } finally {
+    await h.close();
+  }
+}
+
+/** For afterAll: stops the process if a failure left it running and removes the scenario's database. */
+export async function tearDown(proc: ServedProcess | undefined, scenario: ScenarioDb | undefined): Promise<void> {
+  await stopCli(proc);
+  await scenario?.remove();
+}
 
 // ---- the served process ------------------------------------------------------------------------------------
 

@@ -429,7 +429,8 @@ describe('protocol: motions, votes and elections', () => {
     expect(ru).toContain(
       'ВЫБОРЫ: Bureau of the cell — мест: 2; единый передаваемый голос (шотландские правила); тайное голосование.',
     );
-    expect(ru).toContain('Этап 1: First preferences; избраны: Иванова Анна.');
+    expect(ru).toContain('Этап 1: избраны: Иванова Анна.');
+    expect(ru).not.toContain('First preferences');
     expect(ru).toContain('ИЗБРАНЫ: Иванова Анна, Данилов Даниил.');
     expect(ru).toContain(`Доска бюллетеней опубликована; её SHA-256: ${HASH}.`);
     expect(ru).toContain('Предложение 6 ОТКЛОНЕНО.');

@@ -111,6 +111,19 @@ export async function touchMeeting(
   return row.revision;
 }
 
+/** An outbox row naming the meeting, its revision unchanged: the live state shows it, no page reloads for it. */
+export async function signalMeeting(
+  ex: Executor,
+  meetingId: string,
+  topic: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await ex
+    .insertInto('outbox')
+    .values({ topic, payload: JSON.stringify({ ...payload, meetingId }) })
+    .execute();
+}
+
 /** A participant seated with a voice (a delegate's confirmed mandate). False when `code` is taken (try another). */
 export async function insertParticipant(
   ex: Executor,

@@ -105,6 +105,14 @@ export class AssemblyAccess {
   touch(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}): Promise<number> {
     return repo.touchMeeting(ex, meetingId, topic, payload);
   }
+
+  /**
+   * Marks a change that only the live state shows (ballots received in a secret vote): an outbox row naming the
+   * meeting, without taking the meeting's row or changing its revision, so open pages reload nothing for it.
+   */
+  signal(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}): Promise<void> {
+    return repo.signalMeeting(ex, meetingId, topic, payload);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // soon as the previous one commits. One transaction per batch: one FOR SHARE check that the vote is open (the
 // close takes FOR UPDATE, so it waits for the batch and counts what it committed, and a batch that starts after
 // the close sees it closed), one multi-row insert whose ON CONFLICT reports spent tokens per ballot, and one
-// touch of the meeting (revision + outbox row) so every screen sees `received` rise. Each caller is answered only
+// outbox row naming the meeting (its revision unchanged) so every screen sees `received` rise. Each caller is answered only
 // after the commit. The rows of a batch are shuffled before the insert so their physical order does not follow the
 // order of arrival. Nothing is logged per ballot.
 import { randomInt } from 'node:crypto';

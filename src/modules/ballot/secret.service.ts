@@ -94,9 +94,10 @@ export class SecretBallotService implements SecretTally {
     private readonly db: Database,
     private readonly access: AssemblyAccess,
   ) {
-    // one touch per batch: every screen sees `received` rise (the live stream throttles its states anyway)
+    // one signal per batch: every screen sees `received` rise (the live stream throttles its states anyway), but
+    // the meeting's row is not taken and its revision does not move, so no open page reloads for a ballot
     this.intake = new BallotIntake(db, async (trx, meetingId) => {
-      await this.access.touch(trx, meetingId, TOPIC, {});
+      await this.access.signal(trx, meetingId, TOPIC, {});
     });
   }
 

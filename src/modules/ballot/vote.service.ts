@@ -4,8 +4,8 @@
 // roll-calls record each named vote, secret ballots are cast with blind-signed tokens (SecretBallotService).
 //
 // Locking: every change of a vote's status takes the vote row FOR UPDATE first and the meeting row second; a
-// batch of secret ballots takes the vote row FOR SHARE and then touches the meeting. Same order everywhere, so a
-// close waits for the batches in flight and never deadlocks with them.
+// batch of secret ballots takes only the vote row, FOR SHARE (it signals the live stream without touching the
+// meeting row), so a close waits for the batches in flight and never deadlocks with them.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';

@@ -518,7 +518,8 @@ function countTable(v: DecisionVote, names: Map<string, Name>, lang: ProtocolLan
         `${ind}${r.map((cell, k) => (k === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[k]!))).join('  ')}`.trimEnd(),
       );
     for (const r of count.rounds) {
-      const bits = [r.action];
+      // the counting code words its actions in English; the Russian protocol names who was elected or excluded
+      const bits = lang === 'en' ? [r.action] : [];
       if (r.elected.length) bits.push(`${d.electedIn}: ${r.elected.map(nameOf).join(', ')}`);
       if (r.excluded.length) bits.push(`${d.excludedIn}: ${r.excluded.map(nameOf).join(', ')}`);
       if (r.tieBreak) bits.push(`${d.tie}: ${r.tieBreak}`);

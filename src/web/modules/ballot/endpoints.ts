@@ -1,7 +1,6 @@
 // Every ballot API path the web app calls (motions, votes, the secret ballot, elections, mandates) and the
-// react-query keys of their answers. Keys start with ['ballot', meetingId]: the meeting page's own reload on every
-// new revision does not reach them (a secret ballot bumps the revision with every batch of ballots); the ballot
-// panels follow the live stream themselves (queries.ts, useBallotLiveSync).
+// react-query keys of their answers. Keys start with ['ballot', meetingId], outside the meeting page's own keys:
+// the ballot panels follow the live stream themselves (queries.ts, useBallotLiveSync).
 const e = encodeURIComponent;
 const m = (id: string) => `/api/meetings/${e(id)}`;
 const v = (id: string) => `/api/votes/${e(id)}`;

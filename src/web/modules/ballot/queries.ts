@@ -72,9 +72,9 @@ export function useBallotAction(meetingId: string) {
 
 /**
  * Reloads the ballot lists when the meeting changes: a new revision (a motion moved, a candidate nominated, a
- * vote announced…) or the live vote changing status. Ballots arriving in a secret vote also bump the revision,
- * once per batch: that alone (only `received` moved) reloads nothing, so thousands of screens do not refetch the
- * lists with every batch; the count itself comes with the live state.
+ * vote announced…) or the live vote changing status. Ballots arriving in a secret vote do not change the revision
+ * (the server only signals the live stream), so thousands of screens do not refetch the lists with every batch;
+ * the count itself comes with the live state.
  */
 export function useBallotLiveSync(meetingId: string, live: Live): void {
   const qc = useQueryClient();
@@ -82,15 +82,12 @@ export function useBallotLiveSync(meetingId: string, live: Live): void {
   const v = s?.vote ?? null;
   const revision = s?.revision ?? -1;
   const sig = v ? `${v.id}:${v.status}:${v.method}` : '';
-  const received = v?.received ?? 0;
-  const last = useRef<{ revision: number; sig: string; received: number } | null>(null);
+  const last = useRef<{ revision: number; sig: string } | null>(null);
   useEffect(() => {
     if (revision < 0) return;
     const prev = last.current;
-    last.current = { revision, sig, received };
-    if (!prev) return;
-    const ballotsOnly = prev.sig === sig && sig.endsWith(':secret') && prev.received !== received;
-    if (prev.sig !== sig || (prev.revision !== revision && !ballotsOnly))
+    last.current = { revision, sig };
+    if (prev && (prev.sig !== sig || prev.revision !== revision))
       void qc.invalidateQueries({ queryKey: ballotKeys.all(meetingId) });
-  }, [revision, sig, received, meetingId, qc]);
+  }, [revision, sig, meetingId, qc]);
 }

@@ -122,7 +122,9 @@ export interface Session {
 
 export function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+    // BENCH_SERVER_NODE_ARGS: extra Node options for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`)
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', '0'], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -15,7 +15,7 @@ import { migrate } from '../../src/platform/db/migrate.js';
 import type { Api } from '../../src/platform/http/app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/contracts/auth.js';
 import { LiveState } from '../../src/contracts/assembly.js';
-import type { LiveFrame } from '../../src/modules/assembly/live.service.js';
+import { COUNTER_MS, type LiveFrame } from '../../src/modules/assembly/live.service.js';
 import { MAX_PENDING_WRITES } from '../../src/modules/assembly/live.routes.js';
 
 const PASSWORD = 'correct horse battery';
@@ -263,6 +263,36 @@ describe.each(DB_KINDS)('live state and stream on %s', (kind) => {
     for (const f of lastFrames) expect(f).toBe(lastFrames[0]);
     for (const d of detach) d();
     expect(srv.services.live.watching(m.id)).toBe(open.length ? 1 : 0);
+  });
+
+  it('spaces counter-only changes (ballots received) by COUNTER_MS, and an urgent change does not wait for them', async () => {
+    const frames: { at: number; frame: LiveFrame }[] = [];
+    const kirov = await actorOf(srv, cookies.kirov!);
+    const detach = await srv.services.live.subscribe(kirov, m.id, {
+      send: (frame) => frames.push({ at: Date.now(), frame }),
+      close: () => {},
+    });
+    await until('the first state', () => frames.length > 0);
+    const signal = () => srv.db.transaction().execute((trx) => srv.services.assembly.signal(trx, m.id, 'meeting.vote'));
+    // a counter-only change right after a state: recomputed only once COUNTER_MS have passed since that state
+    const before = srv.services.live.computations;
+    const first = Date.now();
+    await signal();
+    await new Promise((r) => setTimeout(r, COUNTER_MS / 2));
+    expect(srv.services.live.computations).toBe(before);
+    await until('the counter-only change computed', () => srv.services.live.computations > before, COUNTER_MS * 5);
+    expect(Date.now() - first).toBeGreaterThanOrEqual(COUNTER_MS / 2);
+    // a counter-only change pending, then a transcript entry: the new state comes at the usual spacing
+    const seen = frames.length;
+    await signal();
+    const sent = Date.now();
+    const r = await c.steno!.post(`/api/meetings/${m.id}/transcript`, { kind: 'remark', text: '(Stir in the hall)' });
+    expect(r.status).toBe(201);
+    const got = await until('the urgent state', () =>
+      frames.slice(seen).find((f) => f.frame.revision > 0 && f.at > sent),
+    );
+    expect(got.at - sent).toBeLessThan(COUNTER_MS / 2);
+    detach();
   });
 
   it('closes a watcher that does not read (it reconnects), keeping the others', async () => {

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type TestClient, type TestServer } from '../support/http.js';
-import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { makeBody, makeOrganisation } from '../support/factories.js';
+import { namedPeople } from '../support/accounts.js';
 import { makeMeeting, setMeetingStatus, type MadeMeeting } from '../support/assembly-factory.js';
 import {
   finalizeTokens,
@@ -18,22 +19,11 @@ import {
   type NoteToken,
 } from '../../src/web/modules/assembly/note-tokens.js';
 
-const PASSWORD = 'correct horse';
-
 describe.each(DB_KINDS)('question notes on %s', (kind) => {
   let srv: TestServer;
   let meeting: MadeMeeting;
   let convened: MadeMeeting;
-  const people: Record<string, { id: string; client: TestClient }> = {};
-
-  async function account(name: string, org: { id: string }, body: { id: string }) {
-    const p = await makePerson(srv.db, org, body, { familyName: name, givenName: 'Comrade' });
-    await srv.services.auth.createAccount({ personId: p.id, login: name.toLowerCase(), password: PASSWORD });
-    const client = srv.client();
-    expect((await client.login(name.toLowerCase(), PASSWORD)).status).toBe(200);
-    people[name] = { id: p.id, client };
-    return people[name];
-  }
+  const { people, account } = namedPeople(() => srv);
 
   /** Sends a note as a browser does with `credentials: 'omit'`: no cookie, no CSRF header. */
   const anonymous = (meetingId: string, body: unknown) =>

@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type TestClient, type TestServer } from '../support/http.js';
-import { makeBody, makeMembers, makeOrganisation, makePerson, type MadeBody } from '../support/factories.js';
+import { makeBody, makeMembers, makeOrganisation, type MadeBody } from '../support/factories.js';
+import { namedPeople } from '../support/accounts.js';
 import { makeMeeting, type MadeMeeting } from '../support/assembly-factory.js';
 import { PARTY_1934_DECISIONS } from '../../src/contracts/decision-rules.js';
 import type { VoteResult } from '../../src/contracts/ballot.js';
 import type { SubjectInfo } from '../../src/modules/ballot/vote-subject.js';
 import type { Executor } from '../../src/platform/db/executor.js';
-
-const PASSWORD = 'correct horse';
 
 function electionResult(method: string, seats: number, elected: string[]): VoteResult {
   return {
@@ -51,18 +50,7 @@ describe.each(DB_KINDS)('elections on %s', (kind) => {
   let otherAssembly: MadeMeeting;
   let secretOrg: { id: string };
   let secretMeeting: MadeMeeting;
-  const people: Record<string, { id: string; client: TestClient }> = {};
-
-  async function account(name: string, o: { id: string }, body: { id: string }, status: 'member' | 'candidate') {
-    const p = await makePerson(srv.db, o, body, { familyName: name, givenName: 'Comrade', status });
-    await srv.services.auth.createAccount({ personId: p.id, login: name.toLowerCase(), password: PASSWORD });
-    const client = srv.client();
-    expect((await client.login(name.toLowerCase(), PASSWORD)).status).toBe(200);
-    people[name] = { id: p.id, client };
-    return people[name];
-  }
-  const who = (name: string) => people[name]!.client;
-  const id = (name: string) => people[name]!.id;
+  const { account, who, id } = namedPeople(() => srv);
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -73,10 +61,10 @@ describe.each(DB_KINDS)('elections on %s', (kind) => {
     const po2 = await makeBody(srv.db, org, 'primary_organisation', district);
     // 60 full members in the primary organisation: 8 with accounts and 52 more; one candidate member.
     for (const n of ['Chair', 'Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Absent'])
-      await account(n, org, po, 'member');
-    await account('Cand', org, po, 'candidate');
+      await account(n, org, po, { status: 'member' });
+    await account('Cand', org, po, { status: 'candidate' });
     await makeMembers(srv.db, org, po, 52);
-    await account('Outsider', org, po2, 'member');
+    await account('Outsider', org, po2, { status: 'member' });
 
     const voting = ['Chair', 'Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Absent'];
     const present = ['Chair', 'Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Cand'];
@@ -101,7 +89,7 @@ describe.each(DB_KINDS)('elections on %s', (kind) => {
     });
     const sRoot = await makeBody(srv.db, secretOrg, 'central_committee', null);
     const sPo = await makeBody(srv.db, secretOrg, 'primary_organisation', sRoot);
-    await account('Presiding', secretOrg, sPo, 'member');
+    await account('Presiding', secretOrg, sPo, { status: 'member' });
     secretMeeting = await makeMeeting(srv.db, {
       body: { id: sPo.id, organisationId: secretOrg.id },
       participants: [{ id: id('Presiding') }],

@@ -5,18 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
-import { createTestServer, type TestClient, type TestServer } from '../support/http.js';
+import { createTestServer, type TestServer } from '../support/http.js';
 import {
   makeBody,
   makeMembers,
-  makeOffice,
   makeOrganisation,
   makePerson,
   type MadeBody,
 } from '../support/factories.js';
 import { makeMeeting, setMeetingStatus, type MadeMeeting } from '../support/assembly-factory.js';
-
-const PASSWORD = 'correct horse';
+import { namedPeople } from '../support/accounts.js';
 
 describe.each(DB_KINDS)('mandates on %s', (kind) => {
   let srv: TestServer;
@@ -31,19 +29,7 @@ describe.each(DB_KINDS)('mandates on %s', (kind) => {
   let members1: { id: string }[];
   let members2: { id: string }[];
   let members3: { id: string }[];
-  const people: Record<string, { id: string; client: TestClient }> = {};
-
-  async function account(name: string, body: { id: string }, office?: { id: string }) {
-    const p = await makePerson(srv.db, org, body, { familyName: name, givenName: 'Comrade' });
-    if (office) await makeOffice(srv.db, office, p, 'secretary');
-    await srv.services.auth.createAccount({ personId: p.id, login: name.toLowerCase(), password: PASSWORD });
-    const client = srv.client();
-    expect((await client.login(name.toLowerCase(), PASSWORD)).status).toBe(200);
-    people[name] = { id: p.id, client };
-    return people[name];
-  }
-  const who = (name: string) => people[name]!.client;
-  const id = (name: string) => people[name]!.id;
+  const { account, who, id } = namedPeople(() => srv);
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -57,9 +43,9 @@ describe.each(DB_KINDS)('mandates on %s', (kind) => {
     elsewhere = await makeBody(srv.db, org, 'primary_organisation', other);
     // The district committee's own staff: the secretary (manages the subtree), the credentials commission,
     // a member of the presidium (a delegate listed at convening, no role in checking mandates).
-    await account('Secretary', district, district);
-    await account('Cred', district);
-    await account('Presidium', district);
+    await account('Secretary', org, district, { secretaryOf: district });
+    await account('Cred', org, district);
+    await account('Presidium', org, district);
     // 60 full members in po1 (3 delegates at one per 25), 30 in po2 (2 delegates), and a candidate member.
     members1 = await makeMembers(srv.db, org, po1, 60);
     members2 = await makeMembers(srv.db, org, po2, 30);

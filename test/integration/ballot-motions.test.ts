@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
-import { createTestServer, type Loose, type TestClient, type TestServer } from '../support/http.js';
-import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { createTestServer, type Loose, type TestServer } from '../support/http.js';
+import { makeBody, makeOrganisation } from '../support/factories.js';
+import { namedPeople } from '../support/accounts.js';
 import { makeMeeting, type MadeMeeting } from '../support/assembly-factory.js';
 import { PARTY_1934_DECISIONS } from '../../src/contracts/decision-rules.js';
 import type { VoteResult } from '../../src/contracts/ballot.js';
 
-const PASSWORD = 'correct horse';
 const TEXT = 'The assembly approves the report of the bureau and instructs the bureau to repair the club.';
 
 describe.each(DB_KINDS)('motions and amendments on %s', (kind) => {
@@ -21,16 +21,7 @@ describe.each(DB_KINDS)('motions and amendments on %s', (kind) => {
   let meeting: MadeMeeting;
   let convened: MadeMeeting;
   let easy: MadeMeeting;
-  const people: Record<string, { id: string; client: TestClient }> = {};
-
-  async function account(name: string, org: { id: string }, body: { id: string }) {
-    const p = await makePerson(srv.db, org, body, { familyName: name, givenName: 'Comrade' });
-    await srv.services.auth.createAccount({ personId: p.id, login: name.toLowerCase(), password: PASSWORD });
-    const client = srv.client();
-    expect((await client.login(name.toLowerCase(), PASSWORD)).status).toBe(200);
-    people[name] = { id: p.id, client };
-  }
-  const as = (name: string) => people[name]!.client;
+  const { people, account, who: as } = namedPeople(() => srv);
 
   beforeAll(async () => {
     srv = await createTestServer(kind);

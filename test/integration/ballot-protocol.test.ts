@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
-import { createTestServer, type Loose, type TestClient, type TestServer } from '../support/http.js';
-import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { createTestServer, type Loose, type TestServer } from '../support/http.js';
+import { makeBody, makeOrganisation } from '../support/factories.js';
+import { namedPeople } from '../support/accounts.js';
 import { makeMeeting, setMeetingStatus, type MadeMeeting } from '../support/assembly-factory.js';
 import type { VoteResult } from '../../src/contracts/ballot.js';
 
-const PASSWORD = 'correct horse';
 const TEXT = 'The assembly approves the report of the bureau and instructs it to repair the club.';
 const FINAL = 'The assembly approves the report of the bureau and instructs it to open a reading room.';
 const DISSENT = 'The reading room will stand empty while the night shift has no canteen.';
@@ -20,16 +20,7 @@ const HASH = 'c0ffee'.repeat(10) + 'c0ff';
 describe.each(DB_KINDS)('protocol with decisions on %s', (kind) => {
   let srv: TestServer;
   let meeting: MadeMeeting;
-  const people: Record<string, { id: string; client: TestClient }> = {};
-  const as = (name: string) => people[name]!.client;
-
-  async function account(name: string, org: { id: string }, body: { id: string }) {
-    const p = await makePerson(srv.db, org, body, { familyName: name, givenName: 'Comrade' });
-    await srv.services.auth.createAccount({ personId: p.id, login: name.toLowerCase(), password: PASSWORD });
-    const client = srv.client();
-    expect((await client.login(name.toLowerCase(), PASSWORD)).status).toBe(200);
-    people[name] = { id: p.id, client };
-  }
+  const { people, account, who: as } = namedPeople(() => srv);
 
   async function ok(res: Promise<{ status: number; body: Loose }>, status = 200): Promise<Loose> {
     const r = await res;

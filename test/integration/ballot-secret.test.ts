@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
-import { createTestServer, type TestClient, type TestServer } from '../support/http.js';
-import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { createTestServer, type TestServer } from '../support/http.js';
+import { makeBody, makeOrganisation } from '../support/factories.js';
+import { namedPeople } from '../support/accounts.js';
 import { makeMeeting, type MadeMeeting } from '../support/assembly-factory.js';
 import {
   blindOne,
@@ -25,23 +26,14 @@ import type { BallotBoard, BallotContent, BallotReceipt } from '../../src/contra
 import { generateNoteKey, blindSign, importPrivateKey } from '../../src/platform/crypto/blind-rsa.js';
 import { finalizeTokens } from '../../src/web/modules/assembly/note-tokens.js';
 
-const PASSWORD = 'correct horse';
 const VOTERS = Array.from({ length: 20 }, (_, i) => `Voter${i + 1}`);
 
 describe.each(DB_KINDS)('secret ballot on %s', (kind) => {
   let srv: TestServer;
   let meeting: MadeMeeting;
-  const people: Record<string, { id: string; client: TestClient }> = {};
+  const { people, account, who } = namedPeople(() => srv);
   const request = (path: string, init: RequestInit) => srv.app.request(path, init);
 
-  async function account(name: string, org: { id: string }, body: { id: string }) {
-    const p = await makePerson(srv.db, org, body, { familyName: name, givenName: 'Comrade' });
-    await srv.services.auth.createAccount({ personId: p.id, login: name.toLowerCase(), password: PASSWORD });
-    const client = srv.client();
-    expect((await client.login(name.toLowerCase(), PASSWORD)).status).toBe(200);
-    people[name] = { id: p.id, client };
-  }
-  const who = (n: string) => people[n]!.client;
   const tokenFor = (name: string, voteId: string, spki: string) =>
     obtainToken(spki, async (blinded) => {
       const res = await who(name).post(`/api/votes/${voteId}/token`, { blinded });

@@ -4,26 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
-import { createTestServer, type TestClient, type TestServer } from '../support/http.js';
-import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
+import { createTestServer, type TestServer } from '../support/http.js';
+import { makeBody, makeOrganisation } from '../support/factories.js';
+import { namedPeople } from '../support/accounts.js';
 import { makeMeeting, type MadeMeeting } from '../support/assembly-factory.js';
 
-const PASSWORD = 'correct horse';
 const VOTERS = ['V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
 
 describe.each(DB_KINDS)('votes on %s', (kind) => {
   let srv: TestServer;
   let meeting: MadeMeeting;
-  const people: Record<string, { id: string; client: TestClient }> = {};
-
-  async function account(name: string, org: { id: string }, body: { id: string }) {
-    const p = await makePerson(srv.db, org, body, { familyName: name, givenName: 'Comrade' });
-    await srv.services.auth.createAccount({ personId: p.id, login: name.toLowerCase(), password: PASSWORD });
-    const client = srv.client();
-    expect((await client.login(name.toLowerCase(), PASSWORD)).status).toBe(200);
-    people[name] = { id: p.id, client };
-  }
-  const who = (n: string) => people[n]!.client;
+  const { people, account, who } = namedPeople(() => srv);
   const question = (title: string, method: string, questionKind = 'ordinary') => ({
     method,
     title,

@@ -17,12 +17,13 @@ import { createServices } from '../../src/app/compose.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/contracts/auth.js';
 import type { Loose } from './http.js';
 import { createScratchDatabase, type DbKind } from './db.js';
+import { PASSWORD } from './accounts.js';
 import { makeBody, makeOrganisation, makePerson } from './factories.js';
 import { stopCli, type ServedProcess } from './processes.js';
 
 // ---- the scenario's database --------------------------------------------------------------------------------
 
-export const PASSWORD = 'correct horse';
+export { PASSWORD };
 
 /** A database of the scenario's own that a served process opens: a PGlite folder, or a scratch PostgreSQL one. */
 export interface ScenarioDb {

@@ -111,7 +111,10 @@ export async function touchMeeting(
   return row.revision;
 }
 
-/** An outbox row naming the meeting, its revision unchanged: the live state shows it, no page reloads for it. */
+/**
+ * An outbox row naming the meeting, its revision unchanged and marked `counterOnly`: the live state shows it (at the
+ * slower counter spacing), no page reloads for it.
+ */
 export async function signalMeeting(
   ex: Executor,
   meetingId: string,
@@ -120,7 +123,7 @@ export async function signalMeeting(
 ): Promise<void> {
   await ex
     .insertInto('outbox')
-    .values({ topic, payload: JSON.stringify({ ...payload, meetingId }) })
+    .values({ topic, payload: JSON.stringify({ ...payload, meetingId, counterOnly: true }) })
     .execute();
 }
 

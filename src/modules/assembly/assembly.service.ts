@@ -107,8 +107,9 @@ export class AssemblyAccess {
   }
 
   /**
-   * Marks a change that only the live state shows (ballots received in a secret vote): an outbox row naming the
-   * meeting, without taking the meeting's row or changing its revision, so open pages reload nothing for it.
+   * Marks a change of a counter that only the live state shows (ballots received in a secret vote): an outbox row
+   * naming the meeting, without taking the meeting's row or changing its revision, so open pages reload nothing
+   * for it; the live stream sends such changes at most once a second (COUNTER_MS).
    */
   signal(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}): Promise<void> {
     return repo.signalMeeting(ex, meetingId, topic, payload);

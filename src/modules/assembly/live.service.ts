@@ -29,6 +29,12 @@ export const WATCHERS_PER_MS = 15;
 export function throttleFor(watchers: number): number {
   return THROTTLE_MS + Math.floor(watchers / WATCHERS_PER_MS);
 }
+/**
+ * Spacing of states when only a counter moved (`counterOnly` outbox rows: ballots received in a secret vote). A
+ * hall of 5,000 casting at once would otherwise get a new state as often as the hall's spacing allows, each one a
+ * write to every phone, taking the CPU the ballots need; the count rising once a second is enough to watch.
+ */
+export const COUNTER_MS = 1_000;
 /** Speakers shown after the one with the floor. */
 export const QUEUE_SHOWN = 10;
 /** How long the statute's quorum fraction is cached. */
@@ -67,8 +73,12 @@ interface Channel {
   key: string | null;
   /** A change arrived that the last state does not show. */
   dirty: boolean;
+  /** Among those changes, one that is not only a counter (ballots received): due at the hall's usual spacing. */
+  urgent: boolean;
   inflight: Promise<void> | null;
   timer: NodeJS.Timeout | null;
+  /** The scheduled run is a counter-only one (spaced by COUNTER_MS): an urgent change reschedules it. */
+  timerSoft: boolean;
   lastRunAt: number;
 }
 
@@ -132,6 +142,8 @@ export class LiveService {
         state: null,
         key: null,
         dirty: false,
+        urgent: false,
+        timerSoft: false,
         inflight: null,
         timer: null,
         lastRunAt: 0,
@@ -179,25 +191,39 @@ export class LiveService {
   }
 
   private onBatch(batch: OutboxEvent[]): void {
-    const changed = new Set<string>();
+    // meeting id → whether any of its changes is more than a counter
+    const changed = new Map<string, boolean>();
     for (const e of batch) {
       if (!e.topic.startsWith('meeting.')) continue;
-      const id = (e.payload as { meetingId?: unknown } | null)?.meetingId;
-      if (typeof id === 'string') changed.add(id);
+      const payload = e.payload as { meetingId?: unknown; counterOnly?: unknown } | null;
+      const id = payload?.meetingId;
+      if (typeof id === 'string') changed.set(id, (changed.get(id) ?? false) || payload?.counterOnly !== true);
     }
-    for (const id of changed) {
+    for (const [id, urgent] of changed) {
       const ch = this.channels.get(id);
       if (!ch) continue;
       ch.dirty = true;
+      if (urgent && !ch.urgent) {
+        ch.urgent = true;
+        if (ch.timer && ch.timerSoft) {
+          clearTimeout(ch.timer);
+          ch.timer = null;
+        }
+      }
       this.pump(ch);
     }
   }
 
-  /** Runs a computation when one is due: none in flight, none scheduled, and THROTTLE_MS since the last. */
+  /**
+   * Runs a computation when one is due: none in flight, none scheduled, and the hall's spacing (throttleFor) since
+   * the last — or COUNTER_MS when only counters changed (ballots arriving in a secret vote).
+   */
   private pump(ch: Channel): void {
     if (this.stopped || !ch.dirty || ch.inflight || ch.timer || !ch.subs.size) return;
-    const wait = ch.lastRunAt + throttleFor(ch.subs.size) - Date.now();
+    const spacing = throttleFor(ch.subs.size);
+    const wait = ch.lastRunAt + (ch.urgent ? spacing : Math.max(spacing, COUNTER_MS)) - Date.now();
     if (wait > 0) {
+      ch.timerSoft = !ch.urgent;
       ch.timer = setTimeout(() => {
         ch.timer = null;
         this.pump(ch);
@@ -206,6 +232,7 @@ export class LiveService {
       return;
     }
     ch.dirty = false;
+    ch.urgent = false;
     this.run(ch);
   }
 

@@ -3,6 +3,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
+export { bodyRef, countFullMembers, isFullMember, itemInMeeting } from './ballot.repository.js';
+
 const NAME = sql<string>`concat(p.family_name, ' ', p.given_name)`;
 
 export interface ElectionRow {
@@ -34,16 +36,6 @@ export interface CandidateRow {
   elected: boolean;
 }
 
-export async function itemInMeeting(ex: Executor, meetingId: string, itemId: string): Promise<boolean> {
-  const row = await ex
-    .selectFrom('agenda_item')
-    .select('id')
-    .where('id', '=', itemId)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  return !!row;
-}
-
 /** A meeting as seen from another meeting (the higher one delegates are elected to). */
 export async function meetingRef(ex: Executor, meetingId: string) {
   return ex
@@ -52,36 +44,6 @@ export async function meetingRef(ex: Executor, meetingId: string) {
     .select(['m.id', 'm.organisation_id', 'm.body_id', 'b.path as body_path', 'm.kind', 'm.status'])
     .where('m.id', '=', meetingId)
     .executeTakeFirst();
-}
-
-export async function bodyRef(ex: Executor, bodyId: string) {
-  return ex
-    .selectFrom('body')
-    .select(['id', 'organisation_id', 'path', 'name'])
-    .where('id', '=', bodyId)
-    .executeTakeFirst();
-}
-
-/** Full members (not candidates) registered in the subtree at `path`. */
-export async function countFullMembers(ex: Executor, organisationId: string, path: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from person p join body b on b.id = p.body_id
-    where p.organisation_id = ${organisationId} and p.status = 'member' and b.path <@ ${path}::ltree`.execute(ex);
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** True when the person is a full member of the organisation, registered in the subtree at `path` if given. */
-export async function isFullMember(
-  ex: Executor,
-  organisationId: string,
-  personId: string,
-  path: string | null,
-): Promise<boolean> {
-  const within = path === null ? sql`true` : sql`b.path <@ ${path}::ltree`;
-  const { rows } = await sql<{ ok: number }>`select 1 as ok from person p left join body b on b.id = p.body_id
-    where p.id = ${personId} and p.organisation_id = ${organisationId} and p.status = 'member' and ${within}`.execute(
-    ex,
-  );
-  return rows.length > 0;
 }
 
 export async function insertElection(

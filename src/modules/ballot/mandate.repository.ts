@@ -3,6 +3,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
+export { bodyRef, countFullMembers, isFullMember as isFullMemberIn } from './ballot.repository.js';
+
 export interface MandateRow {
   id: string;
   to_meeting_id: string;
@@ -51,33 +53,6 @@ export async function quotaRows(ex: Executor, meetingId: string, organisationId:
     join body b on b.id = s.from_body_id
     order by b.name, b.id`.execute(ex);
   return rows.map((r) => ({ ...r, members: Number(r.members), sent: Number(r.sent) }));
-}
-
-export async function bodyRef(ex: Executor, bodyId: string) {
-  return ex
-    .selectFrom('body')
-    .select(['id', 'organisation_id', 'path', 'name'])
-    .where('id', '=', bodyId)
-    .executeTakeFirst();
-}
-
-/** Full members registered in the subtree at `path`. */
-export async function countFullMembers(ex: Executor, organisationId: string, path: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from person p join body b on b.id = p.body_id
-    where p.organisation_id = ${organisationId} and p.status = 'member' and b.path <@ ${path}::ltree`.execute(ex);
-  return Number(rows[0]?.n ?? 0);
-}
-
-export async function isFullMemberIn(
-  ex: Executor,
-  organisationId: string,
-  personId: string,
-  path: string,
-): Promise<boolean> {
-  const { rows } = await sql`select 1 from person p join body b on b.id = p.body_id
-    where p.id = ${personId} and p.organisation_id = ${organisationId} and p.status = 'member'
-      and b.path <@ ${path}::ltree`.execute(ex);
-  return rows.length > 0;
 }
 
 /** Confirmed mandates from a body to a meeting. */

@@ -3,6 +3,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
+export { itemInMeeting as agendaItemInMeeting } from './ballot.repository.js';
+
 const personName = sql<string>`concat(p.given_name, ' ', p.family_name)`;
 
 export interface MotionRow {
@@ -63,16 +65,6 @@ export async function amendmentsOf(ex: Executor, motionId: string, lock = false)
   return (await q.execute()) as MotionRow[];
 }
 
-export async function agendaItemInMeeting(ex: Executor, meetingId: string, itemId: string): Promise<boolean> {
-  const r = await ex
-    .selectFrom('agenda_item')
-    .select('id')
-    .where('id', '=', itemId)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
 export async function nextSeq(ex: Executor, meetingId: string): Promise<number> {
   const r = await ex
     .selectFrom('motion')
@@ -82,21 +74,8 @@ export async function nextSeq(ex: Executor, meetingId: string): Promise<number> 
   return Number(r.next);
 }
 
-export interface NewMotion {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string;
-  amends_id: string | null;
-  seq: number;
-  title: string;
-  text: string;
-  replaces: string | null;
-  current_text: string | null;
-  question_kind: string;
-  proposed_by: string | null;
-  proposer_label: string;
-  status: 'proposed' | 'supported';
-}
+/** A motion as moved: numbered, not yet decided. */
+export type NewMotion = Omit<MotionRow, 'status' | 'created_at' | 'decided_at'> & { status: 'proposed' | 'supported' };
 
 export async function insertMotion(ex: Executor, m: NewMotion): Promise<void> {
   await ex.insertInto('motion').values(m).execute();

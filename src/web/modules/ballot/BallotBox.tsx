@@ -3,7 +3,7 @@
 // motion; for an election a ranking by numbers (STV), up to `seats` marks (plurality) or any (approval). It is cast
 // without cookies; the receipt is shown and kept. After the close, "Check my ballot" looks the receipt up on the
 // published board and compares the board's hash with the one announced live.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   BallotBoard,
@@ -73,31 +73,29 @@ function useKeptBallot(vote: Vote | undefined, personId: string, eligible: boole
   return { kept, state, error, obtain, refresh };
 }
 
-function MotionBallot({ onCast, busy }: { onCast: (c: BallotContent) => void; busy: boolean }) {
+/** A ballot's form: its marks, what is wrong with them (if anything) and the button that casts it. */
+function BallotForm({
+  submit,
+  problem,
+  busy,
+  children,
+}: {
+  submit: () => void;
+  problem: string;
+  busy: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
-  const L = useBallotLabels();
-  const id = useId();
-  const [choice, setChoice] = useState<Choice | null>(null);
-  const [problem, setProblem] = useState('');
   return (
     <form
       className="form ballot-form"
       data-testid="ballot-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!choice) return setProblem(t('ballots.chooseFirst'));
-        setProblem('');
-        onCast({ choice });
+        submit();
       }}
     >
-      <fieldset>
-        <legend>{t('ballots.yourChoice')}</legend>
-        {(['for', 'against', 'abstain'] as const).map((c) => (
-          <label key={c} className="radio big-touch">
-            <input type="radio" name={`${id}-c`} checked={choice === c} onChange={() => setChoice(c)} /> {L.choice(c)}
-          </label>
-        ))}
-      </fieldset>
+      {children}
       {problem && (
         <p className="form-error" role="alert">
           {problem}
@@ -107,6 +105,31 @@ function MotionBallot({ onCast, busy }: { onCast: (c: BallotContent) => void; bu
         {busy ? t('forms.working') : t('ballots.cast')}
       </button>
     </form>
+  );
+}
+
+function MotionBallot({ onCast, busy }: { onCast: (c: BallotContent) => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const L = useBallotLabels();
+  const id = useId();
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [problem, setProblem] = useState('');
+  const submit = () => {
+    if (!choice) return setProblem(t('ballots.chooseFirst'));
+    setProblem('');
+    onCast({ choice });
+  };
+  return (
+    <BallotForm submit={submit} problem={problem} busy={busy}>
+      <fieldset>
+        <legend>{t('ballots.yourChoice')}</legend>
+        {(['for', 'against', 'abstain'] as const).map((c) => (
+          <label key={c} className="radio big-touch">
+            <input type="radio" name={`${id}-c`} checked={choice === c} onChange={() => setChoice(c)} /> {L.choice(c)}
+          </label>
+        ))}
+      </fieldset>
+    </BallotForm>
   );
 }
 
@@ -164,14 +187,7 @@ function ElectionBallot({
     onCast({ prefs: running.map((c) => c.personId).filter((c) => marked.includes(c)) });
   };
   return (
-    <form
-      className="form ballot-form"
-      data-testid="ballot-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <BallotForm submit={submit} problem={problem} busy={busy}>
       <p className="small" id={`${id}-help`}>
         {stv
           ? t('ballots.rankHelp', { seats: election.seats })
@@ -242,15 +258,7 @@ function ElectionBallot({
               : ''}
         </p>
       )}
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" className="button big-touch" disabled={busy}>
-        {busy ? t('forms.working') : t('ballots.cast')}
-      </button>
-    </form>
+    </BallotForm>
   );
 }
 

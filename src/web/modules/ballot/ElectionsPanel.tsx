@@ -1,7 +1,7 @@
 // Elections (bureaus, secretaries, delegates, commissions): create, nominate, the candidate's consent or refusal,
 // withdrawal, the candidates list; after the vote the elected, the round-by-round transcript, the published board,
 // its BLT file and a recount from the board with the app's own counting code.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
 import { CountMethod, ElectionOffice, type Election, type Recount, type Vote } from '../../../contracts/ballot.js';
@@ -154,6 +154,27 @@ function RecountButton({ voteId }: { voteId: string }) {
   );
 }
 
+/** A button for one of the card's actions, disabled while one is pending. */
+function ActButton({
+  act,
+  className = 'link-button',
+  label,
+  onClick,
+  children,
+}: {
+  act: { isPending: boolean };
+  className?: string;
+  label?: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className={className} disabled={act.isPending} aria-label={label} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
 function ElectionCard({
   meeting,
   election,
@@ -180,6 +201,12 @@ function ElectionCard({
   const kept = vote && me ? loadKept(vote.id, me.personId) : {};
   const names = new Map(candidates.map((c) => [c.id, c.name]));
   const electedIds = new Set(result?.count?.elected ?? []);
+  /** The candidate's own answer, or (with `personId`) the one the chair records. */
+  const consent = (answer: 'consented' | 'declined', personId?: string) =>
+    act.mutate({
+      path: ballotPaths.consent(election.id),
+      body: personId ? { consent: answer, personId } : { consent: answer },
+    });
   return (
     <li className="election-card card" data-testid="election" data-election={election.id}>
       <h4>
@@ -197,22 +224,12 @@ function ElectionCard({
         <div className="notice notice-warn consent-prompt" role="alert" data-testid="consent-prompt">
           <p>{t('ballots.consentPrompt', { title: election.title })}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              disabled={act.isPending}
-              onClick={() => act.mutate({ path: ballotPaths.consent(election.id), body: { consent: 'consented' } })}
-            >
+            <ActButton act={act} className="button" onClick={() => consent('consented')}>
               {t('ballots.consentYes')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={act.isPending}
-              onClick={() => act.mutate({ path: ballotPaths.consent(election.id), body: { consent: 'declined' } })}
-            >
+            </ActButton>
+            <ActButton act={act} className="button button-secondary" onClick={() => consent('declined')}>
               {t('ballots.consentNo')}
-            </button>
+            </ActButton>
           </div>
         </div>
       )}
@@ -241,44 +258,22 @@ function ElectionCard({
                   <span className="button-row inline">
                     {canRun && c.consent === 'pending' && c.personId !== me?.personId && (
                       <>
-                        <button
-                          type="button"
-                          className="link-button"
-                          disabled={act.isPending}
-                          onClick={() =>
-                            act.mutate({
-                              path: ballotPaths.consent(election.id),
-                              body: { consent: 'consented', personId: c.personId },
-                            })
-                          }
-                        >
+                        <ActButton act={act} onClick={() => consent('consented', c.personId)}>
                           {t('ballots.recordConsent', { name: c.name })}
-                        </button>
-                        <button
-                          type="button"
-                          className="link-button"
-                          disabled={act.isPending}
-                          onClick={() =>
-                            act.mutate({
-                              path: ballotPaths.consent(election.id),
-                              body: { consent: 'declined', personId: c.personId },
-                            })
-                          }
-                        >
+                        </ActButton>
+                        <ActButton act={act} onClick={() => consent('declined', c.personId)}>
                           {t('ballots.recordRefusal', { name: c.name })}
-                        </button>
+                        </ActButton>
                       </>
                     )}
                     {(canRun || c.personId === me?.personId) && (
-                      <button
-                        type="button"
-                        className="link-button"
-                        disabled={act.isPending}
-                        aria-label={t('ballots.withdrawCandidate', { name: c.name })}
+                      <ActButton
+                        act={act}
+                        label={t('ballots.withdrawCandidate', { name: c.name })}
                         onClick={() => act.mutate({ path: ballotPaths.withdrawCandidate(election.id, c.personId) })}
                       >
                         {t('ballots.withdraw')}
-                      </button>
+                      </ActButton>
                     )}
                   </span>
                 )}
@@ -297,17 +292,16 @@ function ElectionCard({
         />
       )}
       {canRun && nominating && (
-        <button
-          type="button"
+        <ActButton
+          act={act}
           className="button button-secondary"
-          disabled={act.isPending}
           onClick={() => {
             if (window.confirm(t('ballots.cancelElectionConfirm')))
               act.mutate({ path: ballotPaths.cancelElection(election.id) });
           }}
         >
           {t('ballots.cancelElection')}
-        </button>
+        </ActButton>
       )}
       <FormError id={`el-${election.id}`} error={act.error} />
       {vote && (lv?.status ?? vote.status) === 'closed' && result && (

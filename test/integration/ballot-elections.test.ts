@@ -141,8 +141,17 @@ describe.each(DB_KINDS)('elections on %s', (kind) => {
     const bureau = await createIn(meeting, who('Chair'), { office: 'bureau', seats: 5, targetBodyId: po.id });
     expect(bureau.status).toBe(201);
     expect(bureau.body).toMatchObject({ seats: 5, method: 'plurality', targetBodyId: po.id });
-    const meek = await createIn(meeting, who('Chair'), { office: 'commission', seats: 3, method: 'meek' });
+    const meek = await createIn(meeting, who('Chair'), {
+      office: 'commission',
+      seats: 3,
+      method: 'meek',
+      ballot: 'secret',
+    });
     expect(meek.body.method).toBe('meek');
+    // a show of hands cannot rank: STV only by secret ballot
+    const meekOpen = await createIn(meeting, who('Chair'), { office: 'commission', seats: 3, method: 'meek' });
+    expect(meekOpen.status).toBe(422);
+    expect(meekOpen.body.error.code).toBe('election_open_ranked');
 
     const notChair = await createIn(meeting, who('Alpha'), { office: 'bureau' });
     expect(notChair.status).toBe(403);

@@ -50,6 +50,10 @@ export const MeetingErrors = defineErrors({
   },
   meeting_one_chair: { kind: 'rule_violation', message: 'A meeting has one chair.' },
   agenda_item_not_found: { kind: 'not_found', message: 'There is no such item on this agenda.' },
+  meeting_vote_running: {
+    kind: 'conflict',
+    message: 'A vote is still announced or open in this meeting. Close or cancel it before closing the meeting.',
+  },
   meeting_code_collision: {
     kind: 'conflict',
     message: 'Could not issue unique check-in codes. Try again.',

@@ -404,6 +404,17 @@ export async function makeCurrent(ex: Executor, meetingId: string, itemId: strin
   await sql`update meeting set current_item_id = ${itemId} where id = ${meetingId}`.execute(ex);
 }
 
+/** Whether a vote of the meeting is announced or open (a meeting does not close over a running vote). */
+export async function hasRunningVote(ex: Executor, meetingId: string): Promise<boolean> {
+  const r = await ex
+    .selectFrom('vote')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('status', 'in', ['announced', 'open'])
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** At the close: the speaker's floor ends, the waiting requests are withdrawn. */
 export async function closeFloor(ex: Executor, meetingId: string): Promise<void> {
   await sql`update speaker_request set status = 'done', ended_at = now()

@@ -424,6 +424,8 @@ export class MeetingService {
   close(actor: Actor, id: string, input: ChairMoveInput): Promise<Meeting> {
     return this.move(actor, id, input.revision, 'meeting.status', async (trx, c) => {
       if (c.status !== 'open') throw statusError(c);
+      // the meeting row is locked: no vote can be announced meanwhile (announcing takes the same lock)
+      if (await repo.hasRunningVote(trx, id)) throw MeetingErrors.meeting_vote_running();
       await repo.finishCurrentItem(trx, id);
       await repo.closeFloor(trx, id);
       await repo.setStatus(trx, id, 'closed');

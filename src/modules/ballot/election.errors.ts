@@ -37,6 +37,11 @@ export const ElectionErrors = defineErrors({
     kind: 'rule_violation',
     message: 'The body being elected must be this meeting’s body or one below it.',
   },
+  election_open_ranked: {
+    kind: 'rule_violation',
+    message:
+      'A show of hands cannot rank candidates: choose plurality or approval for an open election, or a secret ballot for STV.',
+  },
   election_not_nominating: {
     kind: 'rule_violation',
     message: 'Nominations are closed: the election is being voted on, is over or was cancelled.',

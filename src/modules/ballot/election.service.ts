@@ -180,7 +180,12 @@ export class ElectionService implements VoteSubject {
       const forced = rules.decisions.secretElections;
       if (forced && input.ballot === 'open') throw ElectionErrors.election_secret_required({ office });
       const ballot = input.ballot ?? (forced ? 'secret' : 'open');
-      const method: CountMethod = input.method ?? (seats > 1 ? rules.decisions.defaultElectionMethod : 'plurality');
+      let method: CountMethod = input.method ?? (seats > 1 ? rules.decisions.defaultElectionMethod : 'plurality');
+      // hands raised are marks, not rankings: an open election is counted by plurality (block) or approval
+      if (ballot === 'open' && method !== 'plurality' && method !== 'approval') {
+        if (input.method) throw ElectionErrors.election_open_ranked({ method });
+        method = 'plurality';
+      }
 
       await repo.insertElection(trx, {
         id,
@@ -318,7 +323,10 @@ export class ElectionService implements VoteSubject {
     const elected = (result.count?.elected ?? []).filter((id) => onBallot.has(id));
     await repo.markElected(ex, e.id, elected);
     await repo.setStatus(ex, e.id, 'closed');
-    if (e.office === 'delegates' && e.delegate_meeting_id && elected.length > 0) {
+    const higher = e.delegate_meeting_id ? await repo.meetingRef(ex, e.delegate_meeting_id) : undefined;
+    // a higher meeting closed or called off meanwhile takes no more mandates (the elected stay recorded here)
+    const takesMandates = higher !== undefined && (higher.status === 'convened' || higher.status === 'open');
+    if (e.office === 'delegates' && e.delegate_meeting_id && elected.length > 0 && takesMandates) {
       const meeting = await repo.meetingRef(ex, e.meeting_id);
       const issued = await repo.insertMandates(
         ex,

@@ -24,6 +24,10 @@ export const MandateErrors = defineErrors({
     kind: 'conflict',
     message: 'This person already has a mandate to this meeting.',
   },
+  mandate_own: {
+    kind: 'forbidden',
+    message: 'Nobody checks their own mandate: another member of the credentials commission must.',
+  },
   mandate_reason_required: { kind: 'invalid', message: 'Give the reason a mandate is rejected.' },
   mandate_already_checked: {
     kind: 'conflict',

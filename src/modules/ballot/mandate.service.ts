@@ -137,6 +137,7 @@ export class MandateService {
       const kind = MandateService.delegateKind(c);
       assertNotClosed(c);
       const m = (await repo.mandateById(trx, mandateId))!;
+      if (m.person_id === actor.personId) throw MandateErrors.mandate_own();
       if (m.status === input.status) throw MandateErrors.mandate_already_checked({ status: m.status });
       if (input.status === 'confirmed') {
         const body = (await repo.bodyRef(trx, m.from_body_id))!;

@@ -44,7 +44,9 @@ export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
 }
 
-const UNDECIDED: readonly string[] = ['proposed', 'supported', 'voting'];
+/** Amendments that hold up a vote on their motion or on a later amendment: those supported, or being voted on.
+ * One nobody supported does not (its proposer could otherwise block the motion); it lapses when the motion is put. */
+const PENDING: readonly string[] = ['supported', 'voting'];
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 function assertVotingPresent(c: MeetingContext): void {
@@ -322,17 +324,20 @@ export class MotionService implements VoteSubject {
     if (m.status === 'proposed') throw MotionErrors.motion_not_supported();
     if (m.status !== 'supported') throw MotionErrors.motion_not_votable({ status: m.status });
     if (m.amends_id === null) {
-      const pending = (await repo.amendmentsOf(ex, m.id)).filter((a) => UNDECIDED.includes(a.status));
+      const amendments = await repo.amendmentsOf(ex, m.id);
+      const pending = amendments.filter((a) => PENDING.includes(a.status));
       if (pending.length)
         throw MotionErrors.motion_amendments_pending(
           { amendments: pending.map((a) => a.seq) },
           `Motion ${m.seq} cannot be put to the vote while ${pending.length === 1 ? 'amendment' : 'amendments'} ${pending.map((a) => a.seq).join(', ')} to it ${pending.length === 1 ? 'is' : 'are'} undecided: vote on ${pending.length === 1 ? 'it' : 'them'} first, in order.`,
         );
+      const unsupported = amendments.filter((a) => a.status === 'proposed').map((a) => a.id);
+      await repo.setStatus(ex, unsupported, 'lapsed', true);
     } else {
       const parent = (await repo.motion(ex, m.amends_id, true))!;
       if (parent.status !== 'proposed' && parent.status !== 'supported') throw MotionErrors.amendment_motion_decided();
       const earlier = (await repo.amendmentsOf(ex, parent.id)).filter(
-        (a) => a.seq < m.seq && UNDECIDED.includes(a.status),
+        (a) => a.seq < m.seq && PENDING.includes(a.status),
       );
       if (earlier.length)
         throw MotionErrors.amendment_out_of_order(

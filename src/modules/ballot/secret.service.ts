@@ -214,7 +214,11 @@ export class SecretBallotService implements SecretTally {
     };
   }
 
-  /** GET /api/votes/{id}/receipts/{receipt}: is this ballot on the board, as cast, and counted? */
+  /**
+   * GET /api/votes/{id}/receipts/{receipt}: is this ballot on the board, as cast, and counted? For tools; the web
+   * app checks a receipt against the board it downloads instead, because asking this with one's session would
+   * tell the server (and any proxy's log) whose receipt it is.
+   */
   async checkReceipt(actor: Actor, voteId: string, receipt: string): Promise<ReceiptCheck> {
     const vote = await votes.voteById(this.db, voteId);
     if (!vote) throw VoteErrors.vote_not_found();
@@ -225,7 +229,8 @@ export class SecretBallotService implements SecretTally {
     const closed = vote.status === 'closed';
     return {
       onBoard: closed && row !== undefined,
-      content: row ? (row.content as BallotContent) : null,
+      // nothing about a ballot before the close (the board is not published yet)
+      content: closed && row ? (row.content as BallotContent) : null,
       counted:
         closed &&
         row !== undefined &&

@@ -37,6 +37,15 @@ export const VoteErrors = defineErrors({
     kind: 'invalid',
     message: 'Enter for/against/abstain for a motion, or a tally for each candidate of an open election.',
   },
+  vote_count_exceeds_present: {
+    kind: 'rule_violation',
+    message:
+      'The count is more than the voting participants present when the vote opened. Count again: each voter raises a hand once (once per candidate in an election).',
+  },
+  vote_not_countable: {
+    kind: 'rule_violation',
+    message: 'The votes entered cannot be counted by this method. Correct the count and close the vote again.',
+  },
   vote_count_not_open_method: {
     kind: 'rule_violation',
     message: 'Counts are entered only for open votes (show of hands).',

@@ -37,6 +37,7 @@ import { VoteErrors } from './vote.errors.js';
 import { assertCanRecordRollFor, assertCanTell } from './vote.policy.js';
 import { electionResult, motionResult, type BallotSpec, type ElectionSpec } from './rules/board.js';
 import { tally } from './rules/majority.js';
+import { CountInputError } from './rules/count/index.js';
 import * as repo from './vote.repository.js';
 
 export interface StatuteSource {
@@ -161,6 +162,8 @@ export class VoteService {
         assertOpen(c);
         if (await repo.runningVote(trx, meetingId)) throw VoteErrors.vote_already_running();
         let info: SubjectInfo;
+        // the chair may put a motion moved as an ordinary one as another kind of question (an expulsion, a change
+        // of the statute), never a motion moved as such as an ordinary one
         if (subject) info = await subject.prepareInTx(trx, c, (input.motionId ?? input.electionId)!, actor.personId);
         else {
           if (!(await repo.agendaItemInMeeting(trx, meetingId, input.agendaItemId!)))
@@ -172,6 +175,8 @@ export class VoteService {
             election: null,
           };
         }
+        if (info.questionKind === 'ordinary' && input.questionKind && input.questionKind !== 'ordinary')
+          info = { ...info, questionKind: input.questionKind };
         const election = info.election;
         let majority: MajorityRule | null = null;
         if (election) {
@@ -238,7 +243,14 @@ export class VoteService {
       if (vote.status === 'announced') throw VoteErrors.vote_not_open();
       if (vote.status !== 'open') throw VoteErrors.vote_closed();
       const spec = specOf(vote);
-      const result = await this.resultOf(trx, vote, spec);
+      let result: VoteResult;
+      try {
+        result = await this.resultOf(trx, vote, spec);
+      } catch (e) {
+        if (e instanceof CountInputError)
+          throw VoteErrors.vote_not_countable(undefined, `${e.message} Correct the count and close the vote again.`);
+        throw e;
+      }
       await repo.updateVote(trx, voteId, {
         status: 'closed',
         closed_by: actor.personId,
@@ -309,17 +321,21 @@ export class VoteService {
       if (vote.status === 'announced') throw VoteErrors.vote_not_open();
       if (vote.status !== 'open') throw VoteErrors.vote_closed();
       const election = electionSpecOf(vote);
+      const present = vote.present_at_open ?? 0;
       let stored: string;
       if (election) {
         const ids = new Set(election.candidates.map((x) => x.id));
         const tallies = input.tallies;
         if (input.counts || !tallies || Object.keys(tallies).some((id) => !ids.has(id)))
           throw VoteErrors.vote_count_invalid();
+        if (Object.values(tallies).some((n) => n > present)) throw VoteErrors.vote_count_exceeds_present();
         stored = JSON.stringify({
           tallies: Object.fromEntries(election.candidates.map((x) => [x.id, tallies[x.id] ?? 0])),
         });
       } else {
         if (!input.counts || input.tallies) throw VoteErrors.vote_count_invalid();
+        if (input.counts.for + input.counts.against + input.counts.abstain > present)
+          throw VoteErrors.vote_count_exceeds_present();
         stored = JSON.stringify({ counts: input.counts });
       }
       await repo.updateVote(trx, voteId, { tellers_count: stored, counted_by: actor.personId });

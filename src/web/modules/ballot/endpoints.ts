@@ -19,7 +19,6 @@ export const ballotPaths = {
   ballots: (voteId: string) => `${v(voteId)}/ballots`,
   board: (voteId: string) => `${v(voteId)}/board`,
   boardBlt: (voteId: string) => `${v(voteId)}/board.blt`,
-  receipt: (voteId: string, receipt: string) => `${v(voteId)}/receipts/${e(receipt)}`,
   recount: (voteId: string) => `${v(voteId)}/recount`,
   elections: (meetingId: string) => `${m(meetingId)}/elections`,
   election: (id: string) => `/api/elections/${e(id)}`,

@@ -6,13 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type TestServer } from '../support/http.js';
-import {
-  makeBody,
-  makeMembers,
-  makeOrganisation,
-  makePerson,
-  type MadeBody,
-} from '../support/factories.js';
+import { makeBody, makeMembers, makeOrganisation, makePerson, type MadeBody } from '../support/factories.js';
 import { makeMeeting, setMeetingStatus, type MadeMeeting } from '../support/assembly-factory.js';
 import { namedPeople } from '../support/accounts.js';
 
@@ -224,5 +218,33 @@ describe.each(DB_KINDS)('mandates on %s', (kind) => {
     expect((await check('Cred', lateArrival.id, { status: 'confirmed' })).status).toBe(200);
     expect(await participant(members1[11]!.id)).toMatchObject({ voice: 'voting' });
     await setMeetingStatus(srv.db, conference.id, 'convened');
+  });
+
+  it('a rejection undoes exactly what the confirmation did; nobody checks their own mandate', async () => {
+    // a guest admitted at the door gets a voting mandate; rejecting it makes them a guest again, row and code kept
+    const guestId = members1[12]!.id;
+    await srv.db
+      .insertInto('meeting_participant')
+      .values({ meeting_id: conference.id, person_id: guestId, voice: 'guest', code: 'GUEST-12' })
+      .execute();
+    const m = (await enter('Cred', guestId, po1.id)).body;
+    expect((await check('Cred', m.id, { status: 'confirmed' })).status).toBe(200);
+    expect(await participant(guestId)).toMatchObject({ voice: 'voting' });
+    expect((await check('Cred', m.id, { status: 'rejected', reason: 'Not elected' })).status).toBe(200);
+    expect(await participant(guestId)).toMatchObject({ voice: 'guest' });
+    const code = await srv.db
+      .selectFrom('meeting_participant')
+      .select('code')
+      .where('meeting_id', '=', conference.id)
+      .where('person_id', '=', guestId)
+      .executeTakeFirstOrThrow();
+    expect(code.code).toBe('GUEST-12');
+
+    // a member of the credentials commission holding a mandate themselves: another member must check it
+    const own = (await enter('Secretary', id('Cred'), district.id)).body;
+    const refused = await check('Cred', own.id, { status: 'confirmed' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('mandate_own');
+    expect((await check('Secretary', own.id, { status: 'confirmed' })).status).toBe(200);
   });
 });

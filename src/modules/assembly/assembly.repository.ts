@@ -144,7 +144,7 @@ export async function setParticipantVoice(
   ex: Executor,
   meetingId: string,
   personId: string,
-  voice: 'voting' | 'consultative',
+  voice: 'voting' | 'consultative' | 'guest',
 ): Promise<void> {
   await ex
     .updateTable('meeting_participant')

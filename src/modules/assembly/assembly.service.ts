@@ -30,6 +30,9 @@ export {
 } from './assembly.policy.js';
 export { AssemblyErrors } from './assembly.errors.js';
 
+/** What seating a delegate did to a meeting's roll. */
+export type Seated = 'new' | 'guest' | 'kept';
+
 export class AssemblyAccess {
   constructor(readonly db: Database) {}
 
@@ -83,22 +86,27 @@ export class AssemblyAccess {
     meetingId: string,
     personId: string,
     voice: 'voting' | 'consultative',
-  ): Promise<void> {
+  ): Promise<Seated> {
     const p = await repo.participantOf(ex, meetingId, personId);
     if (p) {
-      if (p.voice === 'guest') await repo.setParticipantVoice(ex, meetingId, personId, voice);
-      return;
+      if (p.voice !== 'guest') return 'kept';
+      await repo.setParticipantVoice(ex, meetingId, personId, voice);
+      return 'guest';
     }
     for (let i = 0; i < 5; i++) {
       const code = generateCode((n) => randomBytes(n));
-      if (await repo.insertParticipant(ex, meetingId, personId, voice, code)) return;
+      if (await repo.insertParticipant(ex, meetingId, personId, voice, code)) return 'new';
     }
     throw new Error('no free check-in code');
   }
 
-  /** Removes a delegate's seat (a mandate rejected before the meeting opens), in the caller's transaction. */
-  async unseatDelegate(ex: Executor, meetingId: string, personId: string): Promise<void> {
-    await repo.deleteParticipant(ex, meetingId, personId);
+  /**
+   * Undoes what seating did (a mandate rejected before the meeting opens), in the caller's transaction: a new
+   * participant is removed, a guest is a guest again, a participant entitled already stays as they were.
+   */
+  async unseatDelegate(ex: Executor, meetingId: string, personId: string, seated: Seated | null): Promise<void> {
+    if (seated === 'new') await repo.deleteParticipant(ex, meetingId, personId);
+    else if (seated === 'guest') await repo.setParticipantVoice(ex, meetingId, personId, 'guest');
   }
 
   /** Marks a change of the meeting in the caller's transaction; returns the new revision. */

@@ -18,10 +18,12 @@ export interface MandateRow {
   checked_by: string | null;
   checked_at: Date | null;
   reason: string | null;
+  seated: 'new' | 'guest' | 'kept' | null;
 }
 
 const SELECT = sql`select m.id, m.to_meeting_id, m.person_id, concat(p.family_name, ' ', p.given_name) as name,
-    m.from_body_id, b.name as from_body_name, m.election_id, m.voice, m.status, m.checked_by, m.checked_at, m.reason
+    m.from_body_id, b.name as from_body_name, m.election_id, m.voice, m.status, m.checked_by, m.checked_at, m.reason,
+    m.seated
   from mandate m join person p on p.id = m.person_id join body b on b.id = m.from_body_id`;
 
 export async function mandatesOf(ex: Executor, meetingId: string): Promise<MandateRow[]> {
@@ -81,10 +83,11 @@ export async function setChecked(
   status: 'confirmed' | 'rejected',
   checkedBy: string,
   reason: string | null,
+  seated: string | null,
 ): Promise<void> {
   await ex
     .updateTable('mandate')
-    .set({ status, checked_by: checkedBy, checked_at: new Date(), reason })
+    .set({ status, checked_by: checkedBy, checked_at: new Date(), reason, seated })
     .where('id', '=', id)
     .execute();
 }

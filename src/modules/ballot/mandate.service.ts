@@ -17,6 +17,7 @@ import {
   rulesOnMeetingDate,
   type AssemblyAccess,
   type MeetingContext,
+  type Seated,
 } from '../assembly/assembly.service.js';
 import { delegatesUnderNorm, isDelegateMeetingKind, withinQuota } from './rules/representation.js';
 import { MandateErrors } from './mandate.errors.js';
@@ -137,6 +138,7 @@ export class MandateService {
       const kind = MandateService.delegateKind(c);
       assertNotClosed(c);
       const m = (await repo.mandateById(trx, mandateId))!;
+      let seated: Seated | null = null;
       if (m.person_id === actor.personId) throw MandateErrors.mandate_own();
       if (m.status === input.status) throw MandateErrors.mandate_already_checked({ status: m.status });
       if (input.status === 'confirmed') {
@@ -146,12 +148,12 @@ export class MandateService {
         const confirmed = await repo.countConfirmed(trx, meetingId, m.from_body_id);
         if (!withinQuota(allowed, confirmed))
           throw MandateErrors.mandate_over_quota({ bodyId: m.from_body_id, members, allowed, confirmed });
-        await this.access.seatDelegate(trx, meetingId, m.person_id, m.voice);
+        seated = await this.access.seatDelegate(trx, meetingId, m.person_id, m.voice);
       } else if (m.status === 'confirmed') {
         if (c.status !== 'convened') throw MandateErrors.mandate_delegate_seated();
-        await this.access.unseatDelegate(trx, meetingId, m.person_id);
+        await this.access.unseatDelegate(trx, meetingId, m.person_id, m.seated);
       }
-      await repo.setChecked(trx, mandateId, input.status, actor.personId, reason);
+      await repo.setChecked(trx, mandateId, input.status, actor.personId, reason, seated);
       await this.access.touch(trx, meetingId, 'meeting.mandates', { mandateId, action: input.status });
     });
     return toMandate((await repo.mandateById(this.db, mandateId))!);

@@ -128,6 +128,7 @@ export interface MandateTable {
   checked_by: string | null;
   checked_at: NullableTs;
   reason: string | null;
+  seated: string | null;
   created_at: Generated<Date>;
 }
 

@@ -170,6 +170,9 @@ create table mandate (
   checked_by uuid references person(id),
   checked_at timestamptz,
   reason text,
+  -- what confirming did to the roll, so a rejection undoes exactly that: 'new' participant row, a 'guest' given a
+  -- voice, or a participant 'kept' as they were (entitled already)
+  seated text check (seated in ('new', 'guest', 'kept')),
   created_at timestamptz not null default now(),
   unique (to_meeting_id, person_id)
 );

@@ -3,6 +3,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
+export { itemInMeeting as agendaItemInMeeting } from './ballot.repository.js';
+
 export interface VoteRow {
   id: string;
   meeting_id: string;
@@ -146,16 +148,6 @@ export async function participant(ex: Executor, meetingId: string, personId: str
     .where('meeting_id', '=', meetingId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
-}
-
-export async function agendaItemInMeeting(ex: Executor, meetingId: string, itemId: string): Promise<boolean> {
-  const r = await ex
-    .selectFrom('agenda_item')
-    .select('id')
-    .where('id', '=', itemId)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  return r !== undefined;
 }
 
 /** Records a named vote; false when the person's vote is already recorded. */

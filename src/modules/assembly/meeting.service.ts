@@ -50,7 +50,7 @@ import { calendarEvent } from './rules/ical.js';
 import * as repo from './meeting.repository.js';
 
 export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
+  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
 }
 
 const STAFF_ROLES = new Set(['stenographer', 'secretariat']);
@@ -297,7 +297,7 @@ export class MeetingService {
         if (!p) {
           if (!input.asGuest) throw MeetingErrors.meeting_person_not_entitled();
           if (!(await repo.personOf(trx, c.organisationId, personId))) throw MeetingErrors.meeting_person_unknown();
-          const kindRules = await this.kindRules(c);
+          const kindRules = await this.kindRules(trx, c);
           if (!kindRules?.guestsAdmitted) throw MeetingErrors.meeting_guests_not_admitted();
           await this.admitGuest(trx, id, personId);
           await repo.insertAttendance(trx, { meetingId: id, personId, kind: 'in', method, by: actor.personId });
@@ -344,7 +344,7 @@ export class MeetingService {
   async quorumOf(meetingId: string, ex: Executor = this.db): Promise<Quorum> {
     const b = await repo.meetingBasics(ex, meetingId);
     if (!b) throw AssemblyErrors.meeting_not_found();
-    const rules = await rulesOnMeetingDate(this.statute, b.organisation_id, b.starts_on);
+    const rules = await rulesOnMeetingDate(this.statute, b.organisation_id, b.starts_on, ex);
     const fraction = rules.assemblies.kinds[b.kind as MeetingKind]?.quorumMoreThan ?? 0.5;
     const n = await repo.attendanceCounts(ex, meetingId);
     return computeQuorum(
@@ -509,8 +509,8 @@ export class MeetingService {
     return { participant: toParticipant(p), quorum: await this.quorumOf(c.id, trx) };
   }
 
-  private async kindRules(c: MeetingContext): Promise<MeetingKindRules | undefined> {
-    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10));
+  private async kindRules(ex: Executor, c: MeetingContext): Promise<MeetingKindRules | undefined> {
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10), ex);
     return rules.assemblies.kinds[c.kind as MeetingKind];
   }
 

@@ -38,6 +38,7 @@ export const en = {
     body_not_found: 'There is no such body in your organisation.',
     person_not_found: 'There is no such person in your organisation.',
     validation_failed: 'The request is not valid.',
+    database_busy: 'The server is too busy to answer just now; nothing was changed. Please try again in a few seconds.',
   },
   signIn: {
     title: 'Sign in',

@@ -7,7 +7,7 @@ import type { DB } from './schema.js';
 /** No connection or session became free within the acquire timeout. */
 export class DatabaseBusyError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(`database busy: ${message}`, options);
+    super(message, options);
     this.name = 'DatabaseBusyError';
   }
 }

@@ -77,6 +77,11 @@ export const VoteErrors = defineErrors({
     kind: 'conflict',
     message: 'You have already received your ballot token for this vote; each voter receives one.',
   },
+  ballot_token_not_issued: {
+    kind: 'conflict',
+    message:
+      'You have not taken your ballot token for this vote on any device yet, so there is nothing to move: choose “Vote on this device” instead.',
+  },
   ballot_token_malformed: {
     kind: 'invalid',
     message: 'The blinded token request is malformed (wrong length, or not a number below the key’s modulus).',

@@ -355,8 +355,13 @@ export const NoteKey = z.object({
   /** RSABSSA-SHA384-PSS-Randomized. */
   suite: z.literal('RSABSSA-SHA384-PSS-Randomized'),
   publicKeySpki: z.string(),
-  /** Tokens the signed-in participant may still obtain. */
+  /** Anonymous-note tokens the signed-in participant may still obtain (statute: anonymousNotesPerPerson). */
   remaining: z.number().int(),
+  /** Signed notes the signed-in participant may still send (statute: signedNotesPerPerson), counted apart. */
+  signedRemaining: z.number().int(),
+  /** The statute's two limits per person in this meeting. */
+  anonymousLimit: z.number().int(),
+  signedLimit: z.number().int(),
 });
 export type NoteKey = z.infer<typeof NoteKey>;
 

@@ -38,6 +38,8 @@ export const en = {
     body_not_found: 'There is no such body in your organisation.',
     person_not_found: 'There is no such person in your organisation.',
     validation_failed: 'The request is not valid.',
+    note_signed_limit_reached:
+      'You have sent all the signed question notes the statute allows one person in this meeting. Unsigned notes are counted apart.',
   },
   signIn: {
     title: 'Sign in',
@@ -810,6 +812,9 @@ export const en = {
     anonymousExplained: 'Unsigned notes are anonymous: they cannot be traced to you, not even by the administrators.',
     notesRemaining_one: 'You can send {{count}} more anonymous note.',
     notesRemaining_other: 'You can send {{count}} more anonymous notes.',
+    signedNotesRemaining_one: 'You can send {{count}} more note signed with your name.',
+    signedNotesRemaining_other: 'You can send {{count}} more notes signed with your name.',
+    noSignedNotes: 'You have no signed notes left in this meeting.',
     obtainingTokens: 'Preparing your anonymous notes…',
     noTokens: 'You have no anonymous notes left. You may still sign a note with your name.',
     noteEmpty: 'Write your question first.',

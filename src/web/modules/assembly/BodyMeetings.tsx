@@ -1,6 +1,7 @@
 // The body page's "Meetings" section: the body's meetings, and for those who manage the body the form to
-// convene one (kind, title, date and time, place, agenda with reporters, delegates, notice).
-import { useRef, useState } from 'react';
+// convene one (kind, title, date and time, place, agenda with reporters, delegates, notice, urgency). Convening
+// gives the notice: the meeting is at once among every participant's own (MyMeetingsPage).
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
@@ -79,6 +80,8 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   const [startsAt, setStartsAt] = useState(defaultStart());
   const [place, setPlace] = useState('');
   const [notice, setNotice] = useState('');
+  const [urgent, setUrgent] = useState(false);
+  const urgentId = useId();
   const nextKey = useRef(2);
   const [agenda, setAgenda] = useState<AgendaRow[]>([{ key: 1, title: '', reporter: '' }]);
   const [delegates, setDelegates] = useState<Choice[]>([]);
@@ -119,6 +122,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
             })),
             ...(withDelegates ? { delegateIds: delegates.map((d) => d.id) } : {}),
             notice: notice.trim() || null,
+            urgent,
           },
           { onSuccess: (m) => navigate(`/meetings/${m.id}`) },
         );
@@ -218,11 +222,38 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
         </div>
       )}
       <TextArea label={t('meetings.noticeLabel')} value={notice} onChange={setNotice} rows={4} name="notice" />
+      <div className="field checkbox-field">
+        <label className="radio">
+          <input
+            type="checkbox"
+            name="urgent"
+            checked={urgent}
+            aria-describedby={`${urgentId}-hint`}
+            onChange={(e) => setUrgent(e.target.checked)}
+          />{' '}
+          {t('meetings.urgentLabel')}
+        </label>
+        <span id={`${urgentId}-hint`} className="small muted">
+          {t('meetings.urgentHint')}
+        </span>
+      </div>
     </ActionForm>
   );
 }
 
-export function MeetingList({ items, showBody }: { items: MeetingSummaryLike[]; showBody?: boolean }) {
+/**
+ * A list of meetings. With `details` (a person's own meetings) a meeting not yet open also shows its agenda, when the
+ * notice was given and its calendar file.
+ */
+export function MeetingList({
+  items,
+  showBody,
+  details,
+}: {
+  items: MeetingSummaryLike[];
+  showBody?: boolean;
+  details?: boolean;
+}) {
   const { t } = useTranslation();
   const L = useMeetingLabels();
   const D = useDateTime();
@@ -243,6 +274,31 @@ export function MeetingList({ items, showBody }: { items: MeetingSummaryLike[]; 
             {' · '}
             {t('meetings.entitledCount', { n: f.number(m.entitled) })}
           </div>
+          {m.urgent && <div className="small">{t('meetings.urgentBadge')}</div>}
+          {details && m.status === 'convened' && (
+            <div className="meeting-details" data-testid="meeting-details">
+              {m.agendaTitles.length > 0 && (
+                <>
+                  <h3>{t('meetings.agenda')}</h3>
+                  <ol className="meeting-agenda" data-testid="meeting-agenda">
+                    {m.agendaTitles.map((a, i) => (
+                      <li key={i}>{a}</li>
+                    ))}
+                  </ol>
+                </>
+              )}
+              {m.noticeSentAt && (
+                <p className="small muted" data-testid="meeting-notice-date">
+                  {t('meetings.noticeGiven', { date: D.dateTime(m.noticeSentAt) })}
+                </p>
+              )}
+              <p className="small">
+                <a href={paths.calendar(m.id)} download data-testid="meeting-calendar-link">
+                  {t('meetings.calendarFileNamed', { title: m.title })}
+                </a>
+              </p>
+            </div>
+          )}
         </li>
       ))}
     </ul>
@@ -259,6 +315,9 @@ interface MeetingSummaryLike {
   bodyName: string;
   entitled: number;
   sealed: boolean;
+  urgent: boolean;
+  noticeSentAt: string | null;
+  agendaTitles: string[];
 }
 
 /** The "Meetings" section of a body's page. */

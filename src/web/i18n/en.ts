@@ -637,6 +637,10 @@ export const en = {
     delegatesHint: 'Type part of a name or a card number and press Enter; pick each delegate from the list.',
     chosenDelegates: 'Chosen delegates',
     noticeLabel: 'Notice to participants (optional)',
+    noticeDaysHint_one:
+      'The statute asks for {{count}} day’s notice of this kind of meeting: start on {{date}} or later, unless it is urgent.',
+    noticeDaysHint_other:
+      'The statute asks for {{count}} days’ notice of this kind of meeting: start on {{date}} or later, unless it is urgent.',
     urgentLabel: 'Urgent (extraordinary) meeting at short notice',
     urgentHint:
       'The statute asks for some days’ notice of each kind of meeting. Only an extraordinary meeting that cannot wait may be convened at shorter notice; it is marked urgent.',

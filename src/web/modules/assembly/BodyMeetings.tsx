@@ -2,8 +2,10 @@
 // convene one (kind, title, date and time, place, agenda with reporters, delegates, notice, urgency). Convening
 // gives the notice: the meeting is at once among every participant's own (MyMeetingsPage).
 import { useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import type { StatuteVersion } from '../../../contracts/statute.js';
 import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
 import { api, isApiError, withQuery } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
@@ -82,6 +84,20 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   const [notice, setNotice] = useState('');
   const [urgent, setUrgent] = useState(false);
   const urgentId = useId();
+  const D = useDateTime();
+  // the statute's notice days for the chosen kind: convening gives the notice, so the start must be that far off
+  const statute = useQuery({
+    queryKey: ['statute'],
+    queryFn: ({ signal }) => api<StatuteVersion>('/api/statute', { signal }),
+    staleTime: 60_000,
+  });
+  const noticeDays = statute.data?.rules.assemblies.kinds[kind]?.noticeDays;
+  const noticeHint = !noticeDays
+    ? undefined
+    : t('meetings.noticeDaysHint', {
+        count: noticeDays,
+        date: D.dateTime(new Date(Date.now() + noticeDays * 86_400_000).toISOString()),
+      });
   const nextKey = useRef(2);
   const [agenda, setAgenda] = useState<AgendaRow[]>([{ key: 1, title: '', reporter: '' }]);
   const [delegates, setDelegates] = useState<Choice[]>([]);
@@ -141,6 +157,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
         value={startsAt}
         onChange={setStartsAt}
         name="startsAt"
+        hint={noticeHint}
       />
       <Field label={t('meetings.placeLabel')} value={place} onChange={setPlace} name="place" />
       <fieldset className="agenda-rows">

@@ -540,7 +540,7 @@ export async function findRecommenders(db: Executor, primaryId: string, q: strin
   return db
     .selectFrom('person as p')
     .innerJoin('body as b', 'b.id', 'p.body_id')
-    .select(['p.id', 'p.status', sql<string | null>`p.joined_on::text`.as('joined_on')])
+    .select(['p.id', 'p.status', 'p.card_number', sql<string | null>`p.joined_on::text`.as('joined_on')])
     .where('b.primary_id', '=', primaryId)
     .where('p.status', '=', 'member')
     .where((eb) =>

@@ -76,7 +76,10 @@ export class AdmissionService extends AdmissionApplications {
     return {
       items: rows.flatMap((r) => {
         const label = labels.get(r.id);
-        return label ? [{ ...label, status: r.status, joinedOn: r.joined_on }] : [];
+        if (!label) return [];
+        // A card number typed by the searcher is no secret to them: it is echoed on the member it found.
+        const typed = r.card_number !== null && r.card_number === query.q.trim() ? r.card_number : null;
+        return [{ ...label, cardNumber: label.cardNumber ?? typed, status: r.status, joinedOn: r.joined_on }];
       }),
     };
   }

@@ -20,7 +20,7 @@ describe.each(DB_KINDS)('namesakes on %s', (kind) => {
   let meeting: MadeMeeting;
 
   const names = (items: Loose[]) => items.map((p: Loose) => `${p.familyName} ${p.givenName} ${p.patronymic}`).sort();
-  const byId = (items: Loose[], id: string) => items.find((p: Loose) => p.id === id || p.personId === id);
+  const byId = (items: Loose[], id: string | undefined) => items.find((p: Loose) => p.id === id || p.personId === id);
 
   beforeAll(async () => {
     srv = await createTestServer(kind);

@@ -273,7 +273,9 @@ export async function listParticipants(
   if (q.terms && q.terms.length > 0) {
     const names = sql.join(
       q.terms.map(
-        (t) => sql`(lower(concat(p.family_name, ' ', p.given_name, ' ', coalesce(p.patronymic, ''))) like ${'%' + t + '%'}
+        (
+          t,
+        ) => sql`(lower(concat(p.family_name, ' ', p.given_name, ' ', coalesce(p.patronymic, ''))) like ${'%' + t + '%'}
           or lower(coalesce(p.name_ru, '')) like ${'%' + t + '%'})`,
       ),
       sql` and `,

@@ -38,6 +38,8 @@ export const en = {
     body_not_found: 'There is no such body in your organisation.',
     person_not_found: 'There is no such person in your organisation.',
     validation_failed: 'The request is not valid.',
+    chair_required:
+      'A meeting opens only with a chair. Name the chair under Roles, save the roles, then open the meeting.',
   },
   signIn: {
     title: 'Sign in',
@@ -675,6 +677,8 @@ export const en = {
     overTime: '{{time}} over time',
     sessionTitle: 'Session',
     openMeeting: 'Open the meeting',
+    chairNeeded: 'The meeting needs a chair before it opens: the chair presides and signs the protocol.',
+    assignChair: 'Name the chair',
     cancelMeeting: 'Cancel the meeting',
     cancelConfirm: 'Cancel this meeting? Participants will see it as cancelled.',
     closeMeeting: 'Close the meeting',

@@ -223,7 +223,9 @@ export class MeetingService {
     assertCanViewMeeting(c);
     const m = (await repo.findMeeting(this.db, id))!;
     const agenda = await repo.agendaOf(this.db, id);
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10));
     const e = calendarEvent({
+      timeZone: rules.timeZone,
       id,
       title: m.title,
       startsAt: new Date(m.starts_at),

@@ -940,6 +940,9 @@ export const en = {
     countsLine: 'For {{for}}, against {{against}}, abstained {{abstain}}',
     carried: 'Carried',
     notCarried: 'Not carried',
+    noQuorum: 'Not valid: no quorum.',
+    noQuorumDetail:
+      'When the vote opened {{present}} voting participants were present and the statute’s quorum is {{required}}: nothing was decided and nobody elected.',
     needed: '{{n}} needed',
     castLine: 'Cast: {{cast}} (blank or invalid {{invalid}}); present {{present}} of {{entitled}} entitled.',
     boardHash: 'Ballot board fingerprint (SHA-256)',

@@ -965,6 +965,9 @@ export const ru: Messages = {
     countsLine: 'За {{for}}, против {{against}}, воздержались {{abstain}}',
     carried: 'Принято',
     notCarried: 'Не принято',
+    noQuorum: 'Недействительно: нет кворума.',
+    noQuorumDetail:
+      'При открытии голосования присутствовало {{present}} с решающим голосом, а кворум по уставу — {{required}}: решение не принято, никто не избран.',
     needed: 'нужно {{n}}',
     castLine: 'Подано: {{cast}} (пустых или недействительных {{invalid}}); присутствовало {{present}} из {{entitled}}.',
     boardHash: 'Отпечаток доски бюллетеней (SHA-256)',

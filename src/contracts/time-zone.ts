@@ -31,7 +31,14 @@ export function zonedFields(at: Date, timeZone: string) {
     hourCycle: 'h23',
   }).formatToParts(at);
   const p = (t: string) => Number(parts.find((x) => x.type === t)?.value ?? 0);
-  return { year: p('year'), month: p('month'), day: p('day'), hour: p('hour'), minute: p('minute'), second: p('second') };
+  return {
+    year: p('year'),
+    month: p('month'),
+    day: p('day'),
+    hour: p('hour'),
+    minute: p('minute'),
+    second: p('second'),
+  };
 }
 
 /** 'YYYY-MM-DD' and 'HH:MM' of an instant in a zone. */

@@ -251,7 +251,7 @@ export class AuthService {
     }
   }
 
-    private async scopesOf(personId: string, organisationId: string, now: Date): Promise<NamedScope[]> {
+  private async scopesOf(personId: string, organisationId: string, now: Date): Promise<NamedScope[]> {
     const offices = await repo.activeOffices(this.db, personId, isoDay(now));
     if (offices.length === 0) return [];
     const { rules } = await this.statute.inForce(organisationId);

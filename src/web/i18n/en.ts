@@ -625,6 +625,7 @@ export const en = {
     kindLabel: 'Kind of meeting',
     titleLabel: 'Title',
     startsAtLabel: 'Date and time',
+    startsAtZone: 'In the organisation’s time zone: {{zone}}.',
     placeLabel: 'Place',
     agenda: 'Agenda',
     itemTitle: 'Item {{n}}: title',

@@ -649,6 +649,7 @@ export const ru: Messages = {
     kindLabel: 'Вид собрания',
     titleLabel: 'Название',
     startsAtLabel: 'Дата и время',
+    startsAtZone: 'По времени организации: {{zone}}.',
     placeLabel: 'Место',
     agenda: 'Повестка дня',
     itemTitle: 'Вопрос {{n}}: название',

@@ -114,16 +114,16 @@ export function motionResult(
   const d = decide(majority, counts, { present: spec.present, entitled: spec.entitled });
   return withQuorum(
     {
-    counts,
-    carried: d.carried,
-    majority,
-    needed: d.needed,
-    cast,
-    invalid: 0,
-    present: spec.present,
-    entitled: spec.entitled,
-    count: null,
-    boardHash,
+      counts,
+      carried: d.carried,
+      majority,
+      needed: d.needed,
+      cast,
+      invalid: 0,
+      present: spec.present,
+      entitled: spec.entitled,
+      count: null,
+      boardHash,
     },
     voteQuorum(spec.quorumRequired ?? null, spec.present),
   );
@@ -146,16 +146,16 @@ export function electionResult(
   });
   return withQuorum(
     {
-    counts: null,
-    carried: null,
-    majority: null,
-    needed: null,
-    cast,
-    invalid: result.invalid,
-    present: spec.present,
-    entitled: spec.entitled,
-    count: result,
-    boardHash,
+      counts: null,
+      carried: null,
+      majority: null,
+      needed: null,
+      cast,
+      invalid: result.invalid,
+      present: spec.present,
+      entitled: spec.entitled,
+      count: result,
+      boardHash,
     },
     voteQuorum(spec.quorumRequired ?? null, spec.present),
   );

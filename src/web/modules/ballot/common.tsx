@@ -299,7 +299,9 @@ export function LiveVoteView({ vote, big = false, level = 2 }: { vote: LiveVote;
               <NoQuorumLine result={vote.result} />
               <p className="live-elected" data-testid="live-elected">
                 {t('ballots.electedShort')}:{' '}
-                {(withoutQuorum(vote.result) ? [] : count.elected).map((id) => vote.candidates.find((c) => c.id === id)?.name ?? id).join(', ') || '—'}
+                {(withoutQuorum(vote.result) ? [] : count.elected)
+                  .map((id) => vote.candidates.find((c) => c.id === id)?.name ?? id)
+                  .join(', ') || '—'}
               </p>
               {last && (count.method === 'scottish_stv' || count.method === 'meek') && (
                 <p className="small">

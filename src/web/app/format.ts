@@ -1,11 +1,15 @@
 // Numbers, percentages, dates and names in the current language; times of day in the organisation's time zone
 // (its statute's, from the signed-in account), never the browser's.
 import { useTranslation } from 'react-i18next';
-import { useMe } from './auth.js';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../contracts/auth.js';
 
-/** The organisation's IANA time zone (undefined before sign-in: the browser's own). */
+/**
+ * The organisation's IANA time zone, from the signed-in account in the query cache (auth.ts's ME_KEY, read here
+ * without importing the session module); undefined before sign-in: the browser's own.
+ */
 export function useTimeZone(): string | undefined {
-  return useMe().data?.timeZone ?? undefined;
+  return useQueryClient().getQueryData<Me | null>(['me'])?.timeZone ?? undefined;
 }
 
 export interface Named {

@@ -200,14 +200,14 @@ function fieldChange(kind: string, field: string, a: unknown, b: unknown): strin
 /**
  * Names each changed part of a version 2 payload, one entry per part: 'vote 0193…: result changed', 'motion
  * 0193…: final text changed', 'ballots of vote 0193…: board hash differs (…)', 'attendance of meeting 0193…:
- * participants 0193… changed', a part missing now or added since. Empty when equal.
+ * participants 0193… changed', a part missing now or added since; in the parts' sealing order. Empty when equal.
  */
 export function describePartDifferences(sealed: readonly SealedPart[], live: readonly SealedPart[]): string[] {
   const key = (p: SealedPart) => `${p.kind}\u0000${p.id}`;
   const now = new Map(live.map((p) => [key(p), p]));
   const then = new Set(sealed.map(key));
   const out: string[] = [];
-  for (const a of sealed) {
+  for (const a of sortParts(sealed)) {
     const b = now.get(key(a));
     if (!b) {
       out.push(`${partName(a)}: missing now`);
@@ -220,7 +220,7 @@ export function describePartDifferences(sealed: readonly SealedPart[], live: rea
       .map((f) => fieldChange(a.kind, f, a[f], b[f]));
     out.push(`${partName(a)}: ${changes.join(', ')}`);
   }
-  for (const b of live) if (!then.has(key(b))) out.push(`${partName(b)}: not in the seal (added since)`);
+  for (const b of sortParts(live)) if (!then.has(key(b))) out.push(`${partName(b)}: not in the seal (added since)`);
   return out;
 }
 

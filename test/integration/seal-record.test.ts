@@ -308,13 +308,13 @@ describe.each(DB_KINDS)('the seal covers the whole record on %s', (kind) => {
       .where('meeting_id', '=', meeting.id)
       .where('kind', '=', 'out')
       .executeTakeFirstOrThrow();
-    const setAt = (at: Date | string) => (ex: Database) =>
+    const setAt = (at: Date) => (ex: Database) =>
       ex
         .updateTable('attendance_event')
         .set({ at })
         .where(sql<string>`id::text`, '=', ev.id)
         .execute();
-    await tamperedAndBack(setAt('1927-03-14T20:00:00Z'), setAt(ev.at), [
+    await tamperedAndBack(setAt(new Date('1927-03-14T20:00:00Z')), setAt(ev.at), [
       changed(`attendance of meeting ${meeting.id}: events ${ev.id} changed`),
     ]);
   });

@@ -150,6 +150,7 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() =>
                 act.mutate(
                   {
@@ -192,6 +193,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => move(paths.open(meeting.id))}
             >
               {t('meetings.openMeeting')}
@@ -200,6 +202,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button button-secondary"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => {
                 if (window.confirm(t('meetings.cancelConfirm'))) move(paths.cancel(meeting.id));
               }}
@@ -214,6 +217,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => move(paths.advance(meeting.id))}
             >
               {current ? t('meetings.nextItem') : t('meetings.firstItem')}
@@ -222,6 +226,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button button-secondary"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => {
                 if (window.confirm(t('meetings.closeConfirm'))) move(paths.close(meeting.id));
               }}
@@ -252,6 +257,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
                   type="button"
                   className="link-button"
                   disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
                   onClick={() => move(paths.currentItem(meeting.id), { itemId: item.id })}
                 >
                   {t('meetings.takeUp', { n: item.position })}
@@ -323,6 +329,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'end') })}
             >
               {t('meetings.endSpeech')}
@@ -333,6 +340,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                 type="button"
                 className="button button-secondary"
                 disabled={act.isPending}
+                aria-busy={act.isPending || undefined}
                 onClick={() =>
                   act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'extend'), body: { seconds: sec } })
                 }
@@ -391,6 +399,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                   type="button"
                   className="link-button"
                   disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
                   aria-label={t('meetings.removeFromQueue', { name: r.name })}
                   onClick={() => act.mutate({ path: paths.floorAct(meeting.id, r.id, 'withdraw') })}
                 >

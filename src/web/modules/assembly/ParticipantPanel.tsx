@@ -43,7 +43,12 @@ export function HallCheckIn({ meeting, initialCode }: { meeting: Meeting; initia
           onChange={(e) => setCode(e.target.value)}
         />
       </div>
-      <button type="submit" className="button big-touch" disabled={act.isPending}>
+      <button
+        type="submit"
+        className="button big-touch"
+        disabled={act.isPending}
+        aria-busy={act.isPending || undefined}
+      >
         {act.isPending ? t('forms.working') : t('meetings.checkIn')}
       </button>
       <FormError id={`${id}-err`} error={act.error} />
@@ -98,6 +103,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
             type="button"
             className="button button-secondary big-touch"
             disabled={act.isPending}
+            aria-busy={act.isPending || undefined}
             onClick={() =>
               act.mutate(
                 { path: paths.floorAct(meeting.id, waiting.id, 'withdraw') },

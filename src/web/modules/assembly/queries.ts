@@ -1,7 +1,8 @@
 // Requests of the meeting pages and the live stream: one EventSource per page on /api/meetings/{id}/stream,
 // whose `state` events update the live panel and tell which lists to reload (revision, transcript, notes).
 import { useEffect, useRef, useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOneMutation } from '../../app/act.js';
 import type {
   FloorRequest,
   LiveState,
@@ -223,7 +224,7 @@ export interface MeetingCall {
  */
 export function useMeetingAction(id: string) {
   const qc = useQueryClient();
-  return useMutation({
+  return useOneMutation({
     mutationFn: (call: MeetingCall) =>
       api<unknown>(call.path, { method: call.method ?? 'POST', body: call.body ?? {} }),
     // Not awaited: a refetch cancelled by the stream's own invalidation must not keep the button busy.

@@ -382,6 +382,7 @@ function RollCallSelf({ meetingId, vote }: { meetingId: string; vote: LiveVote }
             type="button"
             className="button big-touch"
             disabled={act.isPending}
+            aria-busy={act.isPending || undefined}
             onClick={() =>
               act.mutate(
                 { path: ballotPaths.rollCall(vote.id), body: { choice: c } },

@@ -63,18 +63,32 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
   const floor = useFloor(meeting.id, meeting.me.present);
   const act = useMeetingAction(meeting.id);
   const [done, setDone] = useState('');
+  const s = live.state;
   const mine = itemsOf(floor.data).filter(
     (r) => r.personId === me?.personId && (r.status === 'waiting' || r.status === 'speaking'),
   );
-  const waiting = mine.find((r) => r.status === 'waiting');
-  const speaking = mine.find((r) => r.status === 'speaking');
-  const s = live.state;
+  // The live state is the latest word on the floor: the list may lag behind it (a speech just ended).
+  const inLiveQueue = (requestId: string) =>
+    !s || s.queue.some((q) => q.requestId === requestId) || s.queue.length < s.queueLength;
+  const waiting = mine.find(
+    (r) => r.status === 'waiting' && inLiveQueue(r.id) && (!s || s.speaker?.requestId !== r.id),
+  );
+  const speaking = s
+    ? s.speaker && s.speaker.personId === me?.personId
+      ? s.speaker
+      : undefined
+    : mine.find((r) => r.status === 'speaking');
   const place = waiting && s ? s.queue.findIndex((q) => q.requestId === waiting.id) : -1;
   const open = (s?.status ?? meeting.status) === 'open';
   const ask = (kind: FloorKind) =>
     act.mutate(
       { path: paths.floor(meeting.id), body: { kind } },
-      { onSuccess: () => setDone(t('meetings.askedFloor', { kind: L.floorKind(kind) })) },
+      {
+        onSuccess: () => {
+          setDone(t('meetings.askedFloor', { kind: L.floorKind(kind) }));
+          live.refresh?.();
+        },
+      },
     );
   return (
     <div className="floor-controls" data-testid="floor-controls" aria-busy={act.isPending}>
@@ -107,7 +121,12 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
             onClick={() =>
               act.mutate(
                 { path: paths.floorAct(meeting.id, waiting.id, 'withdraw') },
-                { onSuccess: () => setDone(t('meetings.withdrawn')) },
+                {
+                  onSuccess: () => {
+                    setDone(t('meetings.withdrawn'));
+                    live.refresh?.();
+                  },
+                },
               )
             }
           >

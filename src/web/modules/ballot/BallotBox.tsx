@@ -436,6 +436,8 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
       );
     } finally {
       ballot.refresh();
+      // the count of ballots received includes this one now: show it rather than wait for the stream
+      live.refresh?.();
       setBusy(false);
     }
   };

@@ -59,16 +59,19 @@ async function sideways(page: Page): Promise<string[]> {
         }
         box = box.parentElement;
       }
-      if (scrolls) continue;
+      // an absolutely placed element escapes a scrolling box that is not its containing block: it counts
+      if (scrolls && cs.position !== 'absolute') continue;
       if (clipper && boxRect) {
         // cut off: wider than the box that hides it (text ellipsis is drawn, not an element; 1 px rounding allowed)
         if (r.right > boxRect.right + 1 && r.left < boxRect.right && !el.closest('.visually-hidden'))
           out.push(`${describe(el)} is cut off at ${Math.round(boxRect.right)} px (reaches ${Math.round(r.right)} px)`);
         continue;
       }
-      if (r.right > vw + 1) out.push(`${describe(el)} reaches ${Math.round(r.right)} px`);
+      // the outermost offenders only (their children stick out with them)
+      const parent = el.parentElement?.getBoundingClientRect();
+      if (r.right > vw + 1 && !(parent && parent.right > vw + 1 && !scrolls))
+        out.push(`${describe(el)} reaches ${Math.round(r.right)} px`);
     }
-    // report the outermost offenders only (their children stick out with them)
     return out.slice(0, 12);
   });
 }

@@ -4,6 +4,7 @@ export const en = {
     name: 'Antaeus',
     skipToContent: 'Skip to main content',
     mainNav: 'Main',
+    menu: 'Menu',
     nav: {
       tree: 'Organisation',
       stats: 'Statistics',

@@ -6,6 +6,7 @@ export const ru: Messages = {
     name: 'Антей',
     skipToContent: 'Перейти к содержанию',
     mainNav: 'Основная навигация',
+    menu: 'Меню',
     nav: {
       tree: 'Организация',
       stats: 'Статистика',

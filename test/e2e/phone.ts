@@ -335,6 +335,7 @@ export function phoneJourneys(harness: () => Harness): void {
         await poll(() => phone.getByText('You have the floor').count()).toBe(0);
         await poll(() => phone.getByTestId('my-request').count()).toBe(0);
         await poll(() => phone.getByRole('button', { name: 'Ask to speak', exact: true }).isEnabled()).toBe(true);
+        expect(await phone.getByTestId('floor-controls').textContent()).not.toMatch(/on the list|floor\./);
 
         // --- a secret ballot: one choice per line, the count includes one's own ballot at once ---------------
         const vote = await act(`/api/meetings/${meeting.id}/votes`, {

@@ -62,7 +62,8 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
   const me = useMe().data;
   const floor = useFloor(meeting.id, meeting.me.present);
   const act = useMeetingAction(meeting.id);
-  const [done, setDone] = useState('');
+  // what the last act did; "you are on the list" is said only while it is still true
+  const [done, setDone] = useState<{ text: string; asked: boolean } | null>(null);
   const s = live.state;
   const mine = itemsOf(floor.data).filter(
     (r) => r.personId === me?.personId && (r.status === 'waiting' || r.status === 'speaking'),
@@ -85,7 +86,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
       { path: paths.floor(meeting.id), body: { kind } },
       {
         onSuccess: () => {
-          setDone(t('meetings.askedFloor', { kind: L.floorKind(kind) }));
+          setDone({ text: t('meetings.askedFloor', { kind: L.floorKind(kind) }), asked: true });
           live.refresh?.();
         },
       },
@@ -123,7 +124,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
                 { path: paths.floorAct(meeting.id, waiting.id, 'withdraw') },
                 {
                   onSuccess: () => {
-                    setDone(t('meetings.withdrawn'));
+                    setDone({ text: t('meetings.withdrawn'), asked: false });
                     live.refresh?.();
                   },
                 },
@@ -136,7 +137,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
       </div>
       {!open && <p className="small muted">{t('meetings.floorWhenOpen')}</p>}
       <p role="status" aria-live="polite" className="act-done">
-        {done}
+        {done && (!done.asked || waiting) ? done.text : ''}
       </p>
       <FormError id={`floor-mine-${meeting.id}`} error={act.error} />
     </div>

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../src/app/server.js';
 import { makeBody, makeOrganisation, makePerson } from '../support/factories.js';
 import { makeMeeting } from '../support/assembly-factory.js';
-import { LOGINS, PASSWORD, ROOT, screenshot, signIn, type Harness } from './harness.js';
+import { LOGINS, ROOT, screenshot, signIn, type Harness } from './harness.js';
 
 const PHONE = { width: 360, height: 740 };
 type Lang = 'en' | 'ru';

@@ -1,5 +1,5 @@
-// Forms for acts (apply, decide, answer, appeal…): labelled fields, the server's error in an
-// aria-live region (message and details), progress on the submit button, success announced.
+// Forms for acts (apply, decide, answer, appeal…): labelled fields, the error as a sentence in an
+// aria-live region, progress on the submit button (an act runs once at a time: app/act.ts), success announced.
 import { useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useOneMutation } from '../app/act.js';

@@ -60,7 +60,7 @@ async function sideways(page: Page): Promise<string[]> {
         box = box.parentElement;
       }
       // an absolutely placed element escapes a scrolling box that is not its containing block: it counts
-      if (scrolls && cs.position !== 'absolute') continue;
+      if (scrolls && (cs.position !== 'absolute' || getComputedStyle(box!).position !== 'static')) continue;
       if (clipper && boxRect) {
         // cut off: wider than the box that hides it (text ellipsis is drawn, not an element; 1 px rounding allowed)
         if (r.right > boxRect.right + 1 && r.left < boxRect.right && !el.closest('.visually-hidden'))

@@ -1,11 +1,14 @@
 // `antaeus count <ballots.blt> --method …`: count a BLT ballot file with the same counting code the app uses, and
 // print the elected candidates and the round-by-round transcript (or the CountResult as JSON).
+// This file loads only the pure counting rules (bin/antaeus.js runs `count` through count-main.ts, without the
+// server), and streams the file line by line, merging identical rankings as they are read, so a file of millions of
+// ballots needs memory for its distinct rankings only.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { ZodError } from 'zod';
 import type { CountMethod, CountResult } from '../contracts/count.js';
 import { AppError } from '../platform/errors.js';
-import { BltError, parseBlt } from '../modules/ballot/rules/blt.js';
+import { BltError, BltReader, type BltElection } from '../modules/ballot/rules/blt.js';
 import { count, CountInputError } from '../modules/ballot/rules/count/index.js';
 
 export const CLI_METHODS = ['plurality', 'approval', 'scottish-stv', 'meek'] as const;
@@ -72,6 +75,29 @@ export function formatCountResult(r: CountResult, title: string): string {
   return out.join('\n');
 }
 
+/**
+ * Read a BLT file as a stream of lines through the same reader as `parseBlt`, identical rankings merged as they are
+ * read. Throws `BltError` (with the line) for a malformed file, an AppError `file_not_found` when it cannot be read.
+ */
+export async function readBltFile(file: string): Promise<BltElection> {
+  const cannotRead = () => new AppError('file_not_found', 'not_found', `Cannot read ${file}: check the path.`);
+  const handle = await open(file, 'r').catch(() => {
+    throw cannotRead();
+  });
+  try {
+    const reader = new BltReader({ aggregate: true });
+    try {
+      for await (const line of handle.readLines({ encoding: 'utf8' })) reader.line(line);
+    } catch (e) {
+      if (e instanceof BltError) throw e;
+      throw cannotRead();
+    }
+    return reader.end();
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 export function countCommand(): Command {
   return new Command('count')
     .description(
@@ -84,14 +110,16 @@ export function countCommand(): Command {
     .option('--seats <n>', 'seats to fill (default: as the file says)', seatsArg)
     .option('--json', 'print the CountResult as one JSON object')
     .action(async (file: string, opts: { method: CliMethod; seats?: number; json?: boolean }) => {
-      const text = await readFile(file, 'utf8').catch(() => {
-        throw new AppError('file_not_found', 'not_found', `Cannot read ${file}: check the path.`);
-      });
-      let election;
+      let election: BltElection;
       try {
-        election = parseBlt(text);
+        election = await readBltFile(file);
       } catch (e) {
-        if (e instanceof BltError) throw new AppError('blt_invalid', 'invalid', `${file}: ${e.message}`);
+        // `file.blt:LINE: message`, as compilers report, and exit code 2: the file is malformed
+        if (e instanceof BltError) {
+          console.error(`${file}:${e.line}: ${e.reason}`);
+          process.exitCode = 2;
+          return;
+        }
         throw e;
       }
       let result: CountResult;

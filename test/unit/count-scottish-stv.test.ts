@@ -100,6 +100,33 @@ describe('Scottish STV: hand-checked', () => {
   });
 });
 
+describe('Scottish STV: values stay exact (2^53)', () => {
+  // Vote values are integers × 10^5 in doubles; above 2^53 / 10^5 ≈ 90 071 992 547 papers they would round.
+  const heavy = (total: number) => {
+    const out: { prefs: string[]; weight: number }[] = [];
+    for (let left = total; left > 0; left -= 1_000_000)
+      out.push({ prefs: ['a', 'b'], weight: Math.min(left, 1_000_000) });
+    out.push({ prefs: ['b'], weight: 7 });
+    return out;
+  };
+
+  it('refuses a count whose total weight × 10^5 would pass Number.MAX_SAFE_INTEGER, counts exactly up to it', () => {
+    const over = Math.floor(Number.MAX_SAFE_INTEGER / 100_000) - 6; // + 7 for b: one paper over the limit
+    expect(() => stv({ seats: 1, candidates: cands('ab'), ballots: heavy(over) })).toThrow(
+      /Scottish STV counts at most 90071992547 valid ballots \(the sum of their weights\), not 90071992548/,
+    );
+    // one paper fewer: counted, exactly
+    const total = Math.floor(Number.MAX_SAFE_INTEGER / 100_000) - 7;
+    const r = stv({ seats: 2, candidates: cands('abc'), ballots: heavy(total) });
+    expect(r.valid).toBe(90_071_992_547);
+    // quota floor(90071992547 / 3) + 1 = 30023997516; a's surplus 90071992540 − 30023997516 = 60047995024 goes to b
+    // at transfer value 0.66666: b 7 + 0.66666 × 90071992540 = 60047394553.71640
+    expect(r.rounds[0]!.votes).toEqual({ a: '90071992540.00000', b: '7.00000', c: '0.00000' });
+    expect(r.rounds[0]!.quota).toBe('30023997516.00000');
+    expect(r.rounds[1]!.votes.b).toBe('60047394553.71640');
+  });
+});
+
 describe('Scottish STV: published elections', () => {
   it("Droop's test election 42 (Pollux and Helen): matches Droop's Scottish reference dump", () => {
     // quota floor(6 / 3) + 1 = 3; Castor 4 → surplus 1 at 0.25 → Pollux 1.00000; Pollux excluded → Helen elected

@@ -45,7 +45,7 @@ function groupBallots(ballots: readonly { prefs: string[]; weight?: number }[], 
     const weight = b.weight ?? 1;
     const g = merged.get(key);
     if (g) g.weight += weight;
-    else merged.set(key, { prefs: [...b.prefs], weight });
+    else merged.set(key, { prefs: b.prefs, weight }); // shared with the input: the count never mutates a ballot
   }
   return [...merged.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([, g]) => g);
 }

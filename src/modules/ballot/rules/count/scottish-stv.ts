@@ -11,9 +11,12 @@
 //   lowest: the one with fewer votes at the most recent earlier stage where they differed, else by lot.
 // - Last vacancies (rule 52): when the continuing candidates are as many as the seats left, they are all deemed
 //   elected, with no further transfer.
-// Values are integers scaled by 10^5; products go through BigInt.
+// Values are integers scaled by 10^5; products go through BigInt. Every sum of values is at most the valid papers
+// × 10^5, so the count is exact in doubles while that stays within 2^53 (MAX_BALLOTS, over 90 thousand million
+// papers); a larger total is refused rather than counted inexactly.
 import type { CountResult, CountRound } from '../../../../contracts/count.js';
 import { E5, formatFixed, mulDivFloor } from './fixed.js';
+import { CountInputError } from './prepare.js';
 import type { PreparedCount } from './prepare.js';
 import { breakTie, orderByVotes, stvPapers } from './stv-common.js';
 
@@ -29,8 +32,16 @@ interface Parcel {
 
 type Status = 'continuing' | 'elected' | 'excluded';
 
+/** The most papers (sum of weights) whose values × 10^5 stay exact integers in doubles. */
+export const SCOTTISH_STV_MAX_BALLOTS = Math.floor(Number.MAX_SAFE_INTEGER / E5);
+
 export function countScottishStv(p: PreparedCount): CountResult {
   const { papers, valid, invalid } = stvPapers(p);
+  if (valid > SCOTTISH_STV_MAX_BALLOTS) {
+    throw new CountInputError(
+      `Scottish STV counts at most ${SCOTTISH_STV_MAX_BALLOTS} valid ballots (the sum of their weights), not ${valid}: beyond that its 5-decimal vote values would no longer be exact.`,
+    );
+  }
   const standing = p.candidateIds.filter((id) => !p.withdrawn.has(id));
   const names = new Map(p.candidates.map((c) => [c.id, c.name]));
   const name = (id: string) => names.get(id) || id;

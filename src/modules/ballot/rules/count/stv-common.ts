@@ -27,12 +27,19 @@ export function stvPapers(p: PreparedCount): { papers: StvPaper[]; valid: number
       invalid += g.weight;
       continue;
     }
-    const prefs: string[] = [];
-    for (const id of g.prefs) {
-      if (seenAt.get(id) === i) break;
+    // a new list only when a preference is skipped or the paper is cut; else the group's own (never mutated)
+    let kept: string[] | null = null;
+    for (let j = 0; j < g.prefs.length; j++) {
+      const id = g.prefs[j]!;
+      if (seenAt.get(id) === i) {
+        kept ??= g.prefs.slice(0, j);
+        break;
+      }
       seenAt.set(id, i);
-      if (!p.withdrawn.has(id)) prefs.push(id);
+      if (p.withdrawn.has(id)) kept ??= g.prefs.slice(0, j);
+      else if (kept) kept.push(id);
     }
+    const prefs = kept ?? g.prefs;
     if (prefs.length === 0) {
       invalid += g.weight;
       continue;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { IsoDate, Uuid } from './common.js';
 import { Votes } from './records.js';
+import { PersonLabel } from './person.js';
 
 export const ApplicationTarget = z.enum(['candidate', 'member']);
 export type ApplicationTarget = z.infer<typeof ApplicationTarget>;
@@ -165,13 +166,8 @@ export const RecommenderQuery = z.object({
 });
 export type RecommenderQuery = z.infer<typeof RecommenderQuery>;
 
-export const RecommenderHit = z.object({
-  id: z.uuid(),
-  familyName: z.string(),
-  givenName: z.string(),
-  patronymic: z.string().nullable(),
-  nameRu: z.string().nullable(),
-  cardNumber: z.string().nullable(),
+/** A member who may be named: what tells them apart (the card number only for those who may see it). */
+export const RecommenderHit = PersonLabel.extend({
   status: z.string(),
   joinedOn: z.string().nullable(),
 });

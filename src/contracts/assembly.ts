@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { pageOf, Uuid } from './common.js';
 import { MeetingKind } from './assembly-rules.js';
 import { LiveVote } from './ballot.js';
+import { PersonLabel } from './person.js';
 
 export { MeetingKind };
 
@@ -109,6 +110,8 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 export const MeetingRoleEntry = z.object({
   personId: Uuid,
   name: z.string(),
+  /** What tells the person apart from a namesake (patronymic, shop cell or organisation, card where allowed). */
+  person: PersonLabel.nullable(),
   role: MeetingRoleName,
   how: z.enum(['elected', 'appointed']),
 });
@@ -191,6 +194,8 @@ export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
 export const Participant = z.object({
   personId: Uuid,
   name: z.string(),
+  /** What tells the person apart from a namesake; null in a check-in's answer. */
+  person: PersonLabel.nullable(),
   voice: Voice,
   present: z.boolean(),
   checkedInAt: z.string().nullable(),
@@ -258,6 +263,8 @@ export const FloorRequest = z.object({
   agendaItemId: Uuid,
   personId: Uuid,
   name: z.string(),
+  /** What tells the speaker apart from a namesake. */
+  person: PersonLabel.nullable(),
   kind: FloorKind,
   status: FloorStatus,
   position: z.number().int(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Uuid } from './common.js';
 import { CountMethod, MajorityRule, QuestionKind } from './decision-rules.js';
 import { CountResult } from './count.js';
+import { PersonLabel } from './person.js';
 
 export { CountMethod, MajorityRule, QuestionKind };
 
@@ -258,6 +259,8 @@ export type Consent = z.infer<typeof Consent>;
 export const Candidate = z.object({
   personId: Uuid,
   name: z.string(),
+  /** What tells the candidate apart from a namesake (patronymic, shop cell or organisation, card where allowed). */
+  person: PersonLabel.nullable(),
   position: z.number().int(),
   nominatedBy: Uuid.nullable(),
   nominatedByName: z.string().nullable(),

@@ -16,21 +16,36 @@ export type Sex = z.infer<typeof Sex>;
 const NamePart = z.string().trim().min(1).max(200);
 const CardNumber = z.string().trim().min(1).max(50);
 
-/** A person in lists (members of a body, search results). */
-export const PersonSummary = z.object({
+/**
+ * What tells a person apart from a namesake, wherever a person is chosen or listed: full name with patronymic,
+ * the body registered in (a shop cell or the primary organisation) with its primary organisation, and the card
+ * number — which the server sends only to those who may see it (the person and whoever manages their body),
+ * null otherwise.
+ */
+export const PersonLabel = z.object({
   id: Uuid,
   familyName: z.string(),
   givenName: z.string(),
   patronymic: z.string().nullable(),
   /** Full name in Cyrillic. */
   nameRu: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+  /** The body the person is registered in (may be a shop cell). */
+  bodyName: z.string().nullable(),
+  bodyNameRu: z.string().nullable(),
+  /** The primary organisation of that body, when it is another body (a shop cell's organisation). */
+  primaryName: z.string().nullable(),
+  primaryNameRu: z.string().nullable(),
+});
+export type PersonLabel = z.infer<typeof PersonLabel>;
+
+/** A person in lists (members of a body, search results): a label with status and registration. */
+export const PersonSummary = PersonLabel.extend({
   status: PersonStatus,
   socialPosition: SocialPosition,
-  cardNumber: z.string().nullable(),
   joinedOn: IsoDate.nullable(),
   /** The body the person is registered in (may be a shop cell). */
   bodyId: Uuid.nullable(),
-  bodyName: z.string().nullable(),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 

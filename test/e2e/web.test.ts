@@ -6,6 +6,7 @@ import { LOGINS, journey, signIn, startHarness, type Harness } from './harness.j
 import { membershipJourneys } from './membership.js';
 import { assemblyJourneys } from './assembly.js';
 import { ballotJourneys } from './ballot.js';
+import { namesakeJourneys } from './namesakes.js';
 
 let h: Harness;
 
@@ -276,3 +277,4 @@ describe('web app', () => {
 membershipJourneys(() => h);
 assemblyJourneys(() => h);
 ballotJourneys(() => h);
+namesakeJourneys(() => h);

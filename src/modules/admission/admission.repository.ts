@@ -1,6 +1,6 @@
 // SQL of admission: applications, recommendations, candidate stages, the card number counter, and the
 // changes of a person's status that admission makes.
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 import type { AdmissionApplicationTable, CandidacyTable } from '../../platform/db/schema-admission.js';
 
@@ -532,32 +532,33 @@ export async function writeOutbox(db: Executor, topic: string, payload: unknown)
 }
 
 /** Full members registered in a primary organisation (or its shop cells) matching a name prefix or a card number. */
-export async function findRecommenders(db: Executor, primaryId: string, q: string, limit: number) {
-  const term = q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+/**
+ * Full members of a primary organisation whose names contain every search word as the start of a name part (in
+ * any order, Latin or Cyrillic, patronymic included), or whose card number is the query.
+ */
+export async function findRecommenders(db: Executor, primaryId: string, q: string, terms: string[], limit: number) {
   return db
     .selectFrom('person as p')
     .innerJoin('body as b', 'b.id', 'p.body_id')
-    .select([
-      'p.id',
-      'p.family_name',
-      'p.given_name',
-      'p.patronymic',
-      'p.name_ru',
-      'p.card_number',
-      'p.status',
-      'p.joined_on',
-    ])
+    .select(['p.id', 'p.status', 'p.card_number', sql<string | null>`p.joined_on::text`.as('joined_on')])
     .where('b.primary_id', '=', primaryId)
     .where('p.status', '=', 'member')
     .where((eb) =>
       eb.or([
         eb('p.card_number', '=', q),
-        eb(eb.fn('lower', ['p.family_name']), 'like', term),
-        eb(eb.fn('lower', ['p.given_name']), 'like', term),
-        eb(eb.fn('lower', [eb.fn.coalesce('p.name_ru', eb.val(''))]), 'like', term),
+        terms.length === 0
+          ? eb.val(false)
+          : eb.and(
+              terms.map(
+                (t) => sql<SqlBool>`(lower(p.family_name) like ${t + '%'} or lower(p.given_name) like ${t + '%'}
+                  or lower(coalesce(p.patronymic, '')) like ${t + '%'}
+                  or lower(coalesce(p.name_ru, '')) like ${t + '%'} or lower(coalesce(p.name_ru, '')) like ${'% ' + t + '%'})`,
+              ),
+            ),
       ]),
     )
     .orderBy('p.family_name')
+    .orderBy('p.given_name')
     .orderBy('p.id')
     .limit(limit)
     .execute();

@@ -28,6 +28,8 @@ import {
 } from './admission.applications.js';
 import { renderCard } from './admission.card.js';
 import * as repo from './admission.repository.js';
+import type { PersonService } from '../person/person.service.js';
+import { searchTerms } from '../person/rules/registration.js';
 
 function toCandidacy(r: repo.CandidacyRow): Candidacy {
   return {
@@ -47,6 +49,17 @@ function toCandidacy(r: repo.CandidacyRow): Candidacy {
 }
 
 export class AdmissionService extends AdmissionApplications {
+  constructor(
+    db: ConstructorParameters<typeof AdmissionApplications>[0],
+    statute: ConstructorParameters<typeof AdmissionApplications>[1],
+    organisation: ConstructorParameters<typeof AdmissionApplications>[2],
+    records: ConstructorParameters<typeof AdmissionApplications>[3],
+    /** What tells recommenders apart (the person module decides what the actor may see). */
+    private readonly persons: Pick<PersonService, 'labels'>,
+  ) {
+    super(db, statute, organisation, records);
+  }
+
   /**
    * Members of the organisation applied to who may be named as recommenders (full members, by name prefix or
    * card number). Open to anyone signed in to the organisation: an applicant is registered nowhere yet, and
@@ -55,18 +68,19 @@ export class AdmissionService extends AdmissionApplications {
   async recommenders(actor: Actor, query: RecommenderQuery): Promise<RecommenderList> {
     const body = await this.bodyIn(actor, query.bodyId);
     if (!body.primaryId) throw AdmissionErrors.body_not_primary({ bodyId: body.id });
-    const rows = await repo.findRecommenders(this.db, body.primaryId, query.q, 20);
+    const rows = await repo.findRecommenders(this.db, body.primaryId, query.q.trim(), searchTerms(query.q), 20);
+    const labels = await this.persons.labels(
+      actor,
+      rows.map((r) => r.id),
+    );
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        familyName: r.family_name,
-        givenName: r.given_name,
-        patronymic: r.patronymic,
-        nameRu: r.name_ru,
-        cardNumber: r.card_number,
-        status: r.status,
-        joinedOn: r.joined_on,
-      })),
+      items: rows.flatMap((r) => {
+        const label = labels.get(r.id);
+        if (!label) return [];
+        // A card number typed by the searcher is no secret to them: it is echoed on the member it found.
+        const typed = r.card_number !== null && r.card_number === query.q.trim() ? r.card_number : null;
+        return [{ ...label, cardNumber: label.cardNumber ?? typed, status: r.status, joinedOn: r.joined_on }];
+      }),
     };
   }
 

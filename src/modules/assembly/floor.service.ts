@@ -27,6 +27,8 @@ import {
   type MeetingContext,
 } from './assembly.policy.js';
 import type { AssemblyAccess } from './assembly.service.js';
+import type { PersonLabels } from './meeting.service.js';
+import type { PersonLabel } from '../../contracts/person.js';
 import { FloorErrors } from './floor.errors.js';
 import { checkReorder, listOrder, placeInQueue } from './rules/floor-order.js';
 import * as repo from './floor.repository.js';
@@ -38,12 +40,13 @@ export interface StatuteSource {
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
-function toFloor(r: repo.FloorRow): FloorRequest {
+function toFloor(r: repo.FloorRow, labels?: Map<string, PersonLabel>): FloorRequest {
   return {
     id: r.id,
     agendaItemId: r.agenda_item_id,
     personId: r.person_id,
     name: r.name,
+    person: labels?.get(r.person_id) ?? null,
     kind: r.kind,
     status: r.status,
     position: r.position,
@@ -65,6 +68,7 @@ export class FloorService {
     private readonly db: Database,
     private readonly assembly: AssemblyAccess,
     private readonly statute: StatuteSource,
+    private readonly persons: Pick<PersonLabels, 'labels'>,
   ) {}
 
   /** The requests of an agenda item (default: the item under discussion), in the order the list reads. */
@@ -76,7 +80,11 @@ export class FloorService {
     if (q.item && !(await repo.itemInMeeting(this.db, meetingId, q.item)))
       throw FloorErrors.agenda_item_not_found({ id: q.item });
     const rows = await repo.requestsOfItem(this.db, meetingId, itemId);
-    return { agendaItemId: itemId, items: listOrder(rows.map(toFloor)) };
+    const labels = await this.persons.labels(
+      actor,
+      rows.map((r) => r.person_id),
+    );
+    return { agendaItemId: itemId, items: listOrder(rows.map((r) => toFloor(r, labels))) };
   }
 
   /** A present participant asks for the floor on the current item; the chair may add anyone present. */

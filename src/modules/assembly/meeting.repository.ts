@@ -256,16 +256,31 @@ const PARTICIPANT = sql`select mp.person_id, ${NAME} as name, mp.voice, mp.prese
 
 export async function listParticipants(
   ex: Executor,
-  q: { meetingId: string; q?: string; present: 'yes' | 'no' | 'all'; limit: number; offset: number },
+  q: {
+    meetingId: string;
+    /** Lower-cased, LIKE-escaped words, each found in the full name (Latin or Cyrillic), in any order. */
+    terms?: string[];
+    /** The holder of a card number equal to the query (found by the person module), matched too. */
+    cardHolderId?: string | null;
+    present: 'yes' | 'no' | 'all';
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: ParticipantRow[]; total: number }> {
   const parts = [sql`mp.meeting_id = ${q.meetingId}`];
   if (q.present === 'yes') parts.push(sql`mp.present`);
   if (q.present === 'no') parts.push(sql`not mp.present`);
-  const term = q.q?.trim().toLowerCase();
-  if (term) {
-    const like = '%' + term.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-    parts.push(sql`(lower(concat(p.family_name, ' ', p.given_name, ' ', coalesce(p.patronymic, ''))) like ${like}
-      or lower(coalesce(p.name_ru, '')) like ${like})`);
+  if (q.terms && q.terms.length > 0) {
+    const names = sql.join(
+      q.terms.map(
+        (
+          t,
+        ) => sql`(lower(concat(p.family_name, ' ', p.given_name, ' ', coalesce(p.patronymic, ''))) like ${'%' + t + '%'}
+          or lower(coalesce(p.name_ru, '')) like ${'%' + t + '%'})`,
+      ),
+      sql` and `,
+    );
+    parts.push(q.cardHolderId ? sql`((${names}) or p.id = ${q.cardHolderId})` : sql`(${names})`);
   }
   const where = sql.join(parts, sql` and `);
   const { rows } = await sql<ParticipantRow>`${PARTICIPANT} where ${where}

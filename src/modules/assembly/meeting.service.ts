@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/actor.js';
 import { manages } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
 import type { StatuteRules } from '../../contracts/statute.js';
+import type { PersonLabel } from '../../contracts/person.js';
 import type { MeetingKind, MeetingKindRules } from '../../contracts/assembly-rules.js';
 import type {
   AgendaDocument,
@@ -48,10 +49,15 @@ import { quorumOf as computeQuorum } from './rules/quorum.js';
 import { codeCandidates, generateCode, generateCodes, type RandomSource } from './rules/codes.js';
 import { calendarEvent } from './rules/ical.js';
 import * as repo from './meeting.repository.js';
+import { searchTerms } from '../person/rules/registration.js';
+import type { PersonService } from '../person/person.service.js';
 
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
 }
+
+/** What tells persons apart (the person module decides what the actor may see of them). */
+export type PersonLabels = Pick<PersonService, 'labels' | 'cardHolder'>;
 
 const STAFF_ROLES = new Set(['stenographer', 'secretariat']);
 const CODE_ATTEMPTS = 5;
@@ -76,10 +82,11 @@ function toSummary(r: repo.MeetingRow): MeetingSummary {
   };
 }
 
-function toParticipant(p: repo.ParticipantRow): Participant {
+function toParticipant(p: repo.ParticipantRow, labels?: Map<string, PersonLabel>): Participant {
   return {
     personId: p.person_id,
     name: p.name,
+    person: labels?.get(p.person_id) ?? null,
     voice: p.voice,
     present: p.present,
     checkedInAt: iso(p.checked_in_at),
@@ -96,6 +103,7 @@ export class MeetingService {
     private readonly db: Database,
     private readonly statute: StatuteSource,
     private readonly assembly: AssemblyAccess,
+    private readonly persons: PersonLabels,
     private readonly random: RandomSource = cryptoRandom,
   ) {}
 
@@ -151,7 +159,7 @@ export class MeetingService {
   async get(actor: Actor, id: string, ex: Executor = this.db): Promise<Meeting> {
     const c = await this.assembly.context(ex, actor, id);
     assertCanViewMeeting(c);
-    return this.view(ex, c);
+    return this.view(ex, actor, c);
   }
 
   /** Meetings of a body: all for its managers, else the ones the actor takes part in. */
@@ -256,14 +264,20 @@ export class MeetingService {
   async participants(actor: Actor, id: string, q: ParticipantQuery): Promise<ParticipantPage> {
     const c = await this.assembly.context(this.db, actor, id);
     if (!runsMeeting(c)) throw AssemblyErrors.meeting_role_required();
+    const terms = searchTerms(q.q);
     const { rows, total } = await repo.listParticipants(this.db, {
       meetingId: id,
       present: q.present,
       limit: q.limit,
       offset: q.offset,
-      ...(q.q ? { q: q.q } : {}),
+      terms,
+      cardHolderId: terms.length > 0 ? await this.persons.cardHolder(actor, q.q) : null,
     });
-    return { items: rows.map(toParticipant), total, limit: q.limit, offset: q.offset };
+    const labels = await this.persons.labels(
+      actor,
+      rows.map((r) => r.person_id),
+    );
+    return { items: rows.map((r) => toParticipant(r, labels)), total, limit: q.limit, offset: q.offset };
   }
 
   /**
@@ -460,13 +474,18 @@ export class MeetingService {
     });
   }
 
-  private async view(ex: Executor, c: MeetingContext): Promise<Meeting> {
+  private async view(ex: Executor, actor: Actor, c: MeetingContext): Promise<Meeting> {
     const [m, agenda, roles, quorum] = [
       (await repo.findMeeting(ex, c.id))!,
       await repo.agendaOf(ex, c.id),
       await repo.rolesOfMeeting(ex, c.id),
       await this.quorumOf(c.id, ex),
     ];
+    const labels = await this.persons.labels(
+      actor,
+      roles.map((r) => r.person_id),
+      ex,
+    );
     return {
       ...toSummary(m),
       notice: m.notice,
@@ -484,7 +503,13 @@ export class MeetingService {
         startedAt: iso(a.started_at),
         endedAt: iso(a.ended_at),
       })),
-      roles: roles.map((r) => ({ personId: r.person_id, name: r.name, role: r.role, how: r.how })),
+      roles: roles.map((r) => ({
+        personId: r.person_id,
+        name: r.name,
+        person: labels.get(r.person_id) ?? null,
+        role: r.role,
+        how: r.how,
+      })),
       quorum,
       me: {
         convener: c.manager,

@@ -34,6 +34,8 @@ import type { SubjectInfo, VoteRef, VoteSubject } from './vote-subject.js';
 import { delegatesUnderNorm, isDelegateMeetingKind } from './rules/representation.js';
 import { ElectionErrors } from './election.errors.js';
 import * as repo from './election.repository.js';
+import type { PersonService } from '../person/person.service.js';
+import type { PersonLabel } from '../../contracts/person.js';
 
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
@@ -45,7 +47,12 @@ const LOCAL_OFFICES = new Set<ElectionOffice>(['bureau', 'secretary', 'delegates
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
-function toElection(e: repo.ElectionRow, candidates: repo.CandidateRow[], voteId: string | null): Election {
+function toElection(
+  e: repo.ElectionRow,
+  candidates: repo.CandidateRow[],
+  voteId: string | null,
+  labels: Map<string, PersonLabel>,
+): Election {
   return {
     id: e.id,
     meetingId: e.meeting_id,
@@ -61,6 +68,7 @@ function toElection(e: repo.ElectionRow, candidates: repo.CandidateRow[], voteId
     candidates: candidates.map((c) => ({
       personId: c.person_id,
       name: c.name,
+      person: labels.get(c.person_id) ?? null,
       position: c.position,
       nominatedBy: c.nominated_by,
       nominatedByName: c.nominated_by_name,
@@ -79,6 +87,7 @@ export class ElectionService implements VoteSubject {
     private readonly db: Database,
     private readonly access: AssemblyAccess,
     private readonly statute: StatuteSource,
+    private readonly persons: Pick<PersonService, 'labels'>,
   ) {}
 
   // --- reading -----------------------------------------------------------------------------------------------
@@ -96,8 +105,12 @@ export class ElectionService implements VoteSubject {
       list.push(cand);
       byElection.set(cand.election_id, list);
     }
+    const labels = await this.persons.labels(
+      actor,
+      candidates.map((cand) => cand.person_id),
+    );
     return {
-      items: elections.map((e) => toElection(e, byElection.get(e.id) ?? [], votes.get(e.id) ?? null)),
+      items: elections.map((e) => toElection(e, byElection.get(e.id) ?? [], votes.get(e.id) ?? null, labels)),
     };
   }
 
@@ -106,12 +119,17 @@ export class ElectionService implements VoteSubject {
     if (!e) throw ElectionErrors.election_not_found();
     const c = await this.contextOf(this.db, actor, e.meeting_id);
     assertCanViewMeeting(c);
-    return this.view(this.db, e);
+    return this.view(this.db, actor, e);
   }
 
-  private async view(ex: Executor, e: repo.ElectionRow): Promise<Election> {
+  private async view(ex: Executor, actor: Actor, e: repo.ElectionRow): Promise<Election> {
     const [candidates, votes] = await Promise.all([repo.candidatesOf(ex, [e.id]), repo.lastVotes(ex, [e.id])]);
-    return toElection(e, candidates, votes.get(e.id) ?? null);
+    const labels = await this.persons.labels(
+      actor,
+      candidates.map((c) => c.person_id),
+      ex,
+    );
+    return toElection(e, candidates, votes.get(e.id) ?? null, labels);
   }
 
   /** The meeting's context; an election of another organisation is not found (not the meeting). */
@@ -202,7 +220,7 @@ export class ElectionService implements VoteSubject {
       });
       await this.access.touch(trx, meetingId, 'meeting.election', { electionId: id, action: 'created' });
     });
-    return this.view(this.db, (await repo.electionById(this.db, id))!);
+    return this.view(this.db, actor, (await repo.electionById(this.db, id))!);
   }
 
   // --- nomination, consent, withdrawal ---------------------------------------------------------------------------
@@ -225,7 +243,7 @@ export class ElectionService implements VoteSubject {
       const e = (await repo.electionById(trx, electionId))!;
       await fn(trx, c, e);
       await this.access.touch(trx, e.meeting_id, 'meeting.election', { electionId, action });
-      return this.view(trx, (await repo.electionById(trx, electionId))!);
+      return this.view(trx, actor, (await repo.electionById(trx, electionId))!);
     });
   }
 

@@ -33,6 +33,20 @@ export function assertCanViewMembers(actor: Actor, body: { path: string; organis
   if (!canViewMembers(actor, body)) throw CommonErrors.forbidden_scope();
 }
 
+/**
+ * A card number: the person themself and whoever manages the body they are registered in. Fellow members and
+ * meeting staff see names and registration only.
+ */
+export function canSeeCardNumber(actor: Actor, person: { id: string; bodyPath: string | null }): boolean {
+  if (person.id === actor.personId) return true;
+  return !!person.bodyPath && manages(actor, person.bodyPath);
+}
+
+/** Roots below which the actor may find a person by card number (the subtrees the actor manages). */
+export function cardSearchRoots(actor: Actor): string[] {
+  return actor.scopes.map((s) => s.path);
+}
+
 /** Person search runs within the subtrees the actor manages and their own primary organisation. */
 export function searchRoots(actor: Actor): string[] {
   const roots = actor.scopes.map((s) => s.path);

@@ -14,6 +14,11 @@ export interface PersonSummaryRow {
   joined_on: string | null;
   body_id: string | null;
   body_name: string | null;
+  body_name_ru: string | null;
+  body_path: string | null;
+  primary_id: string | null;
+  primary_name: string | null;
+  primary_name_ru: string | null;
 }
 
 export interface PersonRow extends PersonSummaryRow {
@@ -109,6 +114,8 @@ export interface ListFilter {
   terms: string[];
   /** The raw query, matched exactly against card numbers. */
   card: string | null;
+  /** Card numbers match only for persons registered below these roots (those whose card the actor may see). */
+  cardRoots: string[];
   statuses: ('member' | 'candidate' | 'sympathiser' | 'non_member')[];
   limit: number;
   offset: number;
@@ -128,6 +135,7 @@ export async function listPersons(db: Executor, f: ListFilter): Promise<{ items:
   const base = db
     .selectFrom('person as p')
     .innerJoin('body as b', 'b.id', 'p.body_id')
+    .leftJoin('body as pr', 'pr.id', 'b.primary_id')
     .where('p.organisation_id', '=', f.organisationId)
     .where(
       sql<SqlBool>`(${sql.join(
@@ -139,7 +147,12 @@ export async function listPersons(db: Executor, f: ListFilter): Promise<{ items:
     .where((eb) => {
       if (f.terms.length === 0) return eb.val(true);
       const names = eb.and(nameMatches(f.terms));
-      return f.card ? eb.or([names, eb('p.card_number', '=', f.card)]) : names;
+      if (!f.card || f.cardRoots.length === 0) return names;
+      const card = sql<SqlBool>`(p.card_number = ${f.card} and (${sql.join(
+        f.cardRoots.map((r) => sql`b.path <@ ${r}::ltree`),
+        sql` or `,
+      )}))`;
+      return eb.or([names, card]);
     });
   const [items, count] = await Promise.all([
     base
@@ -155,6 +168,11 @@ export async function listPersons(db: Executor, f: ListFilter): Promise<{ items:
         sql<string | null>`p.joined_on::text`.as('joined_on'),
         'p.body_id',
         'b.name as body_name',
+        'b.name_ru as body_name_ru',
+        sql<string | null>`b.path::text`.as('body_path'),
+        'pr.id as primary_id',
+        'pr.name as primary_name',
+        'pr.name_ru as primary_name_ru',
       ])
       .orderBy('p.family_name')
       .orderBy('p.given_name')
@@ -165,6 +183,73 @@ export async function listPersons(db: Executor, f: ListFilter): Promise<{ items:
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+export interface PersonLabelRow {
+  id: string;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  name_ru: string | null;
+  card_number: string | null;
+  body_id: string | null;
+  body_name: string | null;
+  body_name_ru: string | null;
+  body_path: string | null;
+  primary_id: string | null;
+  primary_name: string | null;
+  primary_name_ru: string | null;
+}
+
+/** What tells the given persons of an organisation apart: names, registration and its primary organisation, card. */
+export async function personLabels(db: Executor, organisationId: string, ids: string[]): Promise<PersonLabelRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('person as p')
+    .leftJoin('body as b', 'b.id', 'p.body_id')
+    .leftJoin('body as pr', 'pr.id', 'b.primary_id')
+    .select([
+      'p.id',
+      'p.family_name',
+      'p.given_name',
+      'p.patronymic',
+      'p.name_ru',
+      'p.card_number',
+      'p.body_id',
+      'b.name as body_name',
+      'b.name_ru as body_name_ru',
+      sql<string | null>`b.path::text`.as('body_path'),
+      'pr.id as primary_id',
+      'pr.name as primary_name',
+      'pr.name_ru as primary_name_ru',
+    ])
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.id', 'in', ids)
+    .execute();
+}
+
+/** The person holding a card number, when registered below one of the roots. */
+export async function cardHolderWithin(
+  db: Executor,
+  organisationId: string,
+  card: string,
+  roots: string[],
+): Promise<string | null> {
+  if (roots.length === 0) return null;
+  const row = await db
+    .selectFrom('person as p')
+    .innerJoin('body as b', 'b.id', 'p.body_id')
+    .select('p.id')
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.card_number', '=', card)
+    .where(
+      sql<SqlBool>`(${sql.join(
+        roots.map((r) => sql`b.path <@ ${r}::ltree`),
+        sql` or `,
+      )})`,
+    )
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export async function cardNumberHolder(

@@ -15,7 +15,9 @@ import type {
   UpdatePersonInput,
   Person,
   PersonBodyRef,
+  PersonLabel,
 } from '../../contracts/person.js';
+import type { Executor } from '../../platform/db/executor.js';
 import { PersonErrors } from './person.errors.js';
 import {
   assertCanCreatePerson,
@@ -23,6 +25,8 @@ import {
   assertCanUpdatePerson,
   assertCanViewMembers,
   assertCanViewPerson,
+  canSeeCardNumber,
+  cardSearchRoots,
   searchRoots,
 } from './person.policy.js';
 import { registrationProblem, searchTerms } from './rules/registration.js';
@@ -51,25 +55,36 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function toSummary(r: repo.PersonSummaryRow): PersonSummary {
+/** The label of a person as the actor may see it: the card number only for those entitled. */
+function toLabel(actor: Actor, r: repo.PersonLabelRow): PersonLabel {
+  const ownPrimary = r.primary_id === null || r.primary_id === r.body_id;
   return {
     id: r.id,
     familyName: r.family_name,
     givenName: r.given_name,
     patronymic: r.patronymic,
     nameRu: r.name_ru,
-    status: r.status,
-    socialPosition: r.social_position as PersonSummary['socialPosition'],
-    cardNumber: r.card_number,
-    joinedOn: r.joined_on,
-    bodyId: r.body_id,
+    cardNumber: canSeeCardNumber(actor, { id: r.id, bodyPath: r.body_path }) ? r.card_number : null,
     bodyName: r.body_name,
+    bodyNameRu: r.body_name_ru,
+    primaryName: ownPrimary ? null : r.primary_name,
+    primaryNameRu: ownPrimary ? null : r.primary_name_ru,
   };
 }
 
-function toPerson(r: repo.PersonRow): Person {
+function toSummary(actor: Actor, r: repo.PersonSummaryRow): PersonSummary {
   return {
-    ...toSummary(r),
+    ...toLabel(actor, r),
+    status: r.status,
+    socialPosition: r.social_position as PersonSummary['socialPosition'],
+    joinedOn: r.joined_on,
+    bodyId: r.body_id,
+  };
+}
+
+function toPerson(actor: Actor, r: repo.PersonRow): Person {
+  return {
+    ...toSummary(actor, r),
     organisationId: r.organisation_id,
     sex: r.sex,
     birthYear: r.birth_year,
@@ -126,7 +141,7 @@ export class PersonService {
       path: string | null,
     ) => (id && kind && name !== null && path ? ({ id, kind, name, nameRu, path } as PersonBodyRef) : null);
     return {
-      person: toPerson(row),
+      person: toPerson(actor, row),
       body: ref(row.body_id, row.body_kind, row.body_name, row.body_name_ru, row.body_path),
       primaryOrganisation: ref(
         row.primary_id,
@@ -151,6 +166,27 @@ export class PersonService {
   async searchPersons(actor: Actor, query: Partial<PersonSearchQuery> = {}): Promise<PersonPage> {
     assertCanSearchPersons(actor);
     return this.page(actor, searchRoots(actor), query, ['member', 'candidate', 'sympathiser', 'non_member']);
+  }
+
+  /**
+   * Labels of persons for another module's list or chooser (participants, speakers, roles, candidates,
+   * recommenders): what tells namesakes apart, the card number only where the actor may see it. Persons of
+   * another organisation are left out. Inside a write transaction pass its executor.
+   */
+  async labels(actor: Actor, ids: readonly string[], ex: Executor = this.db): Promise<Map<string, PersonLabel>> {
+    const distinct = [...new Set(ids)];
+    const rows = await repo.personLabels(ex, actor.organisationId, distinct);
+    return new Map(rows.map((r) => [r.id, toLabel(actor, r)]));
+  }
+
+  /**
+   * Who holds a card number, for another module's search (a meeting's participants): only among the persons
+   * whose card the actor may see, so that a search never reveals a card number to anyone else.
+   */
+  async cardHolder(actor: Actor, card: string | undefined, ex: Executor = this.db): Promise<string | null> {
+    const c = card?.trim();
+    if (!c) return null;
+    return repo.cardHolderWithin(ex, actor.organisationId, c, cardSearchRoots(actor));
   }
 
   /** Registers a person in a body within the actor's scope. */
@@ -249,11 +285,12 @@ export class PersonService {
       roots,
       terms: searchTerms(q),
       card: q ?? null,
+      cardRoots: cardSearchRoots(actor),
       statuses,
       limit,
       offset,
     });
-    return { items: items.map(toSummary), total, limit, offset };
+    return { items: items.map((r) => toSummary(actor, r)), total, limit, offset };
   }
 
   private async bodyRef(id: string): Promise<BodyRefLike> {

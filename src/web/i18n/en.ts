@@ -133,6 +133,7 @@ export const en = {
     cyrillic: 'Cyrillic',
     status: 'Status',
     cardNumber: 'Card number',
+    cardShort: 'card {{n}}',
     socialPosition: 'Social position',
     organisation: 'Organisation',
     enterprise: 'Workplace',

@@ -147,6 +147,7 @@ export const ru: Messages = {
     cyrillic: 'Кириллицей',
     status: 'Статус',
     cardNumber: 'Номер партбилета',
+    cardShort: 'п/б № {{n}}',
     socialPosition: 'Социальное положение',
     organisation: 'Организация',
     enterprise: 'Место работы',

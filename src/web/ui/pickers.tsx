@@ -1,15 +1,41 @@
 // Choosers inside a form (no nested <form>): type part of a name, press Enter or Search, pick
 // from the list. Results are announced; the choice is shown with a button to change it.
+// Only the results of the search in the box can be picked: a new search (or a change of the text) clears the
+// previous results at once, and an answer that arrives late for an older search is never shown (each search
+// text is its own query, and the one shown is always the latest).
 import { useId, useState, type KeyboardEvent } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PersonLabel } from '../../contracts/person.js';
 import { api, withQuery } from '../app/api.js';
 import { ErrorNotice, Loading } from './feedback.js';
+import { PersonName, personText } from './person.js';
 
 export interface Choice {
   id: string;
   label: string;
   extra?: string;
+  /** A person: shown with what tells namesakes apart (patronymic, shop cell or organisation, card). */
+  person?: PersonLabel | null;
+}
+
+/** A person as a choice: `label` is the name with its distinguishing details (for confirmations). */
+export function personChoice(
+  p: PersonLabel,
+  lang: string,
+  t: ReturnType<typeof useTranslation>['t'],
+  extra?: string,
+): Choice {
+  return { id: p.id, label: personText(p, lang, t), person: p, ...(extra ? { extra } : {}) };
+}
+
+/** Persons across the bodies the actor manages (and their own primary organisation): full names in any order, card numbers. */
+export function usePersonSearchFn() {
+  const { t, i18n } = useTranslation();
+  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
+    const page = await api<{ items: PersonLabel[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
+    return page.items.map((p) => personChoice(p, i18n.language, t));
+  };
 }
 
 export function Chooser(props: {
@@ -29,7 +55,6 @@ export function Chooser(props: {
     queryKey: ['chooser', props.queryKey, q],
     queryFn: ({ signal }) => props.search(q, signal),
     enabled: q.length > 0,
-    placeholderData: keepPreviousData,
     retry: false,
   });
   const go = () => setQ(draft.trim());
@@ -55,7 +80,11 @@ export function Chooser(props: {
           value={draft}
           autoComplete="off"
           aria-describedby={props.hint ? `${id}-hint` : undefined}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            // The results shown belong to the previous text: never leave them to be picked by mistake.
+            if (q && e.target.value.trim() !== q) setQ('');
+          }}
           onKeyDown={onKey}
         />
         <button type="button" className="button button-secondary" onClick={go}>
@@ -64,7 +93,7 @@ export function Chooser(props: {
       </div>
       {q && (
         <div aria-busy={res.isFetching}>
-          {res.isPending ? (
+          {res.isPending || res.isFetching ? (
             <Loading label={t('tree.searching')} />
           ) : res.isError ? (
             <ErrorNotice error={res.error} />
@@ -82,7 +111,7 @@ export function Chooser(props: {
                       setDraft('');
                     }}
                   >
-                    <span>{c.label}</span>
+                    {c.person ? <PersonName person={c.person} /> : <span>{c.label}</span>}
                     {c.extra && <span className="badge badge-kind">{c.extra}</span>}
                   </button>
                 </li>

@@ -4,11 +4,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
-import { api, isApiError, withQuery } from '../../app/api.js';
+import { api, isApiError } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { ActionForm, Disclosure, Field, Select, TextArea, useAct } from '../../ui/forms.js';
-import { Chooser, type Choice } from '../../ui/pickers.js';
+import { Chooser, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
+import { PersonName } from '../../ui/person.js';
 import { StatusBadge, useDateTime, useMeetingLabels } from './common.js';
 import { keys, paths } from './endpoints.js';
 import { itemsOf, useBodyMeetings } from './queries.js';
@@ -31,31 +32,6 @@ const DEFAULT_KIND: Record<string, MeetingKind> = {
 
 const WITH_DELEGATES: string[] = ['conference', 'congress'];
 
-interface PersonHit {
-  id: string;
-  familyName: string;
-  givenName: string;
-  patronymic?: string | null;
-  nameRu?: string | null;
-  cardNumber: string | null;
-  bodyName?: string | null;
-}
-
-function usePersonSearch() {
-  const { i18n } = useTranslation();
-  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const page = await api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
-    return itemsOf(page).map((p) => ({
-      id: p.id,
-      label:
-        i18n.language === 'ru' && p.nameRu
-          ? p.nameRu
-          : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
-      extra: p.bodyName ?? p.cardNumber ?? undefined,
-    }));
-  };
-}
-
 interface AgendaRow {
   key: number;
   title: string;
@@ -73,7 +49,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   const { t } = useTranslation();
   const L = useMeetingLabels();
   const navigate = useNavigate();
-  const search = usePersonSearch();
+  const search = usePersonSearchFn();
   const [kind, setKind] = useState<MeetingKind>(DEFAULT_KIND[bodyKind] ?? 'open_meeting');
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState(defaultStart());
@@ -202,7 +178,8 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
             <ul className="chosen-list" aria-label={t('meetings.chosenDelegates')} data-testid="chosen-delegates">
               {delegates.map((d) => (
                 <li key={d.id}>
-                  {d.label} {d.extra && <span className="small muted">{d.extra}</span>}{' '}
+                  {d.person ? <PersonName person={d.person} /> : d.label}{' '}
+                  {d.extra && <span className="small muted">{d.extra}</span>}{' '}
                   <button
                     type="button"
                     className="link-button"

@@ -13,61 +13,46 @@ import {
 import { api, withQuery } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Select } from '../../ui/forms.js';
-import { Chooser, type Choice } from '../../ui/pickers.js';
+import { Chooser, personChoice, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
+import { PersonName } from '../../ui/person.js';
 import { Countdown, useDateTime, useMeetingLabels } from './common.js';
 import { paths } from './endpoints.js';
 import { itemsOf, useFloor, useMeetingAction, type Live } from './queries.js';
 
-/** Searches the meeting's participants by name (for roles and for adding a speaker). */
+/** Searches the meeting's participants by name or card number (for roles, speakers and nominations). */
 export function useParticipantSearch(meetingId: string) {
+  const { t, i18n } = useTranslation();
   const L = useMeetingLabels();
   return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
     const page = await api<Participant[] | { items: Participant[] }>(
       withQuery(paths.participants(meetingId), { q, limit: 20 }),
       { signal },
     );
-    return itemsOf(page).map((p) => ({ id: p.personId, label: p.name, extra: L.voice(p.voice) }));
+    return itemsOf(page).map((p) =>
+      p.person
+        ? personChoice(p.person, i18n.language, t, L.voice(p.voice))
+        : { id: p.personId, label: p.name, extra: L.voice(p.voice) },
+    );
   };
-}
-
-interface PersonHit {
-  id: string;
-  familyName: string;
-  givenName: string;
-  patronymic?: string | null;
-  nameRu?: string | null;
-  bodyName?: string | null;
 }
 
 /** Participants first, then anyone in the register (staff roles — stenographer, secretariat — need not attend). */
 function useStaffSearch(meetingId: string) {
-  const { i18n } = useTranslation();
   const participants = useParticipantSearch(meetingId);
+  const persons = usePersonSearchFn();
   return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
     const [inMeeting, register] = await Promise.all([
       participants(q, signal),
-      api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal }).catch(() => ({
-        items: [] as PersonHit[],
-      })),
+      persons(q, signal).catch(() => [] as Choice[]),
     ]);
     const seen = new Set(inMeeting.map((c) => c.id));
-    const others = itemsOf(register)
-      .filter((p) => !seen.has(p.id))
-      .map((p) => ({
-        id: p.id,
-        label:
-          i18n.language === 'ru' && p.nameRu
-            ? p.nameRu
-            : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
-        extra: p.bodyName ?? undefined,
-      }));
-    return [...inMeeting, ...others];
+    return [...inMeeting, ...register.filter((c) => !seen.has(c.id))];
   };
 }
 
 const STAFF: MeetingRoleName[] = ['stenographer', 'secretariat'];
 
-type Draft = Pick<MeetingRoleEntry, 'personId' | 'name' | 'role' | 'how'>;
+type Draft = Pick<MeetingRoleEntry, 'personId' | 'name' | 'person' | 'role' | 'how'>;
 
 function RolesEditor({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -93,7 +78,7 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
         <ul className="chosen-list" aria-label={t('meetings.rolesTitle')} data-testid="roles-list">
           {draft.map((r, i) => (
             <li key={`${r.personId}-${r.role}`}>
-              <strong>{L.role(r.role)}</strong>: {r.name}{' '}
+              <strong>{L.role(r.role)}</strong>: <PersonName person={r.person} fallback={r.name} />{' '}
               <span className="small muted">{t(`meetings.how.${r.how}`)}</span>{' '}
               {!closed && (
                 <button
@@ -141,7 +126,7 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
               setDraft((d) =>
                 d.some((x) => x.personId === c.id && x.role === role)
                   ? d
-                  : [...d, { personId: c.id, name: c.label, role, how }],
+                  : [...d, { personId: c.id, name: c.label, person: c.person ?? null, role, how }],
               );
             }}
           />
@@ -314,7 +299,8 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
       {speaking ? (
         <div className="speaking" data-testid="speaking-now">
           <p>
-            <strong>{t('meetings.speakingNow')}:</strong> {speaking.name}{' '}
+            <strong>{t('meetings.speakingNow')}:</strong>{' '}
+            <PersonName person={speaking.person} fallback={speaking.name} />{' '}
             {speaking.kind !== 'speech' && <span className="badge badge-warn">{L.floorKind(speaking.kind)}</span>}{' '}
             <Countdown live={live} />
           </p>
@@ -353,7 +339,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
           {waiting.map((r, i) => (
             <li key={r.id} data-testid="floor-request">
               <span className="floor-name">
-                {r.name}
+                <PersonName person={r.person} fallback={r.name} />
                 {r.kind !== 'speech' && <span className="badge badge-warn">{L.floorKind(r.kind)}</span>}
               </span>
               <span className="button-row">

@@ -3,23 +3,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CheckInResult, Meeting } from '../../../contracts/assembly.js';
-import { api, withQuery } from '../../app/api.js';
+import type { CheckInResult, Meeting, Participant } from '../../../contracts/assembly.js';
+import { api } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
-import { Chooser, type Choice } from '../../ui/pickers.js';
+import { Chooser, usePersonSearchFn } from '../../ui/pickers.js';
+import { PersonName, personText } from '../../ui/person.js';
 import { QuorumLine, useDateTime, useMeetingLabels } from './common.js';
 import { keys, paths } from './endpoints.js';
 import { itemsOf, useMeetingAction, useParticipants, type Live } from './queries.js';
-
-interface PersonHit {
-  id: string;
-  familyName: string;
-  givenName: string;
-  patronymic?: string | null;
-  nameRu?: string | null;
-  cardNumber: string | null;
-}
 
 function CodeCheckIn({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -80,7 +72,7 @@ function CodeCheckIn({ meeting }: { meeting: Meeting }) {
 }
 
 function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const L = useMeetingLabels();
   const D = useDateTime();
@@ -89,7 +81,9 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
   const [present, setPresent] = useState<'all' | 'yes' | 'no'>('all');
   const list = useParticipants(meeting.id, q, present);
   const act = useMeetingAction(meeting.id);
-  const items = itemsOf(list.data);
+  // Rows of an earlier search are never shown while a new one runs (nobody checks in the wrong namesake).
+  const items = list.isPlaceholderData ? [] : itemsOf(list.data);
+  const nameOf = (p: Participant) => (p.person ? personText(p.person, i18n.language, t) : p.name);
   return (
     <section className="console-block" aria-labelledby={`${id}-h`} data-testid="participants">
       <h3 id={`${id}-h`}>{t('meetings.participants')}</h3>
@@ -118,7 +112,7 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
           </button>
         </div>
       </form>
-      {list.isPending ? (
+      {list.isPending || list.isPlaceholderData ? (
         <Loading />
       ) : list.isError ? (
         <FormError id={`${id}-load`} error={list.error} />
@@ -142,7 +136,9 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
             <tbody>
               {items.map((p) => (
                 <tr key={p.personId} data-testid="participant-row">
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">
+                    <PersonName person={p.person} fallback={p.name} />
+                  </th>
                   <td>{L.voice(p.voice)}</td>
                   <td>
                     {p.present
@@ -160,7 +156,7 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
                         onClick={() => act.mutate({ path: paths.checkOut(meeting.id), body: { personId: p.personId } })}
                       >
                         {t('meetings.checkOut')}
-                        <span className="visually-hidden"> — {p.name}</span>
+                        <span className="visually-hidden"> — {nameOf(p)}</span>
                       </button>
                     ) : (
                       <button
@@ -170,7 +166,7 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
                         onClick={() => act.mutate({ path: paths.checkIn(meeting.id), body: { personId: p.personId } })}
                       >
                         {t('meetings.checkIn')}
-                        <span className="visually-hidden"> — {p.name}</span>
+                        <span className="visually-hidden"> — {nameOf(p)}</span>
                       </button>
                     )}
                   </td>
@@ -186,20 +182,10 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
 }
 
 function AdmitGuest({ meeting }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const act = useMeetingAction(meeting.id);
   const [done, setDone] = useState('');
-  const search = async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const page = await api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
-    return itemsOf(page).map((p) => ({
-      id: p.id,
-      label:
-        i18n.language === 'ru' && p.nameRu
-          ? p.nameRu
-          : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
-      extra: p.cardNumber ?? undefined,
-    }));
-  };
+  const search = usePersonSearchFn();
   return (
     <section className="console-block" aria-labelledby="guest-h" data-testid="admit-guest">
       <h3 id="guest-h">{t('meetings.admitGuest')}</h3>

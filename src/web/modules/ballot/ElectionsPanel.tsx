@@ -9,6 +9,7 @@ import { api } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
 import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
 import { Chooser } from '../../ui/pickers.js';
+import { PersonName } from '../../ui/person.js';
 import { useParticipantSearch } from '../assembly/ChairConsole.js';
 import type { Live } from '../assembly/queries.js';
 import { loadKept } from './ballot-client.js';
@@ -242,7 +243,9 @@ function ElectionCard({
             .sort((a, b) => a.position - b.position)
             .map((c) => (
               <li key={c.personId} data-testid="candidate" data-consent={c.consent}>
-                <span className="cand-name">{c.name}</span>{' '}
+                <span className="cand-name">
+                  <PersonName person={c.person} fallback={c.name} />
+                </span>{' '}
                 <span
                   className={`badge ${c.consent === 'consented' ? 'badge-ok' : c.consent === 'declined' ? 'badge-warn' : ''}`}
                 >

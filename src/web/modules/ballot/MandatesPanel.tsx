@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
 import type { Mandate } from '../../../contracts/ballot.js';
-import { api, withQuery } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, FormError, Select } from '../../ui/forms.js';
-import { Chooser, useBodySearchFn, type Choice } from '../../ui/pickers.js';
+import { Chooser, useBodySearchFn, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
+import { PersonName } from '../../ui/person.js';
 import { useBallotLabels } from './common.js';
 import { ballotPaths } from './endpoints.js';
 import { useBallotAction, useMandates } from './queries.js';
@@ -82,14 +82,6 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
   );
 }
 
-interface PersonHit {
-  id: string;
-  familyName: string;
-  givenName: string;
-  patronymic?: string | null;
-  bodyName?: string | null;
-}
-
 /** A mandate entered from the electing body's paper protocol: the delegate, the body, the voice. */
 function EnterMandate({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -98,14 +90,7 @@ function EnterMandate({ meeting }: { meeting: Meeting }) {
   const [person, setPerson] = useState<Choice | null>(null);
   const [body, setBody] = useState<Choice | null>(null);
   const [voice, setVoice] = useState<'voting' | 'consultative'>('voting');
-  const persons = async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const page = await api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
-    return page.items.map((p) => ({
-      id: p.id,
-      label: [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
-      extra: p.bodyName ?? undefined,
-    }));
-  };
+  const persons = usePersonSearchFn();
   return (
     <ActionForm
       title={t('ballots.enterMandate')}
@@ -121,7 +106,7 @@ function EnterMandate({ meeting }: { meeting: Meeting }) {
       }}
     >
       <p data-testid="mandate-person">
-        {t('ballots.delegate')}: <strong>{person?.label ?? '—'}</strong>
+        {t('ballots.delegate')}: <strong>{person?.person ? <PersonName person={person.person} /> : '—'}</strong>
       </p>
       <Chooser
         label={t('ballots.findDelegate')}

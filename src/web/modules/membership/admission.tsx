@@ -29,7 +29,9 @@ import {
   today,
   useAct,
 } from '../../ui/forms.js';
-import { Chooser, useBodySearchFn, type Choice } from '../../ui/pickers.js';
+import { Chooser, personChoice, useBodySearchFn, type Choice } from '../../ui/pickers.js';
+import { PersonName } from '../../ui/person.js';
+import type { PersonLabel } from '../../../contracts/person.js';
 import { Section, itemsOf, useList } from './common.js';
 import { paths } from './endpoints.js';
 import { useLabels } from './labels.js';
@@ -38,22 +40,14 @@ import { useQuery } from '@tanstack/react-query';
 const KEYS = [['admission'], ['persons'], ['history'], ['me-page']];
 const RECEIVING = ['primary_organisation', 'shop_cell'];
 
-interface PersonHit {
-  id: string;
-  familyName: string;
-  givenName: string;
-  patronymic?: string | null;
-  nameRu?: string | null;
-  cardNumber: string | null;
-  status?: string;
-}
+type PersonHit = PersonLabel & { status?: string };
 
 /**
  * Members who may be named as recommenders, by name or card number: the admission module's
  * lookup in the chosen organisation when the server has it, else the person search.
  */
 function useRecommenderSearch(bodyId: string | null) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
     let page: { items: PersonHit[] };
     try {
@@ -65,14 +59,7 @@ function useRecommenderSearch(bodyId: string | null) {
     }
     return itemsOf(page)
       .filter((p) => !p.status || p.status === 'member')
-      .map((p) => ({
-        id: p.id,
-        label:
-          i18n.language === 'ru' && p.nameRu
-            ? p.nameRu
-            : [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' '),
-        extra: p.cardNumber ?? undefined,
-      }));
+      .map((p) => personChoice(p, i18n.language, t));
   };
 }
 
@@ -83,7 +70,8 @@ function ChosenList({ items, onRemove }: { items: Choice[]; onRemove: (id: strin
     <ul className="chosen-list" aria-label={t('admission.chosenRecommenders')}>
       {items.map((c) => (
         <li key={c.id}>
-          {c.label} {c.extra && <span className="mono small">{c.extra}</span>}{' '}
+          {c.person ? <PersonName person={c.person} /> : c.label}{' '}
+          {c.extra && <span className="mono small">{c.extra}</span>}{' '}
           <button
             type="button"
             className="link-button"

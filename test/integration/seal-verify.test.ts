@@ -1,7 +1,8 @@
 // The tamper test: `antaeus verify` as a child process on a database holding sealed protocols. A sound chain
 // verifies (exit 0, head hash printed); changes made by SQL behind the app's back — with the database's own guards
-// switched off — to a protocol's text, a transcript entry or a sealed record itself are each named with the
-// record's number and label, and the command exits with 1. On PGlite (a data folder) and PostgreSQL, and on a
+// switched off — to a protocol's text, a transcript entry, a sealed record itself, a motion's final text or a
+// vote's result are each named with the record's number and label (and the motion or vote by its id), and the
+// command exits with 1. (Every other kind of record the seal covers: seal-record.test.ts.) On PGlite (a data folder) and PostgreSQL, and on a
 // freshly generated demo (its three sealed meetings of March 1927).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/processes.js';
@@ -49,6 +50,8 @@ async function behindTheBack(h: DbHandle, fn: (ex: DbHandle['db']) => Promise<un
 describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
   let db: Awaited<ReturnType<typeof fileDb>>;
   const meetings: { id: string; title: string }[] = [];
+  const motionId = uuidv7();
+  const voteId = uuidv7();
   let headHash = '';
 
   beforeAll(async () => {
@@ -85,6 +88,37 @@ describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
             })),
           )
           .execute();
+        if (meetings.length === 0) {
+          // the cell meeting adopted a motion by a show of hands: both are sealed with the protocol
+          await h.db
+            .insertInto('motion')
+            .values({
+              id: motionId,
+              meeting_id: m.id,
+              agenda_item_id: m.items[0]!.id,
+              seq: 1,
+              title: 'О ремонте клуба',
+              text: 'Отремонтировать клуб к маю.',
+              current_text: 'Отремонтировать клуб к маю.',
+              proposer_label: 'Бюро ячейки',
+              status: 'adopted',
+            })
+            .execute();
+          await h.db
+            .insertInto('vote')
+            .values({
+              id: voteId,
+              meeting_id: m.id,
+              agenda_item_id: m.items[0]!.id,
+              motion_id: motionId,
+              title: 'О ремонте клуба',
+              method: 'open',
+              status: 'closed',
+              result: JSON.stringify({ counts: { for: 1, against: 0, abstain: 0 }, carried: true }),
+              closed_at: new Date('1927-03-14T16:00:00Z'),
+            })
+            .execute();
+        }
         const draft = await s.protocol.generate(null, m.id, { lang: 'ru' });
         const approved = await s.protocol.approve(null, m.id, { version: draft.version });
         const sealed = await s.protocol.seal(null, m.id, { version: approved.version });
@@ -121,7 +155,8 @@ describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
           .execute(),
       ).rejects.toThrow(/sealed/);
       await behindTheBack(h, async (ex) => {
-        // #3: one word of the transcript; #2: the protocol's text; #1: the sealed record's own content.
+        // #3: one word of the transcript; #2: the protocol's text; #1: the sealed record's own content, the
+        // adopted motion's text and its vote's result.
         await ex
           .updateTable('transcript_entry')
           .set({ text: 'Голос с места: Неправильно!' })
@@ -138,6 +173,12 @@ describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
           .set({ content: sql`replace(content, 'собрание открыто', 'собрание закрыто')` })
           .where('seq', '=', 1)
           .execute();
+        await ex.updateTable('motion').set({ current_text: 'Закрыть клуб.' }).where('id', '=', motionId).execute();
+        await ex
+          .updateTable('vote')
+          .set({ result: JSON.stringify({ counts: { for: 0, against: 1, abstain: 0 }, carried: false }) })
+          .where('id', '=', voteId)
+          .execute();
       });
     } finally {
       await h.close();
@@ -150,10 +191,12 @@ describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
         /^sealed record #1 "Protocol: Cell meeting, 1927-03-14": content changed \(hash [0-9a-f]{12}…≠[0-9a-f]{12}…\)$/,
       ),
       'sealed record #1 "Protocol: Cell meeting, 1927-03-14": changed since sealing: transcript #1 changed',
+      `sealed record #1 "Protocol: Cell meeting, 1927-03-14": changed since sealing: motion ${motionId}: final text changed`,
+      `sealed record #1 "Protocol: Cell meeting, 1927-03-14": changed since sealing: vote ${voteId}: result changed`,
       'sealed record #2 "Protocol: Bureau session, 1927-03-14": changed since sealing: body changed',
       'sealed record #3 "Protocol: General assembly of Red Putilovite, 1927-03-14": changed since sealing: transcript #2 changed',
     ]);
-    expect(r.stdout).toContain('verified 3 sealed records: 4 problem(s)');
+    expect(r.stdout).toContain('verified 3 sealed records: 6 problem(s)');
   }, 120_000);
 });
 

@@ -1,5 +1,6 @@
 // SQL of the protocol: the snapshot of a meeting's record it is generated from, the protocol row, and what a
-// sealed protocol covers (transcript, notes) — read the same way when sealing and when verifying.
+// sealed protocol covers (transcript, notes, attendance, roles, decisions) — read the same way when sealing and
+// when verifying.
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
@@ -239,6 +240,59 @@ export async function notesForSeal(ex: Executor, meetingId: string) {
     .select(['text', 'answer', 'status'])
     .where('meeting_id', '=', meetingId)
     .orderBy('received_minute')
+    .orderBy('id')
+    .execute();
+}
+
+/** The roll of the meeting as sealed: each participant's voice and presence (payload version 2). */
+export async function participantsForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('meeting_participant')
+    .select(['person_id', 'voice', 'present', 'checked_in_at', 'left_at'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('person_id')
+    .execute();
+}
+
+/** Every check-in and departure of the meeting, in the order recorded. */
+export async function attendanceEventsForSeal(ex: Executor, meetingId: string) {
+  const rows = await ex
+    .selectFrom('attendance_event')
+    .select([sql<string>`id::text`.as('id'), 'person_id', 'kind', 'method', 'at', 'recorded_by'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('attendance_event.id')
+    .execute();
+  return rows;
+}
+
+export async function rolesForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('meeting_role')
+    .select(['person_id', 'role', 'how'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('role')
+    .orderBy('person_id')
+    .execute();
+}
+
+/** The decisions recorded as taken by this meeting (e.g. an admission by a general assembly). */
+export async function decisionsForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('decision')
+    .select([
+      'id',
+      'body_id',
+      sql<string>`taken_on::text`.as('taken_on'),
+      'process',
+      'entity_id',
+      'outcome',
+      'votes_for',
+      'votes_against',
+      'votes_abstained',
+      'reasons',
+      'recorded_by',
+    ])
+    .where('assembly_id', '=', meetingId)
     .orderBy('id')
     .execute();
 }

@@ -1,8 +1,10 @@
 // The protocol of a meeting: generated from the record (attendance and quorum, presidium, agenda, speakers,
 // decisions, question notes), edited by the secretary as a draft, approved once the meeting has closed (the
-// transcript then refuses corrections), and sealed into the hash chain together with the transcript and the
-// notes (ADR 0010). A sealed protocol refuses every change here and in the database. PDFs of protocol and
-// transcript. Every write marks the meeting changed (`meeting.protocol`) in its own transaction.
+// transcript then refuses corrections), and sealed into the hash chain together with the transcript, the notes
+// and every part of the record the protocol reports — attendance and quorum, roles, motions and amendments,
+// votes and their ballots, elections, minority opinions, decisions (ADR 0010, payload version 2). A sealed
+// protocol refuses every change here and in the database. PDFs of protocol and transcript. Every write marks the
+// meeting changed (`meeting.protocol`) in its own transaction.
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
@@ -18,6 +20,7 @@ import type {
 } from '../../contracts/assembly.js';
 import type { MeetingDecisions } from '../../contracts/protocol-decisions.js';
 import type { SealService, SealSource } from '../records/seal.service.js';
+import { describeChanges, sortParts, type SealedPart } from '../records/rules/seal.js';
 import type { AssemblyAccess } from './assembly.service.js';
 import { assertCanKeepProtocol, assertCanViewMeeting, type MeetingContext } from './assembly.policy.js';
 import { AssemblyErrors } from './assembly.errors.js';
@@ -42,10 +45,20 @@ export interface StatuteSource {
 /** What the meeting decided by vote (the ballot module's DecisionsService), read in the generating transaction. */
 export interface DecisionsSource {
   decisions(ex: Executor, meetingId: string): Promise<MeetingDecisions>;
+  /** The parts of the record the ballot module keeps, as a seal covers them (motions, votes, ballots, elections). */
+  sealedParts(ex: Executor, meetingId: string): Promise<SealedPart[]>;
 }
+
+/**
+ * The payload version of a protocol's seal. 1 (no `version` field): meeting, protocol text, transcript, notes,
+ * approval. 2: also `parts`, every record the protocol reports (attendance, quorum, roles, motions, amendments,
+ * minority opinions, votes, ballots, elections, decisions). `verify` rebuilds a record in its own version.
+ */
+export const PROTOCOL_SEAL_VERSION = 2;
 
 /** What `seal` writes into the chain for a protocol (and `verify` rebuilds from the live tables). */
 export interface SealedProtocolContent {
+  version?: number;
   meetingId: string;
   title: string;
   body: string;
@@ -53,6 +66,7 @@ export interface SealedProtocolContent {
   notes: { text: string; answer: string | null; status: string }[];
   approvedAt: string | null;
   approvedBy: string | null;
+  parts?: SealedPart[];
 }
 
 export const PROTOCOL_SEAL_KIND = 'meeting.protocol';
@@ -77,7 +91,7 @@ export class ProtocolService {
     private readonly decisionsSource: DecisionsSource | null = null,
   ) {
     const source: SealSource = {
-      live: (ex, subjectId, seq) => this.liveSealed(ex, subjectId, seq),
+      live: (ex, subjectId, seq, sealed) => this.liveSealed(ex, subjectId, seq, sealed),
       claimed: async (ex) =>
         (await repo.sealedProtocols(ex)).map((r) => ({
           seq: r.sealed_record_seq ?? 0,
@@ -85,6 +99,7 @@ export class ProtocolService {
           label: sealLabel(r.title, r.starts_at),
         })),
     };
+    source.differences = describeChanges;
     seals.registerSource(PROTOCOL_SEAL_KIND, source);
   }
 
@@ -141,6 +156,7 @@ export class ProtocolService {
    * chain's unique hashes; the whole transaction is then tried again.
    */
   async seal(actor: Actor | null, meetingId: string, input: ProtocolStepInput): Promise<Protocol> {
+    const quorumMoreThan = await this.quorumFraction(actor, meetingId);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction().execute(async (trx) => {
@@ -148,7 +164,10 @@ export class ProtocolService {
           if (p.status === 'sealed') throw ProtocolErrors.protocol_sealed();
           if (p.status !== 'approved') throw ProtocolErrors.protocol_not_approved();
           if (c.status !== 'closed') throw ProtocolErrors.meeting_not_closed();
-          const sealed = await this.sealedContent(trx, meetingId);
+          const sealed = await this.sealedContent(trx, meetingId, {
+            version: PROTOCOL_SEAL_VERSION,
+            quorumMoreThan,
+          });
           if ('problem' in sealed) throw ProtocolErrors.protocol_not_found();
           const record = await this.seals.seal(trx, {
             organisationId: c.organisationId,
@@ -358,10 +377,14 @@ export class ProtocolService {
     };
   }
 
-  /** What a seal of this meeting's protocol contains, built from the live tables. */
+  /**
+   * What a seal of this meeting's protocol contains, built from the live tables, in payload `version` (1 for
+   * records sealed before version 2; `quorumMoreThan`: the statute's fraction, as sealed).
+   */
   private async sealedContent(
     ex: Executor,
     meetingId: string,
+    opts: { version: number; quorumMoreThan: number },
   ): Promise<
     { content: SealedProtocolContent; label: string; status: string; seq: number | null } | { problem: string }
   > {
@@ -373,33 +396,113 @@ export class ProtocolService {
     ]);
     if (!m) return { problem: 'the meeting is gone' };
     if (!p) return { problem: 'the protocol is gone' };
-    return {
-      label: sealLabel(m.title, m.starts_at),
-      status: p.status,
-      seq: p.sealed_record_seq,
-      content: {
-        meetingId,
-        title: m.title,
-        body: p.body,
-        transcript: entries.map((e) => ({ seq: e.seq, label: e.speaker_label, kind: e.kind, text: e.text })),
-        notes: notes.map((n) => ({ text: n.text, answer: n.answer, status: n.status })),
-        approvedAt: iso(p.approved_at),
-        approvedBy: p.approved_by,
-      },
+    const content: SealedProtocolContent = {
+      meetingId,
+      title: m.title,
+      body: p.body,
+      transcript: entries.map((e) => ({ seq: e.seq, label: e.speaker_label, kind: e.kind, text: e.text })),
+      notes: notes.map((n) => ({ text: n.text, answer: n.answer, status: n.status })),
+      approvedAt: iso(p.approved_at),
+      approvedBy: p.approved_by,
     };
+    if (opts.version >= 2) {
+      content.version = 2;
+      content.parts = await this.sealedParts(ex, meetingId, opts.quorumMoreThan);
+    }
+    return { label: sealLabel(m.title, m.starts_at), status: p.status, seq: p.sealed_record_seq, content };
+  }
+
+  /**
+   * The parts of the meeting's record a version 2 seal covers: the assembly's own (the roll and every check-in
+   * and departure, the quorum they give under the sealed fraction, the roles, the decisions recorded as taken
+   * here) and the ballot module's (through its service).
+   */
+  private async sealedParts(ex: Executor, meetingId: string, quorumMoreThan: number): Promise<SealedPart[]> {
+    const [participants, events, roles, decisions, ballotParts] = await Promise.all([
+      repo.participantsForSeal(ex, meetingId),
+      repo.attendanceEventsForSeal(ex, meetingId),
+      repo.rolesForSeal(ex, meetingId),
+      repo.decisionsForSeal(ex, meetingId),
+      this.decisionsSource ? this.decisionsSource.sealedParts(ex, meetingId) : [],
+    ]);
+    const attended = (r: (typeof participants)[number]) => r.present || r.checked_in_at !== null;
+    const of = (voice: string) => participants.filter((r) => r.voice === voice);
+    const quorum = quorumOf(
+      {
+        entitledVoting: of('voting').length,
+        presentVoting: of('voting').filter(attended).length,
+        presentConsultative: of('consultative').filter(attended).length,
+        presentGuests: of('guest').filter(attended).length,
+      },
+      quorumMoreThan,
+    );
+    const byRole: Record<string, { personId: string; how: string }[]> = {};
+    for (const r of roles) (byRole[r.role] ??= []).push({ personId: r.person_id, how: r.how });
+    return sortParts([
+      {
+        kind: 'attendance',
+        id: meetingId,
+        participants: participants.map((r) => ({
+          personId: r.person_id,
+          voice: r.voice,
+          present: r.present,
+          checkedInAt: iso(r.checked_in_at),
+          leftAt: iso(r.left_at),
+        })),
+        events: events.map((e) => ({
+          id: e.id,
+          personId: e.person_id,
+          kind: e.kind,
+          method: e.method,
+          at: iso(e.at),
+          recordedBy: e.recorded_by,
+        })),
+      },
+      { kind: 'quorum', id: meetingId, quorumMoreThan, entitledConsultative: of('consultative').length, ...quorum },
+      { kind: 'roles', id: meetingId, ...byRole },
+      ...decisions.map((d) => ({
+        kind: 'decision',
+        id: d.id,
+        bodyId: d.body_id,
+        takenOn: d.taken_on,
+        process: d.process,
+        entityId: d.entity_id,
+        outcome: d.outcome,
+        votesFor: d.votes_for,
+        votesAgainst: d.votes_against,
+        votesAbstained: d.votes_abstained,
+        reasons: d.reasons,
+        recordedBy: d.recorded_by,
+      })),
+      ...ballotParts,
+    ]);
   }
 
   private async liveSealed(
     ex: Executor,
     meetingId: string,
     seq: number,
+    sealed: unknown,
   ): Promise<{ content: unknown } | { problem: string }> {
-    const s = await this.sealedContent(ex, meetingId);
+    const s = await this.sealedContent(ex, meetingId, sealedVersionOf(sealed));
     if ('problem' in s) return s;
     if (s.status !== 'sealed') return { problem: `the protocol is no longer sealed (status ${s.status})` };
     if (s.seq !== seq) return { problem: `the protocol names sealed record #${s.seq ?? '?'} instead` };
     return { content: s.content };
   }
+}
+
+/** The payload version of a sealed protocol's content and the quorum fraction it was sealed with. */
+function sealedVersionOf(sealed: unknown): { version: number; quorumMoreThan: number } {
+  const c = (typeof sealed === 'object' && sealed !== null ? sealed : {}) as {
+    version?: unknown;
+    parts?: unknown;
+  };
+  const version = typeof c.version === 'number' ? c.version : 1;
+  const quorum = Array.isArray(c.parts)
+    ? (c.parts as { kind?: unknown; quorumMoreThan?: unknown }[]).find((p) => p?.kind === 'quorum')
+    : undefined;
+  return { version, quorumMoreThan: typeof quorum?.quorumMoreThan === 'number' ? quorum.quorumMoreThan : 0.5 };
 }
 
 function refuseUnlessDraft(status: string): void {

@@ -155,3 +155,134 @@ export async function candidates(ex: Executor, meetingId: string) {
     .orderBy('c.position')
     .execute();
 }
+
+// --- what a protocol's seal covers (ids, never names: a renamed person is no change to the record) ------------
+
+export async function motionsForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('motion')
+    .select([
+      'id',
+      'agenda_item_id',
+      'amends_id',
+      'seq',
+      'title',
+      'text',
+      'replaces',
+      'current_text',
+      'question_kind',
+      'proposed_by',
+      'proposer_label',
+      'status',
+      'decided_at',
+    ])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function supportersForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('motion_supporter as s')
+    .innerJoin('motion as m', 'm.id', 's.motion_id')
+    .select(['s.motion_id', 's.person_id'])
+    .where('m.meeting_id', '=', meetingId)
+    .orderBy('s.motion_id')
+    .orderBy('s.person_id')
+    .execute();
+}
+
+export async function minorityOpinionsForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('minority_opinion as o')
+    .innerJoin('motion as m', 'm.id', 'o.motion_id')
+    .select(['o.id', 'o.motion_id', 'o.person_id', 'o.text'])
+    .where('m.meeting_id', '=', meetingId)
+    .orderBy('o.id')
+    .execute();
+}
+
+export async function votesForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('vote')
+    .select([
+      'id',
+      'agenda_item_id',
+      'motion_id',
+      'election_id',
+      'title',
+      'method',
+      'question_kind',
+      'threshold',
+      'base',
+      'election_spec',
+      'status',
+      'present_at_open',
+      'entitled',
+      'tellers_count',
+      'result',
+      'board_hash',
+      'public_key_spki',
+      'opened_at',
+      'closed_at',
+    ])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function rollCallsForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('roll_call_entry as r')
+    .innerJoin('vote as v', 'v.id', 'r.vote_id')
+    .select(['r.vote_id', 'r.person_id', 'r.choice'])
+    .where('v.meeting_id', '=', meetingId)
+    .orderBy('r.vote_id')
+    .orderBy('r.person_id')
+    .execute();
+}
+
+/** Every ballot of the meeting's votes, by vote and receipt (the board's order). */
+export async function ballotsForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('ballot as b')
+    .innerJoin('vote as v', 'v.id', 'b.vote_id')
+    .select(['b.vote_id', 'b.receipt', 'b.token_message', 'b.token_signature', 'b.content'])
+    .where('v.meeting_id', '=', meetingId)
+    .orderBy('b.vote_id')
+    .orderBy(sql`b.receipt collate "C"`)
+    .execute();
+}
+
+export async function electionsForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('election')
+    .select([
+      'id',
+      'agenda_item_id',
+      'title',
+      'office',
+      'target_body_id',
+      'delegate_meeting_id',
+      'seats',
+      'method',
+      'ballot',
+      'status',
+      'closed_at',
+    ])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function candidatesForSeal(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('candidate as c')
+    .innerJoin('election as e', 'e.id', 'c.election_id')
+    .select(['c.election_id', 'c.person_id', 'c.position', 'c.consent', 'c.withdrawn', 'c.elected'])
+    .where('e.meeting_id', '=', meetingId)
+    .orderBy('c.election_id')
+    .orderBy('c.position')
+    .orderBy('c.person_id')
+    .execute();
+}

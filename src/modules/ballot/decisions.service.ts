@@ -23,6 +23,10 @@ import type {
   DecisionVote,
   MeetingDecisions,
 } from '../../contracts/protocol-decisions.js';
+import { sortParts, type SealedPart } from '../records/rules/seal.js';
+import type { BallotContent } from '../../contracts/ballot.js';
+import { boardHashOf } from './secret.service.js';
+import { electionSpecOf } from './vote.service.js';
 import * as repo from './decisions.repository.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -32,6 +36,17 @@ function parseResult(raw: unknown): VoteResult | null {
   if (raw === null || raw === undefined) return null;
   const r = VoteResult.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
   return r.success ? r.data : null;
+}
+
+/** A jsonb column as the driver hands it (parsed by pg; possibly text elsewhere), or null. */
+function jsonOf(raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function majorityOf(threshold: string | null, base: string | null) {
@@ -146,5 +161,118 @@ export class DecisionsService {
         .filter((v) => v.motion_id === null && v.election_id === null)
         .map((v) => ({ itemPosition: v.item_position, vote: vote(v) })),
     };
+  }
+  /**
+   * The parts of the meeting's record a sealed protocol covers, as the ballot module keeps them (payload version
+   * 2, ADR 0010): every motion and amendment with its texts (the final one too), supporters and status; minority
+   * opinions; every vote with its result, board hash and named votes; for each secret vote its ballots, summed up
+   * as their number and the board hash recomputed from the ballot rows; every election with its candidates, the
+   * elected and the count's round-by-round transcript. Read in the caller's transaction (sealing) or on its own
+   * (verifying).
+   */
+  async sealedParts(ex: Executor | null, meetingId: string): Promise<SealedPart[]> {
+    const x = ex ?? this.db;
+    const [motions, supporters, opinions, votes, roll, ballots, elections, candidates] = await Promise.all([
+      repo.motionsForSeal(x, meetingId),
+      repo.supportersForSeal(x, meetingId),
+      repo.minorityOpinionsForSeal(x, meetingId),
+      repo.votesForSeal(x, meetingId),
+      repo.rollCallsForSeal(x, meetingId),
+      repo.ballotsForSeal(x, meetingId),
+      repo.electionsForSeal(x, meetingId),
+      repo.candidatesForSeal(x, meetingId),
+    ]);
+    const parts: SealedPart[] = [];
+    for (const m of motions)
+      parts.push({
+        kind: m.amends_id === null ? 'motion' : 'amendment',
+        id: m.id,
+        agendaItemId: m.agenda_item_id,
+        amendsId: m.amends_id,
+        seq: m.seq,
+        title: m.title,
+        text: m.text,
+        replaces: m.replaces,
+        currentText: m.current_text,
+        questionKind: m.question_kind,
+        proposedBy: m.proposed_by,
+        proposerLabel: m.proposer_label,
+        status: m.status,
+        decidedAt: iso(m.decided_at),
+        supporters: supporters.filter((s) => s.motion_id === m.id).map((s) => s.person_id),
+      });
+    for (const o of opinions)
+      parts.push({ kind: 'minority opinion', id: o.id, motionId: o.motion_id, personId: o.person_id, text: o.text });
+    for (const v of votes) {
+      parts.push({
+        kind: 'vote',
+        id: v.id,
+        agendaItemId: v.agenda_item_id,
+        motionId: v.motion_id,
+        electionId: v.election_id,
+        title: v.title,
+        method: v.method,
+        questionKind: v.question_kind,
+        threshold: v.threshold,
+        base: v.base,
+        electionSpec: jsonOf(v.election_spec),
+        status: v.status,
+        presentAtOpen: v.present_at_open,
+        entitled: v.entitled,
+        tellersCount: jsonOf(v.tellers_count),
+        result: jsonOf(v.result),
+        boardHash: v.board_hash,
+        openedAt: iso(v.opened_at),
+        closedAt: iso(v.closed_at),
+        roll: roll.filter((r) => r.vote_id === v.id).map((r) => ({ personId: r.person_id, choice: r.choice })),
+      });
+      if (v.method === 'secret' && v.public_key_spki) {
+        const lines = ballots
+          .filter((b) => b.vote_id === v.id)
+          .map((b) => ({
+            receipt: b.receipt,
+            message: b.token_message,
+            signature: b.token_signature,
+            content: jsonOf(b.content) as BallotContent,
+          }));
+        parts.push({
+          kind: 'ballots',
+          id: v.id,
+          count: lines.length,
+          boardHash: boardHashOf(v.id, v.public_key_spki, electionSpecOf(v), lines),
+        });
+      }
+    }
+    for (const e of elections) {
+      const mine = candidates.filter((c) => c.election_id === e.id);
+      parts.push({
+        kind: 'election',
+        id: e.id,
+        agendaItemId: e.agenda_item_id,
+        title: e.title,
+        office: e.office,
+        targetBodyId: e.target_body_id,
+        delegateMeetingId: e.delegate_meeting_id,
+        seats: e.seats,
+        method: e.method,
+        ballot: e.ballot,
+        status: e.status,
+        closedAt: iso(e.closed_at),
+        candidates: mine.map((c) => ({
+          personId: c.person_id,
+          position: c.position,
+          consent: c.consent,
+          withdrawn: c.withdrawn,
+        })),
+        elected: mine.filter((c) => c.elected).map((c) => c.person_id),
+        transcript: votes
+          .filter((v) => v.election_id === e.id && v.status === 'closed')
+          .map((v) => {
+            const r = jsonOf(v.result) as { count?: unknown } | null;
+            return { voteId: v.id, count: r?.count ?? null };
+          }),
+      });
+    }
+    return sortParts(parts);
   }
 }

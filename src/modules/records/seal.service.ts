@@ -23,12 +23,23 @@ export interface SealInput {
 /** The module that owns a kind of sealed record tells `verify` what the record says today. */
 export interface SealSource {
   /**
-   * The content as it would be sealed now, rebuilt from the live tables; or a problem when the subject no
-   * longer stands as sealed (gone, unsealed, pointing at another record).
+   * The content as it would be sealed now, rebuilt from the live tables in the form of the `sealed` content (its
+   * payload version: older records are rebuilt as they were sealed); or a problem when the subject no longer
+   * stands as sealed (gone, unsealed, pointing at another record).
    */
-  live(ex: Executor, subjectId: string, seq: number): Promise<{ content: unknown } | { problem: string }>;
+  live(
+    ex: Executor,
+    subjectId: string,
+    seq: number,
+    sealed: unknown,
+  ): Promise<{ content: unknown } | { problem: string }>;
   /** Subjects that say they are sealed, with the record they name: a deleted record is found through them. */
   claimed(ex: Executor): Promise<{ seq: number; subjectId: string; label: string }[]>;
+  /**
+   * Names what changed between the sealed and the live content, one entry per changed record (e.g. 'vote 0193…:
+   * result changed'); empty when equal. Without it the top-level fields are named (`describeDifference`).
+   */
+  differences?(sealed: unknown, live: unknown): string[];
 }
 
 export interface VerifyOptions {
@@ -141,14 +152,15 @@ export class SealService {
   private async compareWithSource(ex: Executor, r: repo.SealedRow): Promise<string[]> {
     const source = this.sources.get(r.kind);
     if (!source) return [];
-    const live = await source.live(ex, r.subject_id, r.seq);
-    if ('problem' in live) return [live.problem];
     let sealed: unknown;
     try {
       sealed = JSON.parse(r.content);
     } catch {
       return ['the sealed content is not JSON'];
     }
+    const live = await source.live(ex, r.subject_id, r.seq, sealed);
+    if ('problem' in live) return [live.problem];
+    if (source.differences) return source.differences(sealed, live.content).map((d) => `changed since sealing: ${d}`);
     const diff = describeDifference(sealed, live.content);
     return diff ? [`changed since sealing: ${diff}`] : [];
   }

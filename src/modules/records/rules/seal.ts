@@ -117,3 +117,132 @@ export function describeDifference(sealed: unknown, live: unknown): string | nul
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * One record of a meeting's record covered by a seal (payload version 2): its kind ('attendance', 'quorum',
+ * 'roles', 'motion', 'amendment', 'vote', 'ballots', 'election', 'minority opinion', 'decision'), the id it is
+ * named by (the meeting's for attendance, quorum and roles; the vote's for its ballots) and its fields as read
+ * from the live tables (ids, never names, so a renamed person does not read as a change).
+ */
+export interface SealedPart {
+  kind: string;
+  id: string;
+  [field: string]: unknown;
+}
+
+/** The order parts are sealed in: by kind as listed, then by id. Pure and total, so seal and verify agree. */
+const PART_ORDER = [
+  'attendance',
+  'quorum',
+  'roles',
+  'motion',
+  'amendment',
+  'minority opinion',
+  'vote',
+  'ballots',
+  'election',
+  'decision',
+];
+
+const rankOf = (kind: string) => {
+  const i = PART_ORDER.indexOf(kind);
+  return i < 0 ? PART_ORDER.length : i;
+};
+
+export function sortParts<T extends SealedPart>(parts: readonly T[]): T[] {
+  return [...parts].sort(
+    (a, b) =>
+      rankOf(a.kind) - rankOf(b.kind) ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** How a part is named: 'vote 0193…', 'attendance of meeting 0193…', 'ballots of vote 0193…'. */
+export function partName(p: { kind: string; id: string }): string {
+  switch (p.kind) {
+    case 'attendance':
+    case 'quorum':
+    case 'roles':
+      return `${p.kind} of meeting ${p.id}`;
+    case 'ballots':
+      return `ballots of vote ${p.id}`;
+    default:
+      return `${p.kind} ${p.id}`;
+  }
+}
+
+const FIELD_PHRASES: Record<string, string> = {
+  currentText: 'final text changed',
+  boardHash: 'board hash changed',
+  transcript: 'round-by-round transcript changed',
+  elected: 'elected changed',
+};
+
+const words = (field: string) => field.replace(/[A-Z]/g, (c) => ' ' + c.toLowerCase());
+
+function fieldChange(kind: string, field: string, a: unknown, b: unknown): string {
+  if (kind === 'ballots' && field === 'boardHash')
+    return `board hash differs (sealed ${short(String(a))}, recomputed from the ballot rows ${short(String(b))})`;
+  if (kind === 'ballots' && field === 'count')
+    return `number of ballots changed (${String(a)} sealed, ${String(b)} now)`;
+  if (FIELD_PHRASES[field]) return FIELD_PHRASES[field];
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${words(field)}: ${a.length} sealed, ${b.length} now`;
+    const i = a.findIndex((x, j) => canonicalJson(x) !== canonicalJson(b[j]));
+    const x = a[i];
+    const key = isObject(x) ? (x.id ?? x.personId ?? x.seq ?? i + 1) : i + 1;
+    return `${words(field)} ${String(key)} changed`;
+  }
+  return `${words(field)} changed`;
+}
+
+/**
+ * Names each changed part of a version 2 payload, one entry per part: 'vote 0193…: result changed', 'motion
+ * 0193…: final text changed', 'ballots of vote 0193…: board hash differs (…)', 'attendance of meeting 0193…:
+ * participants 0193… changed', a part missing now or added since; in the parts' sealing order. Empty when equal.
+ */
+export function describePartDifferences(sealed: readonly SealedPart[], live: readonly SealedPart[]): string[] {
+  const key = (p: SealedPart) => `${p.kind}\u0000${p.id}`;
+  const now = new Map(live.map((p) => [key(p), p]));
+  const then = new Set(sealed.map(key));
+  const out: string[] = [];
+  for (const a of sortParts(sealed)) {
+    const b = now.get(key(a));
+    if (!b) {
+      out.push(`${partName(a)}: missing now`);
+      continue;
+    }
+    if (canonicalJson(a) === canonicalJson(b)) continue;
+    const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    const changes = fields
+      .filter((f) => canonicalJson(a[f] ?? null) !== canonicalJson(b[f] ?? null))
+      .map((f) => fieldChange(a.kind, f, a[f], b[f]));
+    out.push(`${partName(a)}: ${changes.join(', ')}`);
+  }
+  for (const b of sortParts(live)) if (!then.has(key(b))) out.push(`${partName(b)}: not in the seal (added since)`);
+  return out;
+}
+
+/**
+ * What changed in a sealed content: the top-level fields as `describeDifference` names them (one entry), then
+ * each changed part of its `parts` (version 2 payloads; older ones have none).
+ */
+export function describeChanges(sealed: unknown, live: unknown): string[] {
+  if (!isObject(sealed) || !isObject(live)) {
+    const d = describeDifference(sealed, live);
+    return d ? [d] : [];
+  }
+  const { parts: sealedParts, ...sealedTop } = sealed;
+  const { parts: liveParts, ...liveTop } = live;
+  const out: string[] = [];
+  const top = describeDifference(sealedTop, liveTop);
+  if (top) out.push(top);
+  const asParts = (v: unknown): SealedPart[] =>
+    Array.isArray(v) ? (v.filter((p) => isObject(p) && typeof p.kind === 'string') as SealedPart[]) : [];
+  if (sealedParts !== undefined || liveParts !== undefined) {
+    if (!Array.isArray(sealedParts) && sealedParts !== undefined) out.push('parts changed');
+    else out.push(...describePartDifferences(asParts(sealedParts), asParts(liveParts)));
+  }
+  return out;
+}

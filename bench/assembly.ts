@@ -79,6 +79,8 @@ async function measure(kind: 'pglite' | 'postgres') {
         place: 'Palace of Labour',
         agenda: [{ title: 'Report of the district committee', reporterName: 'Secretary' }],
         delegateIds: sessions.map((s) => s.personId),
+        // an hour from now is shorter than a conference's notice days: an extraordinary conference
+        urgent: true,
       },
     );
     const idleRss = rssOf(pid);

@@ -1,5 +1,5 @@
 // The statute's assemblies section: which bodies hold which meetings, who is entitled to attend and vote,
-// the quorum, notice, speaking times and the question-note limit. Read by the assembly module, never hard-coded.
+// the quorum, notice, speaking times and the question-note limits. Read by the assembly module, never hard-coded.
 import { z } from 'zod';
 
 export const MeetingKind = z.enum([
@@ -36,8 +36,14 @@ export type MeetingKindRules = z.infer<typeof MeetingKindRules>;
 
 export const AssemblyRules = z.object({
   kinds: z.partialRecord(MeetingKind, MeetingKindRules),
-  /** Question notes one person may send per meeting (anonymous tokens issued at check-in, plus signed notes). */
-  notesPerPerson: z.number().int().min(0).max(100),
+  /**
+   * Anonymous question notes one person may send per meeting: the blind tokens a present participant obtains.
+   * Counted apart from signed notes, so that neither kind uses up the other. Versions adopted before the two
+   * limits existed (one shared `notesPerPerson`) read as 5 and 5.
+   */
+  anonymousNotesPerPerson: z.number().int().min(0).max(100).default(5),
+  /** Question notes signed with the sender's name one person may send per meeting, apart from anonymous ones. */
+  signedNotesPerPerson: z.number().int().min(0).max(100).default(5),
   /** Speaking time limits in seconds by kind of floor request. */
   speakingSeconds: z.object({
     report: z.number().int().min(30).max(14_400),
@@ -94,6 +100,7 @@ export const PARTY_1934_ASSEMBLIES: AssemblyRules = {
       noticeDays: 1,
     },
   },
-  notesPerPerson: 5,
+  anonymousNotesPerPerson: 5,
+  signedNotesPerPerson: 5,
   speakingSeconds: { report: 1_800, speech: 600, point_of_order: 120, reply: 300 },
 };

@@ -76,6 +76,11 @@ export const ConveneMeetingInput = z
     delegateIds: z.array(Uuid).max(20_000).optional(),
     /** Free-text notice sent with the invitation. */
     notice: z.string().max(20_000).nullable().optional(),
+    /**
+     * An urgent (extraordinary) meeting: it may be convened at shorter notice than the statute's `noticeDays` for
+     * its kind, and says so. Without it a meeting starting sooner is refused (`meeting_notice_too_short`).
+     */
+    urgent: z.boolean().optional(),
   })
   .refine((m) => !m.endsAt || Date.parse(m.endsAt) > Date.parse(m.startsAt), {
     path: ['endsAt'],
@@ -91,6 +96,8 @@ export const UpdateMeetingInput = z.object({
   place: z.string().trim().min(1).max(500).optional(),
   agenda: z.array(AgendaItemInput).min(1).max(100).optional(),
   notice: z.string().max(20_000).nullable().optional(),
+  /** Marks the meeting urgent (or not): a new start date must then respect the statute's notice days or not. */
+  urgent: z.boolean().optional(),
 });
 export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>;
 
@@ -158,12 +165,17 @@ export const MeetingSummary = z.object({
   status: MeetingStatus,
   entitled: z.number().int(),
   sealed: z.boolean(),
+  /** When the notice went out: convening gives it (null only for records from before). */
+  noticeSentAt: z.string().nullable(),
+  /** Convened at shorter notice than the statute asks (an extraordinary meeting). */
+  urgent: z.boolean(),
+  /** The agenda's item titles in order, so that a list of meetings tells what each is about. */
+  agendaTitles: z.array(z.string()),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
 export const Meeting = MeetingSummary.extend({
   notice: z.string().nullable(),
-  noticeSentAt: z.string().nullable(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   agenda: z.array(AgendaItem),
@@ -362,8 +374,13 @@ export const NoteKey = z.object({
   /** RSABSSA-SHA384-PSS-Randomized. */
   suite: z.literal('RSABSSA-SHA384-PSS-Randomized'),
   publicKeySpki: z.string(),
-  /** Tokens the signed-in participant may still obtain. */
+  /** Anonymous-note tokens the signed-in participant may still obtain (statute: anonymousNotesPerPerson). */
   remaining: z.number().int(),
+  /** Signed notes the signed-in participant may still send (statute: signedNotesPerPerson), counted apart. */
+  signedRemaining: z.number().int(),
+  /** The statute's two limits per person in this meeting. */
+  anonymousLimit: z.number().int(),
+  signedLimit: z.number().int(),
 });
 export type NoteKey = z.infer<typeof NoteKey>;
 

@@ -7,6 +7,7 @@ import { membershipJourneys } from './membership.js';
 import { assemblyJourneys } from './assembly.js';
 import { ballotJourneys } from './ballot.js';
 import { namesakeJourneys } from './namesakes.js';
+import { noticeJourneys } from './meeting-notice.js';
 
 let h: Harness;
 
@@ -278,3 +279,4 @@ membershipJourneys(() => h);
 assemblyJourneys(() => h);
 ballotJourneys(() => h);
 namesakeJourneys(() => h);
+noticeJourneys(() => h);

@@ -8,7 +8,7 @@ import { createTestServer, type Loose, type TestClient, type TestServer } from '
 import { makeBody, makeOffice, makeOrganisation, makePerson } from '../support/factories.js';
 
 const PASSWORD = 'correct horse battery';
-const STARTS = '2026-09-01T16:00:00Z';
+const STARTS = '2031-09-01T16:00:00Z';
 
 const assembly = (extra: Record<string, unknown> = {}) => ({
   kind: 'general_assembly',
@@ -356,18 +356,26 @@ describe.each(DB_KINDS)('meetings on %s', (kind) => {
     expect((await sec.get(`/api/meetings/${open.body.id}`)).body.entitled).toBe(7);
   });
 
-  it("the notice puts the meeting among the participants' own; the calendar file describes it", async () => {
+  it("convening puts the meeting among the participants' own at once; the notice may be sent again; the calendar file describes it", async () => {
     const id = t.meeting.id;
-    const mineBefore = await m1.get('/api/me/meetings');
-    expect(mineBefore.body.items.map((m: Loose) => m.id)).not.toContain(id);
-    const n = await sec.post(`/api/meetings/${id}/notice`);
-    expect(n.status).toBe(200);
-    expect(n.body.noticeSentAt).not.toBeNull();
-    expect((await m1.post(`/api/meetings/${id}/notice`)).status).toBe(403);
+    // convened, not yet open, nothing else done: a member of the body already finds it, with agenda, place, notice
     const mine = await m1.get('/api/me/meetings');
     expect(mine.status).toBe(200);
-    expect(mine.body.items.map((m: Loose) => m.id)).toContain(id);
+    const item = (mine.body.items as Loose[]).find((m) => m.id === id);
+    expect(item).toMatchObject({
+      status: 'convened',
+      place: 'Club of the works, hall 2',
+      startsAt: '2031-09-01T16:00:00.000Z',
+      agendaTitles: ['Report of the bureau', 'Admission of candidates', 'Any other business'],
+      urgent: false,
+    });
+    expect(Date.now() - Date.parse(item!.noticeSentAt)).toBeLessThan(10 * 60_000);
     expect((await outsider.get('/api/me/meetings')).body.items.map((m: Loose) => m.id)).not.toContain(id);
+    // sending the notice again keeps the date of the first notice, and tells every open page
+    const n = await sec.post(`/api/meetings/${id}/notice`);
+    expect(n.status).toBe(200);
+    expect(n.body.noticeSentAt).toBe(item!.noticeSentAt);
+    expect((await m1.post(`/api/meetings/${id}/notice`)).status).toBe(403);
     const notice = await srv.db.selectFrom('outbox').select('payload').where('topic', '=', 'meeting.notice').execute();
     const payload = notice.map((o) => (typeof o.payload === 'string' ? JSON.parse(o.payload) : o.payload));
     expect(payload).toEqual([{ meetingId: id, bodyId: t.po.id, revision: expect.any(Number) }]);
@@ -379,15 +387,15 @@ describe.each(DB_KINDS)('meetings on %s', (kind) => {
     const ics = await m1.get(`/api/meetings/${id}/calendar.ics`);
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
-    expect(ics.headers.get('content-disposition')).toBe('attachment; filename="meeting-2026-09-01.ics"');
+    expect(ics.headers.get('content-disposition')).toBe('attachment; filename="meeting-2031-09-01.ics"');
     const text = String(ics.body);
     expect(text).toContain('BEGIN:VCALENDAR');
     expect(text).toContain('BEGIN:VEVENT');
     expect(text).toContain(`UID:${id}@antaeus`);
     expect(text).toContain('SUMMARY:General assembly of the works organisation');
     expect(text).toContain('LOCATION:Club of the works\\, hall 2');
-    expect(text).toContain('DTSTART:20260901T160000Z');
-    expect(text).toContain('DTEND:20260901T180000Z');
+    expect(text).toContain('DTSTART:20310901T160000Z');
+    expect(text).toContain('DTEND:20310901T180000Z');
     expect(text).toContain('Report of the bureau');
     expect((await outsider.get(`/api/meetings/${id}/calendar.ics`)).status).toBe(403);
   });
@@ -442,7 +450,7 @@ describe.each(DB_KINDS)('meetings on %s', (kind) => {
       agenda: assembly().agenda,
     });
     expect(restored.body.agenda).toHaveLength(3);
-    const badEnd = await sec.patch(`/api/meetings/${id}`, { endsAt: '2026-09-01T15:00:00Z' });
+    const badEnd = await sec.patch(`/api/meetings/${id}`, { endsAt: '2031-09-01T15:00:00Z' });
     expect(badEnd.body.error.code).toBe('meeting_ends_before_start');
 
     const opened = await m1.post(`/api/meetings/${id}/open`, { revision: restored.body.revision });
@@ -551,7 +559,7 @@ describe.each(DB_KINDS)('meetings on %s', (kind) => {
     expect(res.status).toBe(201);
     const id = res.body.id;
     // the test statute is in force from 1934-02-10
-    const moved = await sec.patch(`/api/meetings/${id}`, { startsAt: '1927-03-14T15:00:00Z' });
+    const moved = await sec.patch(`/api/meetings/${id}`, { startsAt: '1927-03-14T15:00:00Z', urgent: true });
     expect(moved.status).toBe(200);
     expect(moved.body.quorum).toMatchObject({ entitledVoting: 5, required: 3 });
     expect((await m1.get(`/api/meetings/${id}`)).status).toBe(200);
@@ -578,13 +586,123 @@ describe.each(DB_KINDS)('meetings on %s', (kind) => {
     // the same instant written with two offsets: the end is after the start
     const offsets = await sec.post(
       `/api/bodies/${t.po.id}/meetings`,
-      assembly({ startsAt: '2026-09-01T10:00:00+03:00', endsAt: '2026-09-01T08:00:00Z' }),
+      assembly({ startsAt: '2031-09-01T10:00:00+03:00', endsAt: '2031-09-01T08:00:00Z' }),
     );
     expect(offsets.status).toBe(201);
     const before = await sec.post(
       `/api/bodies/${t.po.id}/meetings`,
-      assembly({ startsAt: '2026-09-01T10:00:00Z', endsAt: '2026-09-01T12:00:00+03:00' }),
+      assembly({ startsAt: '2031-09-01T10:00:00Z', endsAt: '2031-09-01T12:00:00+03:00' }),
     );
     expect(before.status).toBe(400);
+  });
+  it('a member of the body sees a convened meeting with its agenda, place and calendar file; members of other bodies do not', async () => {
+    const res = await sec.post(
+      `/api/bodies/${t.cell.id}/meetings`,
+      assembly({
+        kind: 'shop_cell_meeting',
+        title: 'Meeting of the shop cell',
+        place: 'Red corner of the rolling shop',
+        agenda: [{ title: 'The plan of the rolling shop' }, { title: 'Wall newspaper' }],
+      }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id;
+    expect(res.body).toMatchObject({ status: 'convened', urgent: false });
+    expect(res.body.noticeSentAt).not.toBeNull();
+
+    const cellMember = srv.client();
+    await srv.services.auth.createAccount({ personId: t.cellMember.id, login: 'cellmember', password: PASSWORD });
+    expect((await cellMember.login('cellmember', PASSWORD)).status).toBe(200);
+    const mine = await cellMember.get('/api/me/meetings?when=upcoming');
+    expect(mine.status).toBe(200);
+    const item = (mine.body.items as Loose[]).find((m) => m.id === id);
+    expect(item).toMatchObject({
+      title: 'Meeting of the shop cell',
+      status: 'convened',
+      place: 'Red corner of the rolling shop',
+      agendaTitles: ['The plan of the rolling shop', 'Wall newspaper'],
+    });
+    const ics = await cellMember.get(`/api/meetings/${id}/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const text = String(ics.body);
+    expect(text).toContain(`UID:${id}@antaeus`);
+    expect(text).toContain('LOCATION:Red corner of the rolling shop');
+    expect(text).toContain('The plan of the rolling shop');
+    expect((await cellMember.get(`/api/meetings/${id}`)).body.agenda).toHaveLength(2);
+
+    // members of the primary organisation outside the cell, and of another organisation, are not entitled
+    for (const other of [m1, outsider]) {
+      const theirs = await other.get('/api/me/meetings');
+      expect(theirs.body.items.map((m: Loose) => m.id)).not.toContain(id);
+      expect((await other.get(`/api/meetings/${id}/calendar.ics`)).status).toBe(403);
+    }
+  });
+
+  it("refuses to convene at shorter notice than the statute's notice days, unless the meeting is urgent", async () => {
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString(); // a general assembly needs 3 days
+    const before = await srv.db.selectFrom('meeting').select('id').execute();
+    const refused = await sec.post(`/api/bodies/${t.po.id}/meetings`, assembly({ title: 'Too soon', startsAt: soon }));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('meeting_notice_too_short');
+    expect(refused.body.error.details.noticeDays).toBe(3);
+    expect(Date.parse(refused.body.error.details.earliestStart) - Date.now()).toBeGreaterThan(3 * 86_400_000 - 60_000);
+    expect(refused.body.error.message).toMatch(/3 days' notice/);
+    const past = await sec.post(
+      `/api/bodies/${t.po.id}/meetings`,
+      assembly({ title: 'In the past', startsAt: '2020-01-01T10:00:00Z' }),
+    );
+    expect(past.body.error.code).toBe('meeting_notice_too_short');
+    const conference = await districtSec.post(
+      `/api/bodies/${t.district.id}/meetings`,
+      assembly({
+        kind: 'conference',
+        title: 'Conference in a fortnight',
+        startsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        delegateIds: [t.a.id],
+      }),
+    );
+    expect(conference.body.error).toMatchObject({ code: 'meeting_notice_too_short', details: { noticeDays: 30 } });
+    expect(await srv.db.selectFrom('meeting').select('id').execute()).toEqual(before);
+
+    // an urgent (extraordinary) meeting may be called at short notice, and says so
+    const urgent = await sec.post(
+      `/api/bodies/${t.po.id}/meetings`,
+      assembly({ title: 'Extraordinary meeting', startsAt: soon, urgent: true }),
+    );
+    expect(urgent.status).toBe(201);
+    expect(urgent.body.urgent).toBe(true);
+    expect((await m1.get('/api/me/meetings')).body.items.find((m: Loose) => m.id === urgent.body.id)).toMatchObject({
+      urgent: true,
+    });
+    // a bureau session needs no notice days
+    const bureau = await makeBody(srv.db, t.org, 'bureau', t.po);
+    await makeOffice(srv.db, bureau, t.s, 'secretary');
+    const session = await sec.post(
+      `/api/bodies/${bureau.id}/meetings`,
+      assembly({
+        kind: 'bureau_session',
+        title: 'Session today',
+        startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      }),
+    );
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+
+    // moving a meeting closer than the notice allows is refused too; an urgent one may move
+    const ok = await sec.post(`/api/bodies/${t.po.id}/meetings`, assembly({ title: 'On time' }));
+    expect(ok.status).toBe(201);
+    const moved = await sec.patch(`/api/meetings/${ok.body.id}`, { startsAt: soon });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.code).toBe('meeting_notice_too_short');
+    expect((await sec.get(`/api/meetings/${ok.body.id}`)).body.startsAt).toBe('2031-09-01T16:00:00.000Z');
+    const later = await sec.patch(`/api/meetings/${ok.body.id}`, { startsAt: '2031-10-01T16:00:00Z' });
+    expect(later.status).toBe(200);
+    // dropping the urgency of a meeting at short notice is refused
+    const unmark = await sec.patch(`/api/meetings/${urgent.body.id}`, { urgent: false });
+    expect(unmark.body.error.code).toBe('meeting_notice_too_short');
+    const moveUrgent = await sec.patch(`/api/meetings/${urgent.body.id}`, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(moveUrgent.status).toBe(200);
   });
 });

@@ -1,7 +1,8 @@
 // Question notes over HTTP: the meeting's note key (one per meeting, even under concurrent first requests),
-// blind token issuance to present participants within the statute's limit (atomic under concurrency, nothing
-// stored but the counter), anonymous notes sent without a session (token verified, spent once, random id,
-// minute only), signed notes, and the presidium's list and handling (group, set aside, answer).
+// blind token issuance to present participants within the statute's anonymous limit (atomic under concurrency,
+// nothing stored but the counter), anonymous notes sent without a session (token verified, spent once, random id,
+// minute only), signed notes within their own limit (never used up by the tokens), and the presidium's list and
+// handling (group, set aside, answer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
@@ -87,7 +88,12 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
       ),
     ]);
     expect(a.status).toBe(200);
-    expect(a.body).toMatchObject({ meetingId: fresh.id, suite: 'RSABSSA-SHA384-PSS-Randomized', remaining: 5 });
+    expect(a.body).toMatchObject({
+      meetingId: fresh.id,
+      suite: 'RSABSSA-SHA384-PSS-Randomized',
+      remaining: 5,
+      signedRemaining: 5,
+    });
     expect(b.body.publicKeySpki).toBe(a.body.publicKeySpki);
     expect(c.publicKeySpki).toBe(a.body.publicKeySpki);
     const rows = await srv.db.selectFrom('note_key').selectAll().where('meeting_id', '=', fresh.id).execute();
@@ -318,7 +324,7 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
     expect(row).toMatchObject({ addressed_to: 'speaker', speaker_person_id: people.Speaker!.id, signed_by: null });
   });
 
-  it('takes signed notes from present participants within the same limit', async () => {
+  it('takes signed notes from present participants, counted apart from the anonymous tokens', async () => {
     const noSession = await srv.app.request(`/api/meetings/${meeting.id}/notes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -332,7 +338,7 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
     const absent = await people.Absent!.client.post(`/api/meetings/${meeting.id}/notes`, { text: 'x', signed: true });
     expect(absent.status).toBe(422);
     expect(absent.body.error.code).toBe('meeting_not_present');
-    // Alpha obtained 2 + 1 tokens in this meeting (the convened meeting counts apart): 2 notes left
+    // Alpha obtained 2 + 1 tokens in this meeting (the convened meeting counts apart)
     expect((await participant(meeting, 'Alpha')).tokens_issued).toBe(3);
     const s1 = await people.Alpha!.client.post(`/api/meetings/${meeting.id}/notes`, {
       text: 'I, Alpha, ask about housing.',
@@ -348,13 +354,70 @@ describe.each(DB_KINDS)('question notes on %s', (kind) => {
     expect(
       (await people.Alpha!.client.post(`/api/meetings/${meeting.id}/notes`, { text: 'Two', signed: true })).status,
     ).toBe(201);
-    const over = await people.Alpha!.client.post(`/api/meetings/${meeting.id}/notes`, { text: 'Three', signed: true });
-    expect(over.status).toBe(422);
-    expect(over.body.error.code).toBe('note_limit_reached');
     expect((await participant(meeting, 'Alpha')).signed_notes).toBe(2);
-    // and tokens are refused once signed notes used the rest
+    // signed notes took nothing from the anonymous tokens, and the key says what is left of each
     const key = await people.Alpha!.client.get(`/api/meetings/${meeting.id}/note-key`);
-    expect(key.body.remaining).toBe(0);
+    expect(key.body).toMatchObject({ remaining: 2, signedRemaining: 3, anonymousLimit: 5, signedLimit: 5 });
+  });
+
+  it('after every anonymous token a signed note is still accepted; signed notes stop at their own limit', async () => {
+    const fresh = await makeMeeting(srv.db, {
+      body: { id: meeting.bodyId, organisationId: meeting.organisationId },
+      participants: [{ id: people.Beta!.id }, { id: people.Gamma!.id }],
+      present: [{ id: people.Beta!.id }, { id: people.Gamma!.id }],
+      open: true,
+    });
+    // all five anonymous tokens, as the page obtains them at check-in; a sixth is refused
+    const tokens = await obtain(people.Beta!.client, fresh, 5);
+    const key = await people.Beta!.client.get(`/api/meetings/${fresh.id}/note-key`);
+    const pub = await importNoteKey(key.body.publicKeySpki);
+    expect(key.body).toMatchObject({ remaining: 0, signedRemaining: 5 });
+    const sixth = await people.Beta!.client.post(`/api/meetings/${fresh.id}/note-tokens`, {
+      blinded: (await prepareTokens(pub, 1)).blinded,
+    });
+    expect(sixth.status).toBe(422);
+    expect(sixth.body.error.code).toBe('note_limit_reached');
+
+    // "You may still sign a note with your name": and so one may
+    const signed = await people.Beta!.client.post(`/api/meetings/${fresh.id}/notes`, {
+      text: 'Beta asks, signed, after every anonymous token.',
+      signed: true,
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+    for (const n of [2, 3, 4])
+      expect(
+        (await people.Beta!.client.post(`/api/meetings/${fresh.id}/notes`, { text: `Signed ${n}`, signed: true }))
+          .status,
+      ).toBe(201);
+    // the last signed note the statute allows, asked for three times at once: exactly one is taken
+    const race = await Promise.all(
+      ['Race 1', 'Race 2', 'Race 3'].map((text) =>
+        people.Beta!.client.post(`/api/meetings/${fresh.id}/notes`, { text, signed: true }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    for (const r of race.filter((x) => x.status === 422)) expect(r.body.error.code).toBe('note_signed_limit_reached');
+    const over = await people.Beta!.client.post(`/api/meetings/${fresh.id}/notes`, { text: 'Six', signed: true });
+    expect(over.status).toBe(422);
+    expect(over.body.error).toMatchObject({ code: 'note_signed_limit_reached', details: { limit: 5 } });
+    expect(over.body.error.message).toMatch(/signed question notes/);
+    expect(await participant(fresh, 'Beta')).toMatchObject({ tokens_issued: 5, signed_notes: 5 });
+
+    // the anonymous tokens obtained before are still good after the signed limit is reached
+    for (const token of tokens)
+      expect((await anonymous(fresh.id, { text: 'Anonymous, after the signed ones', token })).status).toBe(201);
+    const notes = await srv.db.selectFrom('question_note').selectAll().where('meeting_id', '=', fresh.id).execute();
+    expect(notes.filter((n) => n.signed_by === people.Beta!.id)).toHaveLength(5);
+    expect(notes.filter((n) => n.signed_by === null)).toHaveLength(5);
+    expect((await people.Beta!.client.get(`/api/meetings/${fresh.id}/note-key`)).body).toMatchObject({
+      remaining: 0,
+      signedRemaining: 0,
+    });
+    // another participant's limits are their own
+    expect((await people.Gamma!.client.get(`/api/meetings/${fresh.id}/note-key`)).body).toMatchObject({
+      remaining: 5,
+      signedRemaining: 5,
+    });
   });
 
   it('shows every note to the presidium only, signers named, ordered by minute, group, then at random', async () => {

@@ -19,6 +19,11 @@ export const MeetingErrors = defineErrors({
     kind: 'rule_violation',
     message: 'Some of the persons named are not in the register of this organisation.',
   },
+  meeting_notice_too_short: {
+    kind: 'rule_violation',
+    message:
+      'The statute asks for more notice of this kind of meeting: choose a later start (see earliestStart), or mark the meeting urgent if it is an extraordinary meeting that cannot wait.',
+  },
   meeting_ends_before_start: { kind: 'rule_violation', message: 'The meeting must end after it starts.' },
   meeting_already_open: {
     kind: 'rule_violation',

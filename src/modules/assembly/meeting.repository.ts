@@ -33,9 +33,14 @@ export async function insertMeeting(
     hall_code: string;
     notice: string | null;
     convened_by: string;
+    urgent: boolean;
   },
 ): Promise<void> {
-  await ex.insertInto('meeting').values(m).execute();
+  // Convening gives the notice: the meeting is in front of everyone entitled from this moment.
+  await ex
+    .insertInto('meeting')
+    .values({ ...m, notice_sent_at: sql<Date>`now()` })
+    .execute();
 }
 
 export interface AgendaRowInput {
@@ -129,11 +134,14 @@ export interface MeetingRow {
   revision: number;
   entitled: number;
   sealed: boolean;
+  urgent: boolean;
+  agenda_titles: string[];
 }
 
 const SELECT = sql`select m.id, m.organisation_id, m.body_id, b.name as body_name, m.kind, m.title, m.starts_at,
     m.ends_at, m.place, m.status, m.hall_code, m.notice, m.notice_sent_at, m.opened_at, m.closed_at,
-    m.current_item_id, m.revision,
+    m.current_item_id, m.revision, m.urgent,
+    array(select a.title from agenda_item a where a.meeting_id = m.id order by a.position) as agenda_titles,
     (select count(*)::int from meeting_participant mp where mp.meeting_id = m.id and mp.voice <> 'guest')
       as entitled,
     exists (select 1 from meeting_protocol pr where pr.meeting_id = m.id and pr.status = 'sealed') as sealed
@@ -181,8 +189,9 @@ export function listBodyMeetings(
 }
 
 /**
- * The person's meetings: those they hold a role in or convened, and those they are entitled to attend once
- * the notice went out (or the meeting opened); upcoming and open ones, and closed in the last 30 days.
+ * The person's meetings: those they hold a role in, convened, or are entitled to attend (a participant: a member
+ * of the body, a delegate listed, an office holder) from the moment it is convened — convening gives the notice;
+ * upcoming and open ones, and closed in the last 30 days.
  */
 export function listMyMeetings(
   ex: Executor,
@@ -191,8 +200,7 @@ export function listMyMeetings(
   const where = sql`m.organisation_id = ${q.organisationId} and ${whenFilter(q.when, true)} and (
       m.convened_by = ${q.personId}
       or exists (select 1 from meeting_role r where r.meeting_id = m.id and r.person_id = ${q.personId})
-      or (exists (select 1 from meeting_participant mp where mp.meeting_id = m.id and mp.person_id = ${q.personId})
-          and (m.notice_sent_at is not null or m.status <> 'convened')))`;
+      or exists (select 1 from meeting_participant mp where mp.meeting_id = m.id and mp.person_id = ${q.personId}))`;
   return page(ex, where, q.limit, q.offset);
 }
 
@@ -352,18 +360,30 @@ export async function insertAttendance(
 export async function updateMeeting(
   ex: Executor,
   id: string,
-  patch: Partial<{ title: string; starts_at: string; ends_at: string | null; place: string; notice: string | null }>,
+  patch: Partial<{
+    title: string;
+    starts_at: string;
+    ends_at: string | null;
+    place: string;
+    notice: string | null;
+    urgent: boolean;
+  }>,
 ): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await ex.updateTable('meeting').set(patch).where('id', '=', id).execute();
 }
 
 export async function meetingTimes(ex: Executor, id: string) {
-  return ex.selectFrom('meeting').select(['starts_at', 'ends_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  return ex
+    .selectFrom('meeting')
+    .select(['starts_at', 'ends_at', 'notice_sent_at', 'urgent'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
+/** Sends the notice (again): the first notice's date stays, as the statute's notice days count from it. */
 export async function markNoticeSent(ex: Executor, id: string): Promise<void> {
-  await sql`update meeting set notice_sent_at = now() where id = ${id}`.execute(ex);
+  await sql`update meeting set notice_sent_at = coalesce(notice_sent_at, now()) where id = ${id}`.execute(ex);
 }
 
 /** Participants among `ids` (distinct). */

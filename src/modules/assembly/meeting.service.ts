@@ -48,6 +48,7 @@ import { MeetingErrors } from './meeting.errors.js';
 import { quorumOf as computeQuorum } from './rules/quorum.js';
 import { codeCandidates, generateCode, generateCodes, type RandomSource } from './rules/codes.js';
 import { calendarEvent } from './rules/ical.js';
+import { noticeTooShort } from './rules/notice.js';
 import * as repo from './meeting.repository.js';
 import { searchTerms } from '../person/rules/registration.js';
 import type { PersonService } from '../person/person.service.js';
@@ -79,7 +80,25 @@ function toSummary(r: repo.MeetingRow): MeetingSummary {
     status: r.status,
     entitled: Number(r.entitled),
     sealed: r.sealed,
+    noticeSentAt: iso(r.notice_sent_at),
+    urgent: r.urgent,
+    agendaTitles: r.agenda_titles ?? [],
   };
+}
+
+/**
+ * Refuses a start sooner than the statute's notice days after the notice (given at convening), unless the meeting
+ * is urgent (an extraordinary meeting, marked as such).
+ */
+function assertNotice(kindRules: MeetingKindRules, startsAt: Date, noticeGivenAt: Date, urgent: boolean): void {
+  if (urgent) return;
+  const earliest = noticeTooShort(startsAt, noticeGivenAt, kindRules.noticeDays);
+  if (!earliest) return;
+  const date = earliest.toISOString().slice(0, 16).replace('T', ' ');
+  throw MeetingErrors.meeting_notice_too_short(
+    { noticeDays: kindRules.noticeDays, earliestStart: earliest.toISOString() },
+    `The statute asks for ${kindRules.noticeDays} days' notice of this kind of meeting: it may start on ${date} UTC at the earliest. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.`,
+  );
 }
 
 function toParticipant(p: repo.ParticipantRow, labels?: Map<string, PersonLabel>): Participant {
@@ -109,7 +128,11 @@ export class MeetingService {
 
   // --- convening and reading -------------------------------------------------------------------------------
 
-  /** The body's secretary convenes a meeting; the entitled participants are materialised at once. */
+  /**
+   * The body's secretary convenes a meeting; the entitled participants are materialised at once. Convening gives
+   * the notice: from now on every participant finds the meeting (with its agenda, place and calendar file) among
+   * their own, so the start must be the statute's notice days away unless the meeting is urgent.
+   */
   async convene(actor: Actor, bodyId: string, input: ConveneMeetingInput): Promise<Meeting> {
     const body = await repo.bodyFor(this.db, bodyId);
     if (!body || body.organisation_id !== actor.organisationId) throw MeetingErrors.body_not_found();
@@ -126,6 +149,8 @@ export class MeetingService {
     if (kindRules.entitled === 'delegates') {
       if (delegates.length === 0) throw MeetingErrors.meeting_delegates_required();
     } else if (delegates.length > 0) throw MeetingErrors.meeting_delegates_not_expected();
+    const urgent = input.urgent ?? false;
+    assertNotice(kindRules, new Date(input.startsAt), new Date(), urgent);
     await this.checkPersons(body.organisation_id, [...delegates, ...reportersOf(input.agenda)]);
 
     const id = uuidv7();
@@ -148,6 +173,7 @@ export class MeetingService {
         hall_code: generateCode(this.random),
         notice: input.notice ?? null,
         convened_by: actor.personId,
+        urgent,
       });
       await repo.replaceAgenda(trx, id, agendaRows(input.agenda));
       await this.materialise(trx, id, source);
@@ -189,11 +215,19 @@ export class MeetingService {
     return { items: rows.map(toSummary), total, limit: q.limit, offset: q.offset };
   }
 
-  /** Date, place, notice and agenda, while the meeting is not yet open. */
+  /**
+   * Date, place, notice and agenda, while the meeting is not yet open. A new start (or dropping urgency) must still
+   * respect the statute's notice days, counted from the notice given at convening.
+   */
   async update(actor: Actor, id: string, input: UpdateMeetingInput): Promise<Meeting> {
     const before = await this.assembly.context(this.db, actor, id);
     assertCanManageMeeting(before);
     if (input.agenda) await this.checkPersons(before.organisationId, reportersOf(input.agenda));
+    const checkNotice = input.startsAt !== undefined || input.urgent === false;
+    // the statute is read before the transaction, on the date the meeting will have
+    const kindRules = checkNotice
+      ? await this.kindRules({ ...before, startsAt: new Date(input.startsAt ?? before.startsAt) })
+      : undefined;
     return this.db.transaction().execute(async (trx) => {
       const c = await this.assembly.context(trx, actor, id, { lock: true });
       assertCanManageMeeting(c);
@@ -204,16 +238,21 @@ export class MeetingService {
       if (input.endsAt !== undefined) patch.ends_at = input.endsAt;
       if (input.place !== undefined) patch.place = input.place;
       if (input.notice !== undefined) patch.notice = input.notice;
+      if (input.urgent !== undefined) patch.urgent = input.urgent;
       await repo.updateMeeting(trx, id, patch);
       const t = await repo.meetingTimes(trx, id);
       if (t.ends_at && new Date(t.ends_at) <= new Date(t.starts_at)) throw MeetingErrors.meeting_ends_before_start();
+      if (kindRules) assertNotice(kindRules, new Date(t.starts_at), new Date(t.notice_sent_at ?? Date.now()), t.urgent);
       if (input.agenda) await repo.replaceAgenda(trx, id, agendaRows(input.agenda));
       await this.assembly.touch(trx, id, 'meeting.updated', {});
       return this.get(actor, id, trx);
     });
   }
 
-  /** Sends the notice: everyone entitled then finds the meeting among their own. */
+  /**
+   * Sends the notice again (e.g. after a change of date or place): a new event for every open page. Convening gave
+   * the first notice already; its date stays, as the statute's notice days count from it.
+   */
   async sendNotice(actor: Actor, id: string): Promise<Meeting> {
     return this.db.transaction().execute(async (trx) => {
       const c = await this.assembly.context(trx, actor, id, { lock: true });
@@ -489,7 +528,6 @@ export class MeetingService {
     return {
       ...toSummary(m),
       notice: m.notice,
-      noticeSentAt: iso(m.notice_sent_at),
       openedAt: iso(m.opened_at),
       closedAt: iso(m.closed_at),
       agenda: agenda.map((a) => ({

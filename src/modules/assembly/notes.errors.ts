@@ -23,7 +23,12 @@ export const NotesErrors = defineErrors({
   note_token_spent: { kind: 'conflict', message: 'This token was already used for a note. Each token sends one note.' },
   note_limit_reached: {
     kind: 'rule_violation',
-    message: 'You have reached the number of question notes the statute allows one person in a meeting.',
+    message:
+      'You have obtained all the anonymous question notes the statute allows one person in this meeting. You may still sign a note with your name.',
+  },
+  note_signed_limit_reached: {
+    kind: 'rule_violation',
+    message: 'You have sent all the signed question notes the statute allows one person in this meeting.',
   },
   note_not_found: { kind: 'not_found', message: 'There is no such question note in this meeting.' },
   note_already_answered: {

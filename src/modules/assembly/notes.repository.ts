@@ -1,4 +1,4 @@
-// SQL of question notes: the meeting's note key, the per-person counters (atomic, limit in the WHERE), the
+// SQL of question notes: the meeting's note key, the per-person counters (atomic, limits in the WHERE), the
 // notes themselves. Nothing here stores a blinded message, a blind signature or who obtained which token.
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
@@ -26,8 +26,9 @@ export async function insertNoteKeyIfAbsent(
 }
 
 /**
- * Counts `n` more tokens for a present participant, only if tokens + signed notes stay within `limit`.
- * Returns the new counters, or undefined when refused (not present, or over the limit).
+ * Counts `n` more anonymous-note tokens for a present participant, only if they stay within `limit` (the statute's
+ * anonymous limit; signed notes are counted apart). Returns the new counters, or undefined when refused (not
+ * present, or over the limit).
  */
 export async function takeTokens(ex: Executor, meetingId: string, personId: string, n: number, limit: number) {
   return ex
@@ -36,12 +37,12 @@ export async function takeTokens(ex: Executor, meetingId: string, personId: stri
     .where('meeting_id', '=', meetingId)
     .where('person_id', '=', personId)
     .where('present', '=', true)
-    .where(sql<boolean>`tokens_issued + signed_notes + ${n} <= ${limit}`)
+    .where(sql<boolean>`tokens_issued + ${n} <= ${limit}`)
     .returning(['tokens_issued', 'signed_notes'])
     .executeTakeFirst();
 }
 
-/** Counts one signed note for a present participant, only within `limit` (tokens + signed notes). */
+/** Counts one signed note for a present participant, only within `limit` (the statute's signed limit). */
 export async function takeSignedNote(ex: Executor, meetingId: string, personId: string, limit: number) {
   return ex
     .updateTable('meeting_participant')
@@ -49,7 +50,7 @@ export async function takeSignedNote(ex: Executor, meetingId: string, personId: 
     .where('meeting_id', '=', meetingId)
     .where('person_id', '=', personId)
     .where('present', '=', true)
-    .where(sql<boolean>`tokens_issued + signed_notes + 1 <= ${limit}`)
+    .where(sql<boolean>`signed_notes + 1 <= ${limit}`)
     .returning(['tokens_issued', 'signed_notes'])
     .executeTakeFirst();
 }

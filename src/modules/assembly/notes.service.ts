@@ -1,10 +1,11 @@
 // Question notes (zapiski): anyone present sends a written question to the current speaker or the presidium,
 // anonymous by default. Anonymity is guaranteed by RFC 9474 blind RSA tokens: at check-in a present participant
-// obtains blind signatures within the statute's per-person limit (the server counts them and stores nothing
-// else); a note is then sent without any session and carries one unblinded token, which proves that some
+// obtains blind signatures within the statute's per-person anonymous limit (the server counts them and stores
+// nothing else); a note is then sent without any session and carries one unblinded token, which proves that some
 // present participant sent it and nothing about who. The server keeps only the spent token's hash (so a token
 // sends one note), the minute the note arrived and a random id. It logs nothing per note and never looks at
-// the client's address. A note may instead be signed (sent with the session, counted against the same limit).
+// the client's address. A note may instead be signed (sent with the session), counted against the statute's
+// separate signed limit, so that obtaining every anonymous token never leaves a person unable to sign a note.
 // The presidium groups, sets aside or answers notes; an answer enters the transcript.
 import { createHash, randomUUID } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
@@ -103,8 +104,10 @@ export class NotesService {
     private readonly transcript: TranscriptSink,
   ) {}
 
-  private async limit(organisationId: string): Promise<number> {
-    return (await this.statute.rules(organisationId)).assemblies.notesPerPerson;
+  /** The statute's per-person limits in a meeting: anonymous tokens and signed notes, counted apart. */
+  private async limits(organisationId: string): Promise<{ anonymous: number; signed: number }> {
+    const a = (await this.statute.rules(organisationId)).assemblies;
+    return { anonymous: a.anonymousNotesPerPerson, signed: a.signedNotesPerPerson };
   }
 
   /** The meeting's key, created on first use; two concurrent first requests agree on one key. */
@@ -134,8 +137,16 @@ export class NotesService {
     assertCanViewMeeting(c);
     const keys = await this.keysOf(this.db, meetingId);
     const p = c.participant;
-    const remaining = p ? Math.max(0, (await this.limit(c.organisationId)) - p.tokensIssued - p.signedNotes) : 0;
-    return { meetingId, suite: NOTE_KEY_SUITE, publicKeySpki: keys.publicKeySpki, remaining };
+    const limits = await this.limits(c.organisationId);
+    return {
+      meetingId,
+      suite: NOTE_KEY_SUITE,
+      publicKeySpki: keys.publicKeySpki,
+      remaining: p ? Math.max(0, limits.anonymous - p.tokensIssued) : 0,
+      signedRemaining: p ? Math.max(0, limits.signed - p.signedNotes) : 0,
+      anonymousLimit: limits.anonymous,
+      signedLimit: limits.signed,
+    };
   }
 
   /**
@@ -146,7 +157,7 @@ export class NotesService {
     const c = await this.access.context(this.db, actor, meetingId);
     assertPresent(c);
     assertNotClosed(c);
-    const limit = await this.limit(c.organisationId);
+    const limit = (await this.limits(c.organisationId)).anonymous;
     const keys = await this.keysOf(this.db, meetingId);
     const blinded = input.blinded.map(decode);
     return this.db.transaction().execute(async (trx) => {
@@ -156,7 +167,7 @@ export class NotesService {
         assertPresent(now);
         throw NotesErrors.note_limit_reached({
           limit,
-          remaining: Math.max(0, limit - (now.participant?.tokensIssued ?? 0) - (now.participant?.signedNotes ?? 0)),
+          remaining: Math.max(0, limit - (now.participant?.tokensIssued ?? 0)),
         });
       }
       let signatures: string[];
@@ -166,7 +177,7 @@ export class NotesService {
         if (e instanceof MalformedBlindedMessage) throw NotesErrors.note_token_malformed();
         throw e;
       }
-      return { signatures, remaining: Math.max(0, limit - counters.tokens_issued - counters.signed_notes) };
+      return { signatures, remaining: Math.max(0, limit - counters.tokens_issued) };
     });
   }
 
@@ -191,11 +202,11 @@ export class NotesService {
     });
   }
 
-  /** POST /notes with `signed: true`: sent with the session, counted against the same per-person limit. */
+  /** POST /notes with `signed: true`: sent with the session, counted against the statute's signed limit. */
   async sendSigned(actor: Actor, meetingId: string, input: SendNoteInput): Promise<NoteCreated> {
     if (!input.signed) throw NotesErrors.note_anonymous_route();
     const first = await this.access.context(this.db, actor, meetingId);
-    const limit = await this.limit(first.organisationId);
+    const limit = (await this.limits(first.organisationId)).signed;
     return this.insert(
       meetingId,
       input,
@@ -203,7 +214,7 @@ export class NotesService {
         assertPresent(c);
         assertOpen(c);
         if (!(await repo.takeSignedNote(trx, meetingId, actor.personId, limit)))
-          throw NotesErrors.note_limit_reached({ limit });
+          throw NotesErrors.note_signed_limit_reached({ limit, remaining: 0 });
         return { token_hash: null, signed_by: actor.personId };
       },
       actor,

@@ -26,6 +26,8 @@ export interface MeetingTable {
   convened_by: string | null;
   revision: Generated<number>;
   created_at: Generated<Date>;
+  /** Convened at shorter notice than the statute asks (an extraordinary meeting). */
+  urgent: Generated<boolean>;
 }
 
 export interface AgendaItemTable {

@@ -38,6 +38,10 @@ export const en = {
     body_not_found: 'There is no such body in your organisation.',
     person_not_found: 'There is no such person in your organisation.',
     validation_failed: 'The request is not valid.',
+    meeting_notice_too_short:
+      'The statute asks for more notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.',
+    note_signed_limit_reached:
+      'You have sent all the signed question notes the statute allows one person in this meeting. Unsigned notes are counted apart.',
   },
   signIn: {
     title: 'Sign in',
@@ -634,6 +638,17 @@ export const en = {
     delegatesHint: 'Type part of a name or a card number and press Enter; pick each delegate from the list.',
     chosenDelegates: 'Chosen delegates',
     noticeLabel: 'Notice to participants (optional)',
+    noticeDaysHint_one:
+      'The statute asks for {{count}} day’s notice of this kind of meeting: start on {{date}} or later, unless it is urgent.',
+    noticeDaysHint_other:
+      'The statute asks for {{count}} days’ notice of this kind of meeting: start on {{date}} or later, unless it is urgent.',
+    urgentLabel: 'Urgent (extraordinary) meeting at short notice',
+    urgentHint:
+      'The statute asks for some days’ notice of each kind of meeting. Only an extraordinary meeting that cannot wait may be convened at shorter notice; it is marked urgent.',
+    urgentBadge: 'Urgent: convened at short notice',
+    noticeGivenLabel: 'Notice given',
+    noticeGiven: 'Notice given {{date}}.',
+    calendarFileNamed: 'Add “{{title}}” to your calendar (.ics)',
     needTitle: 'Write the meeting’s title.',
     needPlace: 'Write where the meeting takes place.',
     needStart: 'Choose the date and time.',
@@ -811,6 +826,9 @@ export const en = {
     anonymousExplained: 'Unsigned notes are anonymous: they cannot be traced to you, not even by the administrators.',
     notesRemaining_one: 'You can send {{count}} more anonymous note.',
     notesRemaining_other: 'You can send {{count}} more anonymous notes.',
+    signedNotesRemaining_one: 'You can send {{count}} more note signed with your name.',
+    signedNotesRemaining_other: 'You can send {{count}} more notes signed with your name.',
+    noSignedNotes: 'You have no signed notes left in this meeting.',
     obtainingTokens: 'Preparing your anonymous notes…',
     noTokens: 'You have no anonymous notes left. You may still sign a note with your name.',
     noteEmpty: 'Write your question first.',

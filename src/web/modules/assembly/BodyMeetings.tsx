@@ -1,8 +1,11 @@
 // The body page's "Meetings" section: the body's meetings, and for those who manage the body the form to
-// convene one (kind, title, date and time, place, agenda with reporters, delegates, notice).
-import { useRef, useState } from 'react';
+// convene one (kind, title, date and time, place, agenda with reporters, delegates, notice, urgency). Convening
+// gives the notice: the meeting is at once among every participant's own (MyMeetingsPage).
+import { useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import type { StatuteVersion } from '../../../contracts/statute.js';
 import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
 import { api, isApiError } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
@@ -55,6 +58,22 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   const [startsAt, setStartsAt] = useState(defaultStart());
   const [place, setPlace] = useState('');
   const [notice, setNotice] = useState('');
+  const [urgent, setUrgent] = useState(false);
+  const urgentId = useId();
+  const D = useDateTime();
+  // the statute's notice days for the chosen kind: convening gives the notice, so the start must be that far off
+  const statute = useQuery({
+    queryKey: ['statute'],
+    queryFn: ({ signal }) => api<StatuteVersion>('/api/statute', { signal }),
+    staleTime: 60_000,
+  });
+  const noticeDays = statute.data?.rules.assemblies.kinds[kind]?.noticeDays;
+  const noticeHint = !noticeDays
+    ? undefined
+    : t('meetings.noticeDaysHint', {
+        count: noticeDays,
+        date: D.dateTime(new Date(Date.now() + noticeDays * 86_400_000).toISOString()),
+      });
   const nextKey = useRef(2);
   const [agenda, setAgenda] = useState<AgendaRow[]>([{ key: 1, title: '', reporter: '' }]);
   const [delegates, setDelegates] = useState<Choice[]>([]);
@@ -95,6 +114,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
             })),
             ...(withDelegates ? { delegateIds: delegates.map((d) => d.id) } : {}),
             notice: notice.trim() || null,
+            urgent,
           },
           { onSuccess: (m) => navigate(`/meetings/${m.id}`) },
         );
@@ -113,6 +133,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
         value={startsAt}
         onChange={setStartsAt}
         name="startsAt"
+        hint={noticeHint}
       />
       <Field label={t('meetings.placeLabel')} value={place} onChange={setPlace} name="place" />
       <fieldset className="agenda-rows">
@@ -195,11 +216,38 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
         </div>
       )}
       <TextArea label={t('meetings.noticeLabel')} value={notice} onChange={setNotice} rows={4} name="notice" />
+      <div className="field checkbox-field">
+        <label className="radio">
+          <input
+            type="checkbox"
+            name="urgent"
+            checked={urgent}
+            aria-describedby={`${urgentId}-hint`}
+            onChange={(e) => setUrgent(e.target.checked)}
+          />{' '}
+          {t('meetings.urgentLabel')}
+        </label>
+        <span id={`${urgentId}-hint`} className="small muted">
+          {t('meetings.urgentHint')}
+        </span>
+      </div>
     </ActionForm>
   );
 }
 
-export function MeetingList({ items, showBody }: { items: MeetingSummaryLike[]; showBody?: boolean }) {
+/**
+ * A list of meetings. With `details` (a person's own meetings) a meeting not yet open also shows its agenda, when the
+ * notice was given and its calendar file.
+ */
+export function MeetingList({
+  items,
+  showBody,
+  details,
+}: {
+  items: MeetingSummaryLike[];
+  showBody?: boolean;
+  details?: boolean;
+}) {
   const { t } = useTranslation();
   const L = useMeetingLabels();
   const D = useDateTime();
@@ -220,6 +268,31 @@ export function MeetingList({ items, showBody }: { items: MeetingSummaryLike[]; 
             {' · '}
             {t('meetings.entitledCount', { n: f.number(m.entitled) })}
           </div>
+          {m.urgent && <div className="small">{t('meetings.urgentBadge')}</div>}
+          {details && m.status === 'convened' && (
+            <div className="meeting-details" data-testid="meeting-details">
+              {m.agendaTitles.length > 0 && (
+                <>
+                  <h3>{t('meetings.agenda')}</h3>
+                  <ol className="meeting-agenda" data-testid="meeting-agenda">
+                    {m.agendaTitles.map((a, i) => (
+                      <li key={i}>{a}</li>
+                    ))}
+                  </ol>
+                </>
+              )}
+              {m.noticeSentAt && (
+                <p className="small muted" data-testid="meeting-notice-date">
+                  {t('meetings.noticeGiven', { date: D.dateTime(m.noticeSentAt) })}
+                </p>
+              )}
+              <p className="small">
+                <a href={paths.calendar(m.id)} download data-testid="meeting-calendar-link">
+                  {t('meetings.calendarFileNamed', { title: m.title })}
+                </a>
+              </p>
+            </div>
+          )}
         </li>
       ))}
     </ul>
@@ -236,6 +309,9 @@ interface MeetingSummaryLike {
   bodyName: string;
   entitled: number;
   sealed: boolean;
+  urgent: boolean;
+  noticeSentAt: string | null;
+  agendaTitles: string[];
 }
 
 /** The "Meetings" section of a body's page. */

@@ -146,6 +146,15 @@ function Header({ meeting }: { meeting: Meeting }) {
           <dt>{t('meetings.entitled')}</dt>
           <dd>{f.number(meeting.entitled)}</dd>
         </div>
+        {meeting.noticeSentAt && (
+          <div>
+            <dt>{t('meetings.noticeGivenLabel')}</dt>
+            <dd data-testid="notice-given">
+              <time dateTime={meeting.noticeSentAt}>{D.dateTime(meeting.noticeSentAt)}</time>
+              {meeting.urgent && <> · {t('meetings.urgentBadge')}</>}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('meetings.calendar')}</dt>
           <dd>

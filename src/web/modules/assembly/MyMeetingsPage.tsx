@@ -1,4 +1,6 @@
-// "My meetings": upcoming and open meetings where the signed-in person is a participant or holds a role.
+// "My meetings": upcoming and open meetings where the signed-in person is a participant or holds a role — from the
+// moment a meeting is convened (convening gives the notice), each not yet open with its agenda, notice date and
+// calendar file.
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
@@ -32,7 +34,7 @@ export function MyMeetingsPage() {
           {upcoming.length > 0 && (
             <section className="card" aria-labelledby="upcoming-meetings-h" data-testid="upcoming-meetings">
               <h2 id="upcoming-meetings-h">{t('meetings.upcoming')}</h2>
-              <MeetingList items={upcoming} showBody />
+              <MeetingList items={upcoming} showBody details />
             </section>
           )}
         </>

@@ -1,8 +1,10 @@
 // Sending a question note. Anonymous by default: after check-in the phone obtains blind tokens (RFC 9474,
 // note-tokens.ts) and each note is sent with one token and WITHOUT credentials — no cookie, no CSRF header —
-// so the server cannot tell who sent it. A note signed with the person's name goes through the session.
+// so the server cannot tell who sent it. A note signed with the person's name goes through the session. The
+// statute limits the two kinds apart (anonymousNotesPerPerson, signedNotesPerPerson); the form shows what is left
+// of each.
 import { useCallback, useEffect, useId, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { IssueTokensResult, NoteKey, SendNoteInput } from '../../../contracts/assembly.js';
 import { api, ApiError } from '../../app/api.js';
@@ -96,6 +98,11 @@ export function NoteSender(props: {
   const id = useId();
   const qc = useQueryClient();
   const tokens = useNoteTokens(props.meetingId, props.personId, props.present);
+  const noteKey = useQuery({
+    queryKey: keys.noteKey(props.meetingId),
+    queryFn: ({ signal }) => api<NoteKey>(paths.noteKey(props.meetingId), { signal }),
+    enabled: props.present,
+  });
   const [text, setText] = useState('');
   const [to, setTo] = useState<'speaker' | 'presidium'>(props.speakerName ? 'speaker' : 'presidium');
   const [signed, setSigned] = useState(false);
@@ -118,7 +125,6 @@ export function NoteSender(props: {
     try {
       if (signed) {
         await api(paths.notes(props.meetingId), { method: 'POST', body: { text: v, addressedTo: to, signed: true } });
-        // A signed note counts against the same limit: fewer tokens may be obtained afterwards.
       } else {
         if (tokens.count === 0) await tokens.obtain();
         await sendAnonymous(props.meetingId, tokens.store, v, to);
@@ -134,9 +140,13 @@ export function NoteSender(props: {
       );
     } finally {
       tokens.refresh();
+      void qc.invalidateQueries({ queryKey: keys.noteKey(props.meetingId) });
       setBusy(false);
     }
   };
+  // Anonymous notes this browser can still send: its unspent tokens plus those it may still obtain.
+  const anonymousLeft = tokens.count + (tokens.state === 'idle' ? (noteKey.data?.remaining ?? 0) : 0);
+  const signedLeft = noteKey.data?.signedRemaining;
   return (
     <form
       className="form note-form"
@@ -176,13 +186,20 @@ export function NoteSender(props: {
           {t('meetings.anonymousExplained')}
         </span>
       </div>
-      <p className="small" data-testid="notes-remaining" aria-live="polite">
-        {tokens.state === 'fetching'
-          ? t('meetings.obtainingTokens')
-          : tokens.count === 0 && tokens.state === 'idle'
-            ? t('meetings.noTokens')
-            : t('meetings.notesRemaining', { count: tokens.count })}
-      </p>
+      <div className="notes-left" aria-live="polite">
+        <p className="small" data-testid="notes-remaining">
+          {tokens.state === 'fetching'
+            ? t('meetings.obtainingTokens')
+            : anonymousLeft === 0 && tokens.state === 'idle'
+              ? t('meetings.noTokens')
+              : t('meetings.notesRemaining', { count: anonymousLeft })}
+        </p>
+        {signedLeft !== undefined && (
+          <p className="small" data-testid="signed-notes-remaining">
+            {signedLeft === 0 ? t('meetings.noSignedNotes') : t('meetings.signedNotesRemaining', { count: signedLeft })}
+          </p>
+        )}
+      </div>
       {tokens.state === 'error' && <FormError id={`${id}-tok`} error={tokens.error} />}
       <FormError id={`${id}-err`} error={error} />
       <div className="act-row">

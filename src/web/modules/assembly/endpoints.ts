@@ -48,6 +48,7 @@ export const keys = {
   floor: (id: string) => ['meeting', id, 'floor'] as const,
   transcript: (id: string) => ['meeting', id, 'transcript'] as const,
   notes: (id: string) => ['meeting', id, 'notes'] as const,
+  noteKey: (id: string) => ['meeting', id, 'note-key'] as const,
   protocol: (id: string) => ['meeting', id, 'protocol'] as const,
   live: (id: string) => ['meeting', id, 'live'] as const,
 };

@@ -110,6 +110,10 @@ async function measure(kind: 'pglite' | 'postgres') {
         log(`${checkedIn} checked in, ${Math.round(checkedIn / ((performance.now() - t1) / 1000))}/s`);
     });
     const checkInMs = performance.now() - t1;
+    // a meeting opens only with its chair
+    await call(base, 'PUT', `/api/meetings/${meeting.id}/roles`, secretary, {
+      roles: [{ personId: sessions[0]!.personId, role: 'chair', how: 'elected' }],
+    });
     const current = await call<{ revision: number }>(base, 'GET', `/api/meetings/${meeting.id}`, secretary);
     await call(base, 'POST', `/api/meetings/${meeting.id}/open`, secretary, { revision: current.revision });
 

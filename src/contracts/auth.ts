@@ -34,6 +34,8 @@ export const Me = z.object({
   displayName: z.string(),
   locale: Locale,
   organisationId: Uuid,
+  /** The organisation's time zone (its statute's): the web app shows every date and time in it. */
+  timeZone: z.string(),
   /** Send in the x-csrf-token header on every write. */
   csrfToken: z.string(),
   /** The primary organisation the person is registered in (null when none). */

@@ -110,6 +110,10 @@ export type ChoiceCounts = z.infer<typeof ChoiceCounts>;
 export const RollEntry = z.object({ personId: Uuid, name: z.string(), choice: Choice.nullable() });
 export type RollEntry = z.infer<typeof RollEntry>;
 
+/** The quorum a vote was taken with (counted when it opened). */
+export const VoteQuorum = z.object({ required: z.number().int(), reached: z.boolean() });
+export type VoteQuorum = z.infer<typeof VoteQuorum>;
+
 /** The result of a closed vote: a motion's counts and whether it carried, or an election's count. */
 export const VoteResult = z.object({
   /** Motions: the counts (tellers' for an open vote, the roll's, or the ballots'). */
@@ -128,6 +132,11 @@ export const VoteResult = z.object({
   count: CountResult.nullable(),
   /** Secret ballots: SHA-256 (hex) of the published board. */
   boardHash: z.string().nullable(),
+  /**
+   * The statute's quorum when the vote opened: voting participants required, and whether those present reached it.
+   * Without it the vote is not valid: nothing is carried, nobody elected. Absent on votes recorded before it was kept.
+   */
+  quorum: VoteQuorum.nullable().optional(),
 });
 export type VoteResult = z.infer<typeof VoteResult>;
 

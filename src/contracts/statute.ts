@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MembershipRules, PARTY_1934_MEMBERSHIP } from './membership-rules.js';
 import { AssemblyRules, PARTY_1934_ASSEMBLIES } from './assembly-rules.js';
 import { DecisionRules, PARTY_1934_DECISIONS } from './decision-rules.js';
+import { DEFAULT_TIME_ZONE, TimeZone } from './time-zone.js';
 
 export const BodyKind = z.enum([
   'central_committee',
@@ -38,6 +39,9 @@ export const TRIANGLE_KINDS: readonly BodyKind[] = ['management', 'union_committ
 export const StatuteRules = z
   .object({
     title: z.string().min(1).max(200),
+    /** IANA time zone the organisation lives by: every date and time is shown and printed in it (the web app,
+     * protocols, transcripts, calendar files). Versions adopted before this setting existed read as Moscow time. */
+    timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
     /** Body kinds this organisation uses, with the kinds each may contain. Root kinds have no parent. */
     rootKinds: z.array(BodyKind).min(1),
     allowedChildren: z.partialRecord(BodyKind, z.array(BodyKind)),

@@ -96,6 +96,7 @@ export function recountBoard(board: BallotBoard): { result: VoteResult; tokensVa
     election: r.count ? { method: r.count.method, seats: r.count.seats, candidates: board.candidates } : null,
     present: r.present,
     entitled: r.entitled,
+    quorumRequired: r.quorum?.required ?? null,
   };
   const key = importPublicKey(board.publicKeySpki);
   const seen = new Set<string>();

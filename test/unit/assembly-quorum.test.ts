@@ -100,6 +100,7 @@ describe('calendar event', () => {
       place: 'Club of the works',
       notice: 'Bring your cards.',
       bodyName: 'Red Putilovite',
+      timeZone: 'Europe/Moscow',
       agenda: [
         { position: 1, title: 'Report of the bureau', reporter: 'Kirov S.' },
         { position: 2, title: 'Any other business', reporter: null },

@@ -1,5 +1,5 @@
-// The membership card as a PDF (pdfkit). Cyrillic needs a TTF font: DejaVu Sans from the system
-// (fonts-dejavu-core) or ANTAEUS_PDF_FONT (src/platform/pdf/fonts.ts); without one the card is in Latin only.
+// The membership card as a PDF (pdfkit). Cyrillic needs a TTF font: DejaVu Sans shipped with the app, or
+// ANTAEUS_PDF_FONT (src/platform/pdf/fonts.ts); without one the card is in Latin only.
 import PDFDocument from 'pdfkit';
 import { unicodeFonts } from '../../platform/pdf/fonts.js';
 
@@ -18,7 +18,7 @@ export interface CardData {
   issuedOn: string;
 }
 
-/** The first usable Unicode font on this machine, or null (Latin only). */
+/** The Unicode font for cards (the packaged DejaVu Sans unless overridden), or null (Latin only). */
 export function cardFont(): string | null {
   return unicodeFonts()?.regular ?? null;
 }

@@ -54,6 +54,11 @@ export const MeetingErrors = defineErrors({
     message: 'The chair, presidium and secretary must be participants of the meeting.',
   },
   meeting_one_chair: { kind: 'rule_violation', message: 'A meeting has one chair.' },
+  chair_required: {
+    kind: 'rule_violation',
+    message:
+      'A meeting opens only with a chair, who presides and signs the protocol. Name the chair under Roles, then open the meeting.',
+  },
   agenda_item_not_found: { kind: 'not_found', message: 'There is no such item on this agenda.' },
   meeting_vote_running: {
     kind: 'conflict',

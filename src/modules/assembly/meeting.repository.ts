@@ -241,6 +241,13 @@ export async function rolesOfMeeting(ex: Executor, meetingId: string): Promise<R
   return rows;
 }
 
+/** Whether the meeting has its chair (a meeting opens only with one). */
+export async function hasChair(ex: Executor, meetingId: string): Promise<boolean> {
+  const { rows } = await sql<{ one: number }>`select 1 as one from meeting_role
+    where meeting_id = ${meetingId} and role = 'chair' limit 1`.execute(ex);
+  return rows.length > 0;
+}
+
 export { attendanceCounts, type AttendanceCountsRow } from './assembly.repository.js';
 
 export async function meetingBasics(ex: Executor, meetingId: string) {

@@ -270,7 +270,9 @@ export class MeetingService {
     assertCanViewMeeting(c);
     const m = (await repo.findMeeting(this.db, id))!;
     const agenda = await repo.agendaOf(this.db, id);
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10));
     const e = calendarEvent({
+      timeZone: rules.timeZone,
       id,
       title: m.title,
       startsAt: new Date(m.starts_at),
@@ -442,10 +444,11 @@ export class MeetingService {
     });
   }
 
-  /** The meeting opens; its first item is taken up. */
+  /** The meeting opens with its chair named (the protocol says who presided); its first item is taken up. */
   open(actor: Actor, id: string, input: ChairMoveInput): Promise<Meeting> {
     return this.move(actor, id, input.revision, 'meeting.status', async (trx, c) => {
       if (c.status !== 'convened') throw statusError(c);
+      if (!(await repo.hasChair(trx, id))) throw MeetingErrors.chair_required();
       await repo.setStatus(trx, id, 'open');
       const first = await repo.firstPendingItem(trx, id);
       if (first) await repo.makeCurrent(trx, id, first.id);

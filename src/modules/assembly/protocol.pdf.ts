@@ -1,5 +1,5 @@
 // PDFs of a meeting's protocol and transcript (pdfkit, A4, page numbers). Cyrillic needs the Unicode font from
-// src/platform/pdf/fonts.ts; without one the text is printed in Latin only. A sealed document ends with its
+// src/platform/pdf/fonts.ts (DejaVu Sans, shipped with the app); without one the text is printed in Latin only. A sealed document ends with its
 // sealed record: number, time, hash and predecessor's hash — enough to check a paper copy against the chain.
 import PDFDocument from 'pdfkit';
 import { latinOnly, unicodeFonts, type PdfFonts } from '../../platform/pdf/fonts.js';

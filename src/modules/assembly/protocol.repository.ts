@@ -78,12 +78,14 @@ export async function roles(ex: Executor, meetingId: string) {
     .execute();
 }
 
+/** The agenda; `taken_up`: the item was once the current one (items still pending were never reached). */
 export async function agenda(ex: Executor, meetingId: string) {
   return ex
     .selectFrom('agenda_item as a')
     .leftJoin('person as p', 'p.id', 'a.reporter_person_id')
     .select(['a.id', 'a.position', 'a.title', 'a.reporter_name', nameEn.as('reporter_en'), 'p.name_ru as reporter_ru'])
     .select(sql<boolean>`p.id is not null`.as('has_reporter'))
+    .select(sql<boolean>`a.started_at is not null or a.status <> 'pending'`.as('taken_up'))
     .where('a.meeting_id', '=', meetingId)
     .orderBy('a.position')
     .execute();

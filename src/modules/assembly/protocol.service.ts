@@ -19,6 +19,7 @@ import type {
   VerifyReport,
 } from '../../contracts/assembly.js';
 import type { MeetingDecisions } from '../../contracts/protocol-decisions.js';
+import { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 import type { SealService, SealSource } from '../records/seal.service.js';
 import { describeChanges, sortParts, type SealedPart } from '../records/rules/seal.js';
 import type { AssemblyAccess } from './assembly.service.js';
@@ -70,8 +71,11 @@ export interface SealedProtocolContent {
 }
 
 export const PROTOCOL_SEAL_KIND = 'meeting.protocol';
-/** Dates in protocols are printed in this zone (the demo organisation's; one zone per installation for now). */
-export const PROTOCOL_TIME_ZONE = 'Europe/Moscow';
+/**
+ * The zone of the date in a sealed protocol's label in the chain (labels of records already sealed must not change).
+ * The protocol itself, the transcript and the calendar file print times in the organisation's zone (its statute's).
+ */
+export const PROTOCOL_TIME_ZONE = DEFAULT_TIME_ZONE;
 const SEAL_ATTEMPTS = 5;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -112,14 +116,14 @@ export class ProtocolService {
 
   /** Generates the draft from the record, or regenerates it (only while a draft: edits are replaced). */
   async generate(actor: Actor | null, meetingId: string, input: GenerateProtocolInput): Promise<Protocol> {
-    const fraction = await this.quorumFraction(actor, meetingId);
+    const { quorumMoreThan, timeZone } = await this.statuteOf(actor, meetingId);
     return this.db.transaction().execute(async (trx) => {
       const c = await this.assembly.context(trx, actor, meetingId, { lock: true });
       if (actor) assertCanKeepProtocol(c);
       if (c.status !== 'open' && c.status !== 'closed') throw ProtocolErrors.protocol_no_record();
       const existing = await repo.protocol(trx, meetingId, true);
       if (existing) refuseUnlessDraft(existing.status);
-      const body = protocolText(await this.snapshot(trx, meetingId, fraction), input.lang);
+      const body = protocolText(await this.snapshot(trx, meetingId, quorumMoreThan, timeZone), input.lang);
       if (existing) await repo.regenerateDraft(trx, { meetingId, lang: input.lang, body });
       else await repo.insertDraft(trx, { meetingId, lang: input.lang, body });
       await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'draft' });
@@ -212,12 +216,13 @@ export class ProtocolService {
     if (!m) throw AssemblyErrors.meeting_not_found();
     const lang: ProtocolLang = (p?.lang ?? (actor?.locale?.startsWith('ru') ? 'ru' : 'en')) === 'ru' ? 'ru' : 'en';
     const seal = p?.sealed_record_seq ? await this.seals.record(this.db, p.sealed_record_seq) : null;
-    const start = localParts(iso(m.starts_at)!, PROTOCOL_TIME_ZONE);
+    const { timeZone } = await this.statuteOf(actor, meetingId);
+    const start = localParts(iso(m.starts_at)!, timeZone);
     return renderTranscriptPdf({
       lang,
       title: m.title,
       body: lang === 'ru' ? (m.body_name_ru ?? m.body_name) : m.body_name,
-      when: `${start.date}, ${start.time}`,
+      when: `${start.date}, ${start.time} (${timeZone})`,
       place: m.place,
       entries: entries.map((e) => ({
         seq: e.seq,
@@ -259,7 +264,11 @@ export class ProtocolService {
     return { c, p };
   }
 
-  private async quorumFraction(actor: Actor | null, meetingId: string): Promise<number> {
+  /** What the protocol reads of the statute on the meeting's date: the quorum of its kind and the time zone. */
+  private async statuteOf(
+    actor: Actor | null,
+    meetingId: string,
+  ): Promise<{ quorumMoreThan: number; timeZone: string }> {
     const c = await this.assembly.context(this.db, actor, meetingId);
     const date = c.startsAt.toISOString().slice(0, 10);
     let rules: StatuteRules;
@@ -270,7 +279,10 @@ export class ProtocolService {
       if (!(e instanceof AppError) || e.code !== 'statute_not_found') throw e;
       rules = await this.statute.rules(c.organisationId);
     }
-    return rules.assemblies.kinds[c.kind as MeetingKind]?.quorumMoreThan ?? 0.5;
+    return {
+      quorumMoreThan: rules.assemblies.kinds[c.kind as MeetingKind]?.quorumMoreThan ?? 0.5,
+      timeZone: rules.timeZone,
+    };
   }
 
   private async view(ex: Executor, meetingId: string): Promise<Protocol> {
@@ -292,7 +304,12 @@ export class ProtocolService {
   }
 
   /** The snapshot of the record the protocol text is built from. */
-  async snapshot(ex: Executor, meetingId: string, quorumMoreThan: number): Promise<ProtocolSnapshot> {
+  async snapshot(
+    ex: Executor,
+    meetingId: string,
+    quorumMoreThan: number,
+    timeZone: string = DEFAULT_TIME_ZONE,
+  ): Promise<ProtocolSnapshot> {
     const m = await repo.meetingHead(ex, meetingId);
     if (!m) throw AssemblyErrors.meeting_not_found();
     const [att, roles, items, speakers, decisions, notes, meetingDecisions] = await Promise.all([
@@ -324,6 +341,11 @@ export class ProtocolService {
       reasons: d.reasons,
     });
     const itemIds = new Set(items.map((i) => i.id));
+    const md = meetingDecisions;
+    // something moved or put to the vote on an item means it was taken up, whatever its status says
+    const decidedOn = new Set(
+      [...(md?.motions ?? []), ...(md?.elections ?? []), ...(md?.questions ?? [])].map((x) => x.itemPosition),
+    );
     return {
       organisation: nm(m.org_name, m.org_name_ru),
       body: nm(m.body_name, m.body_name_ru),
@@ -336,7 +358,7 @@ export class ProtocolService {
         openedAt: iso(m.opened_at),
         closedAt: iso(m.closed_at),
       },
-      timeZone: PROTOCOL_TIME_ZONE,
+      timeZone,
       attendance: {
         entitledVoting: q.entitledVoting,
         entitledConsultative: count('consultative', 'listed'),
@@ -364,6 +386,11 @@ export class ProtocolService {
             kind: s.kind as ProtocolSnapshot['agenda'][0]['speakers'][0]['kind'],
           })),
         decisions: decisions.filter((d) => d.entity_id === i.id).map(decision),
+        considered:
+          i.taken_up ||
+          speakers.some((s) => s.agenda_item_id === i.id) ||
+          decisions.some((d) => d.entity_id === i.id) ||
+          decidedOn.has(i.position),
       })),
       otherDecisions: decisions.filter((d) => !itemIds.has(d.entity_id)).map(decision),
       ...(meetingDecisions ? { meetingDecisions } : {}),

@@ -6,6 +6,8 @@ import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { StatuteRules } from '../../contracts/statute.js';
 import { PASSWORD_MIN_LENGTH, type Locale, type Me } from '../../contracts/auth.js';
+import { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
+import { AppError } from '../../platform/errors.js';
 import { AuthErrors } from './auth.errors.js';
 import { assertCanReadOwnAccount, assertCanUpdateAccount } from './auth.policy.js';
 import { deriveScopes, type NamedScope } from './rules/scopes.js';
@@ -218,6 +220,7 @@ export class AuthService {
       displayName: a.displayName,
       locale: a.locale === 'ru' ? 'ru' : 'en',
       organisationId: a.organisationId,
+      timeZone: await this.timeZoneOf(a.organisationId),
       csrfToken: a.csrfToken,
       homeBodyId: a.homeBodyId,
       homePath: a.homePath,
@@ -236,6 +239,16 @@ export class AuthService {
     assertCanUpdateAccount(actor, actor?.accountId ?? '');
     await repo.updateLocale(this.db, actor.accountId, patch.locale);
     return this.me({ ...actor, locale: patch.locale });
+  }
+
+  /** The organisation's time zone by its statute in force (none in force yet: the default zone). */
+  private async timeZoneOf(organisationId: string): Promise<string> {
+    try {
+      return (await this.statute.inForce(organisationId)).rules.timeZone;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'statute_not_found') return DEFAULT_TIME_ZONE;
+      throw e;
+    }
   }
 
   private async scopesOf(personId: string, organisationId: string, now: Date): Promise<NamedScope[]> {

@@ -32,6 +32,7 @@ import {
 } from '../assembly/assembly.service.js';
 import type { SubjectInfo, VoteRef, VoteSubject } from './vote-subject.js';
 import { delegatesUnderNorm, isDelegateMeetingKind } from './rules/representation.js';
+import { electedBy } from './rules/quorum.js';
 import { ElectionErrors } from './election.errors.js';
 import * as repo from './election.repository.js';
 import type { PersonService } from '../person/person.service.js';
@@ -338,7 +339,8 @@ export class ElectionService implements VoteSubject {
     const e = await repo.electionById(ex, vote.electionId);
     if (!e || e.status !== 'voting') return;
     const onBallot = new Set((await repo.ballotCandidates(ex, e.id)).map((c) => c.person_id));
-    const elected = (result.count?.elected ?? []).filter((id) => onBallot.has(id));
+    // a vote taken without the statute's quorum elects nobody
+    const elected = electedBy(result).filter((id) => onBallot.has(id));
     await repo.markElected(ex, e.id, elected);
     await repo.setStatus(ex, e.id, 'closed');
     const higher = e.delegate_meeting_id ? await repo.meetingRef(ex, e.delegate_meeting_id) : undefined;

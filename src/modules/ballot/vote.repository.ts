@@ -20,6 +20,7 @@ export interface VoteRow {
   status: 'announced' | 'open' | 'closed' | 'cancelled';
   present_at_open: number | null;
   entitled: number | null;
+  quorum_more_than: number | null;
   opened_at: Date | null;
   closed_at: Date | null;
   public_key_spki: string | null;
@@ -44,6 +45,7 @@ const COLUMNS = [
   'status',
   'present_at_open',
   'entitled',
+  'quorum_more_than',
   'opened_at',
   'closed_at',
   'public_key_spki',
@@ -90,6 +92,8 @@ export interface NewVote {
   threshold: string | null;
   base: string | null;
   election_spec: string | null;
+  /** The statute's quorum fraction for the meeting (see rules/quorum.ts). */
+  quorum_more_than?: number | null;
   announced_by: string | null;
   public_key_spki: string | null;
   private_key_pkcs8: string | null;

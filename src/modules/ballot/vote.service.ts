@@ -12,6 +12,7 @@ import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { generateNoteKey } from '../../platform/crypto/blind-rsa.js';
 import type { StatuteRules } from '../../contracts/statute.js';
+import type { MeetingKind } from '../../contracts/assembly-rules.js';
 import type {
   AnnounceVoteInput,
   ChoiceCounts,
@@ -37,6 +38,7 @@ import { VoteErrors } from './vote.errors.js';
 import { assertCanRecordRollFor, assertCanTell } from './vote.policy.js';
 import { electionResult, motionResult, type BallotSpec, type ElectionSpec } from './rules/board.js';
 import { tally } from './rules/majority.js';
+import { quorumRequiredFor } from './rules/quorum.js';
 import { CountInputError } from './rules/count/index.js';
 import * as repo from './vote.repository.js';
 
@@ -66,6 +68,7 @@ export function specOf(row: repo.VoteRow): BallotSpec {
     election: electionSpecOf(row),
     present: row.present_at_open ?? 0,
     entitled: row.entitled ?? 0,
+    quorumRequired: quorumRequiredFor(row.quorum_more_than, row.entitled ?? 0),
   };
 }
 
@@ -202,6 +205,8 @@ export class VoteService {
           election_spec: election
             ? JSON.stringify({ method: election.method, seats: election.seats, candidates: election.candidates })
             : null,
+          // the statute's quorum for this kind of meeting: a vote opened without it is not valid
+          quorum_more_than: rules.assemblies.kinds[c.kind as MeetingKind]?.quorumMoreThan ?? 0.5,
           announced_by: actor.personId,
           public_key_spki: key?.publicKeySpki ?? null,
           private_key_pkcs8: key?.privateKeyPkcs8 ?? null,

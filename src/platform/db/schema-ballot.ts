@@ -81,6 +81,8 @@ export interface VoteTable {
   status: Generated<string>;
   present_at_open: number | null;
   entitled: number | null;
+  /** The statute's quorum fraction, fixed at announce (null: recorded before it was kept). */
+  quorum_more_than: ColumnType<number | null, number | null | undefined, number | null>;
   announced_by: string | null;
   opened_by: string | null;
   closed_by: string | null;

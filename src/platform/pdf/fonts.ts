@@ -1,7 +1,10 @@
-// Unicode fonts for PDFs (pdfkit's built-in fonts have no Cyrillic): DejaVu Sans from the system
-// (fonts-dejavu-core), or the TTF named by ANTAEUS_PDF_FONT (ANTAEUS_CARD_FONT is still read). Null when none is
-// installed: documents are then printed in Latin only.
+// Unicode fonts for PDFs (pdfkit's built-in fonts have no Cyrillic). DejaVu Sans ships with the app (the npm
+// package dejavu-fonts-ttf, a dependency), so every PDF prints Cyrillic on any fresh machine, no system font
+// needed. The TTF named by ANTAEUS_PDF_FONT (ANTAEUS_CARD_FONT is still read) overrides it; the system's DejaVu
+// (fonts-dejavu-core) is used only if the packaged files are missing. Null when none is found: documents are then
+// printed in Latin only.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export interface PdfFonts {
@@ -10,22 +13,43 @@ export interface PdfFonts {
   bold: string;
 }
 
-const DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'];
+export const SYSTEM_FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'];
 
-function candidates(): string[] {
-  return [
-    process.env.ANTAEUS_PDF_FONT,
-    process.env.ANTAEUS_CARD_FONT,
-    ...DIRS.map((d) => path.join(d, 'DejaVuSans.ttf')),
-  ].filter((p): p is string => !!p);
+/** DejaVuSans.ttf of the packaged fonts (node_modules/dejavu-fonts-ttf/ttf), or null when the package is absent. */
+export function packagedFont(): string | null {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
+    return path.join(path.dirname(pkg), 'ttf', 'DejaVuSans.ttf');
+  } catch {
+    return null;
+  }
 }
 
-/** The first usable Unicode font on this machine (regular and bold), or null. */
-export function unicodeFonts(): PdfFonts | null {
-  const regular = candidates().find((p) => existsSync(p));
+export interface FontSources {
+  /** Environment with ANTAEUS_PDF_FONT / ANTAEUS_CARD_FONT (default: process.env). */
+  env?: Record<string, string | undefined>;
+  /** The packaged regular face (default: packagedFont()). */
+  packaged?: string | null;
+  /** Directories searched for a system DejaVuSans.ttf (default: SYSTEM_FONT_DIRS). */
+  systemDirs?: readonly string[];
+  exists?: (p: string) => boolean;
+}
+
+/** The first usable Unicode font (regular and bold): override, packaged, system; or null. */
+export function unicodeFonts(src: FontSources = {}): PdfFonts | null {
+  const env = src.env ?? process.env;
+  const exists = src.exists ?? existsSync;
+  const packaged = src.packaged === undefined ? packagedFont() : src.packaged;
+  const candidates = [
+    env.ANTAEUS_PDF_FONT,
+    env.ANTAEUS_CARD_FONT,
+    packaged,
+    ...(src.systemDirs ?? SYSTEM_FONT_DIRS).map((d) => path.join(d, 'DejaVuSans.ttf')),
+  ].filter((p): p is string => !!p);
+  const regular = candidates.find((p) => exists(p));
   if (!regular) return null;
   const bold = regular.replace(/\.ttf$/i, '-Bold.ttf');
-  return { regular, bold: bold !== regular && existsSync(bold) ? bold : regular };
+  return { regular, bold: bold !== regular && exists(bold) ? bold : regular };
 }
 
 /** Without a Unicode font, drops what pdfkit's built-in Helvetica cannot draw. */

@@ -42,6 +42,8 @@ export const en = {
       'The statute asks for more notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.',
     note_signed_limit_reached:
       'You have sent all the signed question notes the statute allows one person in this meeting. Unsigned notes are counted apart.',
+    chair_required:
+      'A meeting opens only with a chair. Name the chair under Roles, save the roles, then open the meeting.',
   },
   signIn: {
     title: 'Sign in',
@@ -628,6 +630,7 @@ export const en = {
     kindLabel: 'Kind of meeting',
     titleLabel: 'Title',
     startsAtLabel: 'Date and time',
+    startsAtZone: 'In the organisation’s time zone: {{zone}}.',
     placeLabel: 'Place',
     agenda: 'Agenda',
     itemTitle: 'Item {{n}}: title',
@@ -691,6 +694,8 @@ export const en = {
     overTime: '{{time}} over time',
     sessionTitle: 'Session',
     openMeeting: 'Open the meeting',
+    chairNeeded: 'The meeting needs a chair before it opens: the chair presides and signs the protocol.',
+    assignChair: 'Name the chair',
     cancelMeeting: 'Cancel the meeting',
     cancelConfirm: 'Cancel this meeting? Participants will see it as cancelled.',
     closeMeeting: 'Close the meeting',
@@ -955,6 +960,9 @@ export const en = {
     countsLine: 'For {{for}}, against {{against}}, abstained {{abstain}}',
     carried: 'Carried',
     notCarried: 'Not carried',
+    noQuorum: 'Not valid: no quorum.',
+    noQuorumDetail:
+      'When the vote opened {{present}} voting participants were present and the statute’s quorum is {{required}}: nothing was decided and nobody elected.',
     needed: '{{n}} needed',
     castLine: 'Cast: {{cast}} (blank or invalid {{invalid}}); present {{present}} of {{entitled}} entitled.',
     boardHash: 'Ballot board fingerprint (SHA-256)',

@@ -1,4 +1,8 @@
-// The meeting as an iCalendar event's fields (pure): what the service hands to ical-generator.
+// The meeting as an iCalendar event's fields (pure): what the service hands to ical-generator. Start and end are
+// instants (written in UTC, so every calendar shows the right moment in its own zone); the description names
+// the local date and time in the organisation's zone, and the file is named by the local date.
+import { zonedDateTime } from '../../../contracts/time-zone.js';
+
 export interface CalendarMeeting {
   id: string;
   title: string;
@@ -7,6 +11,8 @@ export interface CalendarMeeting {
   place: string;
   notice: string | null;
   bodyName: string;
+  /** The organisation's IANA time zone. */
+  timeZone: string;
   agenda: { position: number; title: string; reporter: string | null }[];
 }
 
@@ -24,7 +30,8 @@ const DEFAULT_HOURS = 2;
 
 export function calendarEvent(m: CalendarMeeting): CalendarEventFields {
   const end = m.endsAt ?? new Date(m.startsAt.getTime() + DEFAULT_HOURS * 3_600_000);
-  const lines = [m.bodyName, '', 'Agenda:'];
+  const local = zonedDateTime(m.startsAt, m.timeZone);
+  const lines = [m.bodyName, `${local.date}, ${local.time} (${m.timeZone})`, '', 'Agenda:'];
   for (const a of m.agenda) lines.push(`${a.position}. ${a.title}${a.reporter ? ` (${a.reporter})` : ''}`);
   if (m.notice) lines.push('', m.notice);
   return {
@@ -34,6 +41,6 @@ export function calendarEvent(m: CalendarMeeting): CalendarEventFields {
     summary: m.title,
     location: m.place,
     description: lines.join('\n'),
-    filename: `meeting-${m.startsAt.toISOString().slice(0, 10)}.ics`,
+    filename: `meeting-${local.date}.ics`,
   };
 }

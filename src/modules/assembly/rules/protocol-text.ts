@@ -52,6 +52,11 @@ export interface ProtocolSnapshot {
     position: number;
     title: string;
     reporter: Name | null;
+    /**
+     * Whether the meeting took the item up (it was once the current item, or something was said or decided on it).
+     * An item never taken up is recorded as not considered — never as heard. Absent: taken up.
+     */
+    considered?: boolean;
     /** Those who spoke (status done or speaking), in the order they spoke. */
     speakers: { name: Name; kind: FloorKind }[];
     decisions: ProtocolDecision[];
@@ -115,6 +120,10 @@ const T = {
     heard: 'HEARD',
     spoke: 'Spoke',
     nobodySpoke: 'Nobody else spoke.',
+    notConsidered: 'NOT CONSIDERED',
+    notReached: 'The meeting did not take up this item; it stays for a later meeting.',
+    notYet: 'NOT YET CONSIDERED',
+    notYetReached: 'The meeting has not taken up this item yet.',
     resolved: 'RESOLVED',
     votes: (f: number, a: number, ab: number) => `Votes: ${f} for, ${a} against, ${ab} abstained.`,
     noDecision: 'No decision recorded.',
@@ -151,6 +160,10 @@ const T = {
     heard: 'СЛУШАЛИ',
     spoke: 'Выступили',
     nobodySpoke: 'Других выступлений не было.',
+    notConsidered: 'НЕ РАССМАТРИВАЛСЯ',
+    notReached: 'Собрание к этому вопросу не приступало; вопрос переносится на следующее собрание.',
+    notYet: 'ЕЩЁ НЕ РАССМАТРИВАЛСЯ',
+    notYetReached: 'Собрание к этому вопросу ещё не приступало.',
     resolved: 'ПОСТАНОВИЛИ',
     votes: (f: number, a: number, ab: number) => `Голосовали: за — ${f}, против — ${a}, воздержались — ${ab}.`,
     noDecision: 'Решение не записано.',
@@ -245,6 +258,14 @@ export function protocolText(s: ProtocolSnapshot, lang: ProtocolLang): string {
     questions: md?.questions.filter((q) => at(q.itemPosition)) ?? [],
   });
   for (const i of s.agenda) {
+    if (i.considered === false) {
+      // never taken up: not heard, nobody spoke, nothing resolved
+      const closed = s.meeting.closedAt !== null;
+      L.push(`${i.position}. ${closed ? t.notConsidered : t.notYet}: ${i.title}`);
+      L.push(closed ? t.notReached : t.notYetReached);
+      L.push('');
+      continue;
+    }
     L.push(`${i.position}. ${t.heard}: ${i.title}${i.reporter ? ` — ${t.reporter} ${n(i.reporter)}` : ''}.`);
     const speakers = i.speakers.map((sp) => {
       const k = FLOOR[sp.kind][lang];
@@ -372,6 +393,11 @@ const D = {
     } as Record<Threshold, Record<Base, string>>,
     carried: 'Carried.',
     notCarried: 'Not carried.',
+    noQuorum: (present: number, required: number) =>
+      `NOT VALID: NO QUORUM when the vote opened (${present} voting participants present, ${required} required); the vote decides nothing.`,
+    amendmentNoQuorum: 'NOT ADOPTED: the vote on it was not valid for want of a quorum',
+    motionNoQuorum: (n: number) => `Motion ${n} NOT ADOPTED: the vote on it was not valid for want of a quorum.`,
+    electionNoQuorum: 'nobody: the election is not valid for want of a quorum',
     boardHash: (h: string) => `Ballot board published; its SHA-256: ${h}.`,
     question: 'QUESTION PUT TO THE VOTE',
     election: 'ELECTION',
@@ -455,6 +481,12 @@ const D = {
     } as Record<Threshold, Record<Base, string>>,
     carried: 'Решение принято.',
     notCarried: 'Решение не принято.',
+    noQuorum: (present: number, required: number) =>
+      `НЕДЕЙСТВИТЕЛЬНО: НЕТ КВОРУМА при открытии голосования (присутствовали с решающим голосом ${present}, необходимо ${required}); голосование ничего не решает.`,
+    amendmentNoQuorum: 'НЕ ПРИНЯТА: голосование по ней недействительно за отсутствием кворума',
+    motionNoQuorum: (n: number) =>
+      `Предложение ${n} НЕ ПРИНЯТО: голосование по нему недействительно за отсутствием кворума.`,
+    electionNoQuorum: 'никто: выборы недействительны за отсутствием кворума',
     boardHash: (h: string) => `Доска бюллетеней опубликована; её SHA-256: ${h}.`,
     question: 'ВОПРОС, ПОСТАВЛЕННЫЙ НА ГОЛОСОВАНИЕ',
     election: 'ВЫБОРЫ',
@@ -552,10 +584,17 @@ function voteLines(
   const m = r.majority ?? v.majority;
   if (m) out.push(`${ind2}${d.majority(d.majorities[m.threshold][m.of], r.needed)}`);
   if (r.entitled > 0 || r.present > 0) out.push(`${ind2}${d.presentOf(r.present, r.entitled)}`);
-  if (r.carried !== null) out.push(`${ind2}${r.carried ? d.carried : d.notCarried}`);
+  if (r.quorum && !r.quorum.reached) out.push(`${ind2}${d.noQuorum(r.present, r.quorum.required)}`);
+  else if (r.carried !== null) out.push(`${ind2}${r.carried ? d.carried : d.notCarried}`);
   out.push(...countTable(v, names, lang, d, ind2));
   if (r.boardHash) out.push(`${ind2}${d.boardHash(r.boardHash)}`);
   return out;
+}
+
+/** Whether the last closed vote was taken without the statute's quorum (it then decided nothing). */
+function noQuorum(votes: DecisionVote[]): boolean {
+  const last = [...votes].reverse().find((v) => v.status === 'closed' && v.result);
+  return last?.result?.quorum?.reached === false;
 }
 
 function motionLines(m: DecisionMotion, lang: ProtocolLang): string[] {
@@ -567,7 +606,7 @@ function motionLines(m: DecisionMotion, lang: ProtocolLang): string[] {
   for (const a of m.amendments) {
     const what = a.replaces === '' ? d.add(a.text) : a.text === '' ? d.del(a.replaces) : d.replace(a.replaces, a.text);
     out.push(
-      `  ${d.amendment} ${a.seq} (${d.movedBy}: ${nameIn(a.proposer, lang)}): ${what} — ${d.amendmentStatus[a.status]}.`,
+      `  ${d.amendment} ${a.seq} (${d.movedBy}: ${nameIn(a.proposer, lang)}): ${what} — ${a.status === 'rejected' && noQuorum(a.votes) ? d.amendmentNoQuorum : d.amendmentStatus[a.status]}.`,
     );
     for (const v of a.votes) out.push(...voteLines(v, lang, d.vote, '    '));
     out.push(...opinionLines(a.minorityOpinions, lang, '    '));
@@ -576,7 +615,8 @@ function motionLines(m: DecisionMotion, lang: ProtocolLang): string[] {
   if (m.status === 'adopted') {
     if (amended) out.push(`  ${d.adoptedAmended(m.seq)}`, ...indented(m.currentText, '    '));
     else out.push(`  ${d.adoptedAsMoved(m.seq)}`);
-  } else out.push(`  ${d.motionStatus(m.seq, m.status)}`);
+  } else if (m.status === 'rejected' && noQuorum(m.votes)) out.push(`  ${d.motionNoQuorum(m.seq)}`);
+  else out.push(`  ${d.motionStatus(m.seq, m.status)}`);
   out.push(...opinionLines(m.minorityOpinions, lang, '  '));
   return out;
 }
@@ -606,7 +646,8 @@ function electionLines(e: DecisionElection, lang: ProtocolLang): string[] {
     out.push(`  ${d.candidates}: ${cands.join('; ')}.`);
   }
   for (const v of e.votes) out.push(...voteLines(v, lang, d.vote, '  ', names));
-  if (e.status === 'closed') {
+  if (e.status === 'closed' && noQuorum(e.votes)) out.push(`  ${d.elected}: ${d.electionNoQuorum}.`);
+  else if (e.status === 'closed') {
     const elected = e.candidates.filter((c) => c.elected);
     // in the order the count elected them, when it says
     const order = [...e.votes].reverse().find((v) => v.result?.count)?.result?.count?.elected ?? [];

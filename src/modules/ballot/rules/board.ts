@@ -14,6 +14,7 @@ import type { BallotContent, ChoiceCounts, MajorityRule, VoteResult } from '../.
 import type { CountMethod } from '../../../contracts/count.js';
 import { count } from './count/index.js';
 import { decide, tally } from './majority.js';
+import { voteQuorum, withQuorum } from './quorum.js';
 
 export const BOARD_FORMAT = 'antaeus-ballot-board/1';
 
@@ -32,6 +33,8 @@ export interface BallotSpec {
   election: ElectionSpec | null;
   present: number;
   entitled: number;
+  /** Voting participants the statute's quorum required when the vote opened (null or absent: not recorded). */
+  quorumRequired?: number | null;
 }
 
 export interface BoardLine {
@@ -109,18 +112,21 @@ export function motionResult(
 ): VoteResult {
   const majority = spec.majority ?? { threshold: 'simple', of: 'cast' };
   const d = decide(majority, counts, { present: spec.present, entitled: spec.entitled });
-  return {
-    counts,
-    carried: d.carried,
-    majority,
-    needed: d.needed,
-    cast,
-    invalid: 0,
-    present: spec.present,
-    entitled: spec.entitled,
-    count: null,
-    boardHash,
-  };
+  return withQuorum(
+    {
+      counts,
+      carried: d.carried,
+      majority,
+      needed: d.needed,
+      cast,
+      invalid: 0,
+      present: spec.present,
+      entitled: spec.entitled,
+      count: null,
+      boardHash,
+    },
+    voteQuorum(spec.quorumRequired ?? null, spec.present),
+  );
 }
 
 /** An election's result from its ballots (each the candidates marked, in order of preference). */
@@ -138,18 +144,21 @@ export function electionResult(
     ballots: ballots.map((b) => ({ prefs: [...b.prefs], weight: b.weight ?? 1 })),
     title: spec.title,
   });
-  return {
-    counts: null,
-    carried: null,
-    majority: null,
-    needed: null,
-    cast,
-    invalid: result.invalid,
-    present: spec.present,
-    entitled: spec.entitled,
-    count: result,
-    boardHash,
-  };
+  return withQuorum(
+    {
+      counts: null,
+      carried: null,
+      majority: null,
+      needed: null,
+      cast,
+      invalid: result.invalid,
+      present: spec.present,
+      entitled: spec.entitled,
+      count: result,
+      boardHash,
+    },
+    voteQuorum(spec.quorumRequired ?? null, spec.present),
+  );
 }
 
 /** The result of a secret vote from its ballots: the official count at the close and every recount. */

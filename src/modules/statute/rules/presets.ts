@@ -8,6 +8,8 @@ const organs: BodyKind[] = ['bureau', 'control_commission'];
 /** Modelled on the party rules the seeds describe (1926/1934): cells of at least 3, candidate stage, bureaus. */
 const party1934 = StatuteRules.parse({
   title: 'Party rules (modelled on the statute of 1934)',
+  // the demo organisation is in Leningrad
+  timeZone: 'Europe/Moscow',
   rootKinds: ['central_committee'],
   allowedChildren: {
     central_committee: [

@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { StatuteVersion } from '../../../contracts/statute.js';
 import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
-import { api, isApiError } from '../../app/api.js';
-import { useFormat } from '../../app/format.js';
+import { api, isApiError, withQuery } from '../../app/api.js';
+import { DEFAULT_TIME_ZONE, instantToZoned, zonedToInstant } from '../../../contracts/time-zone.js';
+import { useFormat, useTimeZone } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { ActionForm, Disclosure, Field, Select, TextArea, useAct } from '../../ui/forms.js';
 import { Chooser, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
@@ -41,11 +42,9 @@ interface AgendaRow {
   reporter: string;
 }
 
-/** A local date and time (datetime-local value) a week from now at 18:00. */
-function defaultStart(): string {
-  const d = new Date(Date.now() + 7 * 86_400_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T18:00`;
+/** A date and time in the organisation's zone (datetime-local value) a week from now at 18:00. */
+function defaultStart(timeZone: string): string {
+  return `${instantToZoned(new Date(Date.now() + 7 * 86_400_000), timeZone).slice(0, 10)}T18:00`;
 }
 
 export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: string }) {
@@ -55,7 +54,9 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   const search = usePersonSearchFn();
   const [kind, setKind] = useState<MeetingKind>(DEFAULT_KIND[bodyKind] ?? 'open_meeting');
   const [title, setTitle] = useState('');
-  const [startsAt, setStartsAt] = useState(defaultStart());
+  // the time is entered and shown in the organisation's zone, whatever the browser's
+  const timeZone = useTimeZone() ?? DEFAULT_TIME_ZONE;
+  const [startsAt, setStartsAt] = useState(() => defaultStart(timeZone));
   const [place, setPlace] = useState('');
   const [notice, setNotice] = useState('');
   const [urgent, setUrgent] = useState(false);
@@ -97,8 +98,8 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
       onSubmit={() => {
         if (!title.trim()) return t('meetings.needTitle');
         if (!place.trim()) return t('meetings.needPlace');
-        const start = new Date(startsAt);
-        if (!startsAt || Number.isNaN(start.getTime())) return t('meetings.needStart');
+        const start = zonedToInstant(startsAt, timeZone);
+        if (!start) return t('meetings.needStart');
         const items = agenda.filter((r) => r.title.trim());
         if (items.length === 0) return t('meetings.needAgenda');
         act.mutate(
@@ -130,6 +131,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
       <Field
         label={t('meetings.startsAtLabel')}
         type="datetime-local"
+        hint={t('meetings.startsAtZone', { zone: timeZone })}
         value={startsAt}
         onChange={setStartsAt}
         name="startsAt"

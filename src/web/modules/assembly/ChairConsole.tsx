@@ -167,16 +167,33 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
   const status = live.state?.status ?? meeting.status;
   const move = (path: string, body: object = {}) => act.mutate({ path, body: { revision, ...body } });
   const current = meeting.agenda.find((a) => a.status === 'current');
+  const noChair = status === 'convened' && !meeting.roles.some((r) => r.role === 'chair');
   return (
     <section className="console-block" aria-labelledby="session-h" data-testid="session-controls">
       <h3 id="session-h">{t('meetings.sessionTitle')}</h3>
+      {noChair && (
+        <p className="notice notice-warn" data-testid="chair-needed">
+          {t('meetings.chairNeeded')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              const roles = document.getElementById('roles-h');
+              roles?.scrollIntoView({ block: 'start' });
+              roles?.parentElement?.querySelector<HTMLElement>('select, input')?.focus();
+            }}
+          >
+            {t('meetings.assignChair')}
+          </button>
+        </p>
+      )}
       <div className="button-row">
         {status === 'convened' && (
           <>
             <button
               type="button"
               className="button"
-              disabled={act.isPending}
+              disabled={act.isPending || noChair}
               onClick={() => move(paths.open(meeting.id))}
             >
               {t('meetings.openMeeting')}

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { encode } from 'uqr';
 import type { FloorKind, LiveState, MeetingStatus, Quorum } from '../../../contracts/assembly.js';
-import { useFormat } from '../../app/format.js';
+import { useFormat, useTimeZone } from '../../app/format.js';
 import { serverNow, useNow, type Live } from './queries.js';
 
 export function useMeetingLabels() {
@@ -18,14 +18,16 @@ export function useMeetingLabels() {
   };
 }
 
-/** Date and time of a meeting in the current language. */
+/** Date and time of a meeting in the current language, in the organisation's time zone. */
 export function useDateTime() {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'ru' ? 'ru-RU' : 'en-GB';
+  const timeZone = useTimeZone();
   return useMemo(() => {
-    const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+    const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
     return {
+      timeZone,
       dateTime: (iso: string | null | undefined) => {
         if (!iso) return '';
         const d = new Date(iso);
@@ -37,7 +39,7 @@ export function useDateTime() {
         return Number.isNaN(d.getTime()) ? iso : time.format(d);
       },
     };
-  }, [locale]);
+  }, [locale, timeZone]);
 }
 
 export function StatusBadge({ status }: { status: MeetingStatus | string }) {

@@ -158,6 +158,25 @@ export function ElectedList({
   );
 }
 
+/** Whether the vote was taken with the statute's quorum (results recorded before it was kept: yes). */
+const withoutQuorum = (r: VoteResult) => r.quorum?.reached === false;
+
+/** "Not valid: no quorum" — a vote taken without the statute's quorum decides nothing. */
+export function NoQuorumLine({ result }: { result: VoteResult }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!result.quorum || result.quorum.reached) return null;
+  return (
+    <p className="notice notice-warn result-no-quorum" data-testid="vote-no-quorum">
+      <strong>{t('ballots.noQuorum')}</strong>{' '}
+      {t('ballots.noQuorumDetail', {
+        present: f.number(result.present),
+        required: f.number(result.quorum.required),
+      })}
+    </p>
+  );
+}
+
 /** A motion vote's counts, the majority applied and whether it carried. */
 export function MotionResult({ result }: { result: VoteResult }) {
   const { t } = useTranslation();
@@ -175,7 +194,8 @@ export function MotionResult({ result }: { result: VoteResult }) {
           })}
         </p>
       )}
-      {result.carried !== null && (
+      <NoQuorumLine result={result} />
+      {result.carried !== null && !withoutQuorum(result) && (
         <p className={`result-carried ${result.carried ? 'carried' : 'not-carried'}`} data-testid="vote-carried">
           <strong>{result.carried ? t('ballots.carried') : t('ballots.notCarried')}</strong>
           {result.majority && (
@@ -207,7 +227,11 @@ export function VoteResultView({
     <div className="vote-result-view">
       {result.count ? (
         <>
-          <ElectedList count={result.count} candidates={candidates} />
+          <NoQuorumLine result={result} />
+          <ElectedList
+            count={withoutQuorum(result) ? { ...result.count, elected: [] } : result.count}
+            candidates={candidates}
+          />
           {transcript && <TranscriptTable count={result.count} candidates={candidates} />}
         </>
       ) : (
@@ -272,9 +296,12 @@ export function LiveVoteView({ vote, big = false, level = 2 }: { vote: LiveVote;
         <div data-testid="live-vote-result" aria-live="polite">
           {count ? (
             <>
+              <NoQuorumLine result={vote.result} />
               <p className="live-elected" data-testid="live-elected">
                 {t('ballots.electedShort')}:{' '}
-                {count.elected.map((id) => vote.candidates.find((c) => c.id === id)?.name ?? id).join(', ') || '—'}
+                {(withoutQuorum(vote.result) ? [] : count.elected)
+                  .map((id) => vote.candidates.find((c) => c.id === id)?.name ?? id)
+                  .join(', ') || '—'}
               </p>
               {last && (count.method === 'scottish_stv' || count.method === 'meek') && (
                 <p className="small">

@@ -114,6 +114,16 @@ export type RollEntry = z.infer<typeof RollEntry>;
 export const VoteQuorum = z.object({ required: z.number().int(), reached: z.boolean() });
 export type VoteQuorum = z.infer<typeof VoteQuorum>;
 
+/**
+ * Why a closed vote decided nothing: not a single valid ballot (or hand, or named vote), or fewer voters than the
+ * statute's minimum turnout (per cent of those entitled, fixed at announce). A void vote adopts nothing and an
+ * election that is void elects nobody.
+ */
+export const VoidReason = z.enum(['no_valid_ballots', 'turnout_below_minimum']);
+export type VoidReason = z.infer<typeof VoidReason>;
+export const VoteVoid = z.object({ reason: VoidReason, minimumTurnout: z.number().int() });
+export type VoteVoid = z.infer<typeof VoteVoid>;
+
 /** The result of a closed vote: a motion's counts and whether it carried, or an election's count. */
 export const VoteResult = z.object({
   /** Motions: the counts (tellers' for an open vote, the roll's, or the ballots'). */
@@ -137,8 +147,14 @@ export const VoteResult = z.object({
    * Without it the vote is not valid: nothing is carried, nobody elected. Absent on votes recorded before it was kept.
    */
   quorum: VoteQuorum.nullable().optional(),
+  /** Set when the vote is void (then `carried` is false and `count` null: nobody elected). Absent before issue 10. */
+  void: VoteVoid.nullable().optional(),
 });
 export type VoteResult = z.infer<typeof VoteResult>;
+
+/** When the voter obtained their one token of a secret vote, and last moved it to another of their devices. */
+export const MyBallotToken = z.object({ issuedAt: z.string().nullable(), movedAt: z.string().nullable() });
+export type MyBallotToken = z.infer<typeof MyBallotToken>;
 
 export const Vote = z.object({
   id: Uuid,
@@ -158,6 +174,11 @@ export const Vote = z.object({
   /** Ballots received so far (secret), named votes recorded (roll-call). */
   received: z.number().int(),
   result: VoteResult.nullable(),
+  /**
+   * Secret ballots, for the voter asking (GET /api/votes/{id} only): when they obtained their one token and when
+   * they last moved it to another of their devices; null when they have not obtained it. Never the token itself.
+   */
+  myToken: MyBallotToken.nullable().optional(),
 });
 export type Vote = z.infer<typeof Vote>;
 

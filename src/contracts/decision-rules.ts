@@ -37,6 +37,12 @@ export const DecisionRules = z.object({
   defaultElectionMethod: CountMethod,
   /** Norm of representation: one delegate per this many members, by kind of the meeting delegates go to. */
   membersPerDelegate: z.object({ conference: z.number().int().min(1), congress: z.number().int().min(1) }),
+  /**
+   * Minimum turnout for a vote or an election to be valid: the per cent of the voting participants entitled to the
+   * meeting who must cast a ballot (blank ones included). 0 = any valid ballot suffices; a vote without a single
+   * valid ballot is void whatever this says. Statute versions written before it existed read as 0.
+   */
+  minimumTurnout: z.number().int().min(0).max(100).default(0),
 });
 export type DecisionRules = z.infer<typeof DecisionRules>;
 
@@ -58,6 +64,7 @@ export const PARTY_1934_DECISIONS: DecisionRules = {
   secretElections: false,
   defaultElectionMethod: 'plurality',
   membersPerDelegate: { conference: 25, congress: 1_500 },
+  minimumTurnout: 0,
 };
 
 /** What the seeds' participants asked for: secret, proportional elections (Mikhailov, 1921). */
@@ -74,4 +81,5 @@ export const UNION_DECISIONS: DecisionRules = {
   secretElections: true,
   defaultElectionMethod: 'scottish_stv',
   membersPerDelegate: { conference: 50, congress: 2_000 },
+  minimumTurnout: 0,
 };

@@ -262,6 +262,8 @@ export function ballotJourneys(harness: () => Harness): void {
           if (page.url() !== `${server.url}${url}`) await page.goto(url);
           const box = page.getByTestId('ballot-box');
           const form = box.getByTestId('ballot-form');
+          // the ballot is taken only on the device the voter chooses
+          await box.getByTestId('vote-here').click();
           await form.waitFor({ timeout: 30_000 });
           expect(await form.getByTestId('ballot-candidate').count()).toBe(5);
           for (const [i, l] of [...ballot].entries()) {
@@ -312,6 +314,7 @@ export function ballotJourneys(harness: () => Harness): void {
         await late.page.route('**/stream', (r) => r.abort());
         await late.page.goto(url);
         const lateForm = late.page.getByTestId('ballot-form');
+        await late.page.getByTestId('vote-here').click();
         await lateForm.waitFor({ timeout: 30_000 });
         await lateForm.getByLabel(`Rank for ${letter('E').name}`, { exact: true }).fill('1');
 
@@ -757,6 +760,7 @@ export function ballotJourneys(harness: () => Harness): void {
           const s = v === chairV ? ch : await open(`voter-${v.family}`, v.login, { width: 390, height: 844 });
           if (v !== chairV) await s.page.goto(url);
           const form = s.page.getByTestId('ballot-form');
+          await s.page.getByTestId('vote-here').click();
           await form.waitFor({ timeout: 30_000 });
           expect(await form.textContent()).toContain('Mark up to 2 candidates.');
           if (v === voters[1]) {
@@ -800,6 +804,153 @@ export function ballotJourneys(harness: () => Harness): void {
         if (process.env.E2E_SHOTS) await screenshot(cp, 'ok-block-vote');
       } catch (err) {
         await st.failed('block-vote', err);
+        throw err;
+      } finally {
+        await st.close();
+      }
+    }, 300_000);
+
+    it('a voter opens the meeting on a desktop without taking the ballot and votes from a phone; another moves the ballot taken on one device to a second one by its transfer code, and the first can no longer cast it', async () => {
+      const st = await stage(harness());
+      const { server, open, done } = st;
+      try {
+        const { meetingId, voters } = await seedMeeting(
+          server,
+          [OTHERS[0], OTHERS[1], CANDIDATES[0], CANDIDATES[1]],
+          ['Resolution on the production plan', 'Any other business'],
+        );
+        const [chairV, , anna, boris] = voters as [Voter, Voter, Voter, Voter];
+        const url = `/meetings/${meetingId}`;
+        const phone = { width: 360, height: 740 };
+        const chair = await open('chair', chairV.login);
+        const cp = chair.page;
+        await cp.goto(url);
+        await poll(() => text(cp, 'meeting-status')).toBe('In session');
+        await openTab(cp, 'Votes');
+        const announce = cp.getByTestId('announce-form');
+        await announce.getByLabel('What is voted on').selectOption('question');
+        await announce.getByLabel('How').selectOption('secret');
+        await announce.getByLabel('Question', { exact: true }).fill('Adopt the production plan');
+        await announce.getByRole('button', { name: 'Announce the vote' }).click();
+        const card = cp.getByTestId('vote-card').first();
+        await poll(() => card.getAttribute('data-status')).toBe('announced');
+        await noError(cp);
+
+        // --- Anna opens the meeting on her desktop while the vote is announced: no ballot is taken there ------
+        const desk = await open('anna-desktop', anna.login);
+        const deskTokenRequests: string[] = [];
+        desk.page.on('request', (r) => {
+          if (r.method() === 'POST' && /\/token(\/moved)?$/.test(r.url())) deskTokenRequests.push(r.url());
+        });
+        await desk.page.goto(url);
+        await desk.page.getByTestId('vote-here').waitFor();
+        expect(await desk.page.getByTestId('token-state').getAttribute('data-state')).toBe('none');
+        await card.getByRole('button', { name: 'Open the vote' }).click();
+        await poll(() => card.getAttribute('data-status')).toBe('open');
+        await desk.page.getByTestId('vote-here').waitFor();
+        expect(await desk.page.getByTestId('ballot-form').count()).toBe(0);
+
+        // --- she votes from her phone (the delegate's view) ---------------------------------------------------
+        const annaPhone = await open('anna-phone', anna.login, phone);
+        await annaPhone.page.goto(`${url}/delegate`);
+        await annaPhone.page.getByTestId('vote-here').click();
+        const form = annaPhone.page.getByTestId('ballot-form');
+        await form.waitFor({ timeout: 30_000 });
+        await form.getByLabel('For', { exact: true }).check();
+        await form.getByRole('button', { name: 'Cast my ballot' }).click();
+        await poll(() => text(annaPhone.page, 'receipt-code')).toMatch(/^[0-9a-f]{64}$/);
+        await noError(annaPhone.page);
+        const overflow = await annaPhone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, 'no sideways scrolling on the phone').toBeLessThanOrEqual(1);
+        // the token is forgotten once cast; the receipt is kept
+        const kept = await annaPhone.page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('antaeus.ballot.'))
+            .map((k) => localStorage.getItem(k) ?? ''),
+        );
+        expect(kept).toHaveLength(1);
+        expect(kept[0]).toContain('"receipt"');
+        expect(kept[0]).not.toContain('"token"');
+        await done(annaPhone);
+        // the desktop never asked for a token
+        expect(deskTokenRequests).toEqual([]);
+        await done(desk);
+
+        // --- Boris takes his ballot on device A, shows its transfer code, and takes it on device B ------------
+        const devA = await open('boris-a', boris.login);
+        await devA.page.goto(url);
+        await devA.page.getByTestId('vote-here').click();
+        await devA.page.getByTestId('ballot-form').waitFor({ timeout: 30_000 });
+        expect(await devA.page.getByTestId('token-state').getAttribute('data-state')).toBe('here');
+
+        const devB = await open('boris-b', boris.login, phone);
+        const bTokenRequests: string[] = [];
+        devB.page.on('request', (r) => {
+          if (r.method() === 'POST' && r.url().endsWith('/token')) bTokenRequests.push(r.url());
+        });
+        await devB.page.goto(`${url}/delegate`);
+        // device B says plainly where the ballot is, and what to do
+        await poll(() => devB.page.getByTestId('token-state').getAttribute('data-state')).toBe('elsewhere');
+        expect(await text(devB.page, 'token-state')).toMatch(
+          /^Your ballot token was taken on another device at \d{1,2}:\d\d\. Open it there, or show its transfer code there/,
+        );
+        expect(await devB.page.getByTestId('vote-here').count()).toBe(0);
+
+        await devA.page.getByTestId('transfer-start').click();
+        const shown = devA.page.getByTestId('transfer-show');
+        await shown.waitFor();
+        const code = await shown.getByTestId('transfer-code').inputValue();
+        expect(code).toMatch(/^AT1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+        expect(await shown.locator('svg.qr').getAttribute('data-qr')).toBe(code);
+        expect(await devA.page.getByTestId('ballot-form').count()).toBe(0);
+
+        // a wrong code is refused in words; the right one moves the ballot
+        const enter = devB.page.getByTestId('transfer-enter');
+        await enter.getByTestId('transfer-input').fill(code.slice(0, -8) + 'AAAAAAAA');
+        await enter.getByRole('button', { name: 'Take my ballot on this device' }).click();
+        await poll(() => text(devB.page, 'form-error')).toContain('This is not a ballot transfer code for this vote.');
+        await enter.getByTestId('transfer-input').fill(code);
+        await enter.getByRole('button', { name: 'Take my ballot on this device' }).click();
+        const formB = devB.page.getByTestId('ballot-form');
+        await formB.waitFor({ timeout: 30_000 });
+        expect(await devB.page.getByTestId('token-state').getAttribute('data-state')).toBe('here');
+        await formB.getByLabel('Against', { exact: true }).check();
+        await formB.getByRole('button', { name: 'Cast my ballot' }).click();
+        await poll(() => text(devB.page, 'receipt-code')).toMatch(/^[0-9a-f]{64}$/);
+        await noError(devB.page);
+        expect(bTokenRequests, 'device B never obtained a token of its own').toEqual([]);
+        expect(
+          await devB.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(1);
+
+        // device A forgets the ballot and says where it went; it cannot cast it any more
+        await poll(() => devA.page.getByTestId('token-state').getAttribute('data-state')).toBe('moved');
+        expect(await text(devA.page, 'token-state')).toMatch(
+          /^Your ballot token was moved to another device at \d{1,2}:\d\d\./,
+        );
+        expect(await devA.page.getByTestId('ballot-form').count()).toBe(0);
+        expect(await devA.page.getByTestId('transfer-show').count()).toBe(0);
+        const left = await devA.page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('antaeus.ballot.'))
+            .map((k) => localStorage.getItem(k) ?? ''),
+        );
+        expect(left.join('')).not.toContain('"token"');
+        await devA.page.reload();
+        await poll(() => devA.page.getByTestId('token-state').getAttribute('data-state')).toBe('moved');
+        expect(await devA.page.getByTestId('ballot-form').count()).toBe(0);
+        await done(devA);
+        await done(devB);
+
+        // two ballots, one each
+        await poll(() => text(cp, 'vote-received')).toBe('2');
+        await card.getByRole('button', { name: 'Close the vote' }).click();
+        await poll(() => card.getAttribute('data-status')).toBe('closed');
+        expect(await card.textContent()).toContain('For 1, against 1, abstained 0');
+        await noError(cp);
+        expect(chair.errors).toEqual([]);
+      } catch (err) {
+        await st.failed('vote-on-any-device', err);
         throw err;
       } finally {
         await st.close();

@@ -4,7 +4,7 @@
 // Scenario. A real server process (`antaeus serve`) on a scratch database (PGlite in a temporary folder, and
 // PostgreSQL), all output captured. Seeded directly: 50 members with accounts, present at an open meeting, and a
 // chair. Over HTTP, like the web app: the chair announces a secret vote; the members sign in in one random order
-// and each obtains their token at once (as the web app does when a vote is announced); the chair opens; the
+// and each obtains their token at once (as a voter who presses "Vote on this device" then does); the chair opens; the
 // members cast, one at a time, in ANOTHER random order, without cookies; the chair closes. The public counters
 // are who obtained a token (ballot_token_issue: one each).
 //

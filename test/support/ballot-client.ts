@@ -93,10 +93,16 @@ export function recountBoard(board: BallotBoard): { result: VoteResult; tokensVa
   const spec: BallotSpec = {
     title: board.title,
     majority: r.majority,
-    election: r.count ? { method: r.count.method, seats: r.count.seats, candidates: board.candidates } : null,
+    // a void election has no count; it is void whatever its method (voidness looks at the ballots only)
+    election: r.count
+      ? { method: r.count.method, seats: r.count.seats, candidates: board.candidates }
+      : r.void && board.candidates.length
+        ? { method: 'approval', seats: 1, candidates: board.candidates }
+        : null,
     present: r.present,
     entitled: r.entitled,
     quorumRequired: r.quorum?.required ?? null,
+    minTurnout: r.void?.minimumTurnout ?? 0,
   };
   const key = importPublicKey(board.publicKeySpki);
   const seen = new Set<string>();

@@ -14,6 +14,32 @@ export async function recordTokenIssue(ex: Executor, voteId: string, personId: s
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+export interface TokenIssue {
+  issued_at: Date | null;
+  moved_at: Date | null;
+}
+
+/** When `personId` obtained the vote's token and last moved it between their devices (undefined: never issued). */
+export async function tokenIssueOf(ex: Executor, voteId: string, personId: string): Promise<TokenIssue | undefined> {
+  return ex
+    .selectFrom('ballot_token_issue')
+    .select(['issued_at', 'moved_at'])
+    .where('vote_id', '=', voteId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** Records that the voter moved their token to another device (the token itself never reaches the server). */
+export async function markTokenMoved(ex: Executor, voteId: string, personId: string): Promise<TokenIssue | undefined> {
+  return ex
+    .updateTable('ballot_token_issue')
+    .set({ moved_at: sql<Date>`clock_timestamp()` })
+    .where('vote_id', '=', voteId)
+    .where('person_id', '=', personId)
+    .returning(['issued_at', 'moved_at'])
+    .executeTakeFirst();
+}
+
 export async function tokensIssued(ex: Executor, voteId: string): Promise<number> {
   const r = await ex
     .selectFrom('ballot_token_issue')

@@ -24,13 +24,14 @@ import type {
   BallotTokenResult,
   BoardEntry,
   CastBallotInput,
+  MyBallotToken,
   ReceiptCheck,
   Recount,
   VoteResult,
 } from '../../contracts/ballot.js';
 import { assertCanViewMeeting, AssemblyErrors, type AssemblyAccess } from '../assembly/assembly.service.js';
 import { VoteErrors } from './vote.errors.js';
-import { isVoter } from './vote.policy.js';
+import { assertCanMoveOwnToken, isVoter } from './vote.policy.js';
 import { electionSpecOf, specOf, TOPIC, type SecretTally } from './vote.service.js';
 import { BallotIntake, type CastOutcome } from './ballot-intake.js';
 import {
@@ -78,6 +79,12 @@ export function boardHashOf(voteId: string, publicKeySpki: string, election: Ele
     }),
   );
 }
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+/** The voter's own token record as their screens show it (null: not obtained on any device). */
+export const myTokenOf = (row: repo.TokenIssue | undefined): MyBallotToken | null =>
+  row ? { issuedAt: iso(row.issued_at), movedAt: iso(row.moved_at) } : null;
 
 const toLine = (r: repo.BallotRow): BoardLine => ({
   receipt: r.receipt,
@@ -149,6 +156,27 @@ export class SecretBallotService implements SecretTally {
         if (e instanceof MalformedBlindedMessage) throw VoteErrors.ballot_token_malformed();
         throw e;
       }
+    });
+  }
+
+  /**
+   * POST /api/votes/{id}/token/moved: the voter's device that has just received their token from another device (a
+   * transfer code shown there and entered here) records THAT it moved, so the first device forgets it and every
+   * screen of theirs says where the ballot now is. The token itself never reaches the server; no second token.
+   */
+  async tokenMoved(actor: Actor, voteId: string): Promise<MyBallotToken> {
+    const key = await this.keyOf(voteId);
+    const c = await this.access.context(this.db, actor, key.meetingId);
+    assertCanViewMeeting(c);
+    if (!key.secret) throw VoteErrors.ballot_not_secret();
+    if (!c.participant) throw AssemblyErrors.meeting_not_participant();
+    assertCanMoveOwnToken(c);
+    return this.db.transaction().execute(async (trx) => {
+      const status = await repo.voteStatusForShare(trx, voteId);
+      if (status !== 'announced' && status !== 'open') throw VoteErrors.vote_closed();
+      const row = await repo.markTokenMoved(trx, voteId, actor.personId);
+      if (!row) throw VoteErrors.ballot_token_not_issued();
+      return myTokenOf(row)!;
     });
   }
 

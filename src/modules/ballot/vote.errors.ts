@@ -75,7 +75,13 @@ export const VoteErrors = defineErrors({
   },
   ballot_token_already_issued: {
     kind: 'conflict',
-    message: 'You have already received your ballot token for this vote; each voter receives one.',
+    message:
+      'You have already received your ballot token for this vote on another device; each voter receives one. Move it here with its transfer code.',
+  },
+  ballot_token_not_issued: {
+    kind: 'conflict',
+    message:
+      'You have not taken your ballot token for this vote on any device yet, so there is nothing to move: choose “Vote on this device” instead.',
   },
   ballot_token_malformed: {
     kind: 'invalid',

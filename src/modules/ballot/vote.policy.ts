@@ -8,6 +8,13 @@ export const isVoter = (c: MeetingContext) => c.participant?.voice === 'voting' 
 export const canTell = (c: MeetingContext) => canChair(c) || canKeepProtocol(c) || c.roles.has('teller');
 export const canRecordRoll = (c: MeetingContext) => canChair(c) || canKeepProtocol(c);
 
+/** Moving one's own token between one's devices: a voting participant (it grants nothing: the token is theirs). */
+export const canMoveOwnToken = (c: MeetingContext) => c.participant?.voice === 'voting';
+
+export function assertCanMoveOwnToken(c: MeetingContext): void {
+  if (!canMoveOwnToken(c)) throw VoteErrors.ballot_not_voter();
+}
+
 export function assertCanTell(c: MeetingContext): void {
   if (!canTell(c)) throw VoteErrors.vote_teller_required();
 }

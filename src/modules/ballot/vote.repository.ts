@@ -28,6 +28,7 @@ export interface VoteRow {
   result: unknown;
   board_hash: string | null;
   created_at: Date;
+  min_turnout: number;
 }
 
 const COLUMNS = [
@@ -53,6 +54,7 @@ const COLUMNS = [
   'result',
   'board_hash',
   'created_at',
+  'min_turnout',
 ] as const;
 
 export async function voteById(ex: Executor, id: string, lock = false): Promise<VoteRow | undefined> {
@@ -97,6 +99,7 @@ export interface NewVote {
   announced_by: string | null;
   public_key_spki: string | null;
   private_key_pkcs8: string | null;
+  min_turnout: number;
 }
 
 /** Inserts an announced vote (a second running vote in the meeting fails on vote_one_running, 23505). */

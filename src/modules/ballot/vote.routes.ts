@@ -15,6 +15,7 @@ import {
   BallotTokenResult,
   CastBallotInput,
   EnterCountInput,
+  MyBallotToken,
   ReceiptCheck,
   Recount,
   RollCallInput,
@@ -99,6 +100,15 @@ const token = createRoute({
   request: { params: IdParam, ...jsonBody(BallotTokenInput) },
   responses: { 200: { description: 'The blind signature', ...json(BallotTokenResult) }, ...errors },
 });
+const tokenMoved = createRoute({
+  method: 'post',
+  path: '/api/votes/{id}/token/moved',
+  tags,
+  summary:
+    'The voter’s device that received their token from another of their devices records that it moved (never the token)',
+  request: { params: IdParam },
+  responses: { 200: { description: 'Where the voter’s token is', ...json(MyBallotToken) }, ...errors },
+});
 const cast = createRoute({
   method: 'post',
   path: CAST_BALLOT_PATH,
@@ -163,6 +173,7 @@ export function voteRoutes(s: Services): RouteModule {
     api.openapi(token, async (c) =>
       c.json(await s.secretBallot.issueToken(requireActor(c), id(c), c.req.valid('json')), 200),
     );
+    api.openapi(tokenMoved, async (c) => c.json(await s.secretBallot.tokenMoved(requireActor(c), id(c)), 200));
     api.openapi(cast, async (c) => c.json(await s.secretBallot.cast(id(c), c.req.valid('json')), 201));
     api.openapi(board, async (c) => c.json(await s.secretBallot.board(requireActor(c), id(c)), 200));
     api.openapi(boardBlt, async (c) => {

@@ -41,6 +41,7 @@ import { tally } from './rules/majority.js';
 import { quorumRequiredFor } from './rules/quorum.js';
 import { CountInputError } from './rules/count/index.js';
 import * as repo from './vote.repository.js';
+import { tokenIssueOf } from './secret.repository.js';
 
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
@@ -69,6 +70,7 @@ export function specOf(row: repo.VoteRow): BallotSpec {
     present: row.present_at_open ?? 0,
     entitled: row.entitled ?? 0,
     quorumRequired: quorumRequiredFor(row.quorum_more_than, row.entitled ?? 0),
+    minTurnout: row.min_turnout ?? 0,
   };
 }
 
@@ -210,6 +212,7 @@ export class VoteService {
           announced_by: actor.personId,
           public_key_spki: key?.publicKeySpki ?? null,
           private_key_pkcs8: key?.privateKeyPkcs8 ?? null,
+          min_turnout: rules.decisions.minimumTurnout ?? 0,
         });
         await this.access.touch(trx, meetingId, TOPIC, { voteId: id });
         return toVote((await repo.voteById(trx, id))!, 0);
@@ -282,7 +285,7 @@ export class VoteService {
             .filter(([, n]) => n > 0)
             .map(([id, n]) => ({ prefs: [id], weight: n }));
           const marks = Object.values(tallies).reduce((a, b) => a + b, 0);
-          return electionResult(spec, ballots, marks, null);
+          return electionResult(spec, ballots, marks, null, false);
         }
         const counts = tc.counts!;
         return motionResult(spec, counts, counts.for + counts.against + counts.abstain, null);
@@ -375,9 +378,16 @@ export class VoteService {
     });
   }
 
+  /** A vote; for a secret one also when the actor obtained (and moved) their own token — never the token. */
   async get(actor: Actor, voteId: string): Promise<Vote> {
     const { vote } = await this.visible(actor, voteId);
-    return this.view(this.db, vote);
+    const v = await this.view(this.db, vote);
+    if (vote.method !== 'secret') return v;
+    const mine = await tokenIssueOf(this.db, voteId, actor.personId);
+    return {
+      ...v,
+      myToken: mine ? { issuedAt: iso(mine.issued_at), movedAt: iso(mine.moved_at) } : null,
+    };
   }
 
   async list(actor: Actor, meetingId: string): Promise<VoteList> {

@@ -95,6 +95,8 @@ export interface VoteTable {
   counted_by: string | null;
   result: NullableJson;
   board_hash: string | null;
+  /** Per cent of the voting participants entitled who must cast a ballot for the vote to be valid (0010). */
+  min_turnout: Generated<number>;
 }
 
 export interface RollCallEntryTable {
@@ -108,6 +110,9 @@ export interface RollCallEntryTable {
 export interface BallotTokenIssueTable {
   vote_id: string;
   person_id: string;
+  /** Null for tokens issued before migration 0010. */
+  issued_at: NullableTs;
+  moved_at: NullableTs;
 }
 
 export interface BallotTable {

@@ -44,6 +44,8 @@ export const en = {
       'You have sent all the signed question notes the statute allows one person in this meeting. Unsigned notes are counted apart.',
     chair_required:
       'A meeting opens only with a chair. Name the chair under Roles, save the roles, then open the meeting.',
+    ballot_token_not_issued:
+      'You have not taken your ballot on any device yet, so there is nothing to move: choose “Vote on this device” instead.',
   },
   signIn: {
     title: 'Sign in',
@@ -902,8 +904,31 @@ export const en = {
     resultOf: 'Result of the vote',
     checkInToVote: 'Check in to receive your ballot.',
     tokenFetching: 'Preparing your ballot…',
-    tokenReady: 'Your ballot is ready. Nobody can tell which ballot is yours.',
+    tokenReady: 'Your ballot is ready on this device. Nobody can tell which ballot is yours.',
     tokenFailed: 'Your ballot could not be prepared.',
+    chooseDevice:
+      'You receive one ballot, on one device. Take it on the device you will vote with; you can move it to another of your devices later.',
+    voteHere: 'Vote on this device',
+    tokenTakenElsewhere: 'Your ballot token was taken on another device at {{time}}.',
+    tokenTakenElsewhereNoTime: 'Your ballot token was taken on another device.',
+    tokenMovedElsewhere: 'Your ballot token was moved to another device at {{time}}.',
+    tokenMovedElsewhereNoTime: 'Your ballot token was moved to another device.',
+    tokenElsewhereWhatToDo:
+      'Open it there, or show its transfer code there (“Move my ballot to another device”) and enter it here.',
+    moveToOtherDevice: 'Move my ballot to another device',
+    transferShowHelp:
+      'On your other device, open this meeting and enter this transfer code (or scan the QR code). As soon as it has your ballot, this device forgets it. Do not show the code to anyone else: it is your ballot.',
+    transferQr: 'QR code of your ballot’s transfer code',
+    transferCode: 'Transfer code',
+    copyCode: 'Copy the code',
+    codeCopied: 'Copied. Waiting for your other device…',
+    transferWaiting: 'Waiting for your other device to take the ballot…',
+    keepHere: 'Keep it on this device',
+    enterTransferCode: 'Transfer code from your other device',
+    takeBallotHere: 'Take my ballot on this device',
+    transferCodeMissing: 'Enter the transfer code shown on your other device.',
+    transferCodeInvalid:
+      'This is not a ballot transfer code for this vote. Copy the whole code shown on your other device and try again.',
     noToken: 'Your ballot is not ready yet: wait a moment and try again.',
     waitOpen: 'The ballot opens when the chair opens the vote.',
     yourChoice: 'Your choice',
@@ -963,6 +988,10 @@ export const en = {
     noQuorum: 'Not valid: no quorum.',
     noQuorumDetail:
       'When the vote opened {{present}} voting participants were present and the statute’s quorum is {{required}}: nothing was decided and nobody elected.',
+    void: 'Void',
+    voidNoBallots: 'Not a single valid ballot was cast: nothing was decided and nobody was elected.',
+    voidTurnout:
+      'Fewer voted than the statute’s minimum turnout ({{min}}% of those entitled): nothing was decided and nobody was elected.',
     needed: '{{n}} needed',
     castLine: 'Cast: {{cast}} (blank or invalid {{invalid}}); present {{present}} of {{entitled}} entitled.',
     boardHash: 'Ballot board fingerprint (SHA-256)',

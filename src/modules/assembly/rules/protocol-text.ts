@@ -13,6 +13,7 @@ import type {
   DecisionVote,
   MeetingDecisions,
 } from '../../../contracts/protocol-decisions.js';
+import type { VoidReason } from '../../../contracts/ballot.js';
 
 export type ProtocolLang = 'en' | 'ru';
 
@@ -398,6 +399,10 @@ const D = {
     amendmentNoQuorum: 'NOT ADOPTED: the vote on it was not valid for want of a quorum',
     motionNoQuorum: (n: number) => `Motion ${n} NOT ADOPTED: the vote on it was not valid for want of a quorum.`,
     electionNoQuorum: 'nobody: the election is not valid for want of a quorum',
+    void: (reason: VoidReason, min: number) =>
+      reason === 'no_valid_ballots'
+        ? 'VOID: not a single valid ballot was cast; nothing was decided and nobody was elected.'
+        : `VOID: fewer voted than the statute's minimum turnout (${min}% of those entitled); nothing was decided and nobody was elected.`,
     boardHash: (h: string) => `Ballot board published; its SHA-256: ${h}.`,
     question: 'QUESTION PUT TO THE VOTE',
     election: 'ELECTION',
@@ -487,6 +492,10 @@ const D = {
     motionNoQuorum: (n: number) =>
       `Предложение ${n} НЕ ПРИНЯТО: голосование по нему недействительно за отсутствием кворума.`,
     electionNoQuorum: 'никто: выборы недействительны за отсутствием кворума',
+    void: (reason: VoidReason, min: number) =>
+      reason === 'no_valid_ballots'
+        ? 'ГОЛОСОВАНИЕ НЕДЕЙСТВИТЕЛЬНО: не подано ни одного действительного бюллетеня; решение не принято, никто не избран.'
+        : `ГОЛОСОВАНИЕ НЕДЕЙСТВИТЕЛЬНО: проголосовало меньше установленного уставом минимума (${min}% имеющих право голоса); решение не принято, никто не избран.`,
     boardHash: (h: string) => `Доска бюллетеней опубликована; её SHA-256: ${h}.`,
     question: 'ВОПРОС, ПОСТАВЛЕННЫЙ НА ГОЛОСОВАНИЕ',
     election: 'ВЫБОРЫ',
@@ -585,6 +594,7 @@ function voteLines(
   if (m) out.push(`${ind2}${d.majority(d.majorities[m.threshold][m.of], r.needed)}`);
   if (r.entitled > 0 || r.present > 0) out.push(`${ind2}${d.presentOf(r.present, r.entitled)}`);
   if (r.quorum && !r.quorum.reached) out.push(`${ind2}${d.noQuorum(r.present, r.quorum.required)}`);
+  else if (r.void) out.push(`${ind2}${d.void(r.void.reason, r.void.minimumTurnout)}`);
   else if (r.carried !== null) out.push(`${ind2}${r.carried ? d.carried : d.notCarried}`);
   out.push(...countTable(v, names, lang, d, ind2));
   if (r.boardHash) out.push(`${ind2}${d.boardHash(r.boardHash)}`);

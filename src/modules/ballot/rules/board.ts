@@ -10,7 +10,7 @@
 //   <receipt> <token message base64> <token signature base64> <content JSON>   — one line per ballot, by receipt
 // where content JSON is exactly {"choice":"for"|"against"|"abstain"} or {"prefs":["<id>",...]} (keys in that
 // order, no spaces), as JSON.stringify writes it.
-import type { BallotContent, ChoiceCounts, MajorityRule, VoteResult } from '../../../contracts/ballot.js';
+import type { BallotContent, ChoiceCounts, MajorityRule, VoteResult, VoteVoid } from '../../../contracts/ballot.js';
 import type { CountMethod } from '../../../contracts/count.js';
 import { count } from './count/index.js';
 import { decide, tally } from './majority.js';
@@ -35,6 +35,8 @@ export interface BallotSpec {
   entitled: number;
   /** Voting participants the statute's quorum required when the vote opened (null or absent: not recorded). */
   quorumRequired?: number | null;
+  /** The statute's minimum turnout (per cent of `entitled` casting a ballot), fixed at announce; 0 or absent = none. */
+  minTurnout?: number;
 }
 
 export interface BoardLine {
@@ -103,7 +105,20 @@ export function ballotProblem(spec: Pick<BallotSpec, 'election'>, content: Ballo
   return null;
 }
 
-/** A motion's result from its counts (tellers', roll-call's or the ballots'). */
+/**
+ * Whether a vote decided nothing: no valid ballot at all (always void, whatever the statute says), or fewer voters
+ * than the statute's minimum turnout — `voters` ballots (blank ones included) against `minTurnout` per cent of the
+ * voting participants entitled; null when the turnout is not known (marks of a show of hands in an election).
+ */
+export function voidness(spec: Pick<BallotSpec, 'entitled' | 'minTurnout'>, valid: number, voters: number | null) {
+  const minimumTurnout = spec.minTurnout ?? 0;
+  if (valid <= 0) return { reason: 'no_valid_ballots', minimumTurnout } satisfies VoteVoid;
+  if (voters !== null && minimumTurnout > 0 && voters * 100 < minimumTurnout * spec.entitled)
+    return { reason: 'turnout_below_minimum', minimumTurnout } satisfies VoteVoid;
+  return null;
+}
+
+/** A motion's result from its counts (tellers', roll-call's or the ballots'); void adopts nothing. */
 export function motionResult(
   spec: BallotSpec,
   counts: ChoiceCounts,
@@ -112,10 +127,13 @@ export function motionResult(
 ): VoteResult {
   const majority = spec.majority ?? { threshold: 'simple', of: 'cast' };
   const d = decide(majority, counts, { present: spec.present, entitled: spec.entitled });
+  const isVoid = voidness(spec, counts.for + counts.against + counts.abstain, cast);
   return withQuorum(
     {
+      // only a void result carries the key: results stored before it existed recount to the same JSON
+      ...(isVoid ? { void: isVoid } : {}),
       counts,
-      carried: d.carried,
+      carried: d.carried && !isVoid,
       majority,
       needed: d.needed,
       cast,
@@ -129,14 +147,38 @@ export function motionResult(
   );
 }
 
-/** An election's result from its ballots (each the candidates marked, in order of preference). */
+/**
+ * An election's result from its ballots (each the candidates marked, in order of preference). `cast` is the number
+ * of ballots (or, `voters` false, of hands raised for candidates, which is not a number of voters). A void election
+ * is not counted at all: nobody is elected, not even by lot.
+ */
 export function electionResult(
   spec: BallotSpec,
   ballots: readonly { prefs: readonly string[]; weight?: number }[],
   cast: number,
   boardHash: string | null,
+  voters = true,
 ): VoteResult {
   const e = spec.election!;
+  const valid = ballots.reduce((n, b) => n + (b.prefs.length > 0 ? (b.weight ?? 1) : 0), 0);
+  const isVoid = voidness(spec, valid, voters ? cast : null);
+  if (isVoid)
+    return withQuorum(
+      {
+        void: isVoid,
+        counts: null,
+        carried: null,
+        majority: null,
+        needed: null,
+        cast,
+        invalid: voters ? cast - valid : 0,
+        present: spec.present,
+        entitled: spec.entitled,
+        count: null,
+        boardHash,
+      },
+      voteQuorum(spec.quorumRequired ?? null, spec.present),
+    );
   const result = count({
     method: e.method,
     seats: e.seats,

@@ -1,8 +1,10 @@
-// The voter's ballot (meeting page and phone view). For a secret vote the eligibility token is obtained as soon
-// as the vote is announced (ballot-client.ts); once it is open the ballot is shown: for / against / abstain for a
-// motion; for an election a ranking by numbers (STV), up to `seats` marks (plurality) or any (approval). It is cast
-// without cookies; the receipt is shown and kept. After the close, "Check my ballot" looks the receipt up on the
-// published board and compares the board's hash with the one announced live.
+// The voter's ballot (meeting page and phone view). For a secret vote the eligibility token is obtained only when
+// the voter chooses "Vote on this device" (ballot-client.ts): opening a page takes nothing, so any device can be the
+// one. A token taken on another device can be moved here by its transfer code (text or QR shown there); the page
+// says where the ballot is. Once the vote is open the ballot is shown: for / against / abstain for a motion; for an
+// election a ranking by numbers (STV), up to `seats` marks (plurality) or any (approval). It is cast without
+// cookies; the receipt is shown and kept. After the close, "Check my ballot" looks the receipt up on the published
+// board and compares the board's hash with the one announced live.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -20,21 +22,28 @@ import { api, ApiError } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import {
   castBallot,
+  forgetIfMoved,
   loadKept,
   obtainBallotToken,
+  receiveToken,
   recomputeBoardHash,
   sameContent,
+  setMoving,
+  transferCodeOf,
   type KeptBallot,
 } from './ballot-client.js';
 import { useBallotLabels } from './common.js';
-import { ballotPaths } from './endpoints.js';
+import { ballotKeys, ballotPaths } from './endpoints.js';
 import { useBallotAction, useElections, useVote } from './queries.js';
 import type { Live } from '../assembly/queries.js';
+import { QrCode, useDateTime } from '../assembly/common.js';
+import { useQueryClient } from '@tanstack/react-query';
+import type { NoteToken } from '../assembly/note-tokens.js';
 
 type TokenState = 'idle' | 'fetching' | 'ready' | 'error';
 
-/** The kept token/receipt of a vote, and obtaining the token as soon as the voter may. */
-function useKeptBallot(vote: Vote | undefined, personId: string, eligible: boolean) {
+/** The kept token/receipt of a vote; the token is obtained only when the voter chooses this device. */
+function useKeptBallot(vote: Vote | undefined, personId: string) {
   const voteId = vote?.id ?? '';
   const latest = useRef(vote);
   latest.current = vote;
@@ -60,17 +69,113 @@ function useKeptBallot(vote: Vote | undefined, personId: string, eligible: boole
       refresh();
     }
   }, [personId, refresh]);
-  const wanted =
-    !!vote &&
-    vote.method === 'secret' &&
-    (vote.status === 'announced' || vote.status === 'open') &&
-    eligible &&
-    !!vote.publicKeySpki;
+  // the server says where the voter's token is: a token received here before its last move has moved on
+  const movedAt = vote?.myToken?.movedAt ?? null;
   useEffect(() => {
+    if (vote) forgetIfMoved(vote, personId);
     refresh();
-    if (wanted && !loadKept(voteId, personId).token) void obtain();
-  }, [wanted, voteId, personId, obtain, refresh]);
+    // re-run when the server's move time changes (`vote` itself is a new object on every render)
+  }, [voteId, personId, movedAt, refresh]);
   return { kept, state, error, obtain, refresh };
+}
+
+/** This device's token shown as a one-time transfer code (QR and text) until another device of the voter's takes it. */
+function TransferShow({ token, onKeep }: { token: NoteToken; onKeep: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const code = transferCodeOf(token);
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="transfer-show" data-testid="transfer-show">
+      <p>{t('ballots.transferShowHelp')}</p>
+      <QrCode text={code} label={t('ballots.transferQr')} size={240} />
+      <label htmlFor={`${id}-code`}>{t('ballots.transferCode')}</label>
+      <textarea
+        id={`${id}-code`}
+        className="transfer-code"
+        data-testid="transfer-code"
+        readOnly
+        rows={5}
+        value={code}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            void navigator.clipboard?.writeText(code).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
+          {t('ballots.copyCode')}
+        </button>
+        <button type="button" className="button button-secondary" data-testid="transfer-keep" onClick={onKeep}>
+          {t('ballots.keepHere')}
+        </button>
+      </div>
+      <p className="small" role="status" aria-live="polite">
+        {copied ? t('ballots.codeCopied') : t('ballots.transferWaiting')}
+      </p>
+    </div>
+  );
+}
+
+/** Takes the voter's token from another of their devices: its transfer code, typed or pasted here. */
+function TransferEnter({ vote, personId, onDone }: { vote: Vote; personId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const qc = useQueryClient();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async () => {
+    if (!code.trim()) return setError(new ApiError(0, 'transfer_code_missing', t('ballots.transferCodeMissing')));
+    setBusy(true);
+    setError(null);
+    try {
+      await receiveToken(vote, personId, code);
+      setCode('');
+      void qc.invalidateQueries({ queryKey: ballotKeys.vote(vote.meetingId, vote.id) });
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.code === 'transfer_code_invalid'
+          ? new ApiError(0, err.code, t('ballots.transferCodeInvalid'))
+          : err,
+      );
+    } finally {
+      setBusy(false);
+      onDone();
+    }
+  };
+  return (
+    <form
+      className="form transfer-enter"
+      data-testid="transfer-enter"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={`${id}-in`}>{t('ballots.enterTransferCode')}</label>
+      <textarea
+        id={`${id}-in`}
+        className="transfer-code"
+        data-testid="transfer-input"
+        rows={4}
+        autoComplete="off"
+        spellCheck={false}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? t('forms.working') : t('ballots.takeBallotHere')}
+      </button>
+      <FormError id={`transfer-${vote.id}`} error={error} />
+    </form>
+  );
 }
 
 /** A ballot's form: its marks, what is wrong with them (if anything) and the button that casts it. */
@@ -401,17 +506,105 @@ function RollCallSelf({ meetingId, vote }: { meetingId: string; vote: LiveVote }
   );
 }
 
+/**
+ * Where the voter's one token is, and the way forward: ready on this device (or shown as a transfer code), taken on
+ * another device (enter its transfer code here), or not taken yet ("Vote on this device").
+ */
+function TokenPlace({
+  vote,
+  kept,
+  state,
+  error,
+  time,
+  personId,
+  onObtain,
+  onMoving,
+  onReceived,
+}: {
+  vote: Vote;
+  kept: KeptBallot;
+  state: TokenState;
+  error: unknown;
+  time: (iso: string | null | undefined) => string;
+  personId: string;
+  onObtain: () => void;
+  onMoving: (on: boolean) => void;
+  onReceived: () => void;
+}) {
+  const { t } = useTranslation();
+  if (kept.token) {
+    if (kept.moving) return <TransferShow token={kept.token} onKeep={() => onMoving(false)} />;
+    return (
+      <p className="small" aria-live="polite" data-testid="token-state" data-state="here">
+        {t('ballots.tokenReady')}
+      </p>
+    );
+  }
+  const mine = vote.myToken ?? null;
+  if (mine) {
+    const at = mine.movedAt ?? mine.issuedAt;
+    const where = mine.movedAt
+      ? at
+        ? t('ballots.tokenMovedElsewhere', { time: time(at) })
+        : t('ballots.tokenMovedElsewhereNoTime')
+      : at
+        ? t('ballots.tokenTakenElsewhere', { time: time(at) })
+        : t('ballots.tokenTakenElsewhereNoTime');
+    return (
+      <>
+        <p
+          className="notice notice-warn"
+          role="status"
+          data-testid="token-state"
+          data-state={mine.movedAt ? 'moved' : 'elsewhere'}
+        >
+          {where} {t('ballots.tokenElsewhereWhatToDo')}
+        </p>
+        <TransferEnter vote={vote} personId={personId} onDone={onReceived} />
+      </>
+    );
+  }
+  return (
+    <div className="token-choose" data-testid="token-choose">
+      <p className="small" data-testid="token-state" data-state="none">
+        {t('ballots.chooseDevice')}
+      </p>
+      <button
+        type="button"
+        className="button big-touch"
+        data-testid="vote-here"
+        disabled={state === 'fetching'}
+        onClick={onObtain}
+      >
+        {state === 'fetching' ? t('ballots.tokenFetching') : t('ballots.voteHere')}
+      </button>
+      {state === 'error' && (
+        <>
+          <p className="small">{t('ballots.tokenFailed')}</p>
+          <FormError id={`tok-${vote.id}`} error={error} />
+        </>
+      )}
+    </div>
+  );
+}
+
 /** The voter's ballot for the live vote, when there is one this person may take part in. */
 export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live: Live; personId: string }) {
   const { t } = useTranslation();
   const L = useBallotLabels();
   const lv = live.state?.vote ?? null;
-  const vote = useVote(meeting.id, lv?.id);
+  const [moving, setMovingState] = useState(false);
+  // while this device shows its transfer code, ask every few seconds whether another device has taken the token
+  const vote = useVote(meeting.id, lv?.id, moving ? 2_000 : undefined);
+  const qc = useQueryClient();
+  const dt = useDateTime();
   const elections = useElections(meeting.id, !!lv?.electionId);
   const election = elections.data?.items.find((e) => e.id === lv?.electionId);
   const full = vote.data && lv && vote.data.id === lv.id ? { ...vote.data, status: lv.status } : undefined;
   const voting = meeting.me.voice === 'voting';
-  const ballot = useKeptBallot(full, personId, voting && meeting.me.present);
+  const ballot = useKeptBallot(full, personId);
+  const keptMoving = !!ballot.kept.token && !!ballot.kept.moving;
+  useEffect(() => setMovingState(keptMoving), [keptMoving]);
   const [busy, setBusy] = useState(false);
   const [castError, setCastError] = useState<unknown>(null);
   const words = useContentWords();
@@ -450,27 +643,33 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
       {lv.method === 'secret' && (
         <>
           {!meeting.me.present && !receipt && <p className="notice notice-warn">{t('ballots.checkInToVote')}</p>}
-          {meeting.me.present && !receipt && lv.status !== 'closed' && (
-            <p className="small" aria-live="polite" data-testid="token-state">
-              {ballot.kept.token
-                ? t('ballots.tokenReady')
-                : ballot.state === 'error'
-                  ? t('ballots.tokenFailed')
-                  : t('ballots.tokenFetching')}
-            </p>
+          {meeting.me.present && !receipt && lv.status !== 'closed' && full && (
+            <TokenPlace
+              vote={full}
+              kept={ballot.kept}
+              state={ballot.state}
+              error={ballot.error}
+              time={dt.time}
+              onObtain={() =>
+                void ballot
+                  .obtain()
+                  .then(() => qc.invalidateQueries({ queryKey: ballotKeys.vote(meeting.id, full.id) }))
+              }
+              onMoving={(on) => {
+                setMoving(full.id, personId, on);
+                ballot.refresh();
+              }}
+              personId={personId}
+              onReceived={ballot.refresh}
+            />
           )}
-          {ballot.state === 'error' && !ballot.kept.token && (
-            <>
-              <FormError id={`tok-${lv.id}`} error={ballot.error} />
-              <button type="button" className="button button-secondary" onClick={() => void ballot.obtain()}>
-                {t('app.retry')}
-              </button>
-            </>
+          {lv.status === 'announced' && !receipt && ballot.kept.token && !ballot.kept.moving && (
+            <p className="muted">{t('ballots.waitOpen')}</p>
           )}
-          {lv.status === 'announced' && !receipt && <p className="muted">{t('ballots.waitOpen')}</p>}
           {lv.status === 'open' &&
             !receipt &&
             ballot.kept.token &&
+            !ballot.kept.moving &&
             (lv.electionId ? (
               election ? (
                 <ElectionBallot election={election} onCast={(c) => void cast(c)} busy={busy} />
@@ -480,6 +679,19 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
             ) : (
               <MotionBallot onCast={(c) => void cast(c)} busy={busy} />
             ))}
+          {meeting.me.present && !receipt && lv.status !== 'closed' && ballot.kept.token && !ballot.kept.moving && (
+            <button
+              type="button"
+              className="button button-secondary"
+              data-testid="transfer-start"
+              onClick={() => {
+                setMoving(lv.id, personId, true);
+                ballot.refresh();
+              }}
+            >
+              {t('ballots.moveToOtherDevice')}
+            </button>
+          )}
           <FormError id={`cast-${lv.id}`} error={castError} />
           {receipt && (
             <div className="receipt" data-testid="receipt">

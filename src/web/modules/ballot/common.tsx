@@ -177,7 +177,21 @@ export function NoQuorumLine({ result }: { result: VoteResult }) {
   );
 }
 
-/** A motion vote's counts, the majority applied and whether it carried. */
+/** A void vote's mark: it decided nothing, and why. */
+export function VoidNotice({ result }: { result: VoteResult }) {
+  const { t } = useTranslation();
+  if (!result.void) return null;
+  return (
+    <p className="notice notice-warn result-void" data-testid="vote-void" data-reason={result.void.reason}>
+      <strong>{t('ballots.void')}.</strong>{' '}
+      {result.void.reason === 'no_valid_ballots'
+        ? t('ballots.voidNoBallots')
+        : t('ballots.voidTurnout', { min: result.void.minimumTurnout })}
+    </p>
+  );
+}
+
+/** A motion vote's counts, the majority applied and whether it carried (or that the vote is void). */
 export function MotionResult({ result }: { result: VoteResult }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -195,7 +209,8 @@ export function MotionResult({ result }: { result: VoteResult }) {
         </p>
       )}
       <NoQuorumLine result={result} />
-      {result.carried !== null && !withoutQuorum(result) && (
+      {!withoutQuorum(result) && <VoidNotice result={result} />}
+      {result.carried !== null && !withoutQuorum(result) && !result.void && (
         <p className={`result-carried ${result.carried ? 'carried' : 'not-carried'}`} data-testid="vote-carried">
           <strong>{result.carried ? t('ballots.carried') : t('ballots.notCarried')}</strong>
           {result.majority && (

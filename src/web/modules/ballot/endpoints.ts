@@ -16,6 +16,7 @@ export const ballotPaths = {
   count: (voteId: string) => `${v(voteId)}/count`,
   rollCall: (voteId: string) => `${v(voteId)}/roll-call`,
   token: (voteId: string) => `${v(voteId)}/token`,
+  tokenMoved: (voteId: string) => `${v(voteId)}/token/moved`,
   ballots: (voteId: string) => `${v(voteId)}/ballots`,
   board: (voteId: string) => `${v(voteId)}/board`,
   boardBlt: (voteId: string) => `${v(voteId)}/board.blt`,

@@ -25,12 +25,14 @@ export function useVotes(meetingId: string, enabled = true) {
   });
 }
 
-export function useVote(meetingId: string, voteId: string | null | undefined) {
+/** A vote (with where the voter's own token is); `pollMs` while this device waits for its token to be taken. */
+export function useVote(meetingId: string, voteId: string | null | undefined, pollMs?: number) {
   return useQuery({
     queryKey: ballotKeys.vote(meetingId, voteId ?? ''),
     queryFn: ({ signal }) => api<Vote>(ballotPaths.vote(voteId!), { signal }),
     enabled: !!voteId,
     retry: false,
+    refetchInterval: pollMs ?? false,
   });
 }
 

@@ -29,9 +29,8 @@ export interface RunningServer {
 }
 
 export async function openAndMigrate(config: Config): Promise<DbHandle> {
-  const handle = await openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
-  );
+  const where = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
+  const handle = await openDatabase({ ...where, ...(config.db ? { limits: config.db } : {}) });
   try {
     await migrate(handle);
   } catch (e) {

@@ -187,7 +187,8 @@ export function buildProgram(): Command {
     .description('Apply pending database migrations.')
     .action(async () => {
       const c = config();
-      const handle = await openDatabase(c.databaseUrl ? { databaseUrl: c.databaseUrl } : { dataDir: c.dataDir });
+      const where = c.databaseUrl ? { databaseUrl: c.databaseUrl } : { dataDir: c.dataDir };
+      const handle = await openDatabase({ ...where, ...(c.db ? { limits: c.db } : {}) });
       try {
         const applied = await migrate(handle);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

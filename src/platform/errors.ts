@@ -8,7 +8,8 @@ export type ErrorKind =
   | 'conflict'
   | 'rule_violation'
   | 'too_large'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -48,4 +49,8 @@ export const CommonErrors = defineErrors({
   csrf_failed: { kind: 'forbidden', message: 'The security token is missing or stale. Reload the page and try again.' },
   forbidden_scope: { kind: 'forbidden', message: 'You may not do this: it is outside the bodies your offices cover.' },
   route_not_found: { kind: 'not_found', message: 'There is no such page or API route.' },
+  database_busy: {
+    kind: 'unavailable',
+    message: 'The server is too busy to answer just now; nothing was changed. Please try again in a few seconds.',
+  },
 });

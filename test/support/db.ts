@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type DbHandle } from '../../src/platform/db/client.js';
+import type { DbLimits } from '../../src/platform/config/config.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -43,14 +44,15 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
   };
 }
 
-export async function openTestDb(kind: DbKind): Promise<TestDb> {
+/** `limits`: pool size and timeouts of the client (default: the server's defaults). */
+export async function openTestDb(kind: DbKind, limits: Partial<DbLimits> = {}): Promise<TestDb> {
   if (kind === 'pglite') {
-    const h = await openDatabase({});
+    const h = await openDatabase({ limits });
     await migrate(h);
     return h;
   }
   const scratch = await createScratchDatabase();
-  const h = await openDatabase({ databaseUrl: scratch.url });
+  const h = await openDatabase({ databaseUrl: scratch.url, limits });
   await migrate(h);
   return {
     ...h,

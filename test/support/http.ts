@@ -4,6 +4,7 @@ import { createServices, buildHttpApp, type Services } from '../../src/app/compo
 import type { Api } from '../../src/platform/http/app.js';
 import type { Database } from '../../src/platform/db/client.js';
 import { CSRF_HEADER, SESSION_COOKIE, type Me } from '../../src/contracts/auth.js';
+import type { DbLimits } from '../../src/platform/config/config.js';
 import { openTestDb, type DbKind, type TestDb } from './db.js';
 
 /** Response bodies in tests are read loosely (checked by assertions, not by types). */
@@ -44,9 +45,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(kind: DbKind, opts: { secureCookies?: boolean } = {}): Promise<TestServer> {
-  const handle = await openTestDb(kind);
-  const services = createServices(handle, opts);
+export async function createTestServer(
+  kind: DbKind,
+  opts: { secureCookies?: boolean; /** pool size and timeouts of the database client */ db?: Partial<DbLimits> } = {},
+): Promise<TestServer> {
+  const handle = await openTestDb(kind, opts.db);
+  const services = createServices(
+    handle,
+    opts.secureCookies === undefined ? {} : { secureCookies: opts.secureCookies },
+  );
   const app = buildHttpApp(services);
   return { kind, handle, db: handle.db, services, app, client: () => newClient(app), close: () => handle.close() };
 }

@@ -124,19 +124,26 @@ export class AssemblyAccess {
   }
 }
 
+/** The statute as the assembly and ballot modules read it; `ex`: the caller's open transaction, if any. */
+export interface StatuteReader {
+  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
+}
+
 /**
  * The statute's rules on a meeting's date; a meeting dated before the first statute on record (the demo's 1927
- * assemblies) takes the rules in force now, as its protocol does.
+ * assemblies) takes the rules in force now, as its protocol does. Inside a write transaction pass it as `ex`: the
+ * read must not wait for a second connection while the transaction holds the meeting's lock (ADR 0013).
  */
 export async function rulesOnMeetingDate(
-  statute: { rules(organisationId: string, onDate?: string): Promise<StatuteRules> },
+  statute: StatuteReader,
   organisationId: string,
   onDate: string,
+  ex?: Executor,
 ): Promise<StatuteRules> {
   try {
-    return await statute.rules(organisationId, onDate);
+    return await statute.rules(organisationId, onDate, ex);
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'statute_not_found') throw e;
-    return statute.rules(organisationId);
+    return statute.rules(organisationId, undefined, ex);
   }
 }

@@ -54,7 +54,7 @@ import { searchTerms } from '../person/rules/registration.js';
 import type { PersonService } from '../person/person.service.js';
 
 export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
+  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
 }
 
 /** What tells persons apart (the person module decides what the actor may see of them). */
@@ -352,7 +352,7 @@ export class MeetingService {
         if (!p) {
           if (!input.asGuest) throw MeetingErrors.meeting_person_not_entitled();
           if (!(await repo.personOf(trx, c.organisationId, personId))) throw MeetingErrors.meeting_person_unknown();
-          const kindRules = await this.kindRules(c);
+          const kindRules = await this.kindRules(trx, c);
           if (!kindRules?.guestsAdmitted) throw MeetingErrors.meeting_guests_not_admitted();
           await this.admitGuest(trx, id, personId);
           await repo.insertAttendance(trx, { meetingId: id, personId, kind: 'in', method, by: actor.personId });
@@ -399,7 +399,7 @@ export class MeetingService {
   async quorumOf(meetingId: string, ex: Executor = this.db): Promise<Quorum> {
     const b = await repo.meetingBasics(ex, meetingId);
     if (!b) throw AssemblyErrors.meeting_not_found();
-    const rules = await rulesOnMeetingDate(this.statute, b.organisation_id, b.starts_on);
+    const rules = await rulesOnMeetingDate(this.statute, b.organisation_id, b.starts_on, ex);
     const fraction = rules.assemblies.kinds[b.kind as MeetingKind]?.quorumMoreThan ?? 0.5;
     const n = await repo.attendanceCounts(ex, meetingId);
     return computeQuorum(
@@ -575,8 +575,8 @@ export class MeetingService {
     return { participant: toParticipant(p), quorum: await this.quorumOf(c.id, trx) };
   }
 
-  private async kindRules(c: MeetingContext): Promise<MeetingKindRules | undefined> {
-    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10));
+  private async kindRules(ex: Executor, c: MeetingContext): Promise<MeetingKindRules | undefined> {
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10), ex);
     return rules.assemblies.kinds[c.kind as MeetingKind];
   }
 

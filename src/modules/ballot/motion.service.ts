@@ -41,7 +41,7 @@ import type { SubjectInfo, VoteRef, VoteSubject } from './vote-subject.js';
 import * as repo from './motion.repository.js';
 
 export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
+  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
 }
 
 /** Amendments that hold up a vote on their motion or on a later amendment: those supported, or being voted on.
@@ -81,8 +81,9 @@ export class MotionService implements VoteSubject {
     private readonly statute: StatuteSource,
   ) {}
 
-  private async supportersNeeded(c: MeetingContext): Promise<number> {
-    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10));
+  /** The statute's number of supporters a motion needs; `ex`: the caller's transaction, if it runs in one. */
+  private async supportersNeeded(c: MeetingContext, ex: Executor = this.db): Promise<number> {
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10), ex);
     return rules.decisions.motionSupporters;
   }
 
@@ -182,7 +183,7 @@ export class MotionService implements VoteSubject {
       assertOpen(c);
       if (!(await repo.agendaItemInMeeting(trx, meetingId, p.agendaItemId))) throw MotionErrors.motion_item_not_found();
       const who = await this.proposer(trx, c, actor, p.proposerLabel || undefined);
-      const needed = await this.supportersNeeded(c);
+      const needed = await this.supportersNeeded(c, trx);
       const id = uuidv7();
       const seq = await repo.nextSeq(trx, meetingId);
       await repo.insertMotion(trx, {
@@ -224,7 +225,7 @@ export class MotionService implements VoteSubject {
       if (m.status !== 'proposed' && m.status !== 'supported') throw MotionErrors.motion_not_amendable();
       wordsProblem(m.current_text ?? m.text, a.replaces, a.text);
       const who = await this.proposer(trx, c, actor, undefined);
-      const needed = await this.supportersNeeded(c);
+      const needed = await this.supportersNeeded(c, trx);
       const id = uuidv7();
       const seq = await repo.nextSeq(trx, c.id);
       await repo.insertMotion(trx, {
@@ -255,7 +256,7 @@ export class MotionService implements VoteSubject {
       if (m.status !== 'proposed' && m.status !== 'supported') throw MotionErrors.motion_not_open_for_support();
       if (m.proposed_by === actor.personId) throw MotionErrors.motion_own_support();
       if (!(await repo.addSupporter(trx, m.id, actor.personId))) throw MotionErrors.motion_already_supported();
-      const needed = await this.supportersNeeded(c);
+      const needed = await this.supportersNeeded(c, trx);
       if (m.status === 'proposed' && (await repo.supporterCount(trx, m.id)) >= needed)
         await repo.setStatus(trx, [m.id], 'supported', false);
       await this.access.touch(trx, c.id, 'meeting.motion', { motionId: m.id, action: 'supported' });
@@ -280,7 +281,7 @@ export class MotionService implements VoteSubject {
         true,
       );
       await this.access.touch(trx, c.id, 'meeting.motion', { motionId: m.id, action: 'withdrawn' });
-      return this.one(trx, m.id, await this.supportersNeeded(c));
+      return this.one(trx, m.id, await this.supportersNeeded(c, trx));
     });
   }
 
@@ -306,7 +307,7 @@ export class MotionService implements VoteSubject {
         text: input.text.trim(),
       });
       await this.access.touch(trx, c.id, 'meeting.motion', { motionId: m.id, action: 'minority_opinion' });
-      return this.one(trx, m.id, await this.supportersNeeded(c));
+      return this.one(trx, m.id, await this.supportersNeeded(c, trx));
     });
   }
 

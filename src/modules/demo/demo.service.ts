@@ -21,6 +21,7 @@ import { sha256Hex } from '../records/rules/seal.js';
 import type { Actor } from '../../platform/actor.js';
 import { DEMO_MEETINGS, demoMeetingRows } from './rules/meetings.js';
 import * as repo from './demo.repository.js';
+import { liftTimeouts } from '../../platform/db/busy.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './rules/demo-plan.js';
 
@@ -242,6 +243,7 @@ export class DemoService {
       : [];
     try {
       await this.db.transaction().execute(async (tx) => {
+        await liftTimeouts(tx); // batch work: large inserts, no request timeouts
         await repo.insertEnterprises(tx, orgId, plan.enterprises);
         await repo.insertBodies(tx, orgId, bodies.slice(1));
         for (const batch of personBatches(plan, repo.CHUNK)) {

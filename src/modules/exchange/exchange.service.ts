@@ -18,6 +18,7 @@ import {
 import { assertCanExportMembers, assertCanImportMembers } from './exchange.policy.js';
 import { ExchangeErrors } from './exchange.errors.js';
 import * as repo from './exchange.repository.js';
+import { liftTimeouts } from '../../platform/db/busy.js';
 
 export interface ExchangeProgress {
   phase: 'validate' | 'import' | 'export';
@@ -133,6 +134,7 @@ export class ExchangeService {
       );
     }
     await this.db.transaction().execute(async (tx) => {
+      await liftTimeouts(tx); // batch work: large inserts, no request timeouts
       for (let i = 0; i < good.length; i += BATCH) {
         const chunk = good.slice(i, i + BATCH);
         const ids = chunk.map(() => uuidv7());

@@ -2,6 +2,7 @@
 // founding an organisation (organisation + statute v1 + root body in one transaction).
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
+import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { StatuteRules, StatuteVersion, type AdoptStatuteInput, type StatutePreset } from '../../contracts/statute.js';
 import { PRESETS } from './rules/presets.js';
@@ -50,16 +51,19 @@ function toVersion(row: repo.StatuteVersionRow): StatuteVersion {
 export class StatuteService {
   constructor(private readonly db: Database) {}
 
-  /** The version whose effective date is the latest on or before `onDate` (default today). */
-  async inForce(organisationId: string, onDate: string = todayIso()): Promise<StatuteVersion> {
-    const row = await repo.versionInForce(this.db, organisationId, onDate);
+  /**
+   * The version whose effective date is the latest on or before `onDate` (default today). Inside a write
+   * transaction, pass it as `ex`: a read there never takes a second connection (ADR 0013).
+   */
+  async inForce(organisationId: string, onDate: string = todayIso(), ex: Executor = this.db): Promise<StatuteVersion> {
+    const row = await repo.versionInForce(ex, organisationId, onDate);
     if (!row) throw StatuteErrors.statute_not_found({ organisationId, onDate });
     return toVersion(row);
   }
 
-  /** The rules in force (shortcut for other services). */
-  async rules(organisationId: string, onDate?: string): Promise<StatuteRules> {
-    return (await this.inForce(organisationId, onDate)).rules;
+  /** The rules in force (shortcut for other services); `ex`: the caller's open transaction, if any. */
+  async rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules> {
+    return (await this.inForce(organisationId, onDate, ex)).rules;
   }
 
   async versions(organisationId: string): Promise<StatuteVersion[]> {

@@ -1,6 +1,28 @@
 // Runtime configuration read from the environment, in one place.
 import path from 'node:path';
 
+/** Limits of the database client: no request waits for the database without end (ADR 0013). 0 turns one off. */
+export interface DbLimits {
+  /** PostgreSQL connections in the pool. */
+  poolMax: number;
+  /** A statement running longer is cancelled by the server (PostgreSQL `statement_timeout`). */
+  statementTimeoutMs: number;
+  /** A statement waiting longer for a row or table lock gives up (PostgreSQL `lock_timeout`). */
+  lockTimeoutMs: number;
+  /** A session idle inside an open transaction longer is ended by the server (`idle_in_transaction_session_timeout`). */
+  idleInTransactionTimeoutMs: number;
+  /** Waiting longer for a connection from the pool (PGlite: for the one session) gives up. */
+  acquireTimeoutMs: number;
+}
+
+export const DEFAULT_DB_LIMITS: DbLimits = {
+  poolMax: 10,
+  statementTimeoutMs: 15_000,
+  lockTimeoutMs: 5_000,
+  idleInTransactionTimeoutMs: 30_000,
+  acquireTimeoutMs: 10_000,
+};
+
 export interface Config {
   /** PGlite data folder, used when no DATABASE_URL is given. */
   dataDir: string;
@@ -10,15 +32,36 @@ export interface Config {
   host: string;
   /** Mark session cookies Secure (set when served over HTTPS). */
   secureCookies: boolean;
+  /** Pool size and timeouts of the database client (defaults: DEFAULT_DB_LIMITS). */
+  db?: Partial<DbLimits>;
+}
+
+/** A whole number ≥ `min` from the environment, else the default. */
+function intFrom(value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
+  const d = DEFAULT_DB_LIMITS;
   return {
     dataDir: path.resolve(env.ANTAEUS_DATA ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     port: Number.isInteger(port) && port > 0 ? port : 3000,
     host: env.HOST ?? '127.0.0.1',
     secureCookies: env.ANTAEUS_SECURE_COOKIES === '1',
+    db: {
+      poolMax: intFrom(env.ANTAEUS_DB_POOL_MAX, d.poolMax, 1),
+      statementTimeoutMs: intFrom(env.ANTAEUS_DB_STATEMENT_TIMEOUT_MS, d.statementTimeoutMs, 0),
+      lockTimeoutMs: intFrom(env.ANTAEUS_DB_LOCK_TIMEOUT_MS, d.lockTimeoutMs, 0),
+      idleInTransactionTimeoutMs: intFrom(
+        env.ANTAEUS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        d.idleInTransactionTimeoutMs,
+        0,
+      ),
+      acquireTimeoutMs: intFrom(env.ANTAEUS_DB_ACQUIRE_TIMEOUT_MS, d.acquireTimeoutMs, 0),
+    },
   };
 }

@@ -1,10 +1,15 @@
 // Database client: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL), one Kysely API for both.
-import { Kysely, PostgresDialect } from 'kysely';
+// Every request's wait for the database is bounded (ADR 0013): PostgreSQL sessions carry statement_timeout,
+// lock_timeout and idle_in_transaction_session_timeout, the pool an acquire timeout; PGlite's one session an
+// acquire timeout (PGlite runs no timers of its own).
+import type { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pgliteKysely } from './pglite-driver.js';
+import { pgKysely } from './pg-driver.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { DEFAULT_DB_LIMITS, type DbLimits } from '../config/config.js';
 
 export type Database = Kysely<DB>;
 
@@ -26,13 +31,34 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // Dates (not timestamps) stay 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(1082, (v) => v);
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<DbHandle> {
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Pool size and timeouts; each one not given is DEFAULT_DB_LIMITS' (0 turns a timeout off). */
+  limits?: Partial<DbLimits>;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
+  const limits: DbLimits = { ...DEFAULT_DB_LIMITS, ...opts.limits };
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: limits.poolMax,
+      connectionTimeoutMillis: limits.acquireTimeoutMs,
+      // session settings sent at connect (pg's startup options); 0 is PostgreSQL's "no limit"
+      statement_timeout: limits.statementTimeoutMs,
+      lock_timeout: limits.lockTimeoutMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+    });
     // An idle connection the server closes (restart, failover, a dropped test database) must not crash
     // the process: the pool discards it and opens a new one on the next query.
     pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // Nor one the server ends while it is checked out (idle in a transaction past its timeout): the error is
+    // logged here, the transaction's next statement fails, and the pool drops the connection on release.
+    pool.on('connect', (client) =>
+      client.on('error', (err) => console.warn(`database connection ended: ${err.message}`)),
+    );
+    const db = pgKysely<DB>(pool);
     return { db, kind: 'postgres', pool, databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
   const pglite = await PGlite.create({
@@ -44,7 +70,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       1082: (v: string) => v,
     },
   });
-  const db = pgliteKysely<DB>(pglite);
+  const db = pgliteKysely<DB>(pglite, { acquireTimeoutMs: limits.acquireTimeoutMs });
   return {
     db,
     kind: 'pglite',

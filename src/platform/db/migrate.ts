@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { DbHandle } from './client.js';
+import { liftTimeouts } from './busy.js';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -30,6 +31,8 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
       continue;
     }
     await db.transaction().execute(async (trx) => {
+      // A migration may rewrite a large table, and a second migrator waits for the first: no request timeouts here.
+      await liftTimeouts(trx);
       // Serialise concurrent migrators (several processes starting on one server).
       await sql`select pg_advisory_xact_lock(7262011)`.execute(trx);
       const again = await trx.selectFrom('schema_migration').select('name').where('name', '=', file).executeTakeFirst();

@@ -3,8 +3,9 @@
 // other's reads. So the session is a lock: a transaction holds it from BEGIN to COMMIT/ROLLBACK, a single
 // query holds it for one statement. Queries made through `db` from inside a transaction's callback
 // (same async context) run inside that transaction instead of waiting for it forever.
+// A request waiting for the session longer than the acquire timeout gives up (DatabaseBusyError, a 503), so a
+// holder that never lets go cannot hang every other request (ADR 0013).
 // It also reports affected row counts, which Kysely needs for `numUpdatedRows` and friends.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   CompiledQuery,
   Kysely,
@@ -14,11 +15,10 @@ import {
   type DatabaseConnection,
   type Driver,
   type QueryResult,
-  type TransactionBuilder,
 } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
-
-const context = new AsyncLocalStorage<object>();
+import { DatabaseBusyError } from './busy.js';
+import { openTxScope, tagTransactions } from './tx-scope.js';
 
 class Session implements DatabaseConnection {
   constructor(
@@ -41,19 +41,42 @@ class SerialPGliteDriver implements Driver {
   private tail: Promise<void> = Promise.resolve();
   private holder: object | null = null;
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    /** Milliseconds a query or transaction waits for the session before giving up; 0: no limit. */
+    private readonly acquireTimeoutMs: number,
+  ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const ctx = context.getStore() ?? null;
+    const ctx = openTxScope() ?? null;
     if (ctx !== null && ctx === this.holder) return new Session(this.pg, null);
     let release!: () => void;
     const prev = this.tail;
     this.tail = new Promise<void>((r) => (release = r));
-    await prev;
+    if (!(await this.turn(prev))) {
+      // Given up: the place in the queue is passed on the moment it comes, so those behind are not stuck.
+      void prev.then(release);
+      throw new DatabaseBusyError(`waited ${this.acquireTimeoutMs} ms for the database session`);
+    }
     this.holder = ctx;
     return new Session(this.pg, release);
+  }
+
+  /** Waits for `prev`; false when the acquire timeout passes first. */
+  private async turn(prev: Promise<void>): Promise<boolean> {
+    if (this.acquireTimeoutMs <= 0) {
+      await prev;
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((r) => (timer = setTimeout(() => r(false), this.acquireTimeoutMs)));
+    try {
+      return await Promise.race([prev.then(() => true), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async releaseConnection(c: DatabaseConnection): Promise<void> {
@@ -78,38 +101,14 @@ class SerialPGliteDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** Runs every transaction's execute() in its own async context, so the driver can tell its queries apart. */
-function tagged<T extends object>(builder: T): T {
-  return new Proxy(builder, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      if (prop === 'execute') {
-        return (cb: unknown) => {
-          // One session cannot nest transactions: BEGIN inside BEGIN would commit the outer one early.
-          if (context.getStore())
-            throw new Error('A transaction was opened inside another: pass the open transaction on.');
-          return context.run({}, () => (value as (cb: unknown) => unknown).call(target, cb));
-        };
-      }
-      return (...args: unknown[]) => {
-        const out = (value as (...a: unknown[]) => unknown).apply(target, args);
-        return out && typeof out === 'object' && 'execute' in out ? tagged(out) : out;
-      };
-    },
-  });
-}
-
-export function pgliteKysely<DB>(pg: PGlite): Kysely<DB> {
+export function pgliteKysely<DB>(pg: PGlite, opts: { acquireTimeoutMs?: number } = {}): Kysely<DB> {
   const db = new Kysely<DB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new SerialPGliteDriver(pg),
+      createDriver: () => new SerialPGliteDriver(pg, opts.acquireTimeoutMs ?? 0),
       createIntrospector: (k) => new PostgresIntrospector(k),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  const transaction = db.transaction.bind(db);
-  db.transaction = (() => tagged(transaction())) as () => TransactionBuilder<DB>;
-  return db;
+  return tagTransactions(db);
 }

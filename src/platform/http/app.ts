@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { AppError, CommonErrors } from '../errors.js';
-import { statusOf } from './error-map.js';
+import { isDatabaseBusy } from '../db/busy.js';
+import { RETRY_AFTER_SECONDS, statusOf } from './error-map.js';
 import type { AppEnv } from './env.js';
 
 export type Api = OpenAPIHono<AppEnv>;
@@ -53,6 +54,11 @@ export function errorResponse(err: unknown): { status: number; body: object } {
           : CommonErrors.validation_failed(undefined, err.message || 'The request is not valid.');
     return errorResponse(mapped);
   }
+  // The database did not answer in time (a timeout, no free connection): a 503 to retry, never a hang (ADR 0013).
+  if (isDatabaseBusy(err)) {
+    console.warn(`database busy: ${(err as Error).message}`);
+    return errorResponse(CommonErrors.database_busy());
+  }
   // Text the database cannot store (a NUL character): the client's mistake, not ours.
   const pgCode = (err as { code?: unknown } | null)?.code;
   if (pgCode === '22021' || pgCode === '22P05')
@@ -70,6 +76,7 @@ export function createApp(opts: AppOptions): Api {
   const app = newApi();
   app.onError((err, c) => {
     const { status, body } = errorResponse(err);
+    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(body, status as 400);
   });
   app.use('/api/*', async (c, next) => {

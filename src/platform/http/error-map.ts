@@ -11,4 +11,8 @@ export const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   too_large: 413,
   rule_violation: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
+
+/** Seconds a client is asked to wait before trying again after a 503 (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 2;

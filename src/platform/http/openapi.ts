@@ -19,8 +19,8 @@ export function json<T>(schema: T, description?: string) {
 /** A JSON request body that must be present. */
 export const jsonBody = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
-type BaseStatus = 400 | 401 | 403 | 404;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+type BaseStatus = 400 | 401 | 403 | 404 | 503;
 type ErrorResponse = JsonContent<typeof ErrorBody> & { description: string };
 
 const BASE: Record<BaseStatus, string> = {
@@ -28,10 +28,11 @@ const BASE: Record<BaseStatus, string> = {
   401: 'Not signed in',
   403: 'Outside your scope',
   404: 'Not found',
+  503: 'The database is busy (database_busy): nothing was changed; try again after Retry-After seconds',
 };
 
 /**
- * Error responses, each with the ErrorBody schema: always 400, 401, 403 and 404 (with default
+ * Error responses, each with the ErrorBody schema: always 400, 401, 403, 404 and 503 (with default
  * descriptions), plus every other status given (409, 413, 422, 429). Descriptions given replace
  * the defaults.
  */

@@ -46,6 +46,7 @@ export const en = {
       'A meeting opens only with a chair. Name the chair under Roles, save the roles, then open the meeting.',
     ballot_token_not_issued:
       'You have not taken your ballot on any device yet, so there is nothing to move: choose “Vote on this device” instead.',
+    database_busy: 'The server is too busy to answer just now; nothing was changed. Please try again in a few seconds.',
   },
   signIn: {
     title: 'Sign in',

@@ -1,0 +1,34 @@
+// The database is too busy to answer in time: a statement or lock wait over its timeout, a session ended idle in a
+// transaction, no connection (or no PGlite session) within the acquire timeout. The HTTP layer answers such
+// errors with 503 `database_busy` and Retry-After, never a hang (ADR 0013).
+import { sql, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+/** No connection or session became free within the acquire timeout. */
+export class DatabaseBusyError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** PostgreSQL error codes of a timeout: query_canceled (statement_timeout), lock_not_available (lock_timeout),
+ * idle_in_transaction_session_timeout. */
+const TIMEOUT_CODES = new Set(['57014', '55P03', '25P03']);
+
+/** True when `err` means the database did not answer in time (see above), not that the request was wrong. */
+export function isDatabaseBusy(err: unknown): boolean {
+  if (err instanceof DatabaseBusyError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TIMEOUT_CODES.has(code);
+}
+
+/**
+ * Lifts the statement, lock and idle-in-transaction timeouts for the rest of the transaction `trx`: for batch work
+ * where a long statement is expected (migrations, the demo generation, an import), not for requests.
+ */
+export async function liftTimeouts(trx: Transaction<DB>): Promise<void> {
+  await sql`set local statement_timeout = 0`.execute(trx);
+  await sql`set local lock_timeout = 0`.execute(trx);
+  await sql`set local idle_in_transaction_session_timeout = 0`.execute(trx);
+}

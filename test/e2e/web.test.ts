@@ -8,6 +8,7 @@ import { assemblyJourneys } from './assembly.js';
 import { ballotJourneys } from './ballot.js';
 import { namesakeJourneys } from './namesakes.js';
 import { noticeJourneys } from './meeting-notice.js';
+import { phoneJourneys } from './phone.js';
 
 let h: Harness;
 
@@ -280,3 +281,4 @@ assemblyJourneys(() => h);
 ballotJourneys(() => h);
 namesakeJourneys(() => h);
 noticeJourneys(() => h);
+phoneJourneys(() => h);

@@ -1,5 +1,7 @@
-// The frame of every page: skip link, header (name, navigation, language, sign out), main.
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+// The frame of every page: skip link, header (name, navigation, language, sign out), main. On a phone the
+// navigation and the account's controls fold into a menu behind one button, so the header takes one line.
+import { useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../contracts/auth.js';
 import { useChangeLanguage, useSignOut } from './auth.js';
@@ -51,6 +53,10 @@ export function Layout({ me }: { me: Me }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // a new page closes the menu
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
     <>
       <SkipLink />
@@ -62,32 +68,46 @@ export function Layout({ me }: { me: Me }) {
             </span>
             {t('app.name')}
           </Link>
-          <nav className="site-nav" aria-label={t('app.mainNav')}>
-            <NavLink to="/" end>
-              {t('app.nav.tree')}
-            </NavLink>
-            <NavLink to="/stats">{t('app.nav.stats')}</NavLink>
-            <NavLink to="/me">{t('app.nav.membership')}</NavLink>
-            <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
-            {me.scopes.length > 0 && <NavLink to="/worklists">{t('app.nav.worklists')}</NavLink>}
-          </nav>
-          <div className="site-user">
-            <Link
-              to={`/persons/${me.personId}`}
-              className="user-name"
-              title={t('app.signedInAs', { name: me.displayName })}
-            >
-              {me.displayName}
-            </Link>
-            <LanguageSwitch />
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) })}
-            >
-              {signOut.isPending ? t('app.signingOut') : t('app.signOut')}
-            </button>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            <span className="menu-icon" aria-hidden="true">
+              ☰
+            </span>
+            {t('app.menu')}
+          </button>
+          <div id="site-menu" className="site-menu" data-open={menuOpen}>
+            <nav className="site-nav" aria-label={t('app.mainNav')}>
+              <NavLink to="/" end>
+                {t('app.nav.tree')}
+              </NavLink>
+              <NavLink to="/stats">{t('app.nav.stats')}</NavLink>
+              <NavLink to="/me">{t('app.nav.membership')}</NavLink>
+              <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+              {me.scopes.length > 0 && <NavLink to="/worklists">{t('app.nav.worklists')}</NavLink>}
+            </nav>
+            <div className="site-user">
+              <Link
+                to={`/persons/${me.personId}`}
+                className="user-name"
+                title={t('app.signedInAs', { name: me.displayName })}
+              >
+                {me.displayName}
+              </Link>
+              <LanguageSwitch />
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={signOut.isPending}
+                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) })}
+              >
+                {signOut.isPending ? t('app.signingOut') : t('app.signOut')}
+              </button>
+            </div>
           </div>
         </div>
       </header>

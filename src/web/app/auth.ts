@@ -1,5 +1,6 @@
 // The signed-in account ("me"): loaded once, kept in the query cache; sign in, sign out, language.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOneMutation } from './act.js';
 import type { LoginInput, Me } from '../../contracts/auth.js';
 import { api, isApiError, setCsrfToken } from './api.js';
 import { applyLanguage, isLanguage, type Language } from '../i18n/index.js';
@@ -43,7 +44,7 @@ export function useMe() {
 
 export function useSignIn() {
   const qc = useQueryClient();
-  return useMutation({
+  return useOneMutation({
     mutationFn: (input: LoginInput) => api<Me>('/api/auth/login', { method: 'POST', body: input }),
     onSuccess: async (me) => {
       adopt(me);
@@ -66,7 +67,7 @@ export function useSignIn() {
 
 export function useSignOut() {
   const qc = useQueryClient();
-  return useMutation({
+  return useOneMutation({
     mutationFn: () => api<unknown>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
       adopt(null);
@@ -79,7 +80,7 @@ export function useSignOut() {
 /** Switches the language; saved to the account when signed in, to this browser otherwise. */
 export function useChangeLanguage() {
   const qc = useQueryClient();
-  return useMutation({
+  return useOneMutation({
     mutationFn: async (lang: Language) => {
       applyLanguage(lang);
       const me = qc.getQueryData<Me | null>(ME_KEY);

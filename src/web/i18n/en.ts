@@ -4,6 +4,7 @@ export const en = {
     name: 'Antaeus',
     skipToContent: 'Skip to main content',
     mainNav: 'Main',
+    menu: 'Menu',
     nav: {
       tree: 'Organisation',
       stats: 'Statistics',
@@ -26,18 +27,423 @@ export const en = {
     network: 'The server cannot be reached. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',
     notFound: 'This record does not exist, or it has been removed.',
+    server: 'Something went wrong on the server. Please try again in a moment.',
+    refused:
+      'This could not be done. Reload the page and try again; if it keeps failing, tell the secretary of your organisation.',
   },
-  /** Messages for server error codes in other languages; in English the server's own message is shown. */
+  /**
+   * What each error code means, for people: what happened and what to do (ErrorNotice and FormError show
+   * this, never the code). Every code the server defines has a row here and in ru.ts
+   * (test/unit/error-messages.test.ts); a code may appear in several modules with one meaning.
+   */
   errorCode: {
-    not_signed_in: 'Please sign in first.',
-    csrf_failed: 'The security token is missing or stale. Reload the page and try again.',
-    forbidden_scope: 'You may not do this: it is outside the bodies your offices cover.',
+    // admission
+    person_not_found:
+      'There is no such person in your organisation. The record may have been removed: reload the page.',
+    body_not_found: 'There is no such body in your organisation. It may have been removed: reload the page.',
+    application_not_found: 'There is no such application. Reload the page.',
+    recommendation_not_found: 'There is no such recommendation. Reload the page.',
+    candidacy_not_found: 'This person is not in a candidate stage. Reload the page to see their present status.',
+    no_jurisdiction:
+      'This body may not decide this: only the organisation concerned, a body above it or the body the statute names may decide.',
+    not_your_recommendation: 'Only the member named as recommender may answer this recommendation.',
+    body_not_primary: 'Applications go to a primary organisation or one of its shop cells. Choose one of these.',
+    body_not_active: 'This body has been dissolved or merged. Choose an active body.',
+    applicant_not_eligible:
+      'This person cannot apply for this: members do not apply, candidates apply only for full membership.',
+    target_not_in_statute: 'The statute in force has no candidate stage: apply for full membership.',
+    application_open_exists: 'This person already has an application under way. Wait for it to be decided.',
+    recommender_not_member: 'Only a full member can recommend. Choose another recommender.',
+    recommender_lacks_standing:
+      'This recommender has not been a full member long enough for the statute in force. Choose another recommender.',
+    recommender_is_applicant: 'An applicant cannot recommend themself. Choose another recommender.',
+    recommender_already_named: 'This member is already named as a recommender.',
+    recommendation_already_answered: 'This recommendation has already been answered.',
+    too_few_recommendations:
+      'Fewer recommendations are confirmed than the statute requires: the application cannot be decided yet. Wait for the recommenders to answer.',
+    application_already_decided: 'The primary organisation has already decided on this application. Reload the page.',
+    application_already_confirmed: 'The committee has already decided on this application. Reload the page.',
+    application_closed: 'This application is closed: nothing more can be done on it.',
+    not_admitted_by_primary: 'The primary organisation has not admitted this applicant: there is nothing to confirm.',
+    no_confirming_committee: 'No committee above this organisation is of a kind the statute lets confirm admissions.',
+    state_changed: 'Someone else changed this at the same moment. Reload and check before trying again.',
+    date_in_future: 'The date of an act cannot be in the future. Give today’s date or an earlier one.',
+    date_out_of_order:
+      'The date is earlier than the step it follows (application, decision, start of the stage or opening of the review). Check the date.',
+    candidate_stage_not_ended: 'The candidate stage has not ended yet.',
+    candidacy_closed: 'This candidate stage is already closed.',
+    extension_exceeds_maximum:
+      'The statute does not allow the candidate stage to be extended this long in total. Give a shorter extension.',
+    extension_not_in_statute: 'The statute in force allows no extension.',
+    motion_not_carried: 'The vote did not reach the majority the statute requires: nothing was decided.',
+    // assembly: meetings
+    meeting_not_found: 'There is no such meeting. It may have been removed: reload the page.',
+    meeting_not_open: 'The meeting is not open. This can be done only while the meeting is in session.',
+    meeting_already_closed: 'The meeting is closed or cancelled: this can no longer be done.',
+    meeting_conflict: 'The meeting changed at the same moment (someone else acted). Reload and try again.',
+    meeting_not_participant:
+      'You are not a participant of this meeting. Ask the secretary if you should be on its list.',
+    meeting_not_present: 'Check in first: this can be done only by participants present in the hall.',
+    meeting_role_required:
+      'This needs a role in this meeting (chair, presidium, secretary, stenographer or secretariat).',
+    // assembly: the floor
+    floor_request_not_found: 'There is no such request for the floor in this meeting. Reload the list.',
+    agenda_item_not_found: 'There is no such item on this meeting’s agenda. Reload the page.',
+    floor_no_current_item: 'No agenda item is under discussion: the chair takes up an item first.',
+    floor_not_current_item: 'This request is for an agenda item that is not under discussion now.',
+    floor_already_requested: 'This person already waits for the floor on this item with a request of this kind.',
+    floor_report_chair_only: 'Only the chair or the presidium puts a report on the list of speakers.',
+    floor_not_a_participant: 'This person is not a participant of the meeting.',
+    floor_not_yours: 'Only the person who asked for the floor (or the chair) may withdraw the request.',
+    floor_not_waiting:
+      'This request is no longer waiting (it was given the floor, ended or withdrawn). Reload the list.',
+    floor_not_speaking: 'This person does not have the floor now. Reload the list.',
+    floor_queue_changed: 'The list of speakers changed meanwhile. Reload the list and set the order again.',
+    floor_reorder_invalid: 'The new order names a request more than once. Reload the list and set the order again.',
+    // assembly: convening and attendance
+    meeting_kind_not_allowed: 'The statute does not let this body hold this kind of meeting. Choose another kind.',
+    meeting_delegates_required: 'A conference or congress needs its list of delegates: give at least one delegate.',
+    meeting_delegates_not_expected:
+      'Delegates are listed only for conferences and congresses; this meeting is attended by right.',
+    meeting_person_unknown: 'Some of the persons named are not in the register of this organisation. Check the list.',
+    meeting_ends_before_start: 'The meeting must end after it starts. Check the times.',
+    meeting_already_open:
+      'The meeting has already opened (or ended): its date, place and agenda can no longer be changed.',
+    meeting_not_convened: 'This can be done only before the meeting opens.',
+    check_in_code_unknown: 'No participant of this meeting has this code. Check the code or find the person by name.',
+    hall_code_wrong: 'The hall code is not right. Type the code shown in the hall.',
+    meeting_person_not_entitled:
+      'This person is not entitled to attend. Admit them as a guest if the meeting admits guests.',
+    meeting_guests_not_admitted: 'The statute admits no guests to this kind of meeting.',
+    meeting_role_needs_participant:
+      'The chair, presidium and secretary must be participants of the meeting. Choose them from the participants.',
+    meeting_one_chair: 'A meeting has one chair. Name one person.',
+    meeting_vote_running:
+      'A vote is still announced or open in this meeting. Close or cancel it before closing the meeting.',
+    meeting_code_collision: 'Could not issue unique check-in codes. Try again.',
+    // assembly: question notes
+    note_anonymous_route: 'The note was sent the wrong way. Reload the page and send it again.',
+    note_signed_route: 'The note was sent the wrong way. Reload the page and send it again.',
+    note_token_malformed: 'The note could not be prepared on this device. Reload the page and try again.',
+    note_token_invalid:
+      'The note’s token is not valid for this meeting. Reload the page: tokens are obtained in this meeting after checking in.',
+    note_token_spent:
+      'This token was already used for a note; each token sends one note. Send the note again: the next token is used.',
+    note_limit_reached: 'You have sent as many question notes as the statute allows one person in a meeting.',
+    note_not_found: 'There is no such question note in this meeting. Reload the page.',
+    note_already_answered: 'The note has already been answered; its answer is in the transcript.',
+    note_answerer_unknown: 'The person answering must be a participant of the meeting or hold a role in it.',
+    note_nothing_to_change: 'Give a group label, a status or an answer (an answer cannot be combined with a status).',
+    // assembly: the protocol
+    protocol_not_found: 'This meeting has no protocol yet. The secretary generates it from the record.',
+    protocol_no_record:
+      'The meeting has not been held (it was not opened, or it was cancelled): there is no record to write up.',
+    protocol_not_draft: 'The protocol is approved: it can no longer be regenerated or edited.',
+    protocol_not_approved: 'Approve the protocol before sealing it.',
+    protocol_sealed: 'The protocol is sealed: it can no longer be changed.',
+    protocol_stale: 'The protocol changed since you loaded it (someone else edited it). Reload and try again.',
+    meeting_not_closed: 'Close the meeting first: a protocol is approved and sealed only after the meeting has closed.',
+    seal_busy: 'Other records were being sealed at the same moment. Try again.',
+    verify_forbidden: 'Only those who manage a body of the organisation may verify the sealed records.',
+    // assembly: the transcript
+    transcript_entry_not_found: 'There is no such transcript entry in this meeting. Reload the page.',
+    transcript_item_not_in_meeting: 'The agenda item named is not an item of this meeting.',
+    transcript_speaker_unknown: 'The speaker named is not in the register. Choose another or give a label.',
+    transcript_speaker_required: 'Nobody has the floor: name the speaker (a person or a label) for this speech.',
+    transcript_locked: 'The protocol of this meeting is approved: the transcript can no longer be changed.',
+    transcript_conflict: 'Someone corrected this entry at the same moment. Reload it and apply your correction again.',
+    // sign-in and accounts
     invalid_credentials: 'The login or the password is wrong. Check both and try again.',
     too_many_attempts: 'Too many failed sign-in attempts. Wait a few minutes and try again.',
-    route_not_found: 'There is no such page or API route.',
-    body_not_found: 'There is no such body in your organisation.',
-    person_not_found: 'There is no such person in your organisation.',
-    validation_failed: 'The request is not valid.',
+    login_taken: 'This login is already used by another account. Choose another.',
+    password_too_short: 'The password is too short: use at least 8 characters.',
+    person_has_account: 'This person already has an account.',
+    // ballot: elections
+    election_not_found: 'There is no such election. Reload the page.',
+    election_agenda_item_not_found: 'The agenda item is not on this meeting’s agenda. Reload the page.',
+    election_secret_required:
+      'The statute requires elections to be held by secret ballot; an open ballot cannot be chosen.',
+    election_delegate_meeting_required:
+      'An election of delegates needs the higher conference or congress the delegates are elected to: choose it.',
+    election_delegate_meeting_unsuitable:
+      'Delegates are elected to a conference or congress, convened by this meeting’s body or a body above it, that is not closed. Choose another meeting.',
+    election_delegate_meeting_not_expected: 'A higher meeting is given only for an election of delegates.',
+    election_no_members:
+      'The electing organisation has no full members, so the norm of representation allows no delegates.',
+    election_over_norm:
+      'More delegates than the statute’s norm of representation allows for this organisation. Reduce the number of seats.',
+    election_target_body_unknown: 'The body being elected must be this meeting’s body or one below it.',
+    election_open_ranked:
+      'A show of hands cannot rank candidates: choose plurality or approval for an open election, or a secret ballot for STV.',
+    election_not_nominating: 'Nominations are closed: the election is being voted on, is over or was cancelled.',
+    election_not_in_meeting: 'The election belongs to another meeting.',
+    election_no_candidates: 'No candidate has consented to stand, so there is nobody to put on the ballot.',
+    election_nominator_not_present:
+      'Only voting participants present in the hall, or the chair, may nominate candidates.',
+    election_candidate_ineligible:
+      'The person nominated must be a full member of the electing organisation (for a bureau, secretary or delegates: registered in its subtree).',
+    election_already_nominated: 'This person is already nominated in this election.',
+    election_candidate_not_found: 'This person is not a candidate in this election.',
+    election_candidate_withdrawn: 'The candidate has withdrawn from this election.',
+    election_consent_not_yours:
+      'Only the candidate gives or declines consent; the chair may record consent given aloud in the hall.',
+    election_withdraw_not_yours: 'Only the candidate, or the chair on their behalf, may withdraw a candidacy.',
+    election_cannot_cancel: 'Only an election still taking nominations can be cancelled; cancel its vote first.',
+    // ballot: mandates
+    mandate_not_found: 'There is no such mandate. Reload the page.',
+    mandate_meeting_not_delegate:
+      'Mandates are held only for conferences and congresses, whose roll is made of delegates.',
+    mandate_role_required:
+      'Mandates are entered and checked by the credentials commission or the convening body’s secretaries.',
+    mandate_body_not_below: 'The electing body must be the convening body or one below it. Choose another.',
+    mandate_person_ineligible: 'A delegate must be a full member registered in the electing body’s subtree.',
+    mandate_exists: 'This person already has a mandate to this meeting.',
+    mandate_own: 'Nobody checks their own mandate: another member of the credentials commission must.',
+    mandate_reason_required: 'Give the reason a mandate is rejected.',
+    mandate_already_checked: 'The mandate already has this status. Reload the page.',
+    mandate_over_quota:
+      'The electing body has already sent as many confirmed delegates as the norm of representation allows; this mandate cannot be confirmed.',
+    mandate_delegate_seated:
+      'The meeting has opened: a seated delegate can no longer be removed by rejecting the mandate.',
+    // ballot: motions
+    motion_not_found: 'There is no such motion in this meeting. Reload the page.',
+    motion_item_not_found: 'The agenda item is not on this meeting’s agenda. Reload the page.',
+    motion_voice_required:
+      'Only participants with a vote (not a consultative voice or guests) may move, support or amend motions.',
+    motion_label_needs_chair:
+      'Only the chair or the presidium may move a motion in the name of a body (proposer label).',
+    motion_not_amendable:
+      'Amendments can be moved only to a motion that is still before the meeting (not voted on, decided or withdrawn).',
+    motion_amend_amendment: 'An amendment cannot itself be amended; move an amendment to the motion instead.',
+    amendment_empty: 'An amendment that adds words at the end must give the words to add.',
+    amendment_no_change: 'The amendment puts in the same words it replaces: it changes nothing.',
+    amendment_words_not_found:
+      'The words the amendment replaces do not occur in the motion’s current text. Copy them exactly from the text.',
+    amendment_words_ambiguous:
+      'The words the amendment replaces occur more than once in the motion’s current text; quote more of the passage so it is found exactly once.',
+    motion_not_open_for_support: 'Only a motion that has not yet been put to the vote can be supported.',
+    motion_own_support: 'The proposer cannot second their own motion.',
+    motion_already_supported: 'You already support this motion.',
+    motion_withdraw_not_proposer:
+      'Only the proposer (for a motion in the name of a body: the chair or the presidium) may withdraw it.',
+    motion_not_withdrawable:
+      'The motion can no longer be withdrawn: it is being voted on or was already decided or withdrawn.',
+    motion_not_supported:
+      'The motion does not yet have the supporters the statute requires before it is put to the vote.',
+    motion_not_votable:
+      'The motion cannot be put to the vote: it is being voted on, or was already decided, withdrawn or lapsed.',
+    motion_amendments_pending:
+      'The motion cannot be put to the vote while amendments to it are undecided: vote on them first, in order.',
+    amendment_out_of_order:
+      'Amendments are voted in the order they were moved: an earlier amendment to this motion is undecided.',
+    amendment_motion_decided: 'The motion this amendment belongs to is no longer before the meeting.',
+    motion_not_voting: 'The motion is not being voted on. Reload the page.',
+    minority_opinion_too_early: 'A minority opinion can be recorded only after the vote on the motion has closed.',
+    minority_opinion_exists: 'You have already recorded a minority opinion on this motion (one per participant).',
+    minority_opinion_not_participant: 'Only voting participants of the meeting may record a minority opinion.',
+    minority_opinion_protocol_closed:
+      'The protocol of the meeting has been approved: minority opinions can no longer be added to it.',
+    // ballot: votes
+    vote_not_found: 'There is no such vote. Reload the page.',
+    vote_already_running: 'Another vote is announced or open in this meeting. Close or cancel it first.',
+    vote_subject_missing:
+      'Put a motion, an election, or a question with a title and an agenda item — exactly one of them.',
+    vote_subject_unavailable: 'Votes on this kind of subject are not available on this server yet.',
+    vote_agenda_item_unknown: 'The agenda item is not in this meeting. Reload the page.',
+    vote_method_not_allowed:
+      'This method of voting is not allowed for this question (the statute or the election requires another). Choose another method.',
+    vote_not_announced: 'The vote has already been opened, closed or cancelled. Reload the page.',
+    vote_not_open: 'The vote is not open. Your ballot was NOT counted; wait for the chair to open the vote.',
+    vote_closed: 'The vote is closed (or cancelled). Your ballot was NOT counted: it arrived after the close.',
+    vote_count_missing: 'The tellers have not entered the count yet. Enter the count before closing the vote.',
+    vote_count_invalid: 'Enter for/against/abstain for a motion, or a tally for each candidate of an open election.',
+    vote_count_exceeds_present:
+      'The count is more than the voting participants present when the vote opened. Count again: each voter raises a hand once (once per candidate in an election).',
+    vote_not_countable:
+      'The votes entered cannot be counted by this method. Correct the count and close the vote again.',
+    vote_count_not_open_method: 'Counts are entered only for open votes (show of hands).',
+    vote_teller_required: 'Only the tellers, the chair or the secretary may enter the count.',
+    roll_call_not_roll_call: 'Named votes are recorded only in a roll-call vote.',
+    roll_call_not_voter: 'Only a voting participant present in the hall may vote in a roll-call.',
+    roll_call_forbidden: 'Only the chair or the secretary may record someone else’s named vote.',
+    roll_call_already_recorded: 'This person’s named vote has already been recorded; each voter votes once.',
+    ballot_not_secret: 'This vote is not a secret ballot.',
+    ballot_not_voter:
+      'Only voting participants present in the hall receive a ballot token (guests and consultative voices do not).',
+    ballot_token_already_issued:
+      'You have already taken your ballot for this vote on another device; each voter receives one. Move it here with the transfer code shown there.',
+    ballot_token_malformed: 'The ballot could not be prepared on this device. Reload the page and try again.',
+    ballot_token_invalid: 'The ballot’s token is not valid for this vote. Your ballot was NOT counted.',
+    ballot_token_spent: 'This token has already been used to cast a ballot; each token casts one ballot.',
+    ballot_invalid: 'The ballot is not valid for this vote. Your ballot was NOT counted.',
+    board_not_published:
+      'The ballot board is published when the vote closes; this vote is not closed (or not a secret ballot).',
+    board_not_election: 'Only an election’s ballots are exported as BLT.',
+    // demo
+    organisation_exists:
+      'This database already holds an organisation; the demo is generated only into an empty database. Use a new data folder or an empty database.',
+    database_not_empty:
+      'This database already holds an organisation. Antaeus keeps one organisation per database: use a new data folder or an empty database.',
+    // discipline
+    case_not_found: 'There is no such discipline case. Reload the page.',
+    penalty_not_found: 'There is no such penalty. Reload the page.',
+    appeal_not_found: 'There is no such appeal. Reload the page.',
+    act_not_found: 'There is no such decided case or review item. Reload the page.',
+    not_a_member: 'Charges are brought against members and candidates registered in a primary organisation.',
+    not_the_accused: 'Only the accused member may answer the charge.',
+    not_the_penalised: 'Only the penalised member may appeal.',
+    penalty_not_in_statute: 'The statute in force on the decision date does not know this penalty. Choose another.',
+    penalty_not_applicable: 'This penalty cannot be applied to the person in their present status.',
+    majority_not_reached: 'The vote does not carry under the statute’s majority: nothing is decided.',
+    appeal_deadline_passed: 'The statute’s deadline for appealing this decision has passed.',
+    appeal_before_decision: 'An appeal cannot be dated before the decision. Check the date.',
+    no_appellate_body: 'There is no higher committee of the kinds the statute names to hear this appeal.',
+    no_control_commission: 'The organisation has no control commission above.',
+    already_answered: 'The charge has already been answered.',
+    hearing_not_allowed: 'A hearing cannot be held at this stage.',
+    hearing_required: 'The case must be heard before it is decided.',
+    already_decided: 'This has already been decided. Reload the page to see the decision.',
+    not_decided: 'Nothing has been decided yet: there is nothing to appeal.',
+    not_appealable: 'This decision imposes nothing and cannot be appealed.',
+    appeal_pending: 'An appeal against this decision is already pending.',
+    already_appealed: 'This decision has already been appealed.',
+    no_pending_appeal: 'There is no pending appeal to decide.',
+    appeal_already_decided: 'This appeal has already been decided.',
+    not_escalatable: 'Only an appeal dismissed by the higher body may go to the control commission.',
+    penalty_not_active: 'This penalty is no longer in force.',
+    // dues
+    dues_amount_mismatch:
+      'The amount paid is not what the statute’s scale gives for these earnings in that month. Check the amount.',
+    dues_already_paid: 'Dues for this member and month are already recorded.',
+    dues_not_a_member: 'Only members and candidates pay dues.',
+    dues_not_registered: 'The member is registered nowhere (in transit): record dues once they are registered.',
+    dues_month_in_future: 'Dues cannot be recorded for a month that has not begun.',
+    dues_month_not_due:
+      'No dues are due for this month: it is before the member joined or before the dues register starts.',
+    dues_paid_in_future: 'The date of payment cannot be in the future.',
+    dues_paid_before_month: 'Dues for a month cannot be paid before that month. Check the date.',
+    // import and export
+    import_rejected:
+      'Some rows of the file are not valid, so nothing was imported. Correct the rows and import the file again.',
+    file_unreadable: 'The file is not a readable CSV file with a header line. Check the file.',
+    no_organisation: 'No organisation has been set up yet. Ask the administrator to set it up.',
+    // organisation
+    office_not_found: 'There is no such office in your organisation. Reload the page.',
+    enterprise_not_found: 'There is no such enterprise in your organisation. Reload the page.',
+    body_name_ambiguous: 'Several bodies have this name. Choose the body from the list or give its full path.',
+    kind_not_allowed_here:
+      'The statute does not allow a body of this kind under that parent. Choose another parent or kind.',
+    below_statute_minimum:
+      'The statute requires more founding full members to form a primary organisation. Add founding members.',
+    founding_member_not_eligible:
+      'Some founding members are not full members registered in bodies you manage. Check the list.',
+    cannot_move_into_own_subtree:
+      'A body cannot be moved under itself or one of its own sub-bodies. Choose a parent outside its subtree.',
+    cannot_merge_into_itself: 'A body cannot be merged into itself or into one of its own sub-bodies. Choose another.',
+    merge_kind_mismatch: 'Only bodies of the same kind can be merged.',
+    body_has_members: 'Members or candidates are still registered in this body or below it. Transfer them first.',
+    body_has_children: 'This body still has active sub-bodies. Dissolve, move or merge them first.',
+    root_body_fixed: 'The root body of the organisation cannot be moved, merged or dissolved.',
+    unknown_office: 'The statute has no office with this title. Choose an office from the list.',
+    office_dates_invalid: 'An office cannot end before it starts. Check the dates.',
+    office_already_ended: 'This office has already ended.',
+    not_a_primary_organisation: 'An enterprise is linked to a primary organisation. Choose a primary organisation.',
+    enterprise_already_linked: 'This primary organisation is already linked to an enterprise.',
+    // persons
+    card_number_taken: 'This card number is already held by another person. Check the number.',
+    card_number_required: 'A full member needs a membership card number. Give it.',
+    card_number_not_allowed: 'A non-member cannot hold a membership card number.',
+    registration_body_invalid:
+      'Members and candidates are registered in a primary organisation, a shop cell or a party group. Choose one of these.',
+    candidate_stage_not_in_statute: 'The statute in force has no candidate stage: admit the person as a member.',
+    joined_in_future: 'The date of joining cannot be in the future.',
+    // resignations
+    resignation_not_found: 'There is no such resignation. Reload the page.',
+    resignation_not_a_member: 'Only a member or candidate registered in an organisation can resign.',
+    resignation_already_open: 'You have already submitted a resignation that is still open.',
+    resignation_closed: 'This resignation has already been accepted or withdrawn.',
+    resignation_already_discussed: 'The organisation has already recorded its discussion of this resignation.',
+    resignation_not_discussed: 'The organisation must discuss the resignation before deciding on it.',
+    resignation_vote_not_carried:
+      'The vote does not carry: the resignation is not accepted. Record the decision when a majority accepts it.',
+    resignation_date_in_future: 'The date cannot be in the future.',
+    resignation_date_out_of_order:
+      'The date is before the previous step of this resignation (or before the member joined). Check the date.',
+    resignation_conflict: 'Someone changed this resignation at the same moment. Reload and try again.',
+    // reviews
+    review_not_found: 'There is no such review. Reload the page.',
+    item_not_found: 'There is no such review item. Reload the page.',
+    not_a_committee: 'A review is opened by a committee over its subtree.',
+    deadline_before_opening: 'The deadline must come after the opening date. Check the dates.',
+    review_closed: 'This review is closed.',
+    already_closed: 'This review is already closed.',
+    deadline_not_passed: 'A review can be closed only after its deadline.',
+    outcome_not_applicable: 'This outcome cannot be applied to the person in their present status.',
+    // statistics
+    body_not_in_organisation: 'There is no such body in your organisation. Reload the page.',
+    // statute
+    statute_not_found: 'No statute is in force for this organisation on that date. Adopt a statute version first.',
+    organisation_not_found: 'There is no such organisation. Reload the page.',
+    statute_date_before_current:
+      'A new statute version cannot take effect before the latest adopted version. Choose a later date.',
+    statute_root_kind_missing:
+      "The statute must list the kind of the organisation's existing root body among its root kinds.",
+    // transfers
+    transfer_not_a_member: 'Only members and candidates are transferred.',
+    transfer_already_in_transit:
+      'This member is already deregistered (in transit): register them in the receiving organisation.',
+    transfer_not_in_transit:
+      'This member is registered in an organisation: that organisation must deregister them first.',
+    transfer_not_registered: 'This member is registered nowhere: register them in the receiving organisation instead.',
+    transfer_same_body: 'The member is already registered in this body.',
+    transfer_body_invalid:
+      'Members are registered in an active primary organisation, shop cell or party group. Choose one of these.',
+    transfer_date_in_future: 'The date of the act cannot be in the future.',
+    transfer_date_too_early: 'The date is before the member joined or before they were deregistered. Check the date.',
+    transfer_conflict: "Someone changed this member's registration at the same moment. Reload and try again.",
+    // shared by every module
+    validation_failed: 'Some of what you entered is not valid. Check the fields and try again.',
+    malformed_json: 'The request could not be read. Reload the page and try again.',
+    payload_too_large: 'This is too large to send. Shorten the text or choose a smaller file.',
+    not_signed_in: 'Please sign in first.',
+    csrf_failed: 'The security token is missing or stale. Reload the page and try again.',
+    forbidden_scope:
+      'You may not do this: it is outside the bodies your offices cover. Ask the secretary of the body concerned.',
+    route_not_found: 'There is no such page or action. Check the address or go back to the organisation.',
+    // the HTTP layer
+    internal_error: 'Something went wrong on our side. Please try again in a moment.',
+    database_busy: 'The server is very busy right now. Wait a moment and try again — nothing was changed.',
+    // the web app itself
+    network_error: 'The server cannot be reached. Check your connection and try again.',
+    no_tokens: 'There are no tokens left for anonymous notes. Reload the page, or sign the note with your name.',
+    no_ballot_token: 'There is no ballot of yours on this device. Obtain your ballot again.',
+    no_key: 'The vote is not ready for ballots yet. Reload the page in a minute.',
+    empty: 'Write the text before sending.',
+  },
+  /** Richer sentences naming details the server sends with some codes; used only when every detail named was sent. */
+  errorCodeWith: {
+    note_limit_reached: 'You may send at most {{limit}} question notes in this meeting, and you have sent them all.',
+    dues_amount_mismatch:
+      'The amount paid is not what the statute’s scale gives for these earnings in that month: it should be {{expected}}. Correct the amount.',
+    below_statute_minimum:
+      'The statute requires at least {{required}} founding full members to form a primary organisation; {{given}} are given. Add founding members.',
+    body_has_members:
+      'Members or candidates ({{count}}) are still registered in this body or below it. Transfer them first.',
+    body_has_children: 'This body still has active sub-bodies ({{count}}). Dissolve, move or merge them first.',
+    candidate_stage_not_ended: 'The candidate stage ends on {{endsOn}}; wait until then.',
+    date_out_of_order:
+      'The date {{on}} is earlier than the step it follows ({{notBefore}}). Give {{notBefore}} or a later date.',
+    resignation_date_out_of_order:
+      'The date {{on}} is earlier than the previous step of this resignation ({{notBefore}}). Give {{notBefore}} or a later date.',
+    transfer_date_too_early:
+      'The date {{on}} is before the member joined or was deregistered ({{notBefore}}). Give {{notBefore}} or a later date.',
+    card_number_taken: 'Card number {{cardNumber}} is already held by another person. Check the number.',
+    login_taken: 'The login “{{login}}” is already used by another account. Choose another.',
+    mandate_over_quota:
+      'The electing body may send {{allowed}} delegates and {{confirmed}} are already confirmed: this mandate cannot be confirmed.',
+    statute_date_before_current:
+      'A new statute version cannot take effect before the latest adopted version ({{latestEffectiveFrom}}). Choose a later date.',
+    office_already_ended: 'This office already ended on {{endsOn}}.',
     meeting_notice_too_short:
       'The statute asks for more notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.',
     note_signed_limit_reached:
@@ -46,7 +452,6 @@ export const en = {
       'A meeting opens only with a chair. Name the chair under Roles, save the roles, then open the meeting.',
     ballot_token_not_issued:
       'You have not taken your ballot on any device yet, so there is nothing to move: choose “Vote on this device” instead.',
-    database_busy: 'The server is too busy to answer just now; nothing was changed. Please try again in a few seconds.',
   },
   signIn: {
     title: 'Sign in',

@@ -1,6 +1,8 @@
 // Loading and error states: a progress indicator announced politely, errors in an alert.
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.js';
+import { en } from '../i18n/en.js';
+import { errorText, type ErrorTexts } from './error-text.js';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -12,18 +14,17 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** The message to show for an error: the server's own message when it sent one. */
+/**
+ * The message to show for an error, in the person's language: the sentence for its code (never the code
+ * itself, never the server's raw details); see error-text.ts.
+ */
 export function useErrorMessage() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   return (err: unknown): string => {
-    if (err instanceof ApiError) {
-      if (err.code === 'network_error') return t('errors.network');
-      // The server writes its messages in English; other languages translate the known codes.
-      if (i18n.language !== 'en' && i18n.exists(`errorCode.${err.code}`)) return t(`errorCode.${err.code}`);
-      if (err.message) return err.message;
-      if (err.status === 404) return t('errors.notFound');
-    }
-    return t('errors.unknown');
+    const lang = i18n.resolvedLanguage ?? i18n.language ?? 'en';
+    const texts = (i18n.getResourceBundle(lang, 'translation') as ErrorTexts | undefined) ?? en;
+    if (err instanceof ApiError) return errorText(err, texts, lang);
+    return texts.errors.unknown;
   };
 }
 

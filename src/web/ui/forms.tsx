@@ -1,9 +1,9 @@
-// Forms for acts (apply, decide, answer, appeal…): labelled fields, the server's error in an
-// aria-live region (message and details), progress on the submit button, success announced.
+// Forms for acts (apply, decide, answer, appeal…): labelled fields, the error as a sentence in an
+// aria-live region, progress on the submit button (an act runs once at a time: app/act.ts), success announced.
 import { useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useOneMutation } from '../app/act.js';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../app/api.js';
 import { useErrorMessage } from './feedback.js';
 
 /** Today's date as YYYY-MM-DD (local calendar). */
@@ -16,7 +16,7 @@ export function today(): string {
 /** A mutation that refreshes the given queries (by key prefix) when it succeeds. */
 export function useAct<I, O>(fn: (input: I) => Promise<O>, invalidate: QueryKey[] = []) {
   const qc = useQueryClient();
-  return useMutation({
+  return useOneMutation({
     mutationFn: fn,
     onSuccess: async () => {
       await Promise.all(invalidate.map((queryKey) => qc.invalidateQueries({ queryKey })));
@@ -24,57 +24,13 @@ export function useAct<I, O>(fn: (input: I) => Promise<O>, invalidate: QueryKey[
   });
 }
 
-/** The lines of an error's details, when the server sent a list of problems. */
-function detailLines(details: unknown): string[] {
-  const list = Array.isArray(details)
-    ? details
-    : details && typeof details === 'object' && Array.isArray((details as { issues?: unknown }).issues)
-      ? (details as { issues: unknown[] }).issues
-      : null;
-  if (!list) {
-    if (details && typeof details === 'object') {
-      return Object.entries(details as Record<string, unknown>)
-        .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
-        .map(([k, v]) => `${k}: ${String(v)}`);
-    }
-    return [];
-  }
-  return list
-    .map((i) => {
-      if (typeof i === 'string') return i;
-      if (i && typeof i === 'object') {
-        const o = i as { path?: unknown; message?: unknown };
-        const p = Array.isArray(o.path) ? o.path.join('.') : typeof o.path === 'string' ? o.path : '';
-        const m = typeof o.message === 'string' ? o.message : '';
-        return p ? `${p}: ${m}` : m;
-      }
-      return '';
-    })
-    .filter(Boolean);
-}
-
-/** The server's error (code, message, details) in an assertive live region. */
+/** The error, as a sentence in the person's language (never its code or raw details), in an assertive live region. */
 export function FormError({ id, error, problem }: { id: string; error: unknown; problem?: string }) {
   const message = useErrorMessage();
-  const lines = error instanceof ApiError ? detailLines(error.details) : [];
   return (
     <div className="form-error" role="alert" aria-live="assertive" id={id} data-testid="form-error">
       {problem ? <p>{problem}</p> : null}
-      {error ? (
-        <>
-          <p>
-            {message(error)}
-            {error instanceof ApiError && error.code ? <span className="error-code"> ({error.code})</span> : null}
-          </p>
-          {lines.length > 0 && (
-            <ul>
-              {lines.map((l, i) => (
-                <li key={i}>{l}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      ) : null}
+      {error ? <p>{message(error)}</p> : null}
     </div>
   );
 }

@@ -135,6 +135,7 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() =>
                 act.mutate(
                   {
@@ -194,6 +195,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button"
               disabled={act.isPending || noChair}
+              aria-busy={act.isPending || undefined}
               onClick={() => move(paths.open(meeting.id))}
             >
               {t('meetings.openMeeting')}
@@ -202,6 +204,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button button-secondary"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => {
                 if (window.confirm(t('meetings.cancelConfirm'))) move(paths.cancel(meeting.id));
               }}
@@ -216,6 +219,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => move(paths.advance(meeting.id))}
             >
               {current ? t('meetings.nextItem') : t('meetings.firstItem')}
@@ -224,6 +228,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button button-secondary"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => {
                 if (window.confirm(t('meetings.closeConfirm'))) move(paths.close(meeting.id));
               }}
@@ -254,6 +259,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
                   type="button"
                   className="link-button"
                   disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
                   onClick={() => move(paths.currentItem(meeting.id), { itemId: item.id })}
                 >
                   {t('meetings.takeUp', { n: item.position })}
@@ -326,6 +332,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'end') })}
             >
               {t('meetings.endSpeech')}
@@ -336,6 +343,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                 type="button"
                 className="button button-secondary"
                 disabled={act.isPending}
+                aria-busy={act.isPending || undefined}
                 onClick={() =>
                   act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'extend'), body: { seconds: sec } })
                 }
@@ -394,6 +402,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                   type="button"
                   className="link-button"
                   disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
                   aria-label={t('meetings.removeFromQueue', { name: r.name })}
                   onClick={() => act.mutate({ path: paths.floorAct(meeting.id, r.id, 'withdraw') })}
                 >

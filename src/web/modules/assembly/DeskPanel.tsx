@@ -1,7 +1,8 @@
 // The check-in desk (the secretariat, the secretary, the body's managers): a code input that also takes a USB
 // QR scanner's typed text and Enter, participants by name with check-in and check-out, guests, the counts.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useOneMutation } from '../../app/act.js';
 import { useTranslation } from 'react-i18next';
 import type { CheckInResult, Meeting, Participant } from '../../../contracts/assembly.js';
 import { api } from '../../app/api.js';
@@ -20,7 +21,7 @@ function CodeCheckIn({ meeting }: { meeting: Meeting }) {
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [last, setLast] = useState('');
-  const act = useMutation({
+  const act = useOneMutation({
     mutationFn: (c: string) => api<CheckInResult>(paths.checkIn(meeting.id), { method: 'POST', body: { code: c } }),
     onSuccess: (r) => {
       setLast(t('meetings.checkedInName', { name: r.participant.name }));
@@ -58,7 +59,7 @@ function CodeCheckIn({ meeting }: { meeting: Meeting }) {
             aria-describedby={`${id}-hint`}
             onChange={(e) => setCode(e.target.value)}
           />
-          <button type="submit" className="button" disabled={act.isPending}>
+          <button type="submit" className="button" disabled={act.isPending} aria-busy={act.isPending || undefined}>
             {act.isPending ? t('forms.working') : t('meetings.checkIn')}
           </button>
         </div>
@@ -153,6 +154,7 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
                         type="button"
                         className="button button-secondary"
                         disabled={act.isPending}
+                        aria-busy={act.isPending || undefined}
                         onClick={() => act.mutate({ path: paths.checkOut(meeting.id), body: { personId: p.personId } })}
                       >
                         {t('meetings.checkOut')}
@@ -163,6 +165,7 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
                         type="button"
                         className="button"
                         disabled={act.isPending}
+                        aria-busy={act.isPending || undefined}
                         onClick={() => act.mutate({ path: paths.checkIn(meeting.id), body: { personId: p.personId } })}
                       >
                         {t('meetings.checkIn')}

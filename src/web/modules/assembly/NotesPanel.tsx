@@ -65,6 +65,7 @@ function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
                   type="button"
                   className="button button-secondary"
                   disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
                   onClick={() => patch({ status: 'set_aside' })}
                 >
                   {t('meetings.setAside')}
@@ -74,6 +75,7 @@ function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
                   type="button"
                   className="button button-secondary"
                   disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
                   onClick={() => patch({ status: 'new' })}
                 >
                   {t('meetings.restore')}
@@ -91,7 +93,12 @@ function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
             <label htmlFor={`${id}-g`}>{t('meetings.groupLabel')}</label>
             <div className="search-row">
               <input id={`${id}-g`} type="text" value={group} onChange={(e) => setGroup(e.target.value)} />
-              <button type="submit" className="button button-secondary" disabled={act.isPending}>
+              <button
+                type="submit"
+                className="button button-secondary"
+                disabled={act.isPending}
+                aria-busy={act.isPending || undefined}
+              >
                 {t('meetings.setGroup')}
               </button>
             </div>

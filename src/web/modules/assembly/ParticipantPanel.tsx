@@ -43,7 +43,12 @@ export function HallCheckIn({ meeting, initialCode }: { meeting: Meeting; initia
           onChange={(e) => setCode(e.target.value)}
         />
       </div>
-      <button type="submit" className="button big-touch" disabled={act.isPending}>
+      <button
+        type="submit"
+        className="button big-touch"
+        disabled={act.isPending}
+        aria-busy={act.isPending || undefined}
+      >
         {act.isPending ? t('forms.working') : t('meetings.checkIn')}
       </button>
       <FormError id={`${id}-err`} error={act.error} />
@@ -57,19 +62,34 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
   const me = useMe().data;
   const floor = useFloor(meeting.id, meeting.me.present);
   const act = useMeetingAction(meeting.id);
-  const [done, setDone] = useState('');
+  // what the last act did; "you are on the list" is said only while it is still true
+  const [done, setDone] = useState<{ text: string; asked: boolean } | null>(null);
+  const s = live.state;
   const mine = itemsOf(floor.data).filter(
     (r) => r.personId === me?.personId && (r.status === 'waiting' || r.status === 'speaking'),
   );
-  const waiting = mine.find((r) => r.status === 'waiting');
-  const speaking = mine.find((r) => r.status === 'speaking');
-  const s = live.state;
+  // The live state is the latest word on the floor: the list may lag behind it (a speech just ended).
+  const inLiveQueue = (requestId: string) =>
+    !s || s.queue.some((q) => q.requestId === requestId) || s.queue.length < s.queueLength;
+  const waiting = mine.find(
+    (r) => r.status === 'waiting' && inLiveQueue(r.id) && (!s || s.speaker?.requestId !== r.id),
+  );
+  const speaking = s
+    ? s.speaker && s.speaker.personId === me?.personId
+      ? s.speaker
+      : undefined
+    : mine.find((r) => r.status === 'speaking');
   const place = waiting && s ? s.queue.findIndex((q) => q.requestId === waiting.id) : -1;
   const open = (s?.status ?? meeting.status) === 'open';
   const ask = (kind: FloorKind) =>
     act.mutate(
       { path: paths.floor(meeting.id), body: { kind } },
-      { onSuccess: () => setDone(t('meetings.askedFloor', { kind: L.floorKind(kind) })) },
+      {
+        onSuccess: () => {
+          setDone({ text: t('meetings.askedFloor', { kind: L.floorKind(kind) }), asked: true });
+          live.refresh?.();
+        },
+      },
     );
   return (
     <div className="floor-controls" data-testid="floor-controls" aria-busy={act.isPending}>
@@ -98,10 +118,16 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
             type="button"
             className="button button-secondary big-touch"
             disabled={act.isPending}
+            aria-busy={act.isPending || undefined}
             onClick={() =>
               act.mutate(
                 { path: paths.floorAct(meeting.id, waiting.id, 'withdraw') },
-                { onSuccess: () => setDone(t('meetings.withdrawn')) },
+                {
+                  onSuccess: () => {
+                    setDone({ text: t('meetings.withdrawn'), asked: false });
+                    live.refresh?.();
+                  },
+                },
               )
             }
           >
@@ -111,7 +137,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
       </div>
       {!open && <p className="small muted">{t('meetings.floorWhenOpen')}</p>}
       <p role="status" aria-live="polite" className="act-done">
-        {done}
+        {done && (!done.asked || waiting) ? done.text : ''}
       </p>
       <FormError id={`floor-mine-${meeting.id}`} error={act.error} />
     </div>

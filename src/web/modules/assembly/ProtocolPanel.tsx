@@ -175,6 +175,7 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
                 type="button"
                 className="button"
                 disabled={act.isPending}
+                aria-busy={act.isPending || undefined}
                 onClick={() => {
                   if (p && edited && !window.confirm(t('meetings.regenerateConfirm'))) return;
                   run('generate', { path: paths.protocol(meeting.id), body: { lang } });
@@ -234,6 +235,7 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
                     type="button"
                     className="button"
                     disabled={act.isPending}
+                    aria-busy={act.isPending || undefined}
                     onClick={() => {
                       if (window.confirm(t('meetings.sealConfirm')))
                         run('seal', { path: paths.seal(meeting.id), body: { version: p.version } });

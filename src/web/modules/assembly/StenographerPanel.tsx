@@ -58,7 +58,7 @@ function EntryRow({ meeting, entry, locked }: { meeting: Meeting; entry: Transcr
             <textarea id={`${id}-t`} rows={3} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
           </div>
           <div className="button-row">
-            <button type="submit" className="button" disabled={act.isPending}>
+            <button type="submit" className="button" disabled={act.isPending} aria-busy={act.isPending || undefined}>
               {act.isPending ? t('forms.working') : t('meetings.saveCorrection')}
             </button>
             <button
@@ -232,7 +232,7 @@ export function StenographerPanel({ meeting, live }: { meeting: Meeting; live: L
             />
           </div>
           <div className="button-row">
-            <button type="submit" className="button" disabled={act.isPending}>
+            <button type="submit" className="button" disabled={act.isPending} aria-busy={act.isPending || undefined}>
               {act.isPending ? t('forms.working') : t('meetings.addEntry')}
             </button>
             <span role="group" aria-label={t('meetings.remarksLabel')} className="button-row">
@@ -242,6 +242,7 @@ export function StenographerPanel({ meeting, live }: { meeting: Meeting; live: L
                   type="button"
                   className="button button-secondary"
                   disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
                   onClick={() => add({ kind: 'remark', text: r })}
                 >
                   {r}

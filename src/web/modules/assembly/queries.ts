@@ -1,7 +1,8 @@
 // Requests of the meeting pages and the live stream: one EventSource per page on /api/meetings/{id}/stream,
 // whose `state` events update the live panel and tell which lists to reload (revision, transcript, notes).
-import { useEffect, useRef, useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOneMutation } from '../../app/act.js';
 import type {
   FloorRequest,
   LiveState,
@@ -111,6 +112,13 @@ export interface Live {
   /** Client clock (ms) when `state` arrived: with `state.at`, the server's clock now. */
   receivedAt: number;
   connection: Connection;
+  /** Fetches the state now (after one's own act, e.g. a ballot cast, rather than wait for the stream). */
+  refresh?: () => void;
+}
+
+/** What the list of speakers looks like in a state: who speaks, who waits (changes whenever the floor does). */
+function floorSignature(s: LiveState): string {
+  return `${s.speaker?.requestId ?? ''}|${s.queueLength}|${s.queue.map((q) => q.requestId).join(',')}`;
 }
 
 /**
@@ -121,6 +129,7 @@ export function useLive(id: string): Live {
   const qc = useQueryClient();
   const [live, setLive] = useState<Live>({ state: null, receivedAt: Date.now(), connection: 'connecting' });
   const last = useRef<LiveState | null>(null);
+  const adoptRef = useRef<((s: LiveState) => void) | null>(null);
 
   useEffect(() => {
     if (!id) return;
@@ -131,6 +140,8 @@ export function useLive(id: string): Live {
 
     const adopt = (s: LiveState) => {
       const prev = last.current;
+      // never step back to a state older than one already shown (a fetch and the stream may cross)
+      if (prev && Date.parse(s.at) < Date.parse(prev.at)) return;
       last.current = s;
       setLive({ state: s, receivedAt: Date.now(), connection: 'live' });
       qc.setQueryData(keys.live(id), s);
@@ -143,11 +154,17 @@ export function useLive(id: string): Live {
         inv(keys.protocol(id));
         inv(keys.all);
       }
+      // the floor changes without a new revision (a speech ends, a request is withdrawn): one's own lines follow it
+      if (floorSignature(prev) !== floorSignature(s)) inv(keys.floor(id));
       if (prev.transcriptCount !== s.transcriptCount || prev.revision !== s.revision) inv(keys.transcript(id));
       if (prev.notesCount !== s.notesCount || prev.notesAnswered !== s.notesAnswered) {
         inv(keys.notes(id));
         inv(keys.transcript(id));
       }
+    };
+
+    adoptRef.current = (s: LiveState) => {
+      if (!closed) adopt(s);
     };
 
     // The first picture, in case the stream is slow to connect.
@@ -185,12 +202,19 @@ export function useLive(id: string): Live {
     connect();
     return () => {
       closed = true;
+      adoptRef.current = null;
       if (retry) clearTimeout(retry);
       source?.close();
     };
   }, [id, qc]);
 
-  return live;
+  const refresh = useCallback(() => {
+    if (!id) return;
+    api<LiveState>(paths.live(id))
+      .then((s) => adoptRef.current?.(s))
+      .catch(() => undefined);
+  }, [id]);
+  return useMemo(() => ({ ...live, refresh }), [live, refresh]);
 }
 
 /** The server's clock now, estimated from the last state's `at` and when it arrived. */
@@ -223,7 +247,7 @@ export interface MeetingCall {
  */
 export function useMeetingAction(id: string) {
   const qc = useQueryClient();
-  return useMutation({
+  return useOneMutation({
     mutationFn: (call: MeetingCall) =>
       api<unknown>(call.path, { method: call.method ?? 'POST', body: call.body ?? {} }),
     // Not awaited: a refetch cancelled by the stream's own invalidation must not keep the button busy.

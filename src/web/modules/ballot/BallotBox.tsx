@@ -487,6 +487,7 @@ function RollCallSelf({ meetingId, vote }: { meetingId: string; vote: LiveVote }
             type="button"
             className="button big-touch"
             disabled={act.isPending}
+            aria-busy={act.isPending || undefined}
             onClick={() =>
               act.mutate(
                 { path: ballotPaths.rollCall(vote.id), body: { choice: c } },
@@ -628,6 +629,8 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
       );
     } finally {
       ballot.refresh();
+      // the count of ballots received includes this one now: show it rather than wait for the stream
+      live.refresh?.();
       setBusy(false);
     }
   };

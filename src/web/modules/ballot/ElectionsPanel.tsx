@@ -170,7 +170,14 @@ function ActButton({
   children: ReactNode;
 }) {
   return (
-    <button type="button" className={className} disabled={act.isPending} aria-label={label} onClick={onClick}>
+    <button
+      type="button"
+      className={className}
+      disabled={act.isPending}
+      aria-busy={act.isPending || undefined}
+      aria-label={label}
+      onClick={onClick}
+    >
       {children}
     </button>
   );

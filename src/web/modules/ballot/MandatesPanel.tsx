@@ -50,6 +50,7 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
                 type="button"
                 className="button"
                 disabled={act.isPending}
+                aria-busy={act.isPending || undefined}
                 aria-label={t('ballots.confirmMandateOf', { name: mandate.name })}
                 onClick={() =>
                   act.mutate({ path: ballotPaths.checkMandate(mandate.id), body: { status: 'confirmed' } })
@@ -61,6 +62,7 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
                 type="button"
                 className="button button-secondary"
                 disabled={act.isPending}
+                aria-busy={act.isPending || undefined}
                 aria-label={t('ballots.rejectMandateOf', { name: mandate.name })}
                 onClick={() => {
                   if (!reason.trim()) return setProblem(t('ballots.needReason'));

@@ -191,6 +191,7 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
               type="button"
               className="button button-secondary"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => act.mutate({ path: ballotPaths.motionAct(motion.id, 'support') })}
             >
               {t('ballots.support')}
@@ -201,6 +202,7 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
               type="button"
               className="button button-secondary"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => act.mutate({ path: ballotPaths.motionAct(motion.id, 'withdraw') })}
             >
               {t('ballots.withdrawMotion')}
@@ -277,6 +279,7 @@ function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Mo
           type="button"
           className="link-button"
           disabled={act.isPending}
+          aria-busy={act.isPending || undefined}
           onClick={() => act.mutate({ path: ballotPaths.motionAct(amendment.id, 'support') })}
         >
           {t('ballots.support')}
@@ -287,6 +290,7 @@ function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Mo
           type="button"
           className="link-button"
           disabled={act.isPending}
+          aria-busy={act.isPending || undefined}
           onClick={() => act.mutate({ path: ballotPaths.motionAct(amendment.id, 'withdraw') })}
         >
           {t('ballots.withdrawMotion')}

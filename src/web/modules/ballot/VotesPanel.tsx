@@ -289,7 +289,13 @@ function VoteCard({
       {canRun && (
         <div className="button-row">
           {status === 'announced' && (
-            <button type="button" className="button" disabled={act.isPending} onClick={() => go('open')}>
+            <button
+              type="button"
+              className="button"
+              disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
+              onClick={() => go('open')}
+            >
               {t('ballots.openVote')}
             </button>
           )}
@@ -298,6 +304,7 @@ function VoteCard({
               type="button"
               className="button"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => {
                 if (window.confirm(t('ballots.closeConfirm'))) go('close');
               }}
@@ -310,6 +317,7 @@ function VoteCard({
               type="button"
               className="button button-secondary"
               disabled={act.isPending}
+              aria-busy={act.isPending || undefined}
               onClick={() => {
                 if (window.confirm(t('ballots.cancelConfirm'))) go('cancel');
               }}

@@ -1,7 +1,8 @@
 // Requests of the ballot panels. Lists reload when the meeting's revision changes (their keys sit under the
 // meeting's) and when the live vote changes status; the panels' own acts reload them at once.
 import { useEffect, useRef } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOneMutation } from '../../app/act.js';
 import type { ElectionList, MandateList, MotionList, Vote, VoteList } from '../../../contracts/ballot.js';
 import { api } from '../../app/api.js';
 import type { Live } from '../assembly/queries.js';
@@ -63,7 +64,7 @@ export interface BallotCall {
 /** One mutation for a panel's buttons: runs the call, then reloads the ballot lists and the protocol. */
 export function useBallotAction(meetingId: string) {
   const qc = useQueryClient();
-  return useMutation({
+  return useOneMutation({
     mutationFn: (call: BallotCall) => api<unknown>(call.path, { method: call.method ?? 'POST', body: call.body ?? {} }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ballotKeys.all(meetingId) });

@@ -280,6 +280,7 @@ function AnswerRecommendation({ id }: { id: string }) {
           type="button"
           className="button button-secondary"
           disabled={act.isPending}
+          aria-busy={act.isPending || undefined}
           onClick={() => {
             if (!text.trim()) {
               setDeclineProblem(t('forms.needReasons'));

@@ -111,7 +111,7 @@ export function DuesSection({ personId, canRecord }: { personId: string; canReco
             <p className="muted">{t('dues.noPayments')}</p>
           ) : (
             <div className="table-wrap">
-              <table>
+              <table className="table-cards">
                 <caption className="visually-hidden">{t('dues.register')}</caption>
                 <thead>
                   <tr>
@@ -128,12 +128,14 @@ export function DuesSection({ personId, canRecord }: { personId: string; canReco
                 <tbody>
                   {d.payments.map((p) => (
                     <tr key={p.id}>
-                      <td>{month(p.month)}</td>
-                      <td className="num">{p.earnings}</td>
-                      <td className="num">
+                      <td data-label={t('dues.month')}>{month(p.month)}</td>
+                      <td className="num" data-label={t('dues.earnings')}>
+                        {p.earnings}
+                      </td>
+                      <td className="num" data-label={t('dues.amount')}>
                         {p.amount} {d.currency}
                       </td>
-                      <td>{f.date(p.paidOn)}</td>
+                      <td data-label={t('dues.paidOn')}>{f.date(p.paidOn)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -169,7 +171,7 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
     >
       {q.data && <p className="small muted">{t('dues.limitNote', { limit: q.data.arrearsLimitMonths })}</p>}
       <div className="table-wrap">
-        <table>
+        <table className="table-cards">
           <thead>
             <tr>
               <th scope="col">{t('worklists.person')}</th>
@@ -184,15 +186,19 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
           <tbody>
             {items.map((a) => (
               <tr key={a.personId}>
-                <td>
+                <td data-label={t('worklists.person')}>
                   <Link to={`/persons/${a.personId}`}>
                     {f.lang === 'ru' && a.nameRu ? a.nameRu : `${a.familyName} ${a.givenName}`}
                   </Link>
                 </td>
-                <td className="mono">{a.cardNumber ?? '—'}</td>
-                <td>{a.bodyName}</td>
-                <td className="num">{f.number(a.monthsOwed)}</td>
-                <td>{a.lastPaidMonth ? month(a.lastPaidMonth) : '—'}</td>
+                <td className="mono" data-label={t('person.cardNumber')}>
+                  {a.cardNumber ?? '—'}
+                </td>
+                <td data-label={t('body.registeredIn')}>{a.bodyName}</td>
+                <td className="num" data-label={t('dues.monthsOwedCount')}>
+                  {f.number(a.monthsOwed)}
+                </td>
+                <td data-label={t('dues.lastPaid')}>{a.lastPaidMonth ? month(a.lastPaidMonth) : '—'}</td>
               </tr>
             ))}
           </tbody>

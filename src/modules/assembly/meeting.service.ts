@@ -226,7 +226,7 @@ export class MeetingService {
     const checkNotice = input.startsAt !== undefined || input.urgent === false;
     // the statute is read before the transaction, on the date the meeting will have
     const kindRules = checkNotice
-      ? await this.kindRules({ ...before, startsAt: new Date(input.startsAt ?? before.startsAt) })
+      ? await this.kindRules(this.db, { ...before, startsAt: new Date(input.startsAt ?? before.startsAt) })
       : undefined;
     return this.db.transaction().execute(async (trx) => {
       const c = await this.assembly.context(trx, actor, id, { lock: true });

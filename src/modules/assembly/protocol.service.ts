@@ -22,7 +22,7 @@ import type { MeetingDecisions } from '../../contracts/protocol-decisions.js';
 import { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 import type { SealService, SealSource } from '../records/seal.service.js';
 import { describeChanges, sortParts, type SealedPart } from '../records/rules/seal.js';
-import type { AssemblyAccess } from './assembly.service.js';
+import { rulesOnMeetingDate, type AssemblyAccess } from './assembly.service.js';
 import { assertCanKeepProtocol, assertCanViewMeeting, type MeetingContext } from './assembly.policy.js';
 import { AssemblyErrors } from './assembly.errors.js';
 import { ProtocolErrors } from './protocol.errors.js';
@@ -160,7 +160,7 @@ export class ProtocolService {
    * chain's unique hashes; the whole transaction is then tried again.
    */
   async seal(actor: Actor | null, meetingId: string, input: ProtocolStepInput): Promise<Protocol> {
-    const quorumMoreThan = await this.quorumFraction(actor, meetingId);
+    const { quorumMoreThan } = await this.statuteOf(actor, meetingId);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction().execute(async (trx) => {
@@ -270,15 +270,7 @@ export class ProtocolService {
     meetingId: string,
   ): Promise<{ quorumMoreThan: number; timeZone: string }> {
     const c = await this.assembly.context(this.db, actor, meetingId);
-    const date = c.startsAt.toISOString().slice(0, 10);
-    let rules: StatuteRules;
-    try {
-      rules = await this.statute.rules(c.organisationId, date);
-    } catch (e) {
-      // A meeting held before the first statute on record (the demo's 1927 assemblies): the earliest rules known.
-      if (!(e instanceof AppError) || e.code !== 'statute_not_found') throw e;
-      rules = await this.statute.rules(c.organisationId);
-    }
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, c.startsAt.toISOString().slice(0, 10));
     return {
       quorumMoreThan: rules.assemblies.kinds[c.kind as MeetingKind]?.quorumMoreThan ?? 0.5,
       timeZone: rules.timeZone,

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { StatuteVersion } from '../../../contracts/statute.js';
 import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
-import { api, isApiError, withQuery } from '../../app/api.js';
+import { api, isApiError } from '../../app/api.js';
 import { DEFAULT_TIME_ZONE, instantToZoned, zonedToInstant } from '../../../contracts/time-zone.js';
 import { useFormat, useTimeZone } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
@@ -131,11 +131,10 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
       <Field
         label={t('meetings.startsAtLabel')}
         type="datetime-local"
-        hint={t('meetings.startsAtZone', { zone: timeZone })}
+        hint={[t('meetings.startsAtZone', { zone: timeZone }), noticeHint].filter(Boolean).join(' ')}
         value={startsAt}
         onChange={setStartsAt}
         name="startsAt"
-        hint={noticeHint}
       />
       <Field label={t('meetings.placeLabel')} value={place} onChange={setPlace} name="place" />
       <fieldset className="agenda-rows">

@@ -419,6 +419,14 @@ export const en = {
     no_ballot_token: 'There is no ballot of yours on this device. Obtain your ballot again.',
     no_key: 'The vote is not ready for ballots yet. Reload the page in a minute.',
     empty: 'Write the text before sending.',
+    meeting_notice_too_short:
+      'The statute asks for more notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.',
+    note_signed_limit_reached:
+      'You have sent all the signed question notes the statute allows one person in this meeting. Unsigned notes are counted apart.',
+    chair_required:
+      'A meeting opens only with a chair. Name the chair under Roles, save the roles, then open the meeting.',
+    ballot_token_not_issued:
+      'You have not taken your ballot on any device yet, so there is nothing to move: choose “Vote on this device” instead.',
   },
   /** Richer sentences naming details the server sends with some codes; used only when every detail named was sent. */
   errorCodeWith: {
@@ -444,14 +452,6 @@ export const en = {
     statute_date_before_current:
       'A new statute version cannot take effect before the latest adopted version ({{latestEffectiveFrom}}). Choose a later date.',
     office_already_ended: 'This office already ended on {{endsOn}}.',
-    meeting_notice_too_short:
-      'The statute asks for more notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.',
-    note_signed_limit_reached:
-      'You have sent all the signed question notes the statute allows one person in this meeting. Unsigned notes are counted apart.',
-    chair_required:
-      'A meeting opens only with a chair. Name the chair under Roles, save the roles, then open the meeting.',
-    ballot_token_not_issued:
-      'You have not taken your ballot on any device yet, so there is nothing to move: choose “Vote on this device” instead.',
   },
   signIn: {
     title: 'Sign in',

@@ -75,6 +75,8 @@ describe.each(DB_KINDS)('concurrent writes to one meeting on %s', (kind) => {
       kind: 'open_meeting',
       title: 'Open meeting of the works organisation',
       startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      // within the hour: sooner than the statute's notice days allow an ordinary meeting
+      urgent: true,
       place: 'Club of the works',
       agenda: [{ title: 'Report of the bureau' }, { title: 'The production plan' }, { title: 'Any other business' }],
     });

@@ -207,7 +207,7 @@ export function assemblyJourneys(harness: () => Harness): void {
         const listed = ch.page.getByTestId('upcoming-meetings').getByTestId('meeting-item').filter({ hasText: title });
         await listed.waitFor();
         expect(await listed.textContent()).toContain('Kirovsky');
-        await listed.getByRole('link', { name: title }).click();
+        await listed.getByRole('link', { name: title, exact: true }).click();
         await ch.page.waitForURL(`**/meetings/${meetingId}`);
         await openTab(ch.page, 'Chair console');
         await ch.page.getByTestId('session-controls').getByRole('button', { name: 'Open the meeting' }).click();

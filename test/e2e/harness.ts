@@ -204,3 +204,12 @@ export async function signIn(page: Page, login: string, password = PASSWORD): Pr
   // on a phone the name may sit in the folded menu: present is enough
   await page.locator('.site-header .user-name').waitFor({ state: 'attached' });
 }
+
+/** Follows a link of the site's header as a person would: on a phone, through the folded menu first. */
+export async function openFromHeader(page: Page, name: string): Promise<void> {
+  const toggle = page.locator('.site-header .menu-toggle');
+  if (await toggle.isVisible()) {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+  await page.locator('.site-header').getByRole('link', { name, exact: true }).click();
+}

@@ -5,7 +5,7 @@
 // web.test.ts so that it shares its one demo server.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { journey, LOGINS, signIn, type Harness } from './harness.js';
+import { journey, LOGINS, openFromHeader, signIn, type Harness } from './harness.js';
 
 /** A datetime-local value `days` from now at 18:00 (the browser's clock and zone are the machine's). */
 function localStart(days: number): string {
@@ -57,7 +57,7 @@ export function noticeJourneys(harness: () => Harness): void {
         'notice-member-sees-meeting',
         async (page) => {
           await signIn(page, 'putilov.member');
-          await page.locator('.site-header').getByRole('link', { name: 'Meetings', exact: true }).click();
+          await openFromHeader(page, 'Meetings');
           await page.waitForURL(/\/meetings$/);
           const item = page.getByTestId('meeting-item').filter({ hasText: title });
           await item.waitFor();

@@ -344,6 +344,11 @@ export function phoneJourneys(harness: () => Harness): void {
           title: 'To approve the report of the bureau on the fulfilment of the production plan',
         });
         await act(`/api/votes/${vote.id}/open`);
+        // the ballot is taken on this device only when the voter asks for it here
+        const voteHere = phone.getByTestId('vote-here');
+        await voteHere.waitFor({ timeout: 30_000 });
+        await v.check(phone, 'live-delegate-choose-device');
+        await voteHere.click();
         const form = phone.getByTestId('ballot-form');
         await form.waitFor({ timeout: 30_000 });
         await v.check(phone, 'live-delegate-ballot');

@@ -452,6 +452,10 @@ export const en = {
     statute_date_before_current:
       'A new statute version cannot take effect before the latest adopted version ({{latestEffectiveFrom}}). Choose a later date.',
     office_already_ended: 'This office already ended on {{endsOn}}.',
+    meeting_notice_too_short:
+      "The statute asks for {{noticeDays}} days' notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.",
+    note_signed_limit_reached:
+      'You may send at most {{limit}} signed question notes in this meeting, and you have sent them all. Unsigned notes are counted apart.',
   },
   signIn: {
     title: 'Sign in',

@@ -1,6 +1,6 @@
 // A secret ballot of 5,000 delegates (present voting participants of one conference), each phone holding the
-// meeting's live stream (SSE). Every delegate obtains their blind-signed token when the vote is announced (as the
-// web app does); the chair opens the vote; all 5,000 cast as fast as the server accepts them (a realistic number
+// meeting's live stream (SSE). Every delegate obtains their blind-signed token when the vote is announced (pressing
+// "Vote on this device", as a hall told to take ballots early does); the chair opens the vote; all 5,000 cast as fast as the server accepts them (a realistic number
 // of requests in flight, --concurrency); the chair closes. The server is a real `antaeus serve` child process on a
 // scratch database. Prints one JSON object per database: time from the opening to the last ballot accepted,
 // ballots/s, pgbench's single-row insert commits/s on the same PostgreSQL measured in the same run and the ratio,

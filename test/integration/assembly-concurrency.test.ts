@@ -3,6 +3,7 @@
 // its own deadline), the attendance is exact (each successful check-in counted once) and another user's unrelated
 // request is answered during the storm. Before the fix, on PostgreSQL, a check-in holding the meeting's row lock
 // read the statute through the pool while the waiting check-ins held every connection: the server froze for good.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type TestClient, type TestResponse, type TestServer } from '../support/http.js';
@@ -210,5 +211,57 @@ describe.each(DB_KINDS)('concurrent writes to one meeting on %s', (kind) => {
     const votingPresent = [...succeeded].filter((p) => !guests.some((g) => g.id === p)).length + 1;
     expect(after.body.quorum.presentVoting).toBe(votingPresent);
     expect(after.body.quorum.presentGuests).toBe(guests.filter((g) => succeeded.has(g.id)).length);
+  }, 180_000);
+
+  it('departures that read the meeting open but reach its row after the close are refused, and nothing is recorded', async () => {
+    const id = meetingId;
+    const presentOf = async () =>
+      (
+        await srv.db
+          .selectFrom('meeting_participant')
+          .select('person_id')
+          .where('meeting_id', '=', id)
+          .where('present', '=', true)
+          .execute()
+      )
+        .map((r) => r.person_id)
+        .sort();
+    const eventsOf = async () =>
+      Number(
+        (
+          await srv.db
+            .selectFrom('attendance_event')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('meeting_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const presentBefore = await presentOf();
+    const eventsBefore = await eventsOf();
+    const leaving = presentBefore.filter((p) => p !== chairId).slice(0, 3);
+    expect(leaving).toHaveLength(3);
+
+    // A close holds the meeting's row while departures arrive: they read the meeting (still open) without its lock
+    // and wait for the row at their first write; the close commits; each must then see it and write nothing.
+    // (the requests are sent from outside the transaction's callback: its async scope would make theirs nested)
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const closing = srv.db.transaction().execute(async (trx) => {
+      await sql`select id from meeting where id = ${id} for update`.execute(trx);
+      locked();
+      await new Promise((r) => setTimeout(r, 1_000));
+      await sql`update meeting set status = 'closed', closed_at = now(), revision = revision + 1 where id = ${id}`.execute(
+        trx,
+      );
+    });
+    await isLocked;
+    const outs = leaving.map((personId) => answered('out', sec.post(`/api/meetings/${id}/check-out`, { personId })));
+    await closing;
+    for (const o of await Promise.all(outs)) {
+      expect(o.res, 'answered').not.toBeNull();
+      expect([o.res!.status, o.res!.body.error?.code]).toEqual([422, 'meeting_already_closed']);
+    }
+    expect(await presentOf()).toEqual(presentBefore);
+    expect(await eventsOf()).toBe(eventsBefore);
   }, 180_000);
 });

@@ -91,24 +91,29 @@ export async function itemInMeeting(ex: Executor, meetingId: string, itemId: str
   return !!row;
 }
 
-/** Bumps the meeting's revision and writes one outbox row `topic` with `{ meetingId, revision, ...payload }`. */
+/**
+ * Bumps the meeting's revision and writes one outbox row `topic` with `{ meetingId, revision, ...payload }`.
+ * `onlyIfLive`: only while the meeting is convened or open (the update waits for the row and sees a close that
+ * committed meanwhile); null when it is not.
+ */
 export async function touchMeeting(
   ex: Executor,
   meetingId: string,
   topic: string,
   payload: Record<string, unknown>,
-): Promise<number> {
-  const row = await ex
-    .updateTable('meeting')
-    .set({ revision: sql`revision + 1` })
-    .where('id', '=', meetingId)
-    .returning('revision')
-    .executeTakeFirstOrThrow();
-  await ex
-    .insertInto('outbox')
-    .values({ topic, payload: JSON.stringify({ ...payload, meetingId, revision: row.revision }) })
-    .execute();
-  return row.revision;
+  onlyIfLive = false,
+): Promise<number | null> {
+  // one statement: the meeting's row stays locked for one round trip less
+  const { rows } = await sql<{ revision: number }>`with m as (
+      update meeting set revision = revision + 1
+      where id = ${meetingId} ${onlyIfLive ? sql`and status in ('convened', 'open')` : sql``}
+      returning revision
+    )
+    insert into outbox (topic, payload)
+    select ${topic}, ${JSON.stringify(payload)}::jsonb || jsonb_build_object('meetingId', ${meetingId}::text, 'revision', m.revision)
+    from m
+    returning (payload->>'revision')::int as revision`.execute(ex);
+  return rows[0]?.revision ?? null;
 }
 
 /**

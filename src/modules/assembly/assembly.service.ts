@@ -110,8 +110,20 @@ export class AssemblyAccess {
   }
 
   /** Marks a change of the meeting in the caller's transaction; returns the new revision. */
-  touch(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}): Promise<number> {
-    return repo.touchMeeting(ex, meetingId, topic, payload);
+  async touch(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}): Promise<number> {
+    const revision = await repo.touchMeeting(ex, meetingId, topic, payload);
+    if (revision === null) throw AssemblyErrors.meeting_not_found();
+    return revision;
+  }
+
+  /**
+   * Takes the meeting's row as late as possible, for a write read without its lock (a check-in): bumps the revision
+   * only while the meeting is convened or open — a close that committed meanwhile is seen — else refuses.
+   */
+  async touchLive(ex: Executor, meetingId: string, topic: string, payload: Record<string, unknown> = {}) {
+    const revision = await repo.touchMeeting(ex, meetingId, topic, payload, true);
+    if (revision === null) throw AssemblyErrors.meeting_already_closed();
+    return revision;
   }
 
   /**

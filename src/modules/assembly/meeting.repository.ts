@@ -323,18 +323,29 @@ export async function personOf(ex: Executor, organisationId: string, personId: s
   return rows[0];
 }
 
-/** Arrival: flips `present` only if absent (two desks at once: one wins). True when this call flipped it. */
-export async function markPresent(ex: Executor, meetingId: string, personId: string): Promise<boolean> {
-  const { rows } = await sql`update meeting_participant set present = true, checked_in_at = now(), left_at = null
-    where meeting_id = ${meetingId} and person_id = ${personId} and present = false
-    returning person_id`.execute(ex);
-  return rows.length === 1;
-}
-
-/** Departure: flips `present` only if present. True when this call flipped it. */
-export async function markAbsent(ex: Executor, meetingId: string, personId: string): Promise<boolean> {
-  const { rows } = await sql`update meeting_participant set present = false, left_at = now()
-    where meeting_id = ${meetingId} and person_id = ${personId} and present = true
+/**
+ * Arrival or departure recorded in one statement: flips `present` only if it was the other way (two desks at once:
+ * one wins) and, when it flipped, appends the attendance event. True when this call flipped it.
+ */
+export async function recordAttendance(
+  ex: Executor,
+  e: {
+    meetingId: string;
+    personId: string;
+    kind: 'in' | 'out';
+    method: 'code' | 'hall_code' | 'secretariat';
+    by: string;
+  },
+): Promise<boolean> {
+  const flip =
+    e.kind === 'in'
+      ? sql`update meeting_participant set present = true, checked_in_at = now(), left_at = null
+          where meeting_id = ${e.meetingId} and person_id = ${e.personId} and present = false returning person_id`
+      : sql`update meeting_participant set present = false, left_at = now()
+          where meeting_id = ${e.meetingId} and person_id = ${e.personId} and present = true returning person_id`;
+  const { rows } = await sql`with flipped as (${flip})
+    insert into attendance_event (meeting_id, person_id, kind, method, recorded_by)
+    select ${e.meetingId}::uuid, person_id, ${e.kind}::text, ${e.method}::text, ${e.by}::uuid from flipped
     returning person_id`.execute(ex);
   return rows.length === 1;
 }

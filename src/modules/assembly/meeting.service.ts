@@ -326,24 +326,29 @@ export class MeetingService {
    * phone with the hall code. Idempotent: someone already present stays so and nothing is written.
    */
   async checkIn(actor: Actor, id: string, input: CheckInInput): Promise<CheckInResult> {
-    return this.db.transaction().execute(async (trx) => {
-      // The meeting row first (as every write on the meeting does), then the participant's: no lock cycles.
-      const c = await this.assembly.context(trx, actor, id, { lock: true });
+    const { c, personId } = await this.db.transaction().execute(async (trx) => {
+      // Read without the meeting's lock. The lock is taken by the first write (`touchLive`, which also sees a close
+      // committed meanwhile), as late as can be: a hall's check-ins queue only for their two writes. The meeting's
+      // row before the participant's, as every write on the meeting takes them: no lock cycles.
+      const c = await this.assembly.context(trx, actor, id);
       assertNotClosed(c);
       let personId: string;
       let method: 'code' | 'hall_code' | 'secretariat';
+      let present: boolean;
       if (input.hallCode !== undefined) {
         if (!c.participant) throw AssemblyErrors.meeting_not_participant();
         const m = (await repo.findMeeting(trx, id))!;
         if (!codeCandidates(input.hallCode).includes(m.hall_code)) throw MeetingErrors.hall_code_wrong();
         personId = actor.personId;
         method = 'hall_code';
+        present = c.participant.present;
       } else if (input.code !== undefined) {
         if (!canKeepDesk(c)) throw AssemblyErrors.meeting_role_required();
         const p = await repo.participantByCode(trx, id, codeCandidates(input.code));
         if (!p) throw MeetingErrors.check_in_code_unknown();
         personId = p.person_id;
         method = 'code';
+        present = p.present;
       } else {
         if (!canKeepDesk(c)) throw AssemblyErrors.meeting_role_required();
         personId = input.personId!;
@@ -354,24 +359,29 @@ export class MeetingService {
           if (!(await repo.personOf(trx, c.organisationId, personId))) throw MeetingErrors.meeting_person_unknown();
           const kindRules = await this.kindRules(trx, c);
           if (!kindRules?.guestsAdmitted) throw MeetingErrors.meeting_guests_not_admitted();
+          await this.assembly.touchLive(trx, id, 'meeting.attendance');
           await this.admitGuest(trx, id, personId);
           await repo.insertAttendance(trx, { meetingId: id, personId, kind: 'in', method, by: actor.personId });
-          await this.assembly.touch(trx, id, 'meeting.attendance', {});
-          return this.attendanceResult(trx, c, personId);
+          return { c, personId };
         }
+        present = p.present;
       }
-      if (await repo.markPresent(trx, id, personId)) {
-        await repo.insertAttendance(trx, { meetingId: id, personId, kind: 'in', method, by: actor.personId });
-        await this.assembly.touch(trx, id, 'meeting.attendance', {});
+      // someone already present stays so and nothing is written (two desks at once: the update lets one flip it)
+      if (!present) {
+        await this.assembly.touchLive(trx, id, 'meeting.attendance');
+        await repo.recordAttendance(trx, { meetingId: id, personId, kind: 'in', method, by: actor.personId });
       }
-      return this.attendanceResult(trx, c, personId);
+      return { c, personId };
     });
+    // read after the commit, without holding the meeting's row
+    return this.attendanceResult(this.db, c, personId);
   }
 
   /** A departure: the participant themselves, or the desk for someone. Idempotent like the check-in. */
   async checkOut(actor: Actor, id: string, input: CheckOutInput): Promise<CheckInResult> {
-    return this.db.transaction().execute(async (trx) => {
-      const c = await this.assembly.context(trx, actor, id, { lock: true });
+    const { c, personId } = await this.db.transaction().execute(async (trx) => {
+      // as the check-in: read without the lock, which the first write takes
+      const c = await this.assembly.context(trx, actor, id);
       assertNotClosed(c);
       const personId = input.personId ?? actor.personId;
       const self = personId === actor.personId;
@@ -381,18 +391,14 @@ export class MeetingService {
         if (self) throw AssemblyErrors.meeting_not_participant();
         throw MeetingErrors.meeting_person_not_entitled();
       }
-      if (await repo.markAbsent(trx, id, personId)) {
-        await repo.insertAttendance(trx, {
-          meetingId: id,
-          personId,
-          kind: 'out',
-          method: self ? 'hall_code' : 'secretariat',
-          by: actor.personId,
-        });
-        await this.assembly.touch(trx, id, 'meeting.attendance', {});
+      if (p.present) {
+        const method = self ? 'hall_code' : 'secretariat';
+        await this.assembly.touchLive(trx, id, 'meeting.attendance');
+        await repo.recordAttendance(trx, { meetingId: id, personId, kind: 'out', method, by: actor.personId });
       }
-      return this.attendanceResult(trx, c, personId);
+      return { c, personId };
     });
+    return this.attendanceResult(this.db, c, personId);
   }
 
   /** The quorum now: entitled voting participants, present per voice, required by the statute. */

@@ -5,11 +5,17 @@ import { z } from 'zod';
 /** The party preset's zone (the demo organisation is in Leningrad); also read by statutes recorded without one. */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
+/** Zones already found valid: a formatter costs about half a millisecond and every statute read checks its zone. */
+const knownZones = new Set<string>();
+
 /** Whether `tz` is an IANA time zone this runtime knows ('UTC' is one). */
 export function isTimeZone(tz: string): boolean {
   if (!tz) return false;
+  if (knownZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    // only valid names are kept (a finite set), so hostile input cannot grow it
+    knownZones.add(tz);
     return true;
   } catch {
     return false;
@@ -18,18 +24,26 @@ export function isTimeZone(tz: string): boolean {
 
 export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Moscow)');
 
+const fieldFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Wall-clock fields of an instant in a zone. */
 export function zonedFields(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  let format = fieldFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    // a zone that made a formatter is valid: the map holds at most the IANA zones
+    fieldFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const p = (t: string) => Number(parts.find((x) => x.type === t)?.value ?? 0);
   return {
     year: p('year'),

@@ -17,40 +17,37 @@ export interface MeetingContextRow {
   starts_at: Date;
 }
 
+/** The actor's part in a meeting, read with it: roles held and their participation (null: not a participant). */
+export interface ContextPartRow {
+  roles: string[];
+  voice: string | null;
+  present: boolean | null;
+  code: string | null;
+  tokens_issued: number | null;
+  signed_notes: number | null;
+}
+
+/**
+ * The meeting with its body and, for `personId`, the roles held and the participation: one query (every request
+ * on a meeting starts with it). `lock`: the meeting's row only, FOR UPDATE.
+ */
 export async function meetingForContext(
   ex: Executor,
   meetingId: string,
+  personId: string | null,
   lock: boolean,
-): Promise<MeetingContextRow | undefined> {
-  let q = ex
-    .selectFrom('meeting as m')
-    .innerJoin('body as b', 'b.id', 'm.body_id')
-    .select([
-      'm.id',
-      'm.organisation_id',
-      'm.body_id',
-      'b.path as body_path',
-      'b.kind as body_kind',
-      'm.kind',
-      'm.title',
-      'm.status',
-      'm.revision',
-      'm.current_item_id',
-      'm.starts_at',
-    ])
-    .where('m.id', '=', meetingId);
-  if (lock) q = q.forUpdate('m');
-  return (await q.executeTakeFirst()) as MeetingContextRow | undefined;
-}
-
-export async function rolesOf(ex: Executor, meetingId: string, personId: string): Promise<string[]> {
-  const rows = await ex
-    .selectFrom('meeting_role')
-    .select('role')
-    .where('meeting_id', '=', meetingId)
-    .where('person_id', '=', personId)
-    .execute();
-  return rows.map((r) => r.role);
+): Promise<(MeetingContextRow & ContextPartRow) | undefined> {
+  const { rows } = await sql<MeetingContextRow & ContextPartRow>`select m.id, m.organisation_id, m.body_id,
+      b.path::text as body_path, b.kind as body_kind, m.kind, m.title, m.status, m.revision, m.current_item_id,
+      m.starts_at,
+      array(select r.role from meeting_role r where r.meeting_id = m.id and r.person_id = ${personId}::uuid) as roles,
+      mp.voice, mp.present, mp.code, mp.tokens_issued, mp.signed_notes
+    from meeting m
+    join body b on b.id = m.body_id
+    left join meeting_participant mp on mp.meeting_id = m.id and mp.person_id = ${personId}::uuid
+    where m.id = ${meetingId}
+    ${lock ? sql`for update of m` : sql``}`.execute(ex);
+  return rows[0];
 }
 
 export async function participantOf(ex: Executor, meetingId: string, personId: string) {

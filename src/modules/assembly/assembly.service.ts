@@ -43,14 +43,10 @@ export class AssemblyAccess {
     meetingId: string,
     opts: { lock?: boolean } = {},
   ): Promise<MeetingContext> {
-    const m = await repo.meetingForContext(ex, meetingId, opts.lock ?? false);
+    const m = await repo.meetingForContext(ex, meetingId, actor?.personId ?? null, opts.lock ?? false);
     if (!m || (actor && m.organisation_id !== actor.organisationId)) throw AssemblyErrors.meeting_not_found();
-    const [roles, p] = actor
-      ? await Promise.all([
-          repo.rolesOf(ex, meetingId, actor.personId),
-          repo.participantOf(ex, meetingId, actor.personId),
-        ])
-      : [[], undefined];
+    const roles = actor ? m.roles : [];
+    const p = actor && m.voice !== null ? m : undefined;
     return {
       id: m.id,
       organisationId: m.organisation_id,
@@ -68,10 +64,10 @@ export class AssemblyAccess {
       participant: p
         ? {
             voice: p.voice as Voice,
-            present: p.present,
-            code: p.code,
-            tokensIssued: p.tokens_issued,
-            signedNotes: p.signed_notes,
+            present: p.present!,
+            code: p.code!,
+            tokensIssued: p.tokens_issued!,
+            signedNotes: p.signed_notes!,
           }
         : null,
     };

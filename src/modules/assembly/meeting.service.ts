@@ -405,9 +405,18 @@ export class MeetingService {
   async quorumOf(meetingId: string, ex: Executor = this.db): Promise<Quorum> {
     const b = await repo.meetingBasics(ex, meetingId);
     if (!b) throw AssemblyErrors.meeting_not_found();
-    const rules = await rulesOnMeetingDate(this.statute, b.organisation_id, b.starts_on, ex);
-    const fraction = rules.assemblies.kinds[b.kind as MeetingKind]?.quorumMoreThan ?? 0.5;
-    const n = await repo.attendanceCounts(ex, meetingId);
+    return this.quorumIn(ex, { id: meetingId, organisationId: b.organisation_id, kind: b.kind }, b.starts_on);
+  }
+
+  /** The quorum of a meeting whose context is known (no need to read the meeting again). */
+  private async quorumIn(
+    ex: Executor,
+    c: Pick<MeetingContext, 'id' | 'organisationId' | 'kind'>,
+    startsOn: string,
+  ): Promise<Quorum> {
+    const rules = await rulesOnMeetingDate(this.statute, c.organisationId, startsOn, ex);
+    const fraction = rules.assemblies.kinds[c.kind as MeetingKind]?.quorumMoreThan ?? 0.5;
+    const n = await repo.attendanceCounts(ex, c.id);
     return computeQuorum(
       {
         entitledVoting: Number(n.entitled_voting),
@@ -527,7 +536,7 @@ export class MeetingService {
       (await repo.findMeeting(ex, c.id))!,
       await repo.agendaOf(ex, c.id),
       await repo.rolesOfMeeting(ex, c.id),
-      await this.quorumOf(c.id, ex),
+      await this.quorumIn(ex, c, c.startsAt.toISOString().slice(0, 10)),
     ];
     const labels = await this.persons.labels(
       actor,
@@ -578,7 +587,10 @@ export class MeetingService {
 
   private async attendanceResult(trx: Executor, c: MeetingContext, personId: string): Promise<CheckInResult> {
     const p = (await repo.participant(trx, c.id, personId))!;
-    return { participant: toParticipant(p), quorum: await this.quorumOf(c.id, trx) };
+    return {
+      participant: toParticipant(p),
+      quorum: await this.quorumIn(trx, c, c.startsAt.toISOString().slice(0, 10)),
+    };
   }
 
   private async kindRules(ex: Executor, c: MeetingContext): Promise<MeetingKindRules | undefined> {

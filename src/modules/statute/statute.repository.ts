@@ -26,20 +26,21 @@ export async function insertOrganisation(db: Executor, row: { id: string; name: 
   await db.insertInto('organisation').values(row).execute();
 }
 
-export async function versionInForce(
-  db: Executor,
-  organisationId: string,
-  onDate: string,
-): Promise<StatuteVersionRow | undefined> {
-  const row = await db
+/** The id of the version in force on `onDate` (the rules are read apart, only when not already known). */
+export async function versionIdInForce(db: Executor, organisationId: string, onDate: string) {
+  return db
     .selectFrom('statute_version')
-    .select(versionColumns)
+    .select('id')
     .where('organisation_id', '=', organisationId)
     .where('effective_from', '<=', onDate)
     .orderBy('effective_from', 'desc')
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+export async function versionById(db: Executor, id: string): Promise<StatuteVersionRow | undefined> {
+  const row = await db.selectFrom('statute_version').select(versionColumns).where('id', '=', id).executeTakeFirst();
   return row as StatuteVersionRow | undefined;
 }
 

@@ -48,7 +48,25 @@ function toVersion(row: repo.StatuteVersionRow): StatuteVersion {
   });
 }
 
+/** Freezes a parsed version through and through: one object is shared by every reader of the process. */
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** Parsed versions kept (a version is never changed once adopted): more than any organisation has. */
+const PARSED_VERSIONS = 256;
+
 export class StatuteService {
+  /**
+   * Versions already read and parsed, by id. Which version is in force is still read every time, in the caller's
+   * transaction (ADR 0013); only the parse of an immutable row is saved.
+   */
+  private readonly parsed = new Map<string, StatuteVersion>();
+
   constructor(private readonly db: Database) {}
 
   /**
@@ -56,9 +74,16 @@ export class StatuteService {
    * transaction, pass it as `ex`: a read there never takes a second connection (ADR 0013).
    */
   async inForce(organisationId: string, onDate: string = todayIso(), ex: Executor = this.db): Promise<StatuteVersion> {
-    const row = await repo.versionInForce(ex, organisationId, onDate);
+    const head = await repo.versionIdInForce(ex, organisationId, onDate);
+    if (!head) throw StatuteErrors.statute_not_found({ organisationId, onDate });
+    const known = this.parsed.get(head.id);
+    if (known) return known;
+    const row = await repo.versionById(ex, head.id);
     if (!row) throw StatuteErrors.statute_not_found({ organisationId, onDate });
-    return toVersion(row);
+    const version = deepFreeze(toVersion(row));
+    if (this.parsed.size >= PARSED_VERSIONS) this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(head.id, version);
+    return version;
   }
 
   /** The rules in force (shortcut for other services); `ex`: the caller's open transaction, if any. */

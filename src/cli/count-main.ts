@@ -2,7 +2,7 @@
 // file loads commander and the pure counting rules only, never the server, the database or the other commands
 // (about a second to start instead of several). Errors are reported as main.ts reports them.
 import { Command } from 'commander';
-import { AppError } from '../platform/errors.js';
+import { runProgram } from './run.js';
 import { countCommand } from './count.js';
 
 export async function countMain(argv: string[] = process.argv): Promise<void> {
@@ -11,17 +11,7 @@ export async function countMain(argv: string[] = process.argv): Promise<void> {
     .description('Antaeus: the organisational life of a federated membership organisation.')
     .showHelpAfterError()
     .addCommand(countCommand());
-  try {
-    await program.parseAsync(argv);
-  } catch (e) {
-    if (e instanceof AppError) {
-      console.error(`Error: ${e.message}`);
-      process.exitCode = 1;
-      return;
-    }
-    console.error(e);
-    process.exitCode = 2;
-  }
+  await runProgram(program, argv);
 }
 
 await countMain();

@@ -15,6 +15,7 @@ import type { SizeBands } from '../contracts/stats.js';
 import type { RejectedRow } from '../contracts/exchange.js';
 import { createProgress } from './progress.js';
 import { countCommand } from './count.js';
+import { runProgram } from './run.js';
 
 const IMPORT_POLICY =
   'Policy: a file with ANY bad row imports NOTHING. Every rejected row is reported with its line number and reasons ' +
@@ -300,17 +301,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
-  try {
-    await buildProgram().parseAsync(argv);
-  } catch (e) {
-    if (e instanceof AppError) {
-      console.error(`Error: ${e.message}`);
-      process.exitCode = 1;
-      return;
-    }
-    console.error(e);
-    process.exitCode = 2;
-  }
+  await runProgram(buildProgram(), argv);
 }
 
 await main();

@@ -323,20 +323,20 @@ export async function personOf(ex: Executor, organisationId: string, personId: s
   return rows[0];
 }
 
+/** An arrival or a departure, how it was recorded and by whom. */
+export interface AttendanceEntry {
+  meetingId: string;
+  personId: string;
+  kind: 'in' | 'out';
+  method: 'code' | 'hall_code' | 'secretariat';
+  by: string;
+}
+
 /**
  * Arrival or departure recorded in one statement: flips `present` only if it was the other way (two desks at once:
  * one wins) and, when it flipped, appends the attendance event. True when this call flipped it.
  */
-export async function recordAttendance(
-  ex: Executor,
-  e: {
-    meetingId: string;
-    personId: string;
-    kind: 'in' | 'out';
-    method: 'code' | 'hall_code' | 'secretariat';
-    by: string;
-  },
-): Promise<boolean> {
+export async function recordAttendance(ex: Executor, e: AttendanceEntry): Promise<boolean> {
   const flip =
     e.kind === 'in'
       ? sql`update meeting_participant set present = true, checked_in_at = now(), left_at = null
@@ -359,16 +359,7 @@ export async function insertGuest(ex: Executor, meetingId: string, personId: str
   return rows.length === 1;
 }
 
-export async function insertAttendance(
-  ex: Executor,
-  e: {
-    meetingId: string;
-    personId: string;
-    kind: 'in' | 'out';
-    method: 'code' | 'hall_code' | 'secretariat';
-    by: string;
-  },
-): Promise<void> {
+export async function insertAttendance(ex: Executor, e: AttendanceEntry): Promise<void> {
   await ex
     .insertInto('attendance_event')
     .values({ meeting_id: e.meetingId, person_id: e.personId, kind: e.kind, method: e.method, recorded_by: e.by })

@@ -324,7 +324,7 @@ export function ballotJourneys(harness: () => Harness): void {
         await noError(cp);
         await lateForm.getByRole('button', { name: 'Cast my ballot' }).click();
         await poll(() => text(late.page, 'form-error')).toContain(
-          'The vote is closed (or cancelled). Your ballot was NOT counted: it arrived after the close.',
+          'The vote is closed (or cancelled), so nothing more is recorded in it. A ballot that arrives after the close is NOT counted.',
         );
         expect(await late.page.getByTestId('receipt').count()).toBe(0);
         await done(late);

@@ -3,7 +3,7 @@
 // its own deadline), the attendance is exact (each successful check-in counted once) and another user's unrelated
 // request is answered during the storm. Before the fix, on PostgreSQL, a check-in holding the meeting's row lock
 // read the statute through the pool while the waiting check-ins held every connection: the server froze for good.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type TestClient, type TestResponse, type TestServer } from '../support/http.js';
@@ -41,12 +41,14 @@ describe.each(DB_KINDS)('concurrent writes to one meeting on %s', (kind) => {
   let members: { id: string }[] = [];
   let guests: { id: string }[] = [];
   let chairId: string;
+  let orgId: string;
   let meetingId: string;
 
   beforeAll(async () => {
     srv = await createTestServer(kind, { db: { poolMax: POOL } });
     const db = srv.db;
     const org = await makeOrganisation(db);
+    orgId = org.id;
     const district = await makeBody(db, org, 'district_committee', null);
     const po = await makeBody(db, org, 'primary_organisation', district);
     const otherPo = await makeBody(db, org, 'primary_organisation', district);
@@ -212,6 +214,90 @@ describe.each(DB_KINDS)('concurrent writes to one meeting on %s', (kind) => {
     expect(after.body.quorum.presentVoting).toBe(votingPresent);
     expect(after.body.quorum.presentGuests).toBe(guests.filter((g) => succeeded.has(g.id)).length);
   }, 180_000);
+
+  /** Runs `change` in a transaction holding the meeting's row for a second; `during` is sent once the row is held. */
+  async function whileHeld<T>(change: (trx: Kysely<never>) => Promise<void>, during: () => Promise<T>): Promise<T> {
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holding = srv.db.transaction().execute(async (trx) => {
+      await sql`select id from meeting where id = ${meetingId} for update`.execute(trx);
+      await change(trx as unknown as Kysely<never>);
+      locked();
+      await new Promise((r) => setTimeout(r, 1_000));
+    });
+    // (sent from outside the transaction's callback: its async scope would make the request's transaction nested)
+    await isLocked;
+    const result = during();
+    await holding;
+    return result;
+  }
+
+  it('a chair act waiting for the meeting’s row judges the roles as they are once it has the row', async () => {
+    const id = meetingId;
+    const { revision } = (await chair.get(`/api/meetings/${id}`)).body as { revision: number };
+    const roles = await srv.db.selectFrom('meeting_role').selectAll().where('meeting_id', '=', id).execute();
+    // the chair is relieved while their move waits for the row
+    const res = await whileHeld(
+      async (trx) => {
+        await sql`delete from meeting_role where meeting_id = ${id} and person_id = ${chairId}`.execute(trx);
+      },
+      () => chair.post(`/api/meetings/${id}/agenda/advance`, { revision }),
+    );
+    expect([res.status, res.body.error?.code]).toEqual([403, 'meeting_role_required']);
+    await srv.db.deleteFrom('meeting_role').where('meeting_id', '=', id).execute();
+    await srv.db.insertInto('meeting_role').values(roles).execute();
+  }, 60_000);
+
+  it('an arrival read while a departure of the same person is being written is recorded, not lost', async () => {
+    const id = meetingId;
+    const [someone] = await srv.db
+      .selectFrom('meeting_participant')
+      .select('person_id')
+      .where('meeting_id', '=', id)
+      .where('present', '=', true)
+      .where('person_id', '!=', chairId)
+      .execute();
+    const personId = someone!.person_id;
+    // the departure holds the row; the desk's check-in reads the person still present and must not write nothing
+    const res = await whileHeld(
+      async (trx) => {
+        await sql`update meeting_participant set present = false, left_at = now()
+          where meeting_id = ${id} and person_id = ${personId}`.execute(trx);
+      },
+      () => sec.post(`/api/meetings/${id}/check-in`, { personId }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.participant.present).toBe(true);
+    const row = await srv.db
+      .selectFrom('meeting_participant')
+      .select('present')
+      .where('meeting_id', '=', id)
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    expect(row.present).toBe(true);
+  }, 60_000);
+
+  it('a guest admitted by another desk while this one admits them too is checked in once, without an error', async () => {
+    const id = meetingId;
+    const guest = await makePerson(srv.db, { id: orgId }, null, { familyName: 'Latecomer', status: 'non_member' });
+    // one desk's admission holds the row; the other desk read "not a participant" and admits them as well
+    const res = await whileHeld(
+      async (trx) => {
+        await sql`insert into meeting_participant (meeting_id, person_id, voice, code, present, checked_in_at)
+          values (${id}, ${guest.id}, 'guest', 'ZZ-GUEST-1', true, now())`.execute(trx);
+      },
+      () => sec.post(`/api/meetings/${id}/check-in`, { personId: guest.id, asGuest: true }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.participant.present).toBe(true);
+    const rows = await srv.db
+      .selectFrom('meeting_participant')
+      .select('voice')
+      .where('meeting_id', '=', id)
+      .where('person_id', '=', guest.id)
+      .execute();
+    expect(rows).toEqual([{ voice: 'guest' }]);
+  }, 60_000);
 
   it('departures that read the meeting open but reach its row after the close are refused, and nothing is recorded', async () => {
     const id = meetingId;

@@ -32,7 +32,23 @@ const vote = (id: string, r: VoteResult): DecisionVote => ({
 });
 
 const part = {
-  motions: [],
+  motions: [
+    {
+      id: 'm',
+      itemPosition: 1,
+      seq: 1,
+      title: 'On the control figures',
+      text: 'The assembly approves the control figures.',
+      currentText: 'The assembly approves the control figures.',
+      proposer: { en: 'Bureau of the organisation', ru: 'Бюро организации' },
+      status: 'rejected' as const,
+      questionKind: 'ordinary' as const,
+      supporters: [],
+      amendments: [],
+      votes: [vote('mv', result({ void: { reason: 'no_valid_ballots', minimumTurnout: 0 } }))],
+      minorityOpinions: [],
+    },
+  ],
   questions: [
     {
       itemPosition: 1,
@@ -86,6 +102,9 @@ describe('void votes in the protocol', () => {
     expect(text).toContain('VOID: not a single valid ballot was cast; nothing was decided and nobody was elected.');
     expect(text).not.toMatch(/\bCarried\.|Not carried\./);
     expect(text).toMatch(/Elected: [^\n]*nobody/i);
+    // a motion whose vote was void was not rejected on its merits: it was not adopted
+    expect(text).toContain('Motion 1 NOT ADOPTED: the vote on it was void.');
+    expect(text).not.toContain('Motion 1 REJECTED');
   });
 
   it('says it in Russian', () => {
@@ -93,5 +112,6 @@ describe('void votes in the protocol', () => {
     expect(text).toContain('ГОЛОСОВАНИЕ НЕДЕЙСТВИТЕЛЬНО: проголосовало меньше установленного уставом минимума (60%');
     expect(text).toContain('ГОЛОСОВАНИЕ НЕДЕЙСТВИТЕЛЬНО: не подано ни одного действительного бюллетеня');
     expect(text).not.toContain('Решение не принято.\n');
+    expect(text).toContain('Предложение 1 НЕ ПРИНЯТО: голосование по нему недействительно.');
   });
 });

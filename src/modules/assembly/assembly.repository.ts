@@ -29,7 +29,7 @@ export interface ContextPartRow {
 
 /**
  * The meeting with its body and, for `personId`, the roles held and the participation: one query (every request
- * on a meeting starts with it). `lock`: the meeting's row only, FOR UPDATE.
+ * on a meeting starts with it). `lock`: the meeting's row FOR UPDATE, taken first.
  */
 export async function meetingForContext(
   ex: Executor,
@@ -37,6 +37,9 @@ export async function meetingForContext(
   personId: string | null,
   lock: boolean,
 ): Promise<(MeetingContextRow & ContextPartRow) | undefined> {
+  // The lock first, in a statement of its own: a statement that waits for a row re-reads only that row, so the
+  // roles and participation read with it would be those from before the wait.
+  if (lock) await sql`select id from meeting where id = ${meetingId} for update`.execute(ex);
   const { rows } = await sql<MeetingContextRow & ContextPartRow>`select m.id, m.organisation_id, m.body_id,
       b.path::text as body_path, b.kind as body_kind, m.kind, m.title, m.status, m.revision, m.current_item_id,
       m.starts_at,
@@ -45,8 +48,7 @@ export async function meetingForContext(
     from meeting m
     join body b on b.id = m.body_id
     left join meeting_participant mp on mp.meeting_id = m.id and mp.person_id = ${personId}::uuid
-    where m.id = ${meetingId}
-    ${lock ? sql`for update of m` : sql``}`.execute(ex);
+    where m.id = ${meetingId}`.execute(ex);
   return rows[0];
 }
 
@@ -86,6 +88,13 @@ export async function itemInMeeting(ex: Executor, meetingId: string, itemId: str
     .where('meeting_id', '=', meetingId)
     .executeTakeFirst();
   return !!row;
+}
+
+/** Locks the meeting's row while it is convened or open; false when it is not (a close committed meanwhile is seen). */
+export async function lockLiveMeeting(ex: Executor, meetingId: string): Promise<boolean> {
+  const { rows } = await sql`select id from meeting
+    where id = ${meetingId} and status in ('convened', 'open') for update`.execute(ex);
+  return rows.length === 1;
 }
 
 /**

@@ -112,6 +112,11 @@ export class AssemblyAccess {
     return revision;
   }
 
+  /** Takes the meeting's row (still convened or open) without marking a change; else refuses. */
+  async lockLive(ex: Executor, meetingId: string): Promise<void> {
+    if (!(await repo.lockLiveMeeting(ex, meetingId))) throw AssemblyErrors.meeting_already_closed();
+  }
+
   /**
    * Takes the meeting's row as late as possible, for a write read without its lock (a check-in): bumps the revision
    * only while the meeting is convened or open — a close that committed meanwhile is seen — else refuses.

@@ -360,11 +360,22 @@ export class MeetingService {
           const kindRules = await this.kindRules(trx, c);
           if (!kindRules?.guestsAdmitted) throw MeetingErrors.meeting_guests_not_admitted();
           await this.assembly.touchLive(trx, id, 'meeting.attendance');
+          // another desk may have admitted them while this one read: the row is held now, so look again
+          const admitted = await repo.participant(trx, id, personId);
+          if (admitted) {
+            await repo.recordAttendance(trx, { meetingId: id, personId, kind: 'in', method, by: actor.personId });
+            return { c, personId };
+          }
           await this.admitGuest(trx, id, personId);
           await repo.insertAttendance(trx, { meetingId: id, personId, kind: 'in', method, by: actor.personId });
           return { c, personId };
         }
         present = p.present;
+      }
+      if (present) {
+        // read without the lock: a departure may have committed since, so confirm under it before writing nothing
+        await this.assembly.lockLive(trx, id);
+        present = (await repo.participant(trx, id, personId))!.present;
       }
       // someone already present stays so and nothing is written (two desks at once: the update lets one flip it)
       if (!present) {
@@ -391,7 +402,13 @@ export class MeetingService {
         if (self) throw AssemblyErrors.meeting_not_participant();
         throw MeetingErrors.meeting_person_not_entitled();
       }
-      if (p.present) {
+      // read without the lock: an arrival may have committed since, so confirm under it before writing nothing
+      let present = p.present;
+      if (!present) {
+        await this.assembly.lockLive(trx, id);
+        present = (await repo.participant(trx, id, personId))!.present;
+      }
+      if (present) {
         const method = self ? 'hall_code' : 'secretariat';
         await this.assembly.touchLive(trx, id, 'meeting.attendance');
         await repo.recordAttendance(trx, { meetingId: id, personId, kind: 'out', method, by: actor.personId });

@@ -129,7 +129,8 @@ export const en = {
       'The note’s token is not valid for this meeting. Reload the page: tokens are obtained in this meeting after checking in.',
     note_token_spent:
       'This token was already used for a note; each token sends one note. Send the note again: the next token is used.',
-    note_limit_reached: 'You have sent as many question notes as the statute allows one person in a meeting.',
+    note_limit_reached:
+      'You have sent all the unsigned question notes the statute allows one person in this meeting. Signed notes are counted apart: you may still sign one with your name.',
     note_not_found: 'There is no such question note in this meeting. Reload the page.',
     note_already_answered: 'The note has already been answered; its answer is in the transcript.',
     note_answerer_unknown: 'The person answering must be a participant of the meeting or hold a role in it.',
@@ -253,8 +254,10 @@ export const en = {
     vote_method_not_allowed:
       'This method of voting is not allowed for this question (the statute or the election requires another). Choose another method.',
     vote_not_announced: 'The vote has already been opened, closed or cancelled. Reload the page.',
-    vote_not_open: 'The vote is not open. Your ballot was NOT counted; wait for the chair to open the vote.',
-    vote_closed: 'The vote is closed (or cancelled). Your ballot was NOT counted: it arrived after the close.',
+    vote_not_open:
+      'The vote is not open, so nothing was recorded in it. A ballot is counted only while the vote is open: wait for the chair to open it.',
+    vote_closed:
+      'The vote is closed (or cancelled), so nothing more is recorded in it. A ballot that arrives after the close is NOT counted.',
     vote_count_missing: 'The tellers have not entered the count yet. Enter the count before closing the vote.',
     vote_count_invalid: 'Enter for/against/abstain for a motion, or a tally for each candidate of an open election.',
     vote_count_exceeds_present:
@@ -416,7 +419,8 @@ export const en = {
     // the web app itself
     network_error: 'The server cannot be reached. Check your connection and try again.',
     no_tokens: 'There are no tokens left for anonymous notes. Reload the page, or sign the note with your name.',
-    no_ballot_token: 'There is no ballot of yours on this device. Obtain your ballot again.',
+    no_ballot_token:
+      'Your ballot is not on this device. Take it here with “Vote on this device”, or move it here with the transfer code shown on the device that holds it.',
     no_key: 'The vote is not ready for ballots yet. Reload the page in a minute.',
     empty: 'Write the text before sending.',
     meeting_notice_too_short:
@@ -430,7 +434,8 @@ export const en = {
   },
   /** Richer sentences naming details the server sends with some codes; used only when every detail named was sent. */
   errorCodeWith: {
-    note_limit_reached: 'You may send at most {{limit}} question notes in this meeting, and you have sent them all.',
+    note_limit_reached:
+      'You may send at most {{limit}} unsigned question notes in this meeting, and you have sent them all. Signed notes are counted apart.',
     dues_amount_mismatch:
       'The amount paid is not what the statute’s scale gives for these earnings in that month: it should be {{expected}}. Correct the amount.',
     below_statute_minimum:
@@ -1339,7 +1344,8 @@ export const en = {
     transferCodeMissing: 'Enter the transfer code shown on your other device.',
     transferCodeInvalid:
       'This is not a ballot transfer code for this vote. Copy the whole code shown on your other device and try again.',
-    noToken: 'Your ballot is not ready yet: wait a moment and try again.',
+    noToken:
+      'Your ballot is not on this device: take it with “Vote on this device”, or move it here with the transfer code from your other device.',
     waitOpen: 'The ballot opens when the chair opens the vote.',
     yourChoice: 'Your choice',
     chooseFirst: 'Choose for, against or abstain first.',

@@ -396,8 +396,14 @@ const D = {
     notCarried: 'Not carried.',
     noQuorum: (present: number, required: number) =>
       `NOT VALID: NO QUORUM when the vote opened (${present} voting participants present, ${required} required); the vote decides nothing.`,
-    amendmentNoQuorum: 'NOT ADOPTED: the vote on it was not valid for want of a quorum',
-    motionNoQuorum: (n: number) => `Motion ${n} NOT ADOPTED: the vote on it was not valid for want of a quorum.`,
+    amendmentUndecided: {
+      noQuorum: 'NOT ADOPTED: the vote on it was not valid for want of a quorum',
+      void: 'NOT ADOPTED: the vote on it was void',
+    },
+    motionUndecided: {
+      noQuorum: (n: number) => `Motion ${n} NOT ADOPTED: the vote on it was not valid for want of a quorum.`,
+      void: (n: number) => `Motion ${n} NOT ADOPTED: the vote on it was void.`,
+    },
     electionNoQuorum: 'nobody: the election is not valid for want of a quorum',
     void: (reason: VoidReason, min: number) =>
       reason === 'no_valid_ballots'
@@ -488,9 +494,15 @@ const D = {
     notCarried: 'Решение не принято.',
     noQuorum: (present: number, required: number) =>
       `НЕДЕЙСТВИТЕЛЬНО: НЕТ КВОРУМА при открытии голосования (присутствовали с решающим голосом ${present}, необходимо ${required}); голосование ничего не решает.`,
-    amendmentNoQuorum: 'НЕ ПРИНЯТА: голосование по ней недействительно за отсутствием кворума',
-    motionNoQuorum: (n: number) =>
-      `Предложение ${n} НЕ ПРИНЯТО: голосование по нему недействительно за отсутствием кворума.`,
+    amendmentUndecided: {
+      noQuorum: 'НЕ ПРИНЯТА: голосование по ней недействительно за отсутствием кворума',
+      void: 'НЕ ПРИНЯТА: голосование по ней недействительно',
+    },
+    motionUndecided: {
+      noQuorum: (n: number) =>
+        `Предложение ${n} НЕ ПРИНЯТО: голосование по нему недействительно за отсутствием кворума.`,
+      void: (n: number) => `Предложение ${n} НЕ ПРИНЯТО: голосование по нему недействительно.`,
+    },
     electionNoQuorum: 'никто: выборы недействительны за отсутствием кворума',
     void: (reason: VoidReason, min: number) =>
       reason === 'no_valid_ballots'
@@ -601,10 +613,11 @@ function voteLines(
   return out;
 }
 
-/** Whether the last closed vote was taken without the statute's quorum (it then decided nothing). */
-function noQuorum(votes: DecisionVote[]): boolean {
+/** Why the last closed vote decided nothing: taken without the statute's quorum, or void; null when it decided. */
+function undecided(votes: DecisionVote[]): 'noQuorum' | 'void' | null {
   const last = [...votes].reverse().find((v) => v.status === 'closed' && v.result);
-  return last?.result?.quorum?.reached === false;
+  if (last?.result?.quorum?.reached === false) return 'noQuorum';
+  return last?.result?.void ? 'void' : null;
 }
 
 function motionLines(m: DecisionMotion, lang: ProtocolLang): string[] {
@@ -616,7 +629,7 @@ function motionLines(m: DecisionMotion, lang: ProtocolLang): string[] {
   for (const a of m.amendments) {
     const what = a.replaces === '' ? d.add(a.text) : a.text === '' ? d.del(a.replaces) : d.replace(a.replaces, a.text);
     out.push(
-      `  ${d.amendment} ${a.seq} (${d.movedBy}: ${nameIn(a.proposer, lang)}): ${what} — ${a.status === 'rejected' && noQuorum(a.votes) ? d.amendmentNoQuorum : d.amendmentStatus[a.status]}.`,
+      `  ${d.amendment} ${a.seq} (${d.movedBy}: ${nameIn(a.proposer, lang)}): ${what} — ${a.status === 'rejected' && undecided(a.votes) ? d.amendmentUndecided[undecided(a.votes)!] : d.amendmentStatus[a.status]}.`,
     );
     for (const v of a.votes) out.push(...voteLines(v, lang, d.vote, '    '));
     out.push(...opinionLines(a.minorityOpinions, lang, '    '));
@@ -625,7 +638,8 @@ function motionLines(m: DecisionMotion, lang: ProtocolLang): string[] {
   if (m.status === 'adopted') {
     if (amended) out.push(`  ${d.adoptedAmended(m.seq)}`, ...indented(m.currentText, '    '));
     else out.push(`  ${d.adoptedAsMoved(m.seq)}`);
-  } else if (m.status === 'rejected' && noQuorum(m.votes)) out.push(`  ${d.motionNoQuorum(m.seq)}`);
+  } else if (m.status === 'rejected' && undecided(m.votes))
+    out.push(`  ${d.motionUndecided[undecided(m.votes)!](m.seq)}`);
   else out.push(`  ${d.motionStatus(m.seq, m.status)}`);
   out.push(...opinionLines(m.minorityOpinions, lang, '  '));
   return out;
@@ -656,7 +670,7 @@ function electionLines(e: DecisionElection, lang: ProtocolLang): string[] {
     out.push(`  ${d.candidates}: ${cands.join('; ')}.`);
   }
   for (const v of e.votes) out.push(...voteLines(v, lang, d.vote, '  ', names));
-  if (e.status === 'closed' && noQuorum(e.votes)) out.push(`  ${d.elected}: ${d.electionNoQuorum}.`);
+  if (e.status === 'closed' && undecided(e.votes) === 'noQuorum') out.push(`  ${d.elected}: ${d.electionNoQuorum}.`);
   else if (e.status === 'closed') {
     const elected = e.candidates.filter((c) => c.elected);
     // in the order the count elected them, when it says

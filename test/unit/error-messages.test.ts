@@ -143,7 +143,9 @@ describe('errorText', () => {
     expect(errorText(err('note_limit_reached', 422, '', { limit: 5 }), en, 'en')).toBe(
       'You may send at most 5 unsigned question notes in this meeting, and you have sent them all. Signed notes are counted apart.',
     );
-    expect(errorText(err('note_limit_reached', 422, '', { limit: 5 }), ru, 'ru')).toContain('не больше 5 анонимных записок');
+    expect(errorText(err('note_limit_reached', 422, '', { limit: 5 }), ru, 'ru')).toContain(
+      'не больше 5 анонимных записок',
+    );
     expect(errorText(err('note_limit_reached', 422, ''), en, 'en')).toBe(en.errorCode.note_limit_reached);
     expect(errorText(err('note_limit_reached', 422, '', { limit: { x: 1 } }), en, 'en')).toBe(
       en.errorCode.note_limit_reached,

@@ -17,6 +17,16 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
+/**
+ * A person's history as the reader may see it: `full` for the person and those who manage them; `public` for
+ * fellow members — only the facts of membership (admission, candidacy, membership, transfers), without reasons,
+ * votes or other details.
+ */
+export const HistoryScope = z.enum(['full', 'public']);
+export type HistoryScope = z.infer<typeof HistoryScope>;
+export const PersonHistory = z.object({ items: z.array(AuditEvent), scope: HistoryScope });
+export type PersonHistory = z.infer<typeof PersonHistory>;
+
 export const Votes = z.object({
   for: z.number().int().min(0).max(1_000_000),
   against: z.number().int().min(0).max(1_000_000),

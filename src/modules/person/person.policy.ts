@@ -24,6 +24,12 @@ export function assertCanViewPerson(
   if (!canViewPerson(actor, person)) throw CommonErrors.forbidden_scope();
 }
 
+/** A person's whole history (discipline, dues, appeals, reviews): the person themself and whoever manages them. */
+export function canSeeWholeHistory(actor: Actor, person: { id: string; bodyPath: string | null }): boolean {
+  if (person.id === actor.personId) return true;
+  return !!person.bodyPath && manages(actor, person.bodyPath);
+}
+
 /** A body's member list: whoever manages the body, or a member of the primary organisation it lies in. */
 export function canViewMembers(actor: Actor, body: { path: string; organisationId: string }): boolean {
   if (body.organisationId !== actor.organisationId) return false;

@@ -3,8 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { AuditEvent } from '../../contracts/records.js';
-import { z } from 'zod';
+import { PersonHistory } from '../../contracts/records.js';
 import {
   CreatePersonInput,
   MemberListQuery,
@@ -39,9 +38,13 @@ const history = createRoute({
   method: 'get',
   path: '/api/persons/{id}/history',
   tags: ['persons'],
-  summary: "A person's history: every state change of their membership (who, when, what, why)",
+  summary:
+    "A person's history: every state change of their membership (who, when, what, why), as the reader may see it",
   request: { params: PersonIdParam },
-  responses: { 200: { description: 'Newest first', ...json(z.object({ items: z.array(AuditEvent) })) }, ...errors },
+  responses: {
+    200: { description: 'Newest first; for fellow members its public part only', ...json(PersonHistory) },
+    ...errors,
+  },
 });
 
 const create = createRoute({

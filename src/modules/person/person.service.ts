@@ -1,6 +1,6 @@
 // Person use cases: a person's page, a body's member list, search, registration and corrections.
 import type { RecordsService } from '../records/records.service.js';
-import type { AuditEvent } from '../../contracts/records.js';
+import type { PersonHistory } from '../../contracts/records.js';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -26,10 +26,12 @@ import {
   assertCanViewMembers,
   assertCanViewPerson,
   canSeeCardNumber,
+  canSeeWholeHistory,
   cardSearchRoots,
   searchRoots,
 } from './person.policy.js';
 import { registrationProblem, searchTerms } from './rules/registration.js';
+import { publicHistory } from './rules/history.js';
 import * as repo from './person.repository.js';
 
 /** What the person module needs of the statute module. */
@@ -106,12 +108,19 @@ export class PersonService {
     private readonly records: Pick<RecordsService, 'historyOf'>,
   ) {}
 
-  /** A person's history (the audit trail of their membership), for those who may see the person. */
-  async history(actor: Actor, id: string): Promise<{ items: AuditEvent[] }> {
+  /**
+   * A person's history (the audit trail of their membership): whole for the person and those who manage them;
+   * fellow members who may see the person get its public part only (rules/history.ts).
+   */
+  async history(actor: Actor, id: string): Promise<PersonHistory> {
     const row = await repo.findPerson(this.db, id);
     if (!row || row.organisation_id !== actor.organisationId) throw PersonErrors.person_not_found({ id });
-    assertCanViewPerson(actor, { id: row.id, organisationId: row.organisation_id, bodyPath: row.body_path });
-    return { items: await this.records.historyOf(id) };
+    const person = { id: row.id, organisationId: row.organisation_id, bodyPath: row.body_path };
+    assertCanViewPerson(actor, person);
+    const items = await this.records.historyOf(id);
+    return canSeeWholeHistory(actor, person)
+      ? { items, scope: 'full' }
+      : { items: publicHistory(items), scope: 'public' };
   }
 
   /** A person's page: record, registration, primary organisation and offices (current and past). */

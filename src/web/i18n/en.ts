@@ -664,6 +664,8 @@ export const en = {
     fullRecord: 'My full record',
     history: 'History',
     historyEmpty: 'Nothing recorded yet.',
+    historyPublicOnly:
+      'You see the public part of this history: admission, candidacy, membership and transfers. Discipline, dues, appeals, reviews and resignation are shown only to the person and to those who manage them.',
     historyRefused: 'You may not see this history.',
     by: 'by {{name}}',
     bySystem: 'recorded by the system',

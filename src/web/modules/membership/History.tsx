@@ -1,14 +1,12 @@
 // A person's history: the audit trail of every state change (who, when, what, why).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../../contracts/records.js';
+import type { PersonHistory as History } from '../../../contracts/records.js';
 import { api, isApiError } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { paths } from './endpoints.js';
 import { useLabels } from './labels.js';
-
-type HistoryResponse = AuditEvent[] | { items: AuditEvent[] };
 
 export function PersonHistory({ personId, headingLevel = 2 }: { personId: string; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -16,14 +14,19 @@ export function PersonHistory({ personId, headingLevel = 2 }: { personId: string
   const L = useLabels();
   const q = useQuery({
     queryKey: ['history', personId],
-    queryFn: ({ signal }) => api<HistoryResponse>(paths.history(personId), { signal }),
+    queryFn: ({ signal }) => api<History>(paths.history(personId), { signal }),
     retry: false,
   });
   const H = headingLevel === 2 ? 'h2' : 'h3';
-  const items = q.data ? (Array.isArray(q.data) ? q.data : q.data.items) : [];
+  const items = q.data?.items ?? [];
   return (
     <section className="card history" aria-labelledby={`history-h-${personId}`} data-testid="history">
       <H id={`history-h-${personId}`}>{t('membership.history')}</H>
+      {q.data?.scope === 'public' && (
+        <p className="small muted" data-testid="history-public-only">
+          {t('membership.historyPublicOnly')}
+        </p>
+      )}
       {q.isPending ? (
         <Loading />
       ) : q.isError ? (

@@ -130,6 +130,25 @@ describe.each(DB_KINDS)('HTTP on %s', (kind) => {
     expectErrorShape(res.body, 'not_signed_in');
   });
 
+  it('refuses text with an unpaired UTF-16 surrogate with a 400 on any request, and changes nothing (issue 11, point 9)', async () => {
+    const before = (await c.get(`/api/bodies/${body.id}`)).body.name;
+    for (const bad of ['Works \ud800', 'Works \udc00 cell', '\udfff\ud800']) {
+      const r = await c.patch(`/api/bodies/${body.id}`, { name: bad, nameRu: null });
+      expect(r.status, bad).toBe(400);
+      expectErrorShape(r.body, 'validation_failed');
+      expect(r.body.error.message).toMatch(/unpaired UTF-16 surrogate/);
+    }
+    // in a key or deep in a nested value too (the statute's rules are stored as jsonb)
+    const deep = await c.post('/api/statute/versions', { effectiveFrom: '2030-01-01', rules: { ['k\ud800']: 1 } });
+    expect(deep.status).toBe(400);
+    expectErrorShape(deep.body, 'validation_failed');
+    expect((await c.get(`/api/bodies/${body.id}`)).body.name).toBe(before);
+    // a whole pair (an emoji) is text like any other
+    const ok = await c.patch(`/api/bodies/${body.id}`, { name: 'Works \ud83d\udea9', nameRu: null });
+    expect(ok.status).toBe(200);
+    expect(ok.body.name).toBe('Works \u{1f6a9}');
+  });
+
   it('serves the OpenAPI 3.1 document listing the routes', async () => {
     const res = await srv.client().raw('/api/openapi.json');
     expect(res.status).toBe(200);

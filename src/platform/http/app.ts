@@ -72,6 +72,18 @@ export function errorResponse(err: unknown): { status: number; body: object } {
   };
 }
 
+/** An unpaired UTF-16 surrogate: UTF-8 (and so the database) has no form for it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether any string (or key) in a parsed JSON value holds an unpaired surrogate. */
+export function hasLoneSurrogate(v: unknown): boolean {
+  if (typeof v === 'string') return LONE_SURROGATE.test(v);
+  if (Array.isArray(v)) return v.some(hasLoneSurrogate);
+  if (v && typeof v === 'object')
+    return Object.entries(v).some(([k, x]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(x));
+  return false;
+}
+
 export function createApp(opts: AppOptions): Api {
   const app = newApi();
   app.onError((err, c) => {
@@ -89,6 +101,24 @@ export function createApp(opts: AppOptions): Api {
     })(c, next);
   });
   app.use('/api/*', opts.authenticate);
+  // Text that cannot be stored faithfully is refused for every request shape at once, before any route reads it
+  // (it reached jsonb columns as a 500, or text columns silently replaced). Malformed JSON is left to the route.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET' && /json/i.test(c.req.header('content-type') ?? '')) {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return next();
+      }
+      if (hasLoneSurrogate(body))
+        throw CommonErrors.validation_failed(
+          undefined,
+          'The text contains an unpaired UTF-16 surrogate (half of a character), which cannot be stored. Correct the text and send it again.',
+        );
+    }
+    return next();
+  });
   for (const mod of opts.modules) mod(app);
 
   app.doc31('/api/openapi.json', {

@@ -105,7 +105,7 @@ export interface Services {
 export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
   const records = new RecordsService(handle.db);
   const statute = new StatuteService(handle.db);
-  const organisation = new OrganisationService(handle.db, statute);
+  const organisation = new OrganisationService(handle.db, statute, records);
   const person = new PersonService(handle.db, statute, organisation, records);
   const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false }, statute);
   const stats = new StatsService(handle.db, statute, organisation);

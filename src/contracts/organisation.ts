@@ -63,7 +63,10 @@ export const Office = z.object({
   personNameRu: z.string().nullable(),
   title: z.string(),
   startsOn: IsoDate,
+  /** The last day of the term (null: held until ended). */
   endsOn: IsoDate.nullable(),
+  /** Whether the reader may end or extend it (a committee above, never the holder). */
+  mayChange: z.boolean(),
 });
 export type Office = z.infer<typeof Office>;
 
@@ -165,8 +168,15 @@ export const AssignOfficeInput = z.object({
 });
 export type AssignOfficeInput = z.infer<typeof AssignOfficeInput>;
 
-export const EndOfficeInput = z.object({ endsOn: IsoDate });
+const OfficeReason = z.string().trim().max(2000).optional();
+
+/** Ends an office: at once when `endsOn` is today or earlier (the default), else shortens its term to that day. */
+export const EndOfficeInput = z.object({ endsOn: IsoDate.optional(), reason: OfficeReason });
 export type EndOfficeInput = z.infer<typeof EndOfficeInput>;
+
+/** Extends an office's term to a later last day, or (null) until it is ended. Its own recorded act. */
+export const ExtendOfficeInput = z.object({ endsOn: IsoDate.nullable(), reason: OfficeReason });
+export type ExtendOfficeInput = z.infer<typeof ExtendOfficeInput>;
 
 export const CreateEnterpriseInput = z.object({
   name: Name,

@@ -4,6 +4,7 @@ import { DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
 import { makeBody, makeMembers, makeOrganisation, makePerson, type MadeBody } from '../support/factories.js';
 import { StatuteService } from '../../src/modules/statute/statute.service.js';
 import { OrganisationService } from '../../src/modules/organisation/organisation.service.js';
+import { RecordsService } from '../../src/modules/records/records.service.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { AppError } from '../../src/platform/errors.js';
 
@@ -40,7 +41,7 @@ describe.each(DB_KINDS)('organisation queries on %s', (kind) => {
   beforeAll(async () => {
     h = await openTestDb(kind);
     org = await makeOrganisation(h.db);
-    svc = new OrganisationService(h.db, new StatuteService(h.db));
+    svc = new OrganisationService(h.db, new StatuteService(h.db), new RecordsService(h.db));
     root = await makeBody(h.db, org, 'central_committee', null, { name: 'Central Committee' });
     city = await makeBody(h.db, org, 'city_committee', root, { name: 'Leningrad city committee' });
     d1 = await makeBody(h.db, org, 'district_committee', city, { name: 'Narva district committee' });

@@ -4,13 +4,14 @@ import { DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
 import { makeBody, makeMembers, makeOrganisation, makePerson, type MadeBody } from '../support/factories.js';
 import { StatuteService } from '../../src/modules/statute/statute.service.js';
 import { OrganisationService } from '../../src/modules/organisation/organisation.service.js';
+import { RecordsService } from '../../src/modules/records/records.service.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { AppError } from '../../src/platform/errors.js';
 
-function actorOf(orgId: string, scopes: MadeBody[]): Actor {
+function actorOf(orgId: string, scopes: MadeBody[], personId = '00000000-0000-7000-8000-000000000002'): Actor {
   return {
     accountId: '00000000-0000-7000-8000-000000000001',
-    personId: '00000000-0000-7000-8000-000000000002',
+    personId,
     organisationId: orgId,
     login: 'tester',
     displayName: 'Tester',
@@ -50,14 +51,15 @@ describe.each(DB_KINDS)('organisation use cases on %s', (kind) => {
   beforeAll(async () => {
     h = await openTestDb(kind);
     org = await makeOrganisation(h.db);
-    svc = new OrganisationService(h.db, new StatuteService(h.db));
+    svc = new OrganisationService(h.db, new StatuteService(h.db), new RecordsService(h.db));
     root = await makeBody(h.db, org, 'central_committee', null);
     region = await makeBody(h.db, org, 'regional_committee', root);
     city = await makeBody(h.db, org, 'city_committee', region);
     d1 = await makeBody(h.db, org, 'district_committee', city, { name: 'Vyborg district committee' });
     d2 = await makeBody(h.db, org, 'district_committee', city, { name: 'Moscow district committee' });
     pool = await makeBody(h.db, org, 'primary_organisation', d1, { name: 'Staff of the district committee' });
-    cityActor = actorOf(org.id, [city]);
+    // a real person: acts on offices are recorded with their author
+    cityActor = actorOf(org.id, [city], (await makePerson(h.db, org, city, { familyName: 'Tester' })).id);
     d1Actor = actorOf(org.id, [d1]);
   });
   afterAll(async () => {
@@ -226,12 +228,14 @@ describe.each(DB_KINDS)('organisation use cases on %s', (kind) => {
     );
     const detail = await svc.getBody(d1Actor, d1.id);
     expect(detail.offices.map((x) => x.id)).toContain(o.id);
-    await expectError(svc.endOffice(d1Actor, o.id, { endsOn: '1933-01-01' }), 'office_dates_invalid');
-    const ended = await svc.endOffice(d1Actor, o.id, { endsOn: '1934-12-01' });
+    // the district's own offices are ended by the committee above it
+    await expectError(svc.endOffice(d1Actor, o.id, { endsOn: '1934-12-01' }), 'forbidden_scope');
+    await expectError(svc.endOffice(cityActor, o.id, { endsOn: '1933-01-01' }), 'office_dates_invalid');
+    const ended = await svc.endOffice(cityActor, o.id, { endsOn: '1934-12-01' });
     expect(ended.endsOn).toBe('1934-12-01');
     expect((await svc.getBody(d1Actor, d1.id)).offices.map((x) => x.id)).not.toContain(o.id);
-    await expectError(svc.endOffice(d1Actor, o.id, { endsOn: '1935-01-01' }), 'office_already_ended');
-    await expectError(svc.endOffice(d1Actor, UNKNOWN, { endsOn: '1935-01-01' }), 'office_not_found');
+    await expectError(svc.endOffice(cityActor, o.id, { endsOn: '1935-01-01' }), 'office_already_ended');
+    await expectError(svc.endOffice(cityActor, UNKNOWN, { endsOn: '1935-01-01' }), 'office_not_found');
   });
 
   it('creates an enterprise: triangle and saturation on the primary organisation page', async () => {

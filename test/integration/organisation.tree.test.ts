@@ -11,6 +11,7 @@ import {
 } from '../support/factories.js';
 import { StatuteService } from '../../src/modules/statute/statute.service.js';
 import { OrganisationService } from '../../src/modules/organisation/organisation.service.js';
+import { RecordsService } from '../../src/modules/records/records.service.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { AppError } from '../../src/platform/errors.js';
 
@@ -68,7 +69,7 @@ describe.each(DB_KINDS)('organisation tree changes on %s', (kind) => {
   beforeAll(async () => {
     h = await openTestDb(kind);
     org = await makeOrganisation(h.db);
-    svc = new OrganisationService(h.db, new StatuteService(h.db));
+    svc = new OrganisationService(h.db, new StatuteService(h.db), new RecordsService(h.db));
     root = await makeBody(h.db, org, 'central_committee', null);
     region = await makeBody(h.db, org, 'regional_committee', root);
     city = await makeBody(h.db, org, 'city_committee', region);

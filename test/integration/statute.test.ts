@@ -5,6 +5,7 @@ import { DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
 import { makeBody, makeMembers, type MadeBody } from '../support/factories.js';
 import { StatuteService } from '../../src/modules/statute/statute.service.js';
 import { OrganisationService } from '../../src/modules/organisation/organisation.service.js';
+import { RecordsService } from '../../src/modules/records/records.service.js';
 import { PRESETS } from '../../src/modules/statute/rules/presets.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { AppError } from '../../src/platform/errors.js';
@@ -42,7 +43,7 @@ describe.each(DB_KINDS)('statute on %s', (kind) => {
   beforeAll(async () => {
     h = await openTestDb(kind);
     statute = new StatuteService(h.db);
-    orgs = new OrganisationService(h.db, statute);
+    orgs = new OrganisationService(h.db, statute, new RecordsService(h.db));
     const created = await statute.createOrganisation({
       name: 'All-Union Communist Party (b)',
       nameRu: 'ВКП(б)',

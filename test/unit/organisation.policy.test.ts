@@ -62,7 +62,6 @@ describe('organisation policies', () => {
       p.assertCanRenameBody,
       p.assertCanDissolveBody,
       p.assertCanAssignOffice,
-      p.assertCanEndOffice,
       p.assertCanCreateEnterprise,
     ];
     for (const check of checks) {
@@ -76,6 +75,38 @@ describe('organisation policies', () => {
       expect(code).toBe('forbidden_scope');
       expect(() => check(member, PO)).toThrow();
     }
+  });
+
+  it('an office is ended or extended only from a committee above it, never by its holder', () => {
+    const po = { holderId: 'x', bodyKind: 'primary_organisation', bodyPath: PO };
+    const districtOffice = { holderId: 'x', bodyKind: 'district_committee', bodyPath: D1 };
+    const districtBureau = { holderId: 'x', bodyKind: 'bureau', bodyPath: D1 + '.ff' };
+    expect(p.canChangeOffice(district, po)).toBe(true);
+    expect(p.canChangeOffice(city, po)).toBe(true);
+    // the district's own offices, in the committee or its bureau, are decided by the city
+    expect(p.canChangeOffice(district, districtOffice)).toBe(false);
+    expect(p.canChangeOffice(district, districtBureau)).toBe(false);
+    expect(p.canChangeOffice(city, districtOffice)).toBe(true);
+    expect(p.canChangeOffice(city, districtBureau)).toBe(true);
+    expect(p.canChangeOffice(actor([D2]), po)).toBe(false);
+    expect(p.canChangeOffice(actor([D10]), { ...po, bodyPath: D10 + '.ee' })).toBe(true);
+    expect(p.canChangeOffice(actor([D10]), po)).toBe(false);
+    expect(p.canChangeOffice(member, po)).toBe(false);
+    // the holder never, even with a scope above
+    expect(p.canChangeOffice(city, { ...po, holderId: 'p' })).toBe(false);
+    const codeOf = (f: () => void) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+      return '';
+    };
+    expect(codeOf(() => p.assertCanChangeOffice(city, { ...districtOffice, holderId: 'p' }))).toBe(
+      'own_office_unchangeable',
+    );
+    expect(codeOf(() => p.assertCanChangeOffice(district, districtOffice))).toBe('forbidden_scope');
+    expect(codeOf(() => p.assertCanChangeOffice(city, districtOffice))).toBe('');
   });
 
   it('founders must be registered in a managed body', () => {

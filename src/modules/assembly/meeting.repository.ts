@@ -76,7 +76,7 @@ function sourceSql(s: EntitledSource): RawBuilder<unknown> {
           and b.path <@ ${s.path}::ltree`;
     case 'office_holders':
       return sql`select distinct o.person_id, 'voting' as voice from office o
-        where o.body_id = ${s.bodyId} and o.starts_on <= ${s.today}::date
+        where o.body_id = ${s.bodyId} and o.ended_at is null and o.starts_on <= ${s.today}::date
           and (o.ends_on is null or o.ends_on >= ${s.today}::date)`;
     case 'delegates':
       return sql`select p.id as person_id, 'voting' as voice from person p

@@ -175,6 +175,7 @@ export async function activeOffices(db: Executor, personId: string, today: strin
       'pb.name_ru as parent_name_ru',
     ])
     .where('o.person_id', '=', personId)
+    .where('o.ended_at', 'is', null)
     .where('o.starts_on', '<=', today)
     .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
     .where('b.status', '=', 'active')

@@ -25,7 +25,7 @@ export async function personForDues(db: Executor, id: string): Promise<DuesPerso
 export async function treasurerPaths(db: Executor, personId: string, day: string): Promise<string[]> {
   const { rows } = await sql<{ path: string }>`
     select b.path::text as path from office o join body b on b.id = o.body_id
-    where o.person_id = ${personId} and o.title = 'treasurer' and o.starts_on <= ${day}
+    where o.person_id = ${personId} and o.title = 'treasurer' and o.ended_at is null and o.starts_on <= ${day}
       and (o.ends_on is null or o.ends_on >= ${day})`.execute(db);
   return rows.map((r) => r.path);
 }

@@ -35,19 +35,31 @@ export async function insertOffice(
   await db.insertInto('office').values(row).execute();
 }
 
-/** An office with its holder's name and the path and organisation of its body. */
-export async function findOffice(db: Executor, id: string) {
-  return db
+/** An office with its holder's name and the path, kind and organisation of its body. */
+export async function findOffice(db: Executor, id: string, forUpdate = false) {
+  let q = db
     .selectFrom('office as o')
     .innerJoin('person as p', 'p.id', 'o.person_id')
     .innerJoin('body as b', 'b.id', 'o.body_id')
-    .select([...officeColumns, 'b.path as body_path', 'b.organisation_id'])
-    .where('o.id', '=', id)
-    .executeTakeFirst();
+    .select([
+      ...officeColumns,
+      'o.ended_at',
+      sql<string>`b.path::text`.as('body_path'),
+      'b.kind as body_kind',
+      'b.organisation_id',
+    ])
+    .where('o.id', '=', id);
+  if (forUpdate) q = q.forUpdate('o');
+  return q.executeTakeFirst();
 }
 
-export async function setOfficeEnd(db: Executor, id: string, endsOn: string): Promise<void> {
-  await db.updateTable('office').set({ ends_on: endsOn }).where('id', '=', id).execute();
+/** Sets the last day of an office; `atOnce` also marks it ended from this moment. */
+export async function setOfficeEnd(db: Executor, id: string, endsOn: string | null, atOnce: boolean): Promise<void> {
+  await db
+    .updateTable('office')
+    .set(atOnce ? { ends_on: endsOn, ended_at: sql<Date>`now()` } : { ends_on: endsOn })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Offices of a body held on `onDate`. */
@@ -57,6 +69,7 @@ export async function activeOffices(db: Executor, bodyId: string, onDate: string
     .innerJoin('person as p', 'p.id', 'o.person_id')
     .select(officeColumns)
     .where('o.body_id', '=', bodyId)
+    .where('o.ended_at', 'is', null)
     .where('o.starts_on', '<=', onDate)
     .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', onDate)]))
     .orderBy('o.title')
@@ -68,9 +81,10 @@ export async function activeOffices(db: Executor, bodyId: string, onDate: string
 export async function endOfficesOfBody(db: Executor, bodyId: string, onDate: string): Promise<void> {
   await db
     .updateTable('office')
-    .set({ ends_on: onDate })
+    .set({ ends_on: onDate, ended_at: sql<Date>`now()` })
     .where('body_id', '=', bodyId)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', onDate)]))
+    .where('ended_at', 'is', null)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', onDate)]))
     .execute();
 }
 

@@ -50,6 +50,26 @@ export const OrgErrors = defineErrors({
   unknown_office: { kind: 'rule_violation', message: 'The statute has no office with this title.' },
   office_dates_invalid: { kind: 'invalid', message: 'An office cannot end before it starts.' },
   office_already_ended: { kind: 'conflict', message: 'This office has already ended.' },
+  own_office_unchangeable: {
+    kind: 'forbidden',
+    message: 'Nobody may end or extend an office they hold themselves; a committee above decides it.',
+  },
+  own_office_assignment: {
+    kind: 'forbidden',
+    message: 'Nobody may appoint themselves to an office; a committee above decides it.',
+  },
+  office_end_later_than_term: {
+    kind: 'invalid',
+    message: 'This date is after the end of the term. Extending a term is its own act: use "Extend the term".',
+  },
+  office_extension_not_later: {
+    kind: 'invalid',
+    message: 'An extension must move the end of the term later than it is now.',
+  },
+  office_without_end: {
+    kind: 'conflict',
+    message: 'This office is held without an end date; there is no term to extend.',
+  },
   not_a_primary_organisation: {
     kind: 'rule_violation',
     message: 'An enterprise is linked to a primary organisation. Choose a primary organisation.',

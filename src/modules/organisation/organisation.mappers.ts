@@ -47,7 +47,7 @@ export function personName(r: { given_name: string; patronymic: string | null; f
   return [r.given_name, r.patronymic, r.family_name].filter(Boolean).join(' ');
 }
 
-export function toOffice(r: OfficeRow): Office {
+export function toOffice(r: OfficeRow, mayChange = false): Office {
   return {
     id: r.id,
     bodyId: r.body_id,
@@ -57,6 +57,7 @@ export function toOffice(r: OfficeRow): Office {
     title: r.title,
     startsOn: r.starts_on,
     endsOn: r.ends_on,
+    mayChange,
   };
 }
 

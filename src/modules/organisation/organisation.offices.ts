@@ -2,15 +2,17 @@
 // primary organisation. Each: policy, statute check, one transaction with an outbox row.
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../platform/actor.js';
+import type { Executor } from '../../platform/db/executor.js';
 import type {
   AssignOfficeInput,
   CreateEnterpriseInput,
   EndOfficeInput,
   EnterpriseDetail,
+  ExtendOfficeInput,
   Office,
 } from '../../contracts/organisation.js';
 import { OrgErrors } from './organisation.errors.js';
-import { assertCanAssignOffice, assertCanCreateEnterprise, assertCanEndOffice } from './organisation.policy.js';
+import { assertCanAssignOffice, assertCanChangeOffice, assertCanCreateEnterprise } from './organisation.policy.js';
 import { OrganisationQueries } from './organisation.queries.js';
 import * as repo from './organisation.repository.js';
 import * as offices from './office.repository.js';
@@ -21,6 +23,7 @@ export class OrganisationOffices extends OrganisationQueries {
   async assignOffice(actor: Actor, bodyId: string, input: AssignOfficeInput): Promise<Office> {
     const body = await this.bodyOf(actor, bodyId);
     assertCanAssignOffice(actor, body.path);
+    if (input.personId === actor.personId) throw OrgErrors.own_office_assignment();
     if (body.status !== 'active') throw OrgErrors.body_not_active({ id: bodyId, status: body.status });
     const rules = await this.statute.rules(body.organisation_id);
     if (!rules.officeTitles.includes(input.title)) {
@@ -52,25 +55,92 @@ export class OrganisationOffices extends OrganisationQueries {
     return toOffice((await offices.findOffice(this.db, id))!);
   }
 
+  /**
+   * Ends an office (ADR 0020). A day up to today ends it at once: it confers nothing from this moment,
+   * although its last day reads as that day. A later day only shortens its term. Never later than the
+   * current term: extending is its own act. Decided by a committee above the office, never its holder.
+   */
   async endOffice(actor: Actor, officeId: string, input: EndOfficeInput): Promise<Office> {
-    const office = await offices.findOffice(this.db, officeId);
-    if (!office || office.organisation_id !== actor.organisationId) throw OrgErrors.office_not_found({ id: officeId });
-    assertCanEndOffice(actor, office.body_path);
-    if (office.ends_on && office.ends_on < todayIso()) throw OrgErrors.office_already_ended({ endsOn: office.ends_on });
-    if (input.endsOn < office.starts_on) {
-      throw OrgErrors.office_dates_invalid({ startsOn: office.starts_on, endsOn: input.endsOn });
-    }
-    await this.db.transaction().execute(async (tx) => {
-      await offices.setOfficeEnd(tx, officeId, input.endsOn);
-      await repo.insertOutbox(tx, 'office.ended', {
-        organisationId: office.organisation_id,
-        officeId,
-        bodyId: office.body_id,
-        personId: office.person_id,
-        endsOn: input.endsOn,
-      });
+    const day = todayIso();
+    const endsOn = input.endsOn ?? day;
+    return this.db.transaction().execute(async (tx) => {
+      const office = await this.officeToChange(tx, actor, officeId, day);
+      if (endsOn < office.starts_on) throw OrgErrors.office_dates_invalid({ startsOn: office.starts_on, endsOn });
+      if (office.ends_on !== null && endsOn > office.ends_on) {
+        throw OrgErrors.office_end_later_than_term({ endsOn: office.ends_on });
+      }
+      const atOnce = endsOn <= day;
+      await offices.setOfficeEnd(tx, officeId, endsOn, atOnce);
+      await this.recordOfficeAct(tx, actor, office, atOnce ? 'term_ended' : 'term_shortened', endsOn, input.reason);
+      return toOffice({ ...office, ends_on: endsOn });
     });
-    return toOffice({ ...office, ends_on: input.endsOn });
+  }
+
+  /** Extends the term of an office in force to a later last day, or (null) until it is ended. */
+  async extendOffice(actor: Actor, officeId: string, input: ExtendOfficeInput): Promise<Office> {
+    const day = todayIso();
+    return this.db.transaction().execute(async (tx) => {
+      const office = await this.officeToChange(tx, actor, officeId, day);
+      if (office.ends_on === null) throw OrgErrors.office_without_end();
+      if (input.endsOn !== null && input.endsOn <= office.ends_on) {
+        throw OrgErrors.office_extension_not_later({ endsOn: office.ends_on });
+      }
+      await offices.setOfficeEnd(tx, officeId, input.endsOn, false);
+      await this.recordOfficeAct(tx, actor, office, 'term_extended', input.endsOn, input.reason);
+      return toOffice({ ...office, ends_on: input.endsOn }, true);
+    });
+  }
+
+  /** The office, locked, if the actor may change it and it is still in force (or yet to start). */
+  private async officeToChange(tx: Executor, actor: Actor, officeId: string, day: string) {
+    const office = await offices.findOffice(tx, officeId, true);
+    if (!office || office.organisation_id !== actor.organisationId) throw OrgErrors.office_not_found({ id: officeId });
+    assertCanChangeOffice(actor, {
+      holderId: office.person_id,
+      bodyKind: office.body_kind,
+      bodyPath: office.body_path,
+    });
+    if (office.ended_at !== null || (office.ends_on !== null && office.ends_on < day)) {
+      throw OrgErrors.office_already_ended({ endsOn: office.ends_on });
+    }
+    return office;
+  }
+
+  private async recordOfficeAct(
+    tx: Executor,
+    actor: Actor,
+    office: {
+      id: string;
+      organisation_id: string;
+      body_id: string;
+      person_id: string;
+      title: string;
+      ends_on: string | null;
+    },
+    action: 'term_ended' | 'term_shortened' | 'term_extended',
+    endsOn: string | null,
+    reason: string | undefined,
+  ): Promise<void> {
+    await this.records.audit(tx, {
+      organisationId: office.organisation_id,
+      subjectPersonId: office.person_id,
+      actor,
+      effectiveOn: todayIso(),
+      process: 'office',
+      entityId: office.id,
+      action,
+      fromState: office.ends_on,
+      toState: endsOn,
+      reason: reason || null,
+      details: { title: office.title, bodyId: office.body_id },
+    });
+    await repo.insertOutbox(tx, `office.${action.slice('term_'.length)}`, {
+      organisationId: office.organisation_id,
+      officeId: office.id,
+      bodyId: office.body_id,
+      personId: office.person_id,
+      endsOn,
+    });
   }
 
   /** Creates an enterprise and links it to its primary organisation (and that organisation's triangle bodies). */

@@ -1,6 +1,8 @@
 // Who may do what in the tree. Pure: derived from the actor's scopes (offices) and organisation.
 import { CommonErrors } from '../../platform/errors.js';
 import { manages, type Actor } from '../../platform/actor.js';
+import { SUB_BODY_KINDS, type BodyKind } from '../../contracts/statute.js';
+import { OrgErrors } from './organisation.errors.js';
 
 /** A holder of a managing office over the body's subtree. */
 export function canManageBody(actor: Actor, path: string): boolean {
@@ -55,8 +57,33 @@ export function assertCanAssignOffice(actor: Actor, bodyPath: string): void {
   allow(canManageBody(actor, bodyPath));
 }
 
-export function assertCanEndOffice(actor: Actor, bodyPath: string): void {
-  allow(canManageBody(actor, bodyPath));
+/** What deciding on an office needs: its holder and the body it is held in. */
+export interface OfficeFacts {
+  holderId: string;
+  bodyKind: string;
+  bodyPath: string;
+}
+
+/** The subtree an office governs: its body's, or for an office in an organ (bureau…) the committee's it serves. */
+export function governedPath(bodyKind: string, bodyPath: string): string {
+  const organ = SUB_BODY_KINDS.includes(bodyKind as BodyKind);
+  const cut = bodyPath.lastIndexOf('.');
+  return organ && cut > 0 ? bodyPath.slice(0, cut) : bodyPath;
+}
+
+/**
+ * Ending, shortening or extending an office: a manager of a body strictly above the subtree the office
+ * governs — never its holder, and never a peer in the same committee (ADR 0020).
+ */
+export function canChangeOffice(actor: Actor, o: OfficeFacts): boolean {
+  if (actor.personId === o.holderId) return false;
+  const governed = governedPath(o.bodyKind, o.bodyPath);
+  return actor.scopes.some((s) => governed.startsWith(s.path + '.'));
+}
+
+export function assertCanChangeOffice(actor: Actor, o: OfficeFacts): void {
+  if (actor.personId === o.holderId) throw OrgErrors.own_office_unchangeable();
+  allow(canChangeOffice(actor, o), 'Only a committee above the body of an office may end or extend it.');
 }
 
 /** Linking an enterprise to a primary organisation: the actor manages that organisation. */

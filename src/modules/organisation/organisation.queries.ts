@@ -2,12 +2,13 @@
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { StatuteService } from '../statute/statute.service.js';
+import type { RecordsService } from '../records/records.service.js';
 import type { Body, BodyDetail, BodyPage, EnterpriseDetail, OrganisationInfo } from '../../contracts/organisation.js';
 import type { BodyKind } from '../../contracts/statute.js';
 import type { PageQuery } from '../../contracts/common.js';
 import { todayIso } from './rules/dates.js';
 import { OrgErrors } from './organisation.errors.js';
-import { assertCanViewTree } from './organisation.policy.js';
+import { assertCanViewTree, canChangeOffice } from './organisation.policy.js';
 import * as repo from './organisation.repository.js';
 import * as q from './organisation.queries.repository.js';
 import * as offices from './office.repository.js';
@@ -32,6 +33,7 @@ export class OrganisationQueries {
   constructor(
     protected readonly db: Database,
     protected readonly statute: StatuteService,
+    protected readonly records: RecordsService,
   ) {}
 
   /** The body, if it belongs to the actor's organisation; 404 otherwise (no leak across organisations). */
@@ -74,7 +76,9 @@ export class OrganisationQueries {
     return {
       body: toBody(row),
       ancestors: anc.map(toBodyRef),
-      offices: held.map(toOffice),
+      offices: held.map((o) =>
+        toOffice(o, canChangeOffice(actor, { holderId: o.person_id, bodyKind: row.kind, bodyPath: row.path })),
+      ),
       enterprise: ent?.enterprise ?? null,
       triangle: ent?.triangle ?? null,
       saturation: ent?.saturation ?? null,

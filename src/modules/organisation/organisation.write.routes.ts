@@ -9,6 +9,7 @@ import {
   CreateEnterpriseInput,
   EndOfficeInput,
   EnterpriseDetail,
+  ExtendOfficeInput,
   IdParam,
   MergeBodyInput,
   MoveBodyInput,
@@ -83,9 +84,19 @@ const endOffice = createRoute({
   method: 'post',
   path: '/api/offices/{id}/end',
   tags,
-  summary: 'End an office',
+  summary:
+    'End an office at once (a last day up to today) or shorten its term; by a committee above it, never its holder',
   request: { params: IdParam, ...jsonBody(EndOfficeInput) },
   responses: { 200: json(Office, 'The ended office'), ...writeErrors },
+});
+
+const extendOffice = createRoute({
+  method: 'post',
+  path: '/api/offices/{id}/extend',
+  tags,
+  summary: 'Extend the term of an office in force (a recorded act); by a committee above it, never its holder',
+  request: { params: IdParam, ...jsonBody(ExtendOfficeInput) },
+  responses: { 200: json(Office, 'The extended office'), ...writeErrors },
 });
 
 const createEnterprise = createRoute({
@@ -124,6 +135,10 @@ export function organisationWriteRoutes(s: Services): RouteModule {
     api.openapi(endOffice, async (c) => {
       const actor = requireActor(c);
       return c.json(await org.endOffice(actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    });
+    api.openapi(extendOffice, async (c) => {
+      const actor = requireActor(c);
+      return c.json(await org.extendOffice(actor, c.req.valid('param').id, c.req.valid('json')), 200);
     });
     api.openapi(createEnterprise, async (c) => {
       const actor = requireActor(c);

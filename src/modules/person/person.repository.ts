@@ -84,6 +84,7 @@ export interface PersonOfficeRow {
   title: string;
   starts_on: string;
   ends_on: string | null;
+  ended_at: Date | null;
 }
 
 export async function officesOf(db: Executor, personId: string): Promise<PersonOfficeRow[]> {
@@ -99,6 +100,7 @@ export async function officesOf(db: Executor, personId: string): Promise<PersonO
       'o.title',
       sql<string>`o.starts_on::text`.as('starts_on'),
       sql<string | null>`o.ends_on::text`.as('ends_on'),
+      'o.ended_at',
     ])
     .where('o.person_id', '=', personId)
     .orderBy('o.starts_on', 'desc')

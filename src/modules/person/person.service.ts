@@ -139,7 +139,7 @@ export class PersonService {
         title: o.title,
         startsOn: o.starts_on,
         endsOn: o.ends_on,
-        active: o.starts_on <= day && (o.ends_on === null || o.ends_on >= day),
+        active: o.ended_at === null && o.starts_on <= day && (o.ends_on === null || o.ends_on >= day),
       }))
       .sort((a, b) => Number(b.active) - Number(a.active));
     const ref = (

@@ -85,6 +85,8 @@ export interface OfficeTable {
   title: string;
   starts_on: DateString;
   ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when the office was ended at once (the act, or dissolution): it confers nothing from then. */
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }
 

@@ -350,6 +350,12 @@ export const en = {
     unknown_office: 'The statute has no office with this title. Choose an office from the list.',
     office_dates_invalid: 'An office cannot end before it starts. Check the dates.',
     office_already_ended: 'This office has already ended.',
+    own_office_unchangeable: 'Nobody may end or extend an office they hold themselves: a committee above decides it.',
+    office_end_later_than_term:
+      'This date is after the end of the term. To keep the office longer, extend the term instead.',
+    office_extension_not_later: 'An extension must move the end of the term later than it is now. Choose a later date.',
+    office_without_end: 'This office is held without an end date: there is no term to extend.',
+    own_office_assignment: 'Nobody may appoint themselves to an office: a committee above decides it.',
     not_a_primary_organisation: 'An enterprise is linked to a primary organisation. Choose a primary organisation.',
     enterprise_already_linked: 'This primary organisation is already linked to an enterprise.',
     // persons
@@ -576,6 +582,18 @@ export const en = {
     student: 'Student',
     military: 'Military',
     other: 'Other',
+  },
+  officeAct: {
+    change: 'End or extend: {{title}}, {{holder}}',
+    endTitle: 'End this office now',
+    endHelp:
+      'The office ends at once: its holder loses what it allowed from this moment. A new term is a new appointment.',
+    endSubmit: 'End the office now',
+    extendTitle: 'Extend the term',
+    newLastDay: 'New last day of the term',
+    needLaterDate: 'Choose a last day later than the current end of the term.',
+    extendSubmit: 'Extend the term',
+    reason: 'Reason or decision (recorded)',
   },
   office: {
     general_secretary: 'General secretary',
@@ -895,9 +913,13 @@ export const en = {
     review: 'Membership review',
     card: 'Card',
     membership: 'Membership',
+    office: 'Office',
     penalty_lift: 'Penalty lifted',
   },
   auditAction: {
+    term_ended: 'Office ended',
+    term_shortened: 'Term shortened',
+    term_extended: 'Term extended',
     apply: 'Applied',
     applied: 'Applied',
     created: 'Created',

@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { MemberList } from './MemberList.js';
 import { useMe } from '../../app/auth.js';
 import { BodyMeetings } from '../assembly/BodyMeetings.js';
+import { OfficeActs } from './OfficeActs.js';
 
 const SUB_BODIES_SHOWN = 30;
 
@@ -74,6 +75,7 @@ function Offices({ detail }: { detail: BodyDetail }) {
           </table>
         </div>
       )}
+      <OfficeActs offices={detail.offices} />
     </section>
   );
 }

@@ -230,6 +230,111 @@ describe.each(DB_KINDS)('GET /api/events in process on %s', (kind) => {
   });
 });
 
+describe.each(DB_KINDS)('GET /api/events by scope on %s', (kind) => {
+  // Readers in two districts of one organisation, and a reader of another organisation: the tree's changes go to
+  // the organisation's members only; changes about people go to no one's general stream, live or replayed.
+  let srv: TestServer;
+  let districtA: MadeBody;
+  const cookies: Record<string, string> = {};
+  const csrfs: Record<string, string> = {};
+  const open: { close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    srv = await createTestServer(kind);
+    await srv.services.events.start();
+    const org = await makeOrganisation(srv.db);
+    const root = await makeBody(srv.db, org, 'city_committee', null);
+    districtA = await makeBody(srv.db, org, 'district_committee', root);
+    const districtB = await makeBody(srv.db, org, 'district_committee', root);
+    const poA = await makeBody(srv.db, org, 'primary_organisation', districtA);
+    const poB = await makeBody(srv.db, org, 'primary_organisation', districtB);
+    const other = await makeOrganisation(srv.db);
+    const otherRoot = await makeBody(srv.db, other, 'city_committee', null);
+    const people: [string, { id: string }, MadeBody, MadeBody | null][] = [
+      ['seca', org, districtA, districtA],
+      ['reada', org, poA, null],
+      ['readb', org, poB, null],
+      ['outsider', other, otherRoot, null],
+    ];
+    for (const [login, o, home, secretaryOf] of people) {
+      const p = await makePerson(srv.db, o, home);
+      if (secretaryOf) await makeOffice(srv.db, secretaryOf, p, 'secretary');
+      await srv.services.auth.createAccount({ personId: p.id, login, password: PASSWORD });
+      const c = srv.client();
+      expect((await c.login(login, PASSWORD)).status).toBe(200);
+      cookies[login] = `${SESSION_COOKIE}=${c.sessionToken}`;
+      csrfs[login] = c.csrfToken!;
+    }
+  });
+  afterAll(async () => {
+    for (const s of open) await s.close();
+    await srv?.services.events.stop();
+    await srv?.close();
+  });
+
+  const stream = async (login: string, headers: Record<string, string> = {}) => {
+    const res = await srv.app.request('/api/events', { headers: { cookie: cookies[login]!, ...headers } });
+    expect(res.status).toBe(200);
+    const s = readSse(res);
+    open.push(s);
+    await until('the stream to open', () => s.comments > 0);
+    return s;
+  };
+  const post = async (path: string, body: unknown) => {
+    const res = await srv.app.request(path, {
+      method: 'POST',
+      headers: { cookie: cookies.seca!, [CSRF_HEADER]: csrfs.seca!, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+
+  it('streams the tree to members of both districts, people to no one, and nothing to another organisation', async () => {
+    const a = await stream('reada');
+    const b = await stream('readb');
+    const outsider = await stream('outsider');
+    const first = (
+      await srv.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirst()
+    )?.m;
+    // a change about a person first (private), then one of the tree (public to the organisation)
+    const personId = await post('/api/persons', {
+      familyName: 'Confidential',
+      givenName: 'Person',
+      socialPosition: 'worker',
+      status: 'non_member',
+      bodyId: districtA.id,
+    });
+    const res = await srv.app.request(`/api/bodies/${districtA.id}`, {
+      method: 'PATCH',
+      headers: { cookie: cookies.seca!, [CSRF_HEADER]: csrfs.seca!, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Vyborg district committee' }),
+    });
+    expect(res.status).toBe(200);
+    const renamed = districtA.id;
+    for (const s of [a, b])
+      await until('the tree change', () => s.events.find((x) => (x.data as { bodyId?: string }).bodyId === renamed));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const s of [a, b]) {
+      expect(s.events.map((x) => x.event).filter((t) => t.startsWith('person'))).toEqual([]);
+      expect(JSON.stringify(s.events)).not.toContain(personId);
+    }
+    expect(outsider.events).toEqual([]);
+    // a replay from before both changes carries the same filter
+    const again = await stream('readb', { 'last-event-id': String(first ?? 0) });
+    await until('the replayed tree change', () =>
+      again.events.find((x) => (x.data as { bodyId?: string }).bodyId === renamed),
+    );
+    expect(JSON.stringify(again.events)).not.toContain(personId);
+    const outsiderAgain = await stream('outsider', { 'last-event-id': String(first ?? 0) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(outsiderAgain.events).toEqual([]);
+  });
+});
+
 describe.each(DB_KINDS)('outbox retention on %s', (kind) => {
   it('deletes rows older than the retention and keeps the recent ones', async () => {
     const h = await openTestDb(kind);

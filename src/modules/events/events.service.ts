@@ -1,8 +1,9 @@
 // Live updates for open pages (ADR 0009): the outbox notifier's events, for one signed-in client, with a
 // bounded replay after the client's Last-Event-ID. Events carry the topic, the outbox id and the ids named in
-// the payload, nothing else: a page reloads what it shows through the ordinary, scope-checked API.
-// Filtering by the actor's scope is a follow-up.
+// the payload, nothing else: a page reloads what it shows through the ordinary, scope-checked API. A reader gets
+// only the changes of their own organisation's tree (rules/visibility.ts), live and replayed alike.
 import type { Actor } from '../../platform/actor.js';
+import { mayReceive } from './rules/visibility.js';
 import type { OutboxEvent, OutboxNotifier } from '../../platform/events/outbox-notifier.js';
 
 /** Most events replayed to a reconnecting client; beyond that it gets `resync` and reloads. */
@@ -58,10 +59,12 @@ export class EventsService {
    * Opens a live stream for a signed-in actor: first the events after `lastEventId` (at most REPLAY_LIMIT;
    * more → one `resync` event), then every new event. Returns the function that closes it.
    */
-  async open(_actor: Actor, lastEventId: number | null, stream: EventStream): Promise<() => void> {
+  async open(actor: Actor, lastEventId: number | null, stream: EventStream): Promise<() => void> {
+    const visible = (rows: OutboxEvent[]) => rows.filter((e) => mayReceive(actor, e.topic, e.payload)).map(toLive);
     let buffered: LiveEvent[] | null = [];
     const unsubscribe = this.notifier.subscribe((batch) => {
-      const events = batch.map(toLive);
+      const events = visible(batch);
+      if (!events.length) return;
       if (buffered) buffered.push(...events);
       else stream.onEvents(events);
     });
@@ -81,7 +84,8 @@ export class EventsService {
         if (rows.length > REPLAY_LIMIT || (pruned && (rows[0]?.id ?? Infinity) > lastEventId + 1)) {
           stream.onEvents([{ id: head, topic: 'resync', data: { id: head } }]);
         } else if (rows.length) {
-          stream.onEvents(rows.map(toLive));
+          const shown = visible(rows);
+          if (shown.length) stream.onEvents(shown);
           for (const r of rows) replayed.add(r.id);
         }
       }

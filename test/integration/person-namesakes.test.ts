@@ -218,4 +218,65 @@ describe.each(DB_KINDS)('namesakes on %s', (kind) => {
     const byCard = await applicant.get(path('NS-0001'));
     expect(byCard.body.items.map((p: Loose) => [p.id, p.cardNumber])).toEqual([[ids.mill, 'NS-0001']]);
   });
+
+  it('recommenders: only for an applicant to the organisation and its managers, 3 letters, multi-word names, a rate', async () => {
+    const path = (q: string, body = ids.works) =>
+      `/api/admission/recommenders?bodyId=${body}&q=${encodeURIComponent(q)}`;
+    const db = srv.db;
+    const org = (
+      await db.selectFrom('body').select('organisation_id').where('id', '=', ids.works!).executeTakeFirstOrThrow()
+    ).organisation_id;
+    const vb = await makePerson(
+      db,
+      { id: org },
+      { id: ids.works! },
+      { familyName: 'Bonch-Bruevich', givenName: 'Vladimir' },
+    );
+    await db
+      .updateTable('person')
+      .set({ name_ru: 'Бонч-Бруевич Владимир Дмитриевич' })
+      .where('id', '=', vb.id)
+      .execute();
+
+    // a fellow member of the works is no applicant: no listing of its members
+    const asFellow = await fellow.get(path('Tsvetkov'));
+    expect(asFellow.status).toBe(403);
+    expect(asFellow.body.error.code).toBe('recommender_search_not_open');
+    // those who manage it may
+    expect((await poSec.get(path('Tsvetkov'))).status).toBe(200);
+    expect((await districtSec.get(path('Tsvetkov'))).status).toBe(200);
+
+    // a few characters first
+    for (const q of ['T', 'Ts', ' T s ']) {
+      const r = await applicant.get(path(q));
+      expect(r.status, q).toBe(400);
+      expect(r.body.error.code).toBe('search_too_short');
+    }
+
+    // every word of a multi-word name finds the member, in either script, in any order
+    for (const q of ['Vladimir Bonch-Bruevich', 'Vladimir Bonch Bruevich', 'bruevich', 'Бонч Владимир', 'Бруевич']) {
+      const r = await applicant.get(path(q));
+      expect(r.status, q).toBe(200);
+      expect(
+        r.body.items.map((p: Loose) => p.id),
+        q,
+      ).toEqual([vb.id]);
+    }
+    const none = await applicant.get(path('Vladimir Tsvetkov'));
+    expect(none.body.items).toEqual([]);
+    // what choosing needs, not the card
+    const hit = (await applicant.get(path('Bonch'))).body.items[0];
+    expect(hit).toMatchObject({ familyName: 'Bonch-Bruevich', bodyName: 'Red Putilovite works', cardNumber: null });
+
+    // the rate: an account that searches on and on is stopped (30 searches in ten minutes)
+    let refused: Loose = null;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const r = await applicant.get(path(`Tsv${'etkov'.slice(0, i % 5)}`));
+      if (r.status === 429) refused = r;
+      else expect(r.status).toBe(200);
+    }
+    expect(refused?.body.error.code).toBe('too_many_searches');
+    // another account is not held up by it
+    expect((await poSec.get(path('Tsvetkov'))).status).toBe(200);
+  });
 });

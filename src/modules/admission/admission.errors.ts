@@ -12,6 +12,19 @@ export const AdmissionErrors = defineErrors({
     message: 'This body has no jurisdiction here: only the organisation concerned, or a body above it, may decide.',
   },
   not_your_recommendation: { kind: 'forbidden', message: 'Only the member named as recommender may answer it.' },
+  recommender_search_not_open: {
+    kind: 'forbidden',
+    message:
+      'Only someone applying to this organisation, or those who manage it, may look up its members as recommenders.',
+  },
+  search_too_short: {
+    kind: 'invalid',
+    message: 'Type at least 3 letters of the name, or the card number.',
+  },
+  too_many_searches: {
+    kind: 'rate_limited',
+    message: 'Too many searches in a short time. Wait a few minutes and search again.',
+  },
   body_not_primary: {
     kind: 'rule_violation',
     message: 'Applications go to a primary organisation or one of its shop cells.',

@@ -11,6 +11,29 @@ export function assertCanFileApplication(actor: Actor, applicantId: string, body
   if (!canFileApplication(actor, applicantId, body)) throw CommonErrors.forbidden_scope();
 }
 
+/**
+ * Searching a primary organisation's full members for recommenders: whoever manages it, or someone who may apply
+ * to it — not a member, and a candidate only in their own organisation (for full membership). Nobody else lists
+ * its members this way.
+ */
+export function canSearchRecommenders(
+  actor: Actor,
+  searcher: { status: string; primaryId: string | null },
+  primary: { id: string; path: string },
+): boolean {
+  if (manages(actor, primary.path)) return true;
+  if (searcher.status === 'member') return false;
+  if (searcher.status === 'candidate') return searcher.primaryId === primary.id;
+  return true;
+}
+export function assertCanSearchRecommenders(
+  actor: Actor,
+  searcher: { status: string; primaryId: string | null },
+  primary: { id: string; path: string },
+): void {
+  if (!canSearchRecommenders(actor, searcher, primary)) throw AdmissionErrors.recommender_search_not_open();
+}
+
 /** Naming a recommender: the applicant, or whoever manages the primary organisation. */
 export function canNameRecommender(actor: Actor, app: { personId: string; primaryPath: string }): boolean {
   return actor.personId === app.personId || manages(actor, app.primaryPath);

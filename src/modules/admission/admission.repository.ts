@@ -20,6 +20,8 @@ export interface PersonLiteRow {
   candidate_since: string | null;
   card_number: string | null;
   body_id: string | null;
+  /** The primary organisation the person is registered in (through a shop cell too). */
+  primary_id: string | null;
   body_path: string | null;
   body_name: string | null;
   body_name_ru: string | null;
@@ -48,6 +50,7 @@ export async function findPerson(db: Executor, id: string): Promise<PersonLiteRo
       sql<string | null>`p.candidate_since::text`.as('candidate_since'),
       'p.card_number',
       'p.body_id',
+      'b.primary_id',
       sql<string | null>`b.path::text`.as('body_path'),
       'b.name as body_name',
       'b.name_ru as body_name_ru',
@@ -536,7 +539,12 @@ export async function writeOutbox(db: Executor, topic: string, payload: unknown)
  * Full members of a primary organisation whose names contain every search word as the start of a name part (in
  * any order, Latin or Cyrillic, patronymic included), or whose card number is the query.
  */
+/**
+ * Full members of a primary organisation whose card number is `q`, or whose names contain every term at the start
+ * of a word: "Vladimir Bonch-Bruevich", "bruevich" and "Бонч Владимир" all find Vladimir Bonch-Bruevich.
+ */
 export async function findRecommenders(db: Executor, primaryId: string, q: string, terms: string[], limit: number) {
+  const words = sql`(' ' || translate(lower(concat_ws(' ', p.given_name, p.patronymic, p.family_name, p.name_ru)), '-', ' '))`;
   return db
     .selectFrom('person as p')
     .innerJoin('body as b', 'b.id', 'p.body_id')
@@ -548,13 +556,7 @@ export async function findRecommenders(db: Executor, primaryId: string, q: strin
         eb('p.card_number', '=', q),
         terms.length === 0
           ? eb.val(false)
-          : eb.and(
-              terms.map(
-                (t) => sql<SqlBool>`(lower(p.family_name) like ${t + '%'} or lower(p.given_name) like ${t + '%'}
-                  or lower(coalesce(p.patronymic, '')) like ${t + '%'}
-                  or lower(coalesce(p.name_ru, '')) like ${t + '%'} or lower(coalesce(p.name_ru, '')) like ${'% ' + t + '%'})`,
-              ),
-            ),
+          : eb.and(terms.map((t) => sql<SqlBool>`${words} like ${'% ' + t.replace(/-/g, ' ') + '%'}`)),
       ]),
     )
     .orderBy('p.family_name')

@@ -15,7 +15,13 @@ import type {
   RecommenderQuery,
 } from '../../contracts/admission.js';
 import { AdmissionErrors } from './admission.errors.js';
-import { assertCanDecideForPrimary, assertCanViewCard, assertCanViewWorklist } from './admission.policy.js';
+import {
+  assertCanDecideForPrimary,
+  assertCanSearchRecommenders,
+  assertCanViewCard,
+  assertCanViewWorklist,
+} from './admission.policy.js';
+import { MIN_SEARCH_CHARS, SEARCH_WINDOW_MS, admitSearch, searchLongEnough } from './rules/recommender-search.js';
 import { candidacyTransition, type CandidacyEvent } from './rules/candidacy-machine.js';
 import { addMonths } from './rules/admission.js';
 import {
@@ -48,6 +54,9 @@ function toCandidacy(r: repo.CandidacyRow): Candidacy {
   };
 }
 
+/** Most members one recommender search gives. */
+const RECOMMENDERS_SHOWN = 10;
+
 export class AdmissionService extends AdmissionApplications {
   constructor(
     db: ConstructorParameters<typeof AdmissionApplications>[0],
@@ -60,15 +69,26 @@ export class AdmissionService extends AdmissionApplications {
     super(db, statute, organisation, records);
   }
 
+  /** Times of each account's recent recommender searches (this process; rules/recommender-search.ts). */
+  private readonly searches = new Map<string, number[]>();
+
   /**
-   * Members of the organisation applied to who may be named as recommenders (full members, by name prefix or
-   * card number). Open to anyone signed in to the organisation: an applicant is registered nowhere yet, and
-   * must be able to name the members who know their work.
+   * Full members of the primary organisation applied to who may be named as recommenders, by name or card number:
+   * for someone who may apply there (an applicant is registered nowhere yet and names the members who know their
+   * work) and for those who manage it. Each search needs 3 letters and counts against the account's rate; it gives
+   * at most 10 members, with what choosing one needs — names, where they are registered, since when a member —
+   * and a card number only when typed or when the reader may see it.
    */
-  async recommenders(actor: Actor, query: RecommenderQuery): Promise<RecommenderList> {
+  async recommenders(actor: Actor, query: RecommenderQuery, now = Date.now()): Promise<RecommenderList> {
+    const q = query.q.trim();
+    if (!searchLongEnough(q)) throw AdmissionErrors.search_too_short({ minimum: MIN_SEARCH_CHARS });
     const body = await this.bodyIn(actor, query.bodyId);
     if (!body.primaryId) throw AdmissionErrors.body_not_primary({ bodyId: body.id });
-    const rows = await repo.findRecommenders(this.db, body.primaryId, query.q.trim(), searchTerms(query.q), 20);
+    const primary = await this.bodyIn(actor, body.primaryId);
+    const searcher = await this.personIn(actor, actor.personId);
+    assertCanSearchRecommenders(actor, { status: searcher.status, primaryId: searcher.primary_id }, primary);
+    this.countSearch(actor.accountId, now);
+    const rows = await repo.findRecommenders(this.db, primary.id, q, searchTerms(q), RECOMMENDERS_SHOWN);
     const labels = await this.persons.labels(
       actor,
       rows.map((r) => r.id),
@@ -78,10 +98,21 @@ export class AdmissionService extends AdmissionApplications {
         const label = labels.get(r.id);
         if (!label) return [];
         // A card number typed by the searcher is no secret to them: it is echoed on the member it found.
-        const typed = r.card_number !== null && r.card_number === query.q.trim() ? r.card_number : null;
+        const typed = r.card_number !== null && r.card_number === q ? r.card_number : null;
         return [{ ...label, cardNumber: label.cardNumber ?? typed, status: r.status, joinedOn: r.joined_on }];
       }),
     };
+  }
+
+  private countSearch(accountId: string, now: number): void {
+    const verdict = admitSearch(this.searches.get(accountId) ?? [], now);
+    this.searches.set(accountId, verdict.times);
+    if (!verdict.admitted)
+      throw AdmissionErrors.too_many_searches({ retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) });
+    // forget accounts that have not searched for a window, so the map stays small
+    if (this.searches.size > 10_000)
+      for (const [id, times] of this.searches)
+        if (!times.some((t) => t > now - SEARCH_WINDOW_MS)) this.searches.delete(id);
   }
 
   /** The primary organisation extends a candidate stage (within the statute's total maximum), with reasons. */

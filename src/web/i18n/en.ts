@@ -155,6 +155,10 @@ export const en = {
     transcript_conflict: 'Someone corrected this entry at the same moment. Reload it and apply your correction again.',
     // sign-in and accounts
     invalid_credentials: 'The login or the password is wrong. Check both and try again.',
+    recommender_search_not_open:
+      'Only someone applying to this organisation, or those who manage it, may look up its members as recommenders.',
+    search_too_short: 'Type at least 3 letters of the name, or the card number.',
+    too_many_searches: 'Too many searches in a short time. Wait a few minutes and search again.',
     too_many_attempts: 'Too many failed sign-in attempts. Wait a few minutes and try again.',
     login_taken: 'This login is already used by another account. Choose another.',
     password_too_short: 'The password is too short: use at least 8 characters.',

@@ -1,6 +1,6 @@
 // Worklists of the bodies the signed-in person's offices cover: for a primary organisation's
 // secretary (applications, candidates due, arrears, charges, reviews, transfers, resignations)
-// and for a committee (confirmations of admissions, appeals).
+// for a committee (confirmations of admissions, appeals) and for a control commission (the appeals before it).
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.js';
@@ -65,6 +65,10 @@ export function WorklistsPage() {
       )}
       {body.isPending ? (
         <Loading />
+      ) : kind === 'control_commission' ? (
+        <div className="worklist-stack" key={bodyId}>
+          <AppealsWorklist bodyId={bodyId} />
+        </div>
       ) : isPrimary ? (
         <div className="worklist-stack" key={bodyId}>
           <ApplicationsWorklist bodyId={bodyId} />

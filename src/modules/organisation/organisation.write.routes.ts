@@ -15,7 +15,7 @@ import {
   Office,
   RenameBodyInput,
 } from '../../contracts/organisation.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 
 const tags = ['organisation'];
 const writeErrors = errorResponses({
@@ -28,6 +28,7 @@ const writeErrors = errorResponses({
 const createBody = createRoute({
   method: 'post',
   path: '/api/bodies',
+  ...policy('scope'),
   tags,
   summary: 'Create a body under a parent (a primary organisation needs its founding members)',
   request: jsonBody(CreateBodyInput),
@@ -37,6 +38,7 @@ const createBody = createRoute({
 const renameBody = createRoute({
   method: 'patch',
   path: '/api/bodies/{id}',
+  ...policy('scope'),
   tags,
   summary: 'Rename a body',
   request: { params: IdParam, ...jsonBody(RenameBodyInput) },
@@ -46,6 +48,7 @@ const renameBody = createRoute({
 const moveBody = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/move',
+  ...policy('scope'),
   tags,
   summary: 'Move a body with its whole subtree under a new parent',
   request: { params: IdParam, ...jsonBody(MoveBodyInput) },
@@ -55,6 +58,7 @@ const moveBody = createRoute({
 const mergeBody = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/merge',
+  ...policy('scope'),
   tags,
   summary: 'Merge a body into another of the same kind',
   request: { params: IdParam, ...jsonBody(MergeBodyInput) },
@@ -64,6 +68,7 @@ const mergeBody = createRoute({
 const dissolveBody = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/dissolve',
+  ...policy('scope'),
   tags,
   summary: 'Dissolve a body (refused while members remain: transfer them first)',
   request: { params: IdParam },
@@ -73,6 +78,7 @@ const dissolveBody = createRoute({
 const assignOffice = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/offices',
+  ...policy('scope'),
   tags,
   summary: 'Assign an office in a body',
   request: { params: IdParam, ...jsonBody(AssignOfficeInput) },
@@ -82,6 +88,7 @@ const assignOffice = createRoute({
 const endOffice = createRoute({
   method: 'post',
   path: '/api/offices/{id}/end',
+  ...policy('scope'),
   tags,
   summary: 'End an office',
   request: { params: IdParam, ...jsonBody(EndOfficeInput) },
@@ -91,6 +98,7 @@ const endOffice = createRoute({
 const createEnterprise = createRoute({
   method: 'post',
   path: '/api/enterprises',
+  ...policy('scope'),
   tags,
   summary: 'Create an enterprise and link it to its primary organisation',
   request: jsonBody(CreateEnterpriseInput),

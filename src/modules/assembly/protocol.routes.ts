@@ -84,7 +84,7 @@ const transcriptPdf = createRoute({
 const verify = createRoute({
   method: 'get',
   path: '/api/sealed-records/verify',
-  ...policy('scope'),
+  ...policy('filtered'),
   tags: ['assemblies'],
   summary: 'Check the chain of sealed records against the live records (managers of a body); names every problem',
   responses: { 200: { description: 'The report, with the head hash to publish', ...json(VerifyReport) }, ...errors },

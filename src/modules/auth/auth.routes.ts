@@ -28,7 +28,7 @@ const login = createRoute({
 const logout = createRoute({
   method: 'post',
   path: '/api/auth/logout',
-  ...policy('self'),
+  ...policy('sign-in'),
   tags: ['auth'],
   summary: 'Sign out; ends the session',
   responses: { 200: { description: 'Signed out', ...json(LogoutResult) }, ...errors },

@@ -68,7 +68,7 @@ const getChildren = createRoute({
 const getFlagged = createRoute({
   method: 'get',
   path: '/api/bodies/{id}/flagged',
-  ...policy('scope'),
+  ...policy('organisation'),
   tags,
   summary: 'Primary organisations in the subtree below the statute minimum',
   request: { params: IdParam },

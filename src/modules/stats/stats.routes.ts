@@ -10,7 +10,7 @@ const errors = errorResponses({ 403: 'Forbidden', 404: 'No such body' });
 const sizeBands = createRoute({
   method: 'get',
   path: '/api/stats/size-bands',
-  ...policy('scope'),
+  ...policy('organisation'),
   tags: ['stats'],
   summary: "Primary organisations per size band in a body's subtree (default: the whole organisation)",
   request: { query: SizeBandsQuery },
@@ -20,7 +20,7 @@ const sizeBands = createRoute({
 const bodyStats = createRoute({
   method: 'get',
   path: '/api/stats/body/{id}',
-  ...policy('scope'),
+  ...policy('organisation'),
   tags: ['stats'],
   summary: "A body's statistics: members, candidates, size bands, social composition, saturation",
   request: { params: BodyIdParam },

@@ -126,7 +126,7 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
-    doc = (await srv.app.request('/api/openapi.json').then((r) => r.json())) as Loose;
+    doc = (await (await srv.app.request('/api/openapi.json')).json()) as Loose;
     const db = srv.db;
     const org = await makeOrganisation(db);
     const cc = await makeBody(db, org, 'central_committee', null);

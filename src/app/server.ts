@@ -1,11 +1,11 @@
 // Starts the Antaeus server: opens the database (PGlite data folder or DATABASE_URL), migrates,
 // optionally generates the demo organisation (only into an empty database), builds the services
 // and the HTTP app, and listens.
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../platform/config/config.js';
+import { secureCookiesFor, type Config } from '../platform/config/config.js';
 import { openDatabase, type DbHandle } from '../platform/db/client.js';
 import { migrate } from '../platform/db/migrate.js';
+import { listen } from '../platform/http/listen.js';
 import { DemoService, type LoadResult, type ProgressFn } from '../modules/demo/demo.service.js';
 import { buildHttpApp, createServices, DEFAULT_WEB_DIR, type Services } from './compose.js';
 
@@ -46,7 +46,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const handle = await openAndMigrate(config);
   let created: Services | undefined;
   try {
-    const services = createServices(handle, { secureCookies: config.secureCookies });
+    const services = createServices(handle, { secureCookies: secureCookiesFor(config) });
     created = services;
     let demo: LoadResult | null = null;
     if (opts.demo) {
@@ -65,9 +65,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     }
     await services.events.start();
     const app = buildHttpApp(services, opts.webDir ?? DEFAULT_WEB_DIR);
-    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-      s.once('error', reject);
+    const server = await listen(app, {
+      port: config.port,
+      host: config.host,
+      ...(config.requestTimeoutMs !== undefined ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
     });
     const addr = server.address() as AddressInfo;
     const url = `http://${config.host}:${addr.port}`;

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import type { AppEnv } from '../../platform/http/env.js';
-import { errorResponses, json } from '../../platform/http/openapi.js';
+import { errorResponses, json, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { LoginInput, LogoutResult, Me, SESSION_COOKIE, UpdateMeInput } from '../../contracts/auth.js';
 
@@ -15,6 +15,7 @@ const errors = errorResponses(described);
 const login = createRoute({
   method: 'post',
   path: '/api/auth/login',
+  ...policy('sign-in'),
   tags: ['auth'],
   summary: 'Sign in; sets the session cookie',
   request: { body: { required: true, ...json(LoginInput) } },
@@ -27,6 +28,7 @@ const login = createRoute({
 const logout = createRoute({
   method: 'post',
   path: '/api/auth/logout',
+  ...policy('sign-in'),
   tags: ['auth'],
   summary: 'Sign out; ends the session',
   responses: { 200: { description: 'Signed out', ...json(LogoutResult) }, ...errors },
@@ -35,6 +37,7 @@ const logout = createRoute({
 const me = createRoute({
   method: 'get',
   path: '/api/auth/me',
+  ...policy('self'),
   tags: ['auth'],
   summary: 'The signed-in account, its person and the bodies its offices cover',
   responses: { 200: { description: 'The account', ...json(Me) }, ...errors },
@@ -43,6 +46,7 @@ const me = createRoute({
 const updateMe = createRoute({
   method: 'patch',
   path: '/api/auth/me',
+  ...policy('self'),
   tags: ['auth'],
   summary: 'Change account settings (language)',
   request: { body: { required: true, ...json(UpdateMeInput) } },

@@ -1,7 +1,7 @@
 // HTTP: discipline cases, appeals (of cases and review items), penalties and the worklists.
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   AnswerInput,
@@ -31,6 +31,7 @@ const errors = errorResponses({
 const openCase = createRoute({
   method: 'post',
   path: '/api/discipline/cases',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Bring a charge against a member or candidate in their primary organisation',
   request: { body: { required: true, ...json(OpenCaseInput) } },
@@ -39,6 +40,7 @@ const openCase = createRoute({
 const answer = createRoute({
   method: 'post',
   path: '/api/discipline/cases/{id}/answer',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'The accused answers the charge in writing',
   request: { params: IdParam, body: { required: true, ...json(AnswerInput) } },
@@ -47,6 +49,7 @@ const answer = createRoute({
 const hearing = createRoute({
   method: 'post',
   path: '/api/discipline/cases/{id}/hearing',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Record the hearing (date, notes)',
   request: { params: IdParam, body: { required: true, ...json(HearingInput) } },
@@ -55,6 +58,7 @@ const hearing = createRoute({
 const decide = createRoute({
   method: 'post',
   path: '/api/discipline/cases/{id}/decide',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'The primary organisation decides by vote: a penalty of the statute, or acquittal',
   request: { params: IdParam, body: { required: true, ...json(DecideCaseInput) } },
@@ -63,6 +67,7 @@ const decide = createRoute({
 const getCase = createRoute({
   method: 'get',
   path: '/api/discipline/cases/{id}',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'A discipline case with its appeals and penalty',
   request: { params: IdParam },
@@ -71,6 +76,7 @@ const getCase = createRoute({
 const openCharges = createRoute({
   method: 'get',
   path: '/api/discipline/cases',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: "Charges open in a body's subtree (charged, answered, heard)",
   request: { query: CaseListQuery },
@@ -79,6 +85,7 @@ const openCharges = createRoute({
 const myCases = createRoute({
   method: 'get',
   path: '/api/discipline/my-cases',
+  ...policy('self'),
   tags: ['discipline'],
   summary: 'My open cases',
   responses: { 200: { description: 'Cases', ...json(CaseList) }, ...errors },
@@ -86,6 +93,7 @@ const myCases = createRoute({
 const lodge = createRoute({
   method: 'post',
   path: '/api/appeals',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Appeal a decided case or review item to the next higher body',
   request: { body: { required: true, ...json(LodgeAppealInput) } },
@@ -94,6 +102,7 @@ const lodge = createRoute({
 const decideAppeal = createRoute({
   method: 'post',
   path: '/api/appeals/{id}/decide',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'The appellate body (or control commission) upholds or dismisses an appeal',
   request: { params: IdParam, body: { required: true, ...json(DecideAppealInput) } },
@@ -102,6 +111,7 @@ const decideAppeal = createRoute({
 const escalate = createRoute({
   method: 'post',
   path: '/api/appeals/{id}/escalate',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Take a dismissed appeal to the control commission',
   request: { params: IdParam, body: { required: true, ...json(EscalateInput) } },
@@ -110,6 +120,7 @@ const escalate = createRoute({
 const getAppeal = createRoute({
   method: 'get',
   path: '/api/appeals/{id}',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'An appeal',
   request: { params: IdParam },
@@ -118,6 +129,7 @@ const getAppeal = createRoute({
 const appealsFor = createRoute({
   method: 'get',
   path: '/api/appeals',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Appeals awaiting a body (committee or control commission)',
   request: { query: AppealListQuery },
@@ -126,6 +138,7 @@ const appealsFor = createRoute({
 const penalties = createRoute({
   method: 'get',
   path: '/api/persons/{id}/penalties',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: "A person's penalties, active and past",
   request: { params: IdParam },
@@ -134,6 +147,7 @@ const penalties = createRoute({
 const lift = createRoute({
   method: 'post',
   path: '/api/penalties/{id}/lift',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Lift a penalty early (a recorded act of the primary organisation)',
   request: { params: IdParam, body: { required: true, ...json(LiftPenaltyInput) } },

@@ -1,7 +1,7 @@
 // HTTP: dues payments, a member's register, the arrears worklist and the monthly roll-up.
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   ArrearsPage,
@@ -21,6 +21,7 @@ const errors = errorResponses();
 const pay = createRoute({
   method: 'post',
   path: '/api/dues/payments',
+  ...policy('scope'),
   tags: ['dues'],
   summary: "Record a member's dues for a month",
   request: { body: { required: true, ...json(RecordPaymentInput) } },
@@ -32,6 +33,7 @@ const pay = createRoute({
 const quote = createRoute({
   method: 'get',
   path: '/api/dues/scale',
+  ...policy('organisation'),
   tags: ['dues'],
   summary: 'The amount due for earnings in a month (the scale in force then)',
   request: { query: DuesQuoteQuery },
@@ -40,6 +42,7 @@ const quote = createRoute({
 const person = createRoute({
   method: 'get',
   path: '/api/dues/persons/{id}',
+  ...policy('scope'),
   tags: ['dues'],
   summary: "A member's dues register and months owed",
   request: { params: DuesPersonParam },
@@ -48,6 +51,7 @@ const person = createRoute({
 const arrears = createRoute({
   method: 'get',
   path: '/api/dues/arrears',
+  ...policy('scope'),
   tags: ['dues'],
   summary: "Members of a subtree in arrears past the statute's limit",
   request: { query: ArrearsQuery },
@@ -56,6 +60,7 @@ const arrears = createRoute({
 const rollup = createRoute({
   method: 'get',
   path: '/api/dues/rollup',
+  ...policy('scope'),
   tags: ['dues'],
   summary: 'Dues collected in a month: the body and each child subtree',
   request: { query: RollupQuery },

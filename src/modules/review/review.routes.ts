@@ -1,7 +1,7 @@
 // HTTP: membership reviews, their items, progress and the review commission's worklist.
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { IdParam } from '../../contracts/discipline.js';
 import {
@@ -25,6 +25,7 @@ const errors = errorResponses({
 const open = createRoute({
   method: 'post',
   path: '/api/reviews',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Open a review of every member and candidate of a committee’s subtree',
   request: { body: { required: true, ...json(OpenReviewInput) } },
@@ -33,6 +34,7 @@ const open = createRoute({
 const getOne = createRoute({
   method: 'get',
   path: '/api/reviews/{id}',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'A review',
   request: { params: IdParam },
@@ -41,6 +43,7 @@ const getOne = createRoute({
 const close = createRoute({
   method: 'post',
   path: '/api/reviews/{id}/close',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Close a review after its deadline',
   request: { params: IdParam, body: { required: true, ...json(CloseReviewInput) } },
@@ -49,6 +52,7 @@ const close = createRoute({
 const progress = createRoute({
   method: 'get',
   path: '/api/reviews/{id}/progress',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Progress rolled up per child body',
   request: { params: IdParam, query: ProgressQuery },
@@ -57,6 +61,7 @@ const progress = createRoute({
 const mine = createRoute({
   method: 'get',
   path: '/api/review-items/mine',
+  ...policy('filtered'),
   tags: ['reviews'],
   summary: 'Pending review items in the organisations I manage',
   request: { query: MyItemsQuery },
@@ -65,6 +70,7 @@ const mine = createRoute({
 const getItem = createRoute({
   method: 'get',
   path: '/api/review-items/{id}',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'A review item',
   request: { params: IdParam },
@@ -73,6 +79,7 @@ const getItem = createRoute({
 const decide = createRoute({
   method: 'post',
   path: '/api/review-items/{id}/decide',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Decide a review item: confirmed, moved to candidate or sympathiser, or expelled',
   request: { params: IdParam, body: { required: true, ...json(DecideItemInput) } },

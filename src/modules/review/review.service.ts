@@ -24,7 +24,12 @@ import type { PersonRecord } from '../discipline/rules/penalties.js';
 import { todayIso } from '../statute/rules/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ReviewErrors } from './review.errors.js';
-import { assertCanDecideItem, assertCanOpenReview, assertCanViewProgress } from './review.policy.js';
+import {
+  assertCanDecideItem,
+  assertCanOpenReview,
+  assertCanViewProgress,
+  assertCanViewReview,
+} from './review.policy.js';
 import { canClose, effectOfOutcome, nextItemState } from './rules/item-machine.js';
 import * as repo from './review.repository.js';
 
@@ -157,6 +162,7 @@ export class ReviewService {
   async get(actor: Actor, id: string): Promise<Review> {
     const r = await repo.findReview(this.db, id);
     if (!r || r.organisation_id !== actor.organisationId) throw ReviewErrors.review_not_found();
+    assertCanViewReview(actor, r.body_path);
     return toReview(r);
   }
 

@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Services } from '../../app/compose.js';
 import type { RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import { BodyIdParam, BodyStats, SizeBands, SizeBandsQuery } from '../../contracts/stats.js';
 
 const errors = errorResponses({ 403: 'Forbidden', 404: 'No such body' });
@@ -10,6 +10,7 @@ const errors = errorResponses({ 403: 'Forbidden', 404: 'No such body' });
 const sizeBands = createRoute({
   method: 'get',
   path: '/api/stats/size-bands',
+  ...policy('organisation'),
   tags: ['stats'],
   summary: "Primary organisations per size band in a body's subtree (default: the whole organisation)",
   request: { query: SizeBandsQuery },
@@ -19,6 +20,7 @@ const sizeBands = createRoute({
 const bodyStats = createRoute({
   method: 'get',
   path: '/api/stats/body/{id}',
+  ...policy('organisation'),
   tags: ['stats'],
   summary: "A body's statistics: members, candidates, size bands, social composition, saturation",
   request: { params: BodyIdParam },

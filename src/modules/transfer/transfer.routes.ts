@@ -1,7 +1,7 @@
 // HTTP: deregistration, registration, direct transfer, and the unregistered worklist.
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   DeregisterInput,
@@ -18,6 +18,7 @@ const act = (path: string, summary: string, body: typeof DeregisterInput | typeo
   createRoute({
     method: 'post',
     path,
+    ...policy('scope'),
     tags: ['transfers'],
     summary,
     request: { body: { required: true, ...json(body) } },
@@ -38,6 +39,7 @@ const direct = act(
 const unregistered = createRoute({
   method: 'get',
   path: '/api/transfers/unregistered',
+  ...policy('scope'),
   tags: ['transfers'],
   summary: "Members last held in a subtree, registered nowhere past the statute's limit",
   request: { query: UnregisteredQuery },

@@ -418,6 +418,8 @@ export const en = {
     validation_failed: 'Some of what you entered is not valid. Check the fields and try again.',
     malformed_json: 'The request could not be read. Reload the page and try again.',
     payload_too_large: 'This is too large to send. Shorten the text or choose a smaller file.',
+    too_many_streams:
+      'Too many windows of the app follow live updates at once. Close one of them and reload this page.',
     not_signed_in: 'Please sign in first.',
     csrf_failed: 'The security token is missing or stale. Reload the page and try again.',
     forbidden_scope:

@@ -43,14 +43,34 @@ export async function updatePasswordHash(db: Executor, accountId: string, hash: 
   await db.updateTable('account').set({ password_hash: hash }).where('id', '=', accountId).execute();
 }
 
-export async function recordAttempt(
-  db: Executor,
-  login: string,
-  ip: string,
-  succeeded: boolean,
-  at: Date,
-): Promise<void> {
-  await db.insertInto('login_attempt').values({ login, ip, succeeded, at }).execute();
+/** Lock classes of `pg_advisory_xact_lock(class, key)`: sign-in attempts by login and by address (ADR 0016). */
+const LOGIN_LOCK = 16_001;
+const ADDRESS_LOCK = 16_002;
+
+/**
+ * Serialises reservations of sign-in attempts for this login and from this address until the transaction ends.
+ * Always the login first, then the address: two reservations never wait on each other in a cycle.
+ */
+export async function lockAttempts(db: Executor, login: string, ip: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${LOGIN_LOCK}, hashtext(${login}))`.execute(db);
+  await sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${ip}))`.execute(db);
+}
+
+/**
+ * Reserves an attempt before the password is checked: recorded as a failure until `markAttemptSucceeded` says
+ * otherwise (an attempt whose outcome never came counts against the limits). Returns its id.
+ */
+export async function reserveAttempt(db: Executor, login: string, ip: string, at: Date): Promise<number> {
+  const row = await db
+    .insertInto('login_attempt')
+    .values({ login, ip, succeeded: false, at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function markAttemptSucceeded(db: Executor, id: number): Promise<void> {
+  await db.updateTable('login_attempt').set({ succeeded: true }).where('id', '=', id).execute();
 }
 
 /** Time of the `n`th most recent failure for a login since `since` and since its last success. */

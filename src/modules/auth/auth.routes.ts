@@ -49,19 +49,22 @@ const updateMe = createRoute({
   responses: { 200: { description: 'The account', ...json(Me) }, ...errors },
 });
 
-function clientIp(c: Context<AppEnv>): string {
+/** The client's address: the TCP peer, or X-Forwarded-For when the peer is a trusted proxy (ADR 0016). */
+function clientIp(c: Context<AppEnv>, s: Services): string {
+  let peer: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    peer = undefined;
   }
+  return s.auth.clientAddress(peer, c.req.header('x-forwarded-for'));
 }
 
 export function authRoutes(s: Services): RouteModule {
   return (api: Api) => {
     api.openapi(login, async (c) => {
       const body = c.req.valid('json');
-      const result = await s.auth.login(body.login, body.password, clientIp(c));
+      const result = await s.auth.login(body.login, body.password, clientIp(c, s));
       setCookie(c, SESSION_COOKIE, result.token, { ...s.auth.cookieOptions, expires: result.expiresAt });
       return c.json(result.me, 200);
     });

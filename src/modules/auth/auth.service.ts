@@ -21,6 +21,8 @@ import {
   normaliseLogin,
 } from './rules/rate-limit.js';
 import * as repo from './auth.repository.js';
+import { clientAddress, trustedProxyList } from '../../platform/http/client-address.js';
+import type { BlockList } from 'node:net';
 
 /** What the auth module needs of the statute module. */
 export interface StatuteSource {
@@ -35,6 +37,8 @@ export interface AuthOptions {
   sessionMaxMs?: number;
   /** Origins besides the request's own host allowed to send writes (e.g. a dev server). */
   allowedOrigins?: string[];
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges; ADR 0016). */
+  trustedProxies?: readonly string[];
   /** Clock (tests). */
   now?: () => Date;
 }
@@ -71,6 +75,7 @@ export class AuthService {
   private readonly maxAge: number;
   private readonly now: () => Date;
   private dummyHash: Promise<string> | null = null;
+  private readonly trusted: BlockList;
 
   constructor(
     private readonly db: Database,
@@ -80,6 +85,7 @@ export class AuthService {
     this.ttl = options.sessionTtlMs ?? 12 * 3600_000;
     this.maxAge = options.sessionMaxMs ?? 7 * 24 * 3600_000;
     this.now = options.now ?? (() => new Date());
+    this.trusted = trustedProxyList(options.trustedProxies ?? []);
   }
 
   get cookieOptions() {
@@ -127,37 +133,67 @@ export class AuthService {
     return { id };
   }
 
-  /** Signs in: refuses while rate-limited, checks the password, opens a session. */
-  async login(loginInput: string, password: string, ip: string): Promise<LoginResult> {
-    const login = normaliseLogin(loginInput);
+  /** The client's address: the TCP peer, or what a trusted proxy says in X-Forwarded-For (ADR 0016). */
+  clientAddress(peer: string | undefined, forwardedFor: string | undefined): string {
+    return clientAddress(this.trusted, peer, forwardedFor);
+  }
+
+  /**
+   * Reserves one attempt at a secret of `login` (its password, or a reset code) before the slow check, in one short
+   * transaction under advisory locks on the login and the address, so concurrent attempts are counted one by one
+   * (ADR 0016). Refuses (429) when the login has had MAX_FAILURES_PER_LOGIN failures in the window since its last
+   * success. The address limit refuses only attempts at logins without an account; for an account it is `addressUntil`,
+   * which turns a failed check into the same 429 (so a limited address cannot tell accounts from unknown logins), while
+   * a right password still passes: colleagues behind one address are never locked out by someone else's failures.
+   */
+  private async reserveAttempt(
+    login: string,
+    ip: string,
+    hasAccount: boolean,
+  ): Promise<{ id: number; addressUntil: Date | null }> {
     const now = this.now();
     const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-    const [byLogin, byIp] = await Promise.all([
-      repo.nthRecentLoginFailure(this.db, login, since, MAX_FAILURES_PER_LOGIN),
-      repo.nthRecentIpFailure(this.db, ip, since, MAX_FAILURES_PER_IP),
-    ]);
-    const until = laterOf(limitedUntil(byLogin, now), limitedUntil(byIp, now));
-    if (until) {
-      const minutes = minutesUntil(until, now);
-      throw AuthErrors.too_many_attempts(
-        { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000), retryAt: until.toISOString() },
-        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      );
-    }
+    type Reserved = { refused: Date } | { id: number; addressUntil: Date | null };
+    const r = await this.db.transaction().execute(async (trx): Promise<Reserved> => {
+      await repo.lockAttempts(trx, login, ip);
+      const byLogin = limitedUntil(await repo.nthRecentLoginFailure(trx, login, since, MAX_FAILURES_PER_LOGIN), now);
+      const byIp = limitedUntil(await repo.nthRecentIpFailure(trx, ip, since, MAX_FAILURES_PER_IP), now);
+      const until = hasAccount ? byLogin : laterOf(byLogin, byIp);
+      if (until) return { refused: until };
+      return { id: await repo.reserveAttempt(trx, login, ip, now), addressUntil: byIp };
+    });
+    if ('refused' in r) throw this.tooMany(r.refused, now);
+    return r;
+  }
+
+  private tooMany(until: Date, now: Date): AppError {
+    const minutes = minutesUntil(until, now);
+    return AuthErrors.too_many_attempts(
+      { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000), retryAt: until.toISOString() },
+      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    );
+  }
+
+  /** Signs in: reserves the attempt (or refuses while rate-limited), checks the password, opens a session. */
+  async login(loginInput: string, password: string, ip: string): Promise<LoginResult> {
+    const login = normaliseLogin(loginInput);
     const account = await repo.findAccountByLogin(this.db, login);
+    const attempt = await this.reserveAttempt(login, ip, !!account);
     // Verify against a dummy hash for unknown logins so both cases take the same time.
     const ok = account
-      ? await verifyPassword(account.password_hash, password)
-      : await verifyPassword(await this.dummy(), password).then(() => false);
+      ? await this.verify(account.password_hash, password)
+      : await this.verify(await this.dummy(), password).then(() => false);
+    const now = this.now();
     if (!account || !ok) {
-      await repo.recordAttempt(this.db, login, ip, false, now);
+      // The reserved attempt stays a failure.
+      if (attempt.addressUntil) throw this.tooMany(attempt.addressUntil, now);
       throw AuthErrors.invalid_credentials();
     }
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.ttl);
     await this.db.transaction().execute(async (trx) => {
-      await repo.recordAttempt(trx, login, ip, true, now);
+      await repo.markAttemptSucceeded(trx, attempt.id);
       await repo.pruneAttempts(trx, login, new Date(now.getTime() - 24 * 3600_000));
       await repo.deleteExpiredSessions(trx, account.id, now);
       await repo.insertSession(trx, {
@@ -256,6 +292,11 @@ export class AuthService {
     if (offices.length === 0) return [];
     const { rules } = await this.statute.inForce(organisationId);
     return deriveScopes(offices, rules.managingOffices);
+  }
+
+  /** The slow check of a secret against its argon2id hash (one place, so tests can count the checks). */
+  protected verify(hash: string, secret: string): Promise<boolean> {
+    return verifyPassword(hash, secret);
   }
 
   private dummy(): Promise<string> {

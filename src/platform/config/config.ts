@@ -34,6 +34,11 @@ export interface Config {
   secureCookies: boolean;
   /** Pool size and timeouts of the database client (defaults: DEFAULT_DB_LIMITS). */
   db?: Partial<DbLimits>;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, `ANTAEUS_TRUSTED_PROXIES`, comma
+   * separated; ADR 0016). Empty: the TCP peer is the client.
+   */
+  trustedProxies?: string[];
 }
 
 /** A whole number ≥ `min` from the environment, else the default. */
@@ -52,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number.isInteger(port) && port > 0 ? port : 3000,
     host: env.HOST ?? '127.0.0.1',
     secureCookies: env.ANTAEUS_SECURE_COOKIES === '1',
+    trustedProxies: (env.ANTAEUS_TRUSTED_PROXIES ?? '')
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
     db: {
       poolMax: intFrom(env.ANTAEUS_DB_POOL_MAX, d.poolMax, 1),
       statementTimeoutMs: intFrom(env.ANTAEUS_DB_STATEMENT_TIMEOUT_MS, d.statementTimeoutMs, 0),

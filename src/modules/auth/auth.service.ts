@@ -5,11 +5,26 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { StatuteRules } from '../../contracts/statute.js';
-import { PASSWORD_MIN_LENGTH, type Locale, type Me } from '../../contracts/auth.js';
+import {
+  RESET_CODE_TTL_HOURS,
+  type ChangePasswordInput,
+  type Locale,
+  type Me,
+  type RedeemResetCodeInput,
+  type ResetCode,
+} from '../../contracts/auth.js';
 import { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, CommonErrors } from '../../platform/errors.js';
 import { AuthErrors } from './auth.errors.js';
-import { assertCanReadOwnAccount, assertCanUpdateAccount } from './auth.policy.js';
+import {
+  assertCanChangeOwnPassword,
+  assertCanIssueResetCode,
+  assertCanReadOwnAccount,
+  assertCanUpdateAccount,
+  canRedeemResetCode,
+} from './auth.policy.js';
+import { passwordProblem } from './rules/password-policy.js';
+import { commonPasswords } from './common-passwords.js';
 import { deriveScopes, type NamedScope } from './rules/scopes.js';
 import {
   LOGIN_WINDOW_MS,
@@ -62,6 +77,21 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A reset code: 15 characters of CODE_ALPHABET (75 bits), in three groups of five. */
+function newResetCode(): string {
+  const bytes = randomBytes(15);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]);
+  return [chars.slice(0, 5), chars.slice(5, 10), chars.slice(10)].map((g) => g.join('')).join('-');
+}
+
+/** SHA-256 of a code as typed, ignoring case, spaces and dashes. */
+function hashResetCode(code: string): string {
+  return createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest('hex');
+}
+
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -105,7 +135,7 @@ export class AuthService {
   }): Promise<{ id: string }> {
     const login = normaliseLogin(input.login);
     if (!login) throw AuthErrors.login_taken(undefined, 'A login is required.');
-    if (input.password.length < PASSWORD_MIN_LENGTH) throw AuthErrors.password_too_short();
+    this.assertPasswordAllowed(input.password, login);
     const passwordHash = await hashPassword(input.password);
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
@@ -275,6 +305,103 @@ export class AuthService {
     assertCanUpdateAccount(actor, actor?.accountId ?? '');
     await repo.updateLocale(this.db, actor.accountId, patch.locale);
     return this.me({ ...actor, locale: patch.locale });
+  }
+
+  /**
+   * Changes the signed-in person's password: the new one must meet the policy, the current one is checked (an
+   * attempt against the login's sign-in limit), and every other session of the account ends.
+   */
+  async changePassword(
+    actor: Actor | null,
+    sessionToken: string | undefined,
+    input: ChangePasswordInput,
+    ip: string,
+  ): Promise<void> {
+    assertCanChangeOwnPassword(actor);
+    const account = await repo.findAccountById(this.db, actor.accountId);
+    if (!account) throw CommonErrors.not_signed_in();
+    this.assertPasswordAllowed(input.newPassword, account.login);
+    const attempt = await this.reserveAttempt(account.login, ip, true);
+    if (!(await this.verify(account.password_hash, input.currentPassword))) throw AuthErrors.current_password_wrong();
+    const hash = await hashPassword(input.newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.markAttemptSucceeded(trx, attempt.id);
+      await repo.updatePasswordHash(trx, account.id, hash);
+      await repo.deleteSessionsOfAccount(
+        trx,
+        account.id,
+        sessionToken && TOKEN_RE.test(sessionToken) ? hashToken(sessionToken) : undefined,
+      );
+    });
+  }
+
+  /**
+   * Issues a one-time reset code for a person's account, by a manager of the person's body (not for oneself, not for
+   * someone whose offices reach beyond the manager's). Only its hash is kept; it expires after RESET_CODE_TTL_HOURS
+   * and replaces any unused one. The old password keeps working until the code is used.
+   */
+  async issueResetCode(actor: Actor | null, personId: string): Promise<ResetCode> {
+    if (!actor) throw CommonErrors.not_signed_in();
+    const target = await repo.resetTarget(this.db, personId);
+    if (!target) throw AuthErrors.person_not_found({ personId });
+    const now = this.now();
+    const scopes =
+      target.organisation_id === actor.organisationId
+        ? await this.scopesOf(target.person_id, target.organisation_id, now)
+        : [];
+    assertCanIssueResetCode(actor, {
+      personId: target.person_id,
+      organisationId: target.organisation_id,
+      bodyPath: target.body_path,
+      scopePaths: scopes.map((s) => s.path),
+    });
+    if (!target.account_id || !target.login) throw AuthErrors.person_has_no_account({ personId });
+    const code = newResetCode();
+    const expiresAt = new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000);
+    const accountId = target.account_id;
+    await this.db.transaction().execute(async (trx) => {
+      await repo.replaceResetCode(trx, {
+        id: uuidv7(),
+        account_id: accountId,
+        code_hash: hashResetCode(code),
+        issued_by: actor.personId,
+        created_at: now,
+        expires_at: expiresAt,
+      });
+    });
+    return { code, login: target.login, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * Sets a new password with a reset code (on the sign-in page). The attempt counts against the login's sign-in
+   * limit like a password; the code is used once; every session of the account ends.
+   */
+  async redeemResetCode(input: RedeemResetCodeInput, ip: string): Promise<void> {
+    if (!canRedeemResetCode()) throw CommonErrors.forbidden_scope();
+    const login = normaliseLogin(input.login);
+    this.assertPasswordAllowed(input.newPassword, login);
+    const account = await repo.findAccountByLogin(this.db, login);
+    const attempt = await this.reserveAttempt(login, ip, !!account);
+    const codeHash = hashResetCode(input.code);
+    const now = this.now();
+    const refuse = () =>
+      attempt.addressUntil ? this.tooMany(attempt.addressUntil, now) : AuthErrors.reset_code_invalid();
+    if (!account || !(await repo.usableResetCode(this.db, account.id, codeHash, now))) throw refuse();
+    const hash = await hashPassword(input.newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      const code = await repo.usableResetCode(trx, account.id, codeHash, now);
+      if (!code) throw refuse();
+      await repo.markResetCodeUsed(trx, code.id, now);
+      await repo.markAttemptSucceeded(trx, attempt.id);
+      await repo.updatePasswordHash(trx, account.id, hash);
+      await repo.deleteSessionsOfAccount(trx, account.id);
+    });
+  }
+
+  /** Refuses a new password the policy does not allow (ADR 0016). */
+  private assertPasswordAllowed(password: string, login: string): void {
+    const problem = passwordProblem(password, login, commonPasswords());
+    if (problem) throw AuthErrors[problem]();
   }
 
   /** The organisation's time zone by its statute in force (none in force yet: the default zone). */

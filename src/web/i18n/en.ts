@@ -159,6 +159,13 @@ export const en = {
     login_taken: 'This login is already used by another account. Choose another.',
     password_too_short: 'The password is too short: use at least 8 characters.',
     person_has_account: 'This person already has an account.',
+    password_too_common: 'This password is one of the most common ones and easy to guess. Choose another.',
+    password_same_as_login: 'The password must not be the same as the login.',
+    current_password_wrong: 'The current password is wrong. Check it and try again.',
+    reset_code_invalid:
+      'The login or the reset code is wrong, or the code has expired or was already used. Ask your secretary for a new code.',
+    reset_own_account: 'You cannot reset your own password this way: change it on the “Change password” page.',
+    person_has_no_account: 'This person has no account to reset.',
     // ballot: elections
     election_not_found: 'There is no such election. Reload the page.',
     election_agenda_item_not_found: 'The agenda item is not on this meeting’s agenda. Reload the page.',

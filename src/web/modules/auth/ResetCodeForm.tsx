@@ -2,6 +2,7 @@
 // success the person is signed in with the new password.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { PASSWORD_MIN_LENGTH, type OkResult, type RedeemResetCodeInput } from '../../../contracts/auth.js';
 import { api } from '../../app/api.js';
 import { useOneMutation } from '../../app/act.js';
@@ -13,6 +14,7 @@ export function ResetCodeForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const signIn = useSignIn();
+  const navigate = useNavigate();
   const redeem = useOneMutation({
     mutationFn: (input: RedeemResetCodeInput) =>
       api<OkResult>('/api/auth/password-reset', { method: 'POST', body: input }),
@@ -42,7 +44,10 @@ export function ResetCodeForm({ onCancel }: { onCancel: () => void }) {
         onSuccess: () =>
           signIn.mutate(
             { login: login.trim(), password: next },
-            { onError: (err) => setProblem(`${t('password.setButSignInFailed')} ${errorMessage(err)}`) },
+            {
+              onSuccess: () => navigate('/', { replace: true }),
+              onError: (err) => setProblem(`${t('password.setButSignInFailed')} ${errorMessage(err)}`),
+            },
           ),
         onError: (err) => setProblem(errorMessage(err)),
       },

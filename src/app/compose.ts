@@ -102,12 +102,19 @@ export interface Services {
   secretBallot: SecretBallotService;
 }
 
-export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
+export function createServices(
+  handle: DbHandle,
+  opts: { secureCookies?: boolean; /** ADR 0016 */ trustedProxies?: readonly string[] } = {},
+): Services {
   const records = new RecordsService(handle.db);
   const statute = new StatuteService(handle.db);
   const organisation = new OrganisationService(handle.db, statute, records);
   const person = new PersonService(handle.db, statute, organisation, records);
-  const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false }, statute);
+  const auth = new AuthService(
+    handle.db,
+    { secureCookies: opts.secureCookies ?? false, trustedProxies: opts.trustedProxies ?? [] },
+    statute,
+  );
   const stats = new StatsService(handle.db, statute, organisation);
   const dues = new DuesService(handle.db, statute, records);
   const transfer = new TransferService(handle.db, statute, records);

@@ -46,7 +46,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const handle = await openAndMigrate(config);
   let created: Services | undefined;
   try {
-    const services = createServices(handle, { secureCookies: secureCookiesFor(config) });
+    const services = createServices(handle, {
+      secureCookies: secureCookiesFor(config),
+      trustedProxies: config.trustedProxies ?? [],
+    });
     created = services;
     let demo: LoadResult | null = null;
     if (opts.demo) {

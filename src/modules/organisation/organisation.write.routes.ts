@@ -101,6 +101,7 @@ const extendOffice = createRoute({
   method: 'post',
   path: '/api/offices/{id}/extend',
   tags,
+  ...policy('scope'),
   summary: 'Extend the term of an office in force (a recorded act); by a committee above it, never its holder',
   request: { params: IdParam, ...jsonBody(ExtendOfficeInput) },
   responses: { 200: json(Office, 'The extended office'), ...writeErrors },

@@ -39,6 +39,11 @@ export interface Config {
   requestTimeoutMs?: number;
   /** Pool size and timeouts of the database client (defaults: DEFAULT_DB_LIMITS). */
   db?: Partial<DbLimits>;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, `ANTAEUS_TRUSTED_PROXIES`, comma
+   * separated; ADR 0016). Empty: the TCP peer is the client.
+   */
+  trustedProxies?: string[];
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -79,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.ANTAEUS_REQUEST_TIMEOUT_MS
       ? { requestTimeoutMs: intFrom(env.ANTAEUS_REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, 1) }
       : {}),
+    trustedProxies: (env.ANTAEUS_TRUSTED_PROXIES ?? '')
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
     db: {
       poolMax: intFrom(env.ANTAEUS_DB_POOL_MAX, d.poolMax, 1),
       statementTimeoutMs: intFrom(env.ANTAEUS_DB_STATEMENT_TIMEOUT_MS, d.statementTimeoutMs, 0),

@@ -107,6 +107,16 @@ export interface SessionTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface PasswordResetTable {
+  id: string;
+  account_id: string;
+  code_hash: string;
+  issued_by: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface LoginAttemptTable {
   id: Generated<number>;
   login: string;
@@ -172,6 +182,7 @@ export interface DB extends AdmissionTables, DuesTables, DisciplineTables, Assem
   account: AccountTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  password_reset: PasswordResetTable;
   outbox: OutboxTable;
   schema_migration: SchemaMigrationTable;
   audit_event: AuditEventTable;

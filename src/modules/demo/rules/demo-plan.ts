@@ -8,7 +8,7 @@ import { assertPlanConsistent } from './check.js';
 import type { OrganisationPlan, PersonGroup, PlanBody, PlanEnterprise, PlanOfficer } from './plan-types.js';
 
 export const DEMO_SEED = 1934;
-export const DEMO_PASSWORD = 'antaeus';
+export const DEMO_PASSWORD = 'red-putilovite';
 
 export const DEMO_ORGANISATION = {
   name: 'All-Union Communist Party (Bolsheviks)',

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type Loose, type TestClient, type TestServer } from '../support/http.js';
-import { namedPeople } from '../support/accounts.js';
+import { PASSWORD, namedPeople } from '../support/accounts.js';
 import { makeBody, makeEnterprise, makeOffice, makeOrganisation, makePerson } from '../support/factories.js';
 import { makeMeeting } from '../support/assembly-factory.js';
 import { POLICIES, type PolicyName } from '../../src/platform/http/openapi.js';
@@ -79,6 +79,8 @@ const OVERRIDES: Record<string, Record<string, unknown>> = {
   'post /api/meetings/{id}/check-in': { code: 'ABCDEF' },
   'patch /api/meetings/{id}/notes/{noteId}': { status: 'set_aside' },
   'post /api/meetings/{id}/votes': { title: 'To close the debate', questionKind: 'procedural' },
+  // one's own password, changed for real (the policy refuses a short one)
+  'post /api/auth/password': { currentPassword: PASSWORD, newPassword: 'a long enough new passphrase' },
 };
 
 /** The operation's URL with district A's objects in its path and required query parameters. */

@@ -13,6 +13,8 @@ import {
   Review,
   ReviewItem,
   ReviewItemPage,
+  ReviewList,
+  ReviewListQuery,
   ReviewProgress,
 } from '../../contracts/review.js';
 
@@ -30,6 +32,15 @@ const open = createRoute({
   summary: 'Open a review of every member and candidate of a committee’s subtree',
   request: { body: { required: true, ...json(OpenReviewInput) } },
   responses: { 201: { description: 'Opened', ...json(Review) }, ...errors },
+});
+const listOfBody = createRoute({
+  method: 'get',
+  path: '/api/reviews',
+  ...policy('scope'),
+  tags: ['reviews'],
+  summary: 'The reviews opened over a body (for those who manage it)',
+  request: { query: ReviewListQuery },
+  responses: { 200: { description: 'The reviews, newest first', ...json(ReviewList) }, ...errors },
 });
 const getOne = createRoute({
   method: 'get',
@@ -89,6 +100,7 @@ const decide = createRoute({
 export function reviewRoutes(s: Services): RouteModule {
   return (api: Api) => {
     const r = s.review;
+    api.openapi(listOfBody, async (c) => c.json(await r.listOfBody(requireActor(c), c.req.valid('query').bodyId), 200));
     api.openapi(open, async (c) => c.json(await r.open(requireActor(c), c.req.valid('json')), 201));
     api.openapi(mine, async (c) => c.json(await r.myItems(requireActor(c), c.req.valid('query')), 200));
     api.openapi(getOne, async (c) => c.json(await r.get(requireActor(c), c.req.valid('param').id), 200));

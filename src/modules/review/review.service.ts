@@ -11,6 +11,7 @@ import type {
   ProgressRow,
   Review,
   ReviewItem,
+  ReviewList,
   ReviewItemPage,
   ReviewItemState,
   ReviewOutcome,
@@ -157,6 +158,14 @@ export class ReviewService {
       await repo.writeOutbox(tx, 'review.opened', { reviewId: id, bodyId: body.id, items: n });
     });
     return this.get(actor, id);
+  }
+
+  /** The reviews opened over a body, for those who manage it (the committee's worklist). */
+  async listOfBody(actor: Actor, bodyId: string): Promise<ReviewList> {
+    const body = await repo.bodyOf(this.db, bodyId);
+    if (!body || body.organisation_id !== actor.organisationId) throw ReviewErrors.body_not_found();
+    assertCanOpenReview(actor, body);
+    return { items: (await repo.reviewsOfBody(this.db, bodyId)).map(toReview) };
   }
 
   async get(actor: Actor, id: string): Promise<Review> {

@@ -12,7 +12,7 @@ import { useBody } from '../organisation/queries.js';
 import { ApplicationsWorklist, CandidatesDueWorklist, ConfirmationsWorklist } from './admission.js';
 import { AppealsWorklist, ChargesWorklist } from './discipline.js';
 import { ArrearsWorklist } from './dues.js';
-import { ReviewsWorklist } from './review.js';
+import { CommitteeReviews, ReviewsWorklist } from './review.js';
 import { ResignationsWorklist, UnregisteredWorklist } from './transfer.js';
 
 const PRIMARY = ['primary_organisation', 'shop_cell', 'party_group'];
@@ -83,6 +83,7 @@ export function WorklistsPage() {
         <div className="worklist-stack" key={bodyId}>
           <ConfirmationsWorklist bodyId={bodyId} />
           <AppealsWorklist bodyId={bodyId} />
+          <CommitteeReviews bodyId={bodyId} />
           <CandidatesDueWorklist bodyId={bodyId} />
           <ChargesWorklist bodyId={bodyId} />
           <ArrearsWorklist bodyId={bodyId} />

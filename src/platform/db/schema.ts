@@ -167,6 +167,15 @@ export interface DecisionTable {
   created_at: Timestamp;
 }
 
+/** The first start's mark (ADR 0018): one row, 'building' until the demo or `init` has written its last step. */
+export interface InstallationTable {
+  id: Generated<boolean>;
+  kind: 'demo' | 'init';
+  state: 'building' | 'complete';
+  started_at: Generated<Timestamp>;
+  completed_at: Timestamp | null;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -185,6 +194,7 @@ export interface DB extends AdmissionTables, DuesTables, DisciplineTables, Assem
   password_reset: PasswordResetTable;
   outbox: OutboxTable;
   schema_migration: SchemaMigrationTable;
+  installation: InstallationTable;
   audit_event: AuditEventTable;
   decision: DecisionTable;
 }

@@ -298,6 +298,8 @@ export const en = {
       'This database already holds an organisation; the demo is generated only into an empty database. Use a new data folder or an empty database.',
     database_not_empty:
       'This database already holds an organisation. Antaeus keeps one organisation per database: use a new data folder or an empty database.',
+    first_start_interrupted:
+      'The first start of this database did not finish, so there is no complete organisation to serve. Start the demo or the founding again: it starts over.',
     // discipline
     case_not_found: 'There is no such discipline case. Reload the page.',
     penalty_not_found: 'There is no such penalty. Reload the page.',

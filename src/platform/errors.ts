@@ -49,6 +49,11 @@ export const CommonErrors = defineErrors({
   csrf_failed: { kind: 'forbidden', message: 'The security token is missing or stale. Reload the page and try again.' },
   forbidden_scope: { kind: 'forbidden', message: 'You may not do this: it is outside the bodies your offices cover.' },
   route_not_found: { kind: 'not_found', message: 'There is no such page or API route.' },
+  too_many_expensive_reads: {
+    kind: 'rate_limited',
+    message:
+      'You already have several long requests (statistics, worklists) running; wait a moment for them and try again.',
+  },
   database_busy: {
     kind: 'unavailable',
     message: 'The server is too busy to answer just now; nothing was changed. Please try again in a few seconds.',

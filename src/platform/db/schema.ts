@@ -160,6 +160,14 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+/** Members and candidates registered directly in a body, kept by triggers on person (migration 0015, ADR 0019). */
+export interface BodyHeadcountTable {
+  body_id: string;
+  status: 'member' | 'candidate';
+  social_position: string;
+  n: number;
+}
+
 export interface DB extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables, BallotTables {
   organisation: OrganisationTable;
   statute_version: StatuteVersionTable;
@@ -174,4 +182,5 @@ export interface DB extends AdmissionTables, DuesTables, DisciplineTables, Assem
   schema_migration: SchemaMigrationTable;
   audit_event: AuditEventTable;
   decision: DecisionTable;
+  body_headcount: BodyHeadcountTable;
 }

@@ -88,7 +88,8 @@ export function createApp(opts: AppOptions): Api {
   const app = newApi();
   app.onError((err, c) => {
     const { status, body } = errorResponse(err);
-    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (status === 503 || (err instanceof AppError && err.code === 'too_many_expensive_reads'))
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(body, status as 400);
   });
   app.use('/api/*', async (c, next) => {

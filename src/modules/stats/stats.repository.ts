@@ -126,3 +126,15 @@ export async function firstOrganisationId(db: Executor): Promise<string | undefi
     .executeTakeFirst();
   return row?.id;
 }
+
+/**
+ * A mark of the outbox that changes with every committed change others must see (ADR 0009): its lowest and highest
+ * id and its number of rows (a transaction that commits late, below the highest id, still adds a row). Figures
+ * cached under one mark are still true while the mark is the same (ADR 0019).
+ */
+export async function outboxMark(db: Executor): Promise<string> {
+  const { rows } = await sql<{ mark: string }>`
+    select coalesce(min(id), 0)::text || ':' || coalesce(max(id), 0)::text || ':' || count(*)::text as mark
+    from outbox`.execute(db);
+  return rows[0]!.mark;
+}

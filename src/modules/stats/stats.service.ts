@@ -47,10 +47,9 @@ export class StatsService {
     assertCanViewStats(actor, root.organisationId);
     const rules = await this.statute.rules(root.organisationId);
     const statuses: repo.CountedStatus[] = rules.candidatesCountTowardsSize ? ['member', 'candidate'] : ['member'];
-    const [rows, comp] = await Promise.all([
-      this.cached(`bands|${root.path}|${statuses.join(',')}`, () => repo.sizeHistogram(this.db, root.path, statuses)),
-      this.cached(`composition|${root.path}`, () => repo.composition(this.db, root.path)),
-    ]);
+    const [rows, comp] = await this.cached(`body|${root.path}|${statuses.join(',')}`, () =>
+      Promise.all([repo.sizeHistogram(this.db, root.path, statuses), repo.composition(this.db, root.path)]),
+    );
     const banding = bandSizes(rows, rules.primaryMinMembers);
     const workforce = rows.reduce((s, r) => s + r.workforce, 0);
     const communists = rows.reduce((s, r) => s + r.communists, 0);

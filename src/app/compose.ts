@@ -52,6 +52,7 @@ import { SecretBallotService } from '../modules/ballot/secret.service.js';
 import { voteRoutes } from '../modules/ballot/vote.routes.js';
 import { MotionService } from '../modules/ballot/motion.service.js';
 import { motionRoutes } from '../modules/ballot/motion.routes.js';
+import { ExpensiveReads } from '../platform/http/expensive-reads.js';
 import { DecisionsService } from '../modules/ballot/decisions.service.js';
 import { ElectionService } from '../modules/ballot/election.service.js';
 import { electionRoutes } from '../modules/ballot/election.routes.js';
@@ -100,6 +101,8 @@ export interface Services {
   votes: VoteService;
   /** Ballot: the verifiable secret ballot (blind tokens, group-committed casting, board, recount). */
   secretBallot: SecretBallotService;
+  /** Statistics and worklists over a subtree: a few at a time per account (ADR 0019). */
+  expensiveReads: ExpensiveReads;
 }
 
 export function createServices(
@@ -140,6 +143,7 @@ export function createServices(
   votes.useSecretTally(secretBallot);
   const live = new LiveService(handle.db, assembly, statute, notifier, votes);
   return {
+    expensiveReads: new ExpensiveReads(),
     motions,
     elections,
     mandates,

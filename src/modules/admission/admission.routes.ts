@@ -1,5 +1,6 @@
 // HTTP: admission (applications, recommendations, decisions, confirmations), the candidate stage, worklists
 // and the membership card PDF. All routes require sign-in.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
@@ -112,7 +113,7 @@ const primaryList = createRoute({
   tags,
   summary: "Applications to primary organisations in a body's subtree (default: awaiting recommendations or decision)",
   request: { params: BodyIdParam, query: ApplicationListQuery },
-  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors },
+  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors, ...expensiveReadRefused },
 });
 const dueList = createRoute({
   method: 'get',
@@ -121,7 +122,7 @@ const dueList = createRoute({
   tags,
   summary: "Candidates in a body's subtree whose stage has ended",
   request: { params: BodyIdParam, query: DueQuery },
-  responses: { 200: { description: 'Candidates', ...json(CandidacyList) }, ...errors },
+  responses: { 200: { description: 'Candidates', ...json(CandidacyList) }, ...errors, ...expensiveReadRefused },
 });
 const confirmations = createRoute({
   method: 'get',
@@ -130,7 +131,7 @@ const confirmations = createRoute({
   tags,
   summary: "Admissions awaiting this committee's confirmation",
   request: { params: BodyIdParam },
-  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors },
+  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors, ...expensiveReadRefused },
 });
 const recommenders = createRoute({
   method: 'get',
@@ -214,13 +215,26 @@ export function admissionRoutes(s: Services): RouteModule {
       c.json(await a.refuseCandidacy(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
     );
     api.openapi(primaryList, async (c) =>
-      c.json(await a.primaryWorklist(requireActor(c), c.req.valid('param').id, c.req.valid('query').state), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) =>
+          a.primaryWorklist(actor, c.req.valid('param').id, c.req.valid('query').state),
+        ),
+        200,
+      ),
     );
     api.openapi(dueList, async (c) =>
-      c.json(await a.dueCandidates(requireActor(c), c.req.valid('param').id, c.req.valid('query').on), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) =>
+          a.dueCandidates(actor, c.req.valid('param').id, c.req.valid('query').on),
+        ),
+        200,
+      ),
     );
     api.openapi(confirmations, async (c) =>
-      c.json(await a.confirmationWorklist(requireActor(c), c.req.valid('param').id), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) => a.confirmationWorklist(actor, c.req.valid('param').id)),
+        200,
+      ),
     );
     api.openapi(recommenders, async (c) => c.json(await a.recommenders(requireActor(c), c.req.valid('query')), 200));
     api.openapi(myRecs, async (c) => c.json(await a.myRecommendations(requireActor(c)), 200));

@@ -1,4 +1,5 @@
 // HTTP: discipline cases, appeals (of cases and review items), penalties and the worklists.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
@@ -80,7 +81,7 @@ const openCharges = createRoute({
   tags: ['discipline'],
   summary: "Charges open in a body's subtree (charged, answered, heard)",
   request: { query: CaseListQuery },
-  responses: { 200: { description: 'Cases', ...json(CaseList) }, ...errors },
+  responses: { 200: { description: 'Cases', ...json(CaseList) }, ...errors, ...expensiveReadRefused },
 });
 const myCases = createRoute({
   method: 'get',
@@ -133,7 +134,7 @@ const appealsFor = createRoute({
   tags: ['discipline'],
   summary: 'Appeals awaiting a body (committee or control commission)',
   request: { query: AppealListQuery },
-  responses: { 200: { description: 'Appeals', ...json(AppealList) }, ...errors },
+  responses: { 200: { description: 'Appeals', ...json(AppealList) }, ...errors, ...expensiveReadRefused },
 });
 const penalties = createRoute({
   method: 'get',
@@ -159,7 +160,10 @@ export function disciplineRoutes(s: Services): RouteModule {
     const d = s.discipline;
     api.openapi(openCase, async (c) => c.json(await d.openCase(requireActor(c), c.req.valid('json')), 201));
     api.openapi(openCharges, async (c) =>
-      c.json(await d.openCharges(requireActor(c), c.req.valid('query').bodyId), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) => d.openCharges(actor, c.req.valid('query').bodyId)),
+        200,
+      ),
     );
     api.openapi(myCases, async (c) => c.json(await d.myCases(requireActor(c)), 200));
     api.openapi(getCase, async (c) => c.json(await d.getCase(requireActor(c), c.req.valid('param').id), 200));
@@ -174,7 +178,10 @@ export function disciplineRoutes(s: Services): RouteModule {
     );
     api.openapi(lodge, async (c) => c.json(await d.appeals.lodge(requireActor(c), c.req.valid('json')), 201));
     api.openapi(appealsFor, async (c) =>
-      c.json(await d.appeals.pendingFor(requireActor(c), c.req.valid('query').bodyId), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) => d.appeals.pendingFor(actor, c.req.valid('query').bodyId)),
+        200,
+      ),
     );
     api.openapi(getAppeal, async (c) => c.json(await d.appeals.get(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(decideAppeal, async (c) =>

@@ -1,4 +1,5 @@
 // HTTP: dues payments, a member's register, the arrears worklist and the monthly roll-up.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
@@ -55,7 +56,7 @@ const arrears = createRoute({
   tags: ['dues'],
   summary: "Members of a subtree in arrears past the statute's limit",
   request: { query: ArrearsQuery },
-  responses: { 200: { description: 'Arrears', ...json(ArrearsPage) }, ...errors },
+  responses: { 200: { description: 'Arrears', ...json(ArrearsPage) }, ...errors, ...expensiveReadRefused },
 });
 const rollup = createRoute({
   method: 'get',
@@ -64,7 +65,7 @@ const rollup = createRoute({
   tags: ['dues'],
   summary: 'Dues collected in a month: the body and each child subtree',
   request: { query: RollupQuery },
-  responses: { 200: { description: 'Roll-up', ...json(DuesRollup) }, ...errors },
+  responses: { 200: { description: 'Roll-up', ...json(DuesRollup) }, ...errors, ...expensiveReadRefused },
 });
 
 export function duesRoutes(s: Services): RouteModule {
@@ -75,7 +76,11 @@ export function duesRoutes(s: Services): RouteModule {
       return c.json(await s.dues.quote(requireActor(c), q.month, q.earnings), 200);
     });
     api.openapi(person, async (c) => c.json(await s.dues.personDues(requireActor(c), c.req.valid('param').id), 200));
-    api.openapi(arrears, async (c) => c.json(await s.dues.arrears(requireActor(c), c.req.valid('query')), 200));
-    api.openapi(rollup, async (c) => c.json(await s.dues.rollup(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(arrears, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.dues.arrears(actor, c.req.valid('query'))), 200),
+    );
+    api.openapi(rollup, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.dues.rollup(actor, c.req.valid('query'))), 200),
+    );
   };
 }

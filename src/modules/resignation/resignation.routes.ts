@@ -1,4 +1,5 @@
 // HTTP: resignations — submit, discuss, accept by vote, withdraw, read, and the worklist.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
@@ -70,7 +71,7 @@ const list = createRoute({
   tags: ['resignations'],
   summary: 'Resignations in a subtree (default: open)',
   request: { query: ResignationListQuery },
-  responses: { 200: { description: 'Worklist', ...json(ResignationPage) }, ...errors },
+  responses: { 200: { description: 'Worklist', ...json(ResignationPage) }, ...errors, ...expensiveReadRefused },
 });
 
 export function resignationRoutes(s: Services): RouteModule {
@@ -86,6 +87,8 @@ export function resignationRoutes(s: Services): RouteModule {
       c.json(await s.resignation.withdraw(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
     );
     api.openapi(getOne, async (c) => c.json(await s.resignation.get(requireActor(c), c.req.valid('param').id), 200));
-    api.openapi(list, async (c) => c.json(await s.resignation.list(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(list, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.resignation.list(actor, c.req.valid('query'))), 200),
+    );
   };
 }

@@ -1,4 +1,5 @@
 // HTTP: membership reviews, their items, progress and the review commission's worklist.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
@@ -76,7 +77,7 @@ const mine = createRoute({
   tags: ['reviews'],
   summary: 'Pending review items in the organisations I manage',
   request: { query: MyItemsQuery },
-  responses: { 200: { description: 'Items', ...json(ReviewItemPage) }, ...errors },
+  responses: { 200: { description: 'Items', ...json(ReviewItemPage) }, ...errors, ...expensiveReadRefused },
 });
 const getItem = createRoute({
   method: 'get',
@@ -102,7 +103,9 @@ export function reviewRoutes(s: Services): RouteModule {
     const r = s.review;
     api.openapi(listOfBody, async (c) => c.json(await r.listOfBody(requireActor(c), c.req.valid('query').bodyId), 200));
     api.openapi(open, async (c) => c.json(await r.open(requireActor(c), c.req.valid('json')), 201));
-    api.openapi(mine, async (c) => c.json(await r.myItems(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(mine, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => r.myItems(actor, c.req.valid('query'))), 200),
+    );
     api.openapi(getOne, async (c) => c.json(await r.get(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(close, async (c) =>
       c.json(await r.close(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),

@@ -181,6 +181,14 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+/** Members and candidates registered directly in a body, kept by triggers on person (migration 0015, ADR 0019). */
+export interface BodyHeadcountTable {
+  body_id: string;
+  status: 'member' | 'candidate';
+  social_position: string;
+  n: number;
+}
+
 export interface DB extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables, BallotTables {
   organisation: OrganisationTable;
   statute_version: StatuteVersionTable;
@@ -197,4 +205,5 @@ export interface DB extends AdmissionTables, DuesTables, DisciplineTables, Assem
   installation: InstallationTable;
   audit_event: AuditEventTable;
   decision: DecisionTable;
+  body_headcount: BodyHeadcountTable;
 }

@@ -127,7 +127,8 @@ export function createApp(opts: AppOptions): Api {
   });
   app.onError((err, c) => {
     const { status, body } = errorResponse(err);
-    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (status === 503 || (err instanceof AppError && err.code === 'too_many_expensive_reads'))
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     // The rest of a refused body is never read: the connection cannot be reused, and the client is told so.
     if (status === 413) c.header('Connection', 'close');
     return c.json(body, status as 400);

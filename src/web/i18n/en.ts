@@ -436,6 +436,8 @@ export const en = {
     route_not_found: 'There is no such page or action. Check the address or go back to the organisation.',
     // the HTTP layer
     internal_error: 'Something went wrong on our side. Please try again in a moment.',
+    too_many_expensive_reads:
+      'You already have several long requests (statistics, worklists) running. Wait a moment for them to finish and try again.',
     database_busy: 'The server is very busy right now. Wait a moment and try again — nothing was changed.',
     // the web app itself
     network_error: 'The server cannot be reached. Check your connection and try again.',

@@ -172,9 +172,31 @@ export function membershipJourneys(harness: () => Harness): void {
         await signIn(page, 'applicant');
         await openMe(page);
         expect(await page.getByTestId('my-status').textContent()).toMatch(/Non-member|Sympathiser/);
-        await apply(page, day(-790), cards, false);
-        await page.getByTestId('application').first().waitFor();
-        expect(await page.getByTestId('application').first().textContent()).toContain('Collecting recommendations');
+        // someone never in the party has no charges or penalties sections (once the page has loaded)
+        await page.getByTestId('admission').waitFor();
+        expect(await page.getByTestId('penalties').count()).toBe(0);
+        expect(await page.getByTestId('my-cases').count()).toBe(0);
+        // two recommenders named at first: told how many more the statute asks for, then names the third later
+        await apply(page, day(-790), cards.slice(0, 2), false);
+        await expect
+          .poll(() => page.getByTestId('apply-form').locator('.act-done').textContent())
+          .toContain('one more recommender');
+        const application = page.getByTestId('application').first();
+        await application.waitFor();
+        expect(await application.textContent()).toContain('Collecting recommendations');
+        await expect
+          .poll(() => application.getByTestId('recommendations-needed').textContent())
+          .toBe('One more recommender is needed. Name a member who knows your work.');
+        const nameForm = application.getByTestId('name-recommender-form');
+        const search = nameForm.getByRole('searchbox', { name: 'Recommenders' });
+        await search.fill(cards[2]!);
+        await search.press('Enter');
+        await nameForm.locator('.picker-list button').filter({ hasText: cards[2]! }).first().click();
+        await submitAndWait(nameForm, 'Name this recommender');
+        await expect
+          .poll(() => application.getByTestId('recommendations-needed').textContent())
+          .toBe('Waiting for 3 named recommenders to answer.');
+        await screenshot(page, 'recommender-named-later');
       });
       for (const login of ['veteran.1', 'veteran.2', 'veteran.3']) await recommend(h, login, day(-780), 1);
       await primaryDecides(h, day(-730), 1);
@@ -314,6 +336,89 @@ export function membershipJourneys(harness: () => Harness): void {
       });
     }, 400_000);
 
+    it('an appeal goes to the last instance: the district dismisses, the control commission’s chair upholds', async () => {
+      const h = harness();
+      const token = `last instance ${Date.now().toString(36)}`;
+      let memberId = '';
+      await journey(h, 'last-member-id', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        memberId = await personIdOf(page);
+      });
+      await journey(h, 'last-secretary-charges-and-decides', async (page) => {
+        await signIn(page, LOGINS.putilov);
+        await page.goto(`/persons/${memberId}`);
+        const actions = page.getByTestId('person-actions');
+        await actions.getByRole('button', { name: 'Bring a charge' }).click();
+        const charge = actions.getByTestId('charge-form');
+        await charge.getByLabel('Charge', { exact: true }).fill(`Left a shift meeting early (${token}).`);
+        await charge.getByLabel('Charged on').fill(day(-40));
+        await submitAndWait(charge, 'Bring charge');
+        await openWorklists(page, PUTILOV);
+        const item = () => page.getByTestId('wl-charges').getByTestId('charge-item').filter({ hasText: token });
+        const hearing = item().getByTestId('hearing-form');
+        await hearing.getByLabel('Date of the hearing').fill(day(-35));
+        await hearing.getByLabel('Notes of the hearing').fill('The member did not answer in writing.');
+        await submitAndWait(hearing, 'Record hearing');
+        const decide = item().getByTestId('decide-case-form');
+        await decide.waitFor();
+        await decide.getByLabel('Penalty').selectOption('reprimand');
+        await fillDecision(decide, day(-34), [120, 30, 10], 'Left the meeting before the vote.');
+        await submitAndWait(decide, 'Record decision');
+      });
+      await journey(h, 'last-member-appeals', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        const myCase = page.getByTestId('my-case').filter({ hasText: token });
+        const form = myCase.getByTestId('appeal-form');
+        await form.getByLabel('Grounds of the appeal').fill(`The shift foreman sent me to the furnace (${token}).`);
+        await form.getByLabel('Date', { exact: true }).fill(day(-30));
+        await submitAndWait(form, 'Lodge appeal');
+      });
+      await journey(h, 'last-district-dismisses', async (page) => {
+        await signIn(page, LOGINS.district);
+        await openWorklists(page, /Kirov|Narv/);
+        const item = page.getByTestId('wl-appeals').getByTestId('appeal-item').filter({ hasText: token }).first();
+        const form = item.getByTestId('decide-appeal-form');
+        await form.getByLabel('Outcome').selectOption('dismissed');
+        await fillDecision(form, day(-3), [6, 2, 1], 'The foreman does not confirm it.');
+        await submitAndWait(form, 'Record decision');
+      });
+      await journey(h, 'last-member-escalates', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        const myCase = page.getByTestId('my-case').filter({ hasText: token });
+        await expect.poll(() => myCase.getByTestId('case-state').textContent()).toMatch(/dismissed/i);
+        const form = myCase.locator('form', { hasText: 'Appeal to the control commission' });
+        await form.getByLabel('Grounds of the appeal').fill(`The furnace log shows my name at that hour (${token}).`);
+        await submitAndWait(form, 'Lodge appeal');
+      });
+      await journey(h, 'last-control-commission-upholds', async (page) => {
+        await signIn(page, 'control.chair');
+        await openWorklists(page);
+        // the commission's own worklist: the appeal has reached those who decide it
+        await expect.poll(() => page.locator('.subtitle').textContent()).toMatch(/Control Commission/);
+        const item = page.getByTestId('wl-appeals').getByTestId('appeal-item').filter({ hasText: token }).first();
+        await item.waitFor();
+        expect(await item.textContent()).toContain('Control commission');
+        const form = item.getByTestId('decide-appeal-form');
+        await form.getByLabel('Outcome').selectOption('upheld');
+        await fillDecision(form, day(0), [5, 0, 0], 'The furnace log confirms the member: the reprimand is annulled.');
+        await submitAndWait(form, 'Record decision');
+        await screenshot(page, 'control-commission-decided');
+      });
+      await journey(h, 'last-member-sees-annulled', async (page) => {
+        await signIn(page, 'putilov.member');
+        await openMe(page);
+        // the case is closed in the member's favour: no longer among the open ones, its reprimand annulled
+        await expect.poll(() => page.getByTestId('my-case').filter({ hasText: token }).count()).toBe(0);
+        const penalties = page.getByTestId('penalties');
+        const reprimands = penalties.getByTestId('penalty').filter({ hasText: /^Reprimand/ });
+        await expect.poll(() => reprimands.count()).toBeGreaterThan(0);
+        expect(await reprimands.filter({ hasNot: page.getByTestId('penalty-annulled') }).count()).toBe(0);
+      });
+    }, 400_000);
+
     it('a secretary records a dues payment from the scale; paying the same month twice is refused', async () => {
       const h = harness();
       let memberId = '';
@@ -397,6 +502,46 @@ export function membershipJourneys(harness: () => Harness): void {
           await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
         });
       }
+    }, 300_000);
+  });
+}
+
+/** A committee's officer (issue 11, point 12): tree and statistics at their district, a membership review opened. */
+export function committeeJourneys(harness: () => Harness): void {
+  describe('a committee at work', () => {
+    it('a district secretary’s tree and statistics open at the district; a review is opened from the worklists', async () => {
+      const h = harness();
+      await journey(h, 'district-home', async (page) => {
+        await signIn(page, LOGINS.district);
+        // the tree opens at the secretary's own district, focused
+        const focused = page.locator('[role="treeitem"]:focus');
+        await expect.poll(async () => ((await focused.count()) ? await focused.textContent() : '')).toMatch(/Kirov/);
+        await openNav(page, 'Statistics');
+        await page.waitForURL(/\/stats/);
+        await expect.poll(() => page.locator('.results-count').textContent()).toMatch(/Kirov/);
+        expect(await page.locator('.results-count').textContent()).not.toContain('whole organisation');
+        // the whole organisation stays one link away
+        await page.getByTestId('stats-whole').click();
+        await expect.poll(() => page.locator('.results-count').textContent()).toContain('whole organisation');
+      });
+      await journey(h, 'district-opens-review', async (page) => {
+        await signIn(page, LOGINS.district);
+        await openWorklists(page, /Kirov|Narv/);
+        const reviews = page.getByTestId('committee-reviews');
+        await reviews.getByRole('button', { name: 'Open a membership review' }).click();
+        const form = reviews.getByTestId('open-review-form');
+        await form.getByLabel(/^Title/).fill('Verification of party documents, Narva gate');
+        await form.getByLabel('Deadline').fill(day(60));
+        await submitAndWait(form, 'Open the review');
+        expect(await form.locator('.act-done').textContent()).toMatch(
+          /^The review is open: [\d,]+ members and candidates/,
+        );
+        const opened = reviews.getByTestId('committee-review').filter({ hasText: 'Narva gate' });
+        await opened.waitFor();
+        await opened.locator('table caption').waitFor();
+        expect(await opened.locator('tbody tr').count()).toBeGreaterThan(1);
+        await screenshot(page, 'committee-review-opened');
+      });
     }, 300_000);
   });
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LOGINS, journey, signIn, startHarness, type Harness } from './harness.js';
-import { membershipJourneys } from './membership.js';
+import { committeeJourneys, membershipJourneys } from './membership.js';
 import { assemblyJourneys } from './assembly.js';
 import { ballotJourneys } from './ballot.js';
 import { namesakeJourneys } from './namesakes.js';
@@ -284,3 +284,5 @@ namesakeJourneys(() => h);
 noticeJourneys(() => h);
 phoneJourneys(() => h);
 passwordJourneys(() => h);
+// last: the review it opens gives every organisation of the district items to decide
+committeeJourneys(() => h);

@@ -42,6 +42,8 @@ export const Me = z.object({
   homeBodyId: Uuid.nullable(),
   homePath: z.string().nullable(),
   scopes: z.array(MeScope),
+  /** Control commissions the person sits on: their worklist is the appeals addressed to each. */
+  commissions: z.array(MeScope),
 });
 export type Me = z.infer<typeof Me>;
 

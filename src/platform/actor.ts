@@ -18,6 +18,8 @@ export interface Actor {
   locale: string;
   /** Subtrees the actor manages through its offices. */
   scopes: Scope[];
+  /** Control commissions the actor sits on: they decide the appeals addressed to them, and manage nothing. */
+  commissions?: Scope[];
   /** Path of the primary organisation the actor is registered in (null for non-members). */
   homePath: string | null;
   csrfToken: string;

@@ -241,7 +241,10 @@ describe.each(DB_KINDS)('discipline and appeal on %s', (kind) => {
     expect(esc.body.level).toBe('control_commission');
     // it reaches those who decide it: the commission's chair has the commission among their worklists
     const me = await ccSec.get('/api/auth/me');
-    expect(me.body.scopes.map((s: Loose) => s.bodyId)).toEqual([t.ctrl.id]);
+    expect(me.body.commissions.map((s: Loose) => s.bodyId)).toEqual([t.ctrl.id]);
+    // a seat on the commission manages nothing: not even the commission's own node
+    expect(me.body.scopes).toEqual([]);
+    expect((await ccSec.post(`/api/bodies/${t.ctrl.id}/dissolve`)).status).toBe(403);
     expect((await ccSec.get(`/api/appeals?bodyId=${t.ctrl.id}`)).body.items.map((x: Loose) => x.id)).toContain(
       esc.body.id,
     );

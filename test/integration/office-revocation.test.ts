@@ -120,6 +120,39 @@ describe.each(DB_KINDS)('ending and extending offices on %s', (kind) => {
     expect(end2.body.error.code).toBe('office_already_ended');
   });
 
+  it('a peer cannot give back or double a managing office; the committee above can; a future office is cancelled', async () => {
+    // the peer (a secretary of the district's bureau) re-appointing the district secretary to a longer term
+    const restore = await client.peer!.post(`/api/bodies/${district.id}/offices`, {
+      personId: person.distsec,
+      title: 'secretary',
+      startsOn: isoDay(0),
+      endsOn: '2099-12-31',
+    });
+    expect(restore.status).toBe(403);
+    // the city committee may appoint — and cancel at once an appointment that has not started yet
+    const future = await client.citysec!.post(`/api/bodies/${works.id}/offices`, {
+      personId: person.member,
+      title: 'secretary',
+      startsOn: isoDay(3),
+    });
+    expect(future.status).toBe(201);
+    const cancel = await client.citysec!.post(`/api/offices/${future.body.id}/end`, {});
+    expect(cancel.status).toBe(200);
+    expect(cancel.body.endsOn).toBe(isoDay(3));
+    expect((await officeRow(future.body.id)).ended_at).not.toBeNull();
+  });
+
+  it('an expelled or resigned holder keeps no scope from a party office', async () => {
+    expect((await client.distsec!.get('/api/auth/me')).body.scopes).toHaveLength(1);
+    await srv.db.updateTable('person').set({ status: 'non_member' }).where('id', '=', person.distsec!).execute();
+    try {
+      expect((await client.distsec!.get('/api/auth/me')).body.scopes).toEqual([]);
+      expect((await client.distsec!.get(`/api/bodies/${works.id}/members`)).status).toBe(403);
+    } finally {
+      await srv.db.updateTable('person').set({ status: 'member' }).where('id', '=', person.distsec!).execute();
+    }
+  });
+
   it('extending is its own recorded act, only to a later day; ending cannot extend', async () => {
     const later = await client.citysec!.post(`/api/offices/${office.distsec}/end`, { endsOn: isoDay(400) });
     expect(later.status).toBe(400);

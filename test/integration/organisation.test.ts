@@ -210,7 +210,12 @@ describe.each(DB_KINDS)('organisation use cases on %s', (kind) => {
 
   it('assigns an office with a statute title, refuses an unknown title, ends an office', async () => {
     const p = await makePerson(h.db, org, pool, { familyName: 'Kirov', givenName: 'Sergei' });
-    const o = await svc.assignOffice(d1Actor, d1.id, { personId: p.id, title: 'secretary', startsOn: '1934-01-01' });
+    // a managing office is given from the committee above, never by a peer in the same committee
+    await expectError(
+      svc.assignOffice(d1Actor, d1.id, { personId: p.id, title: 'secretary', startsOn: '1934-01-01' }),
+      'forbidden_scope',
+    );
+    const o = await svc.assignOffice(cityActor, d1.id, { personId: p.id, title: 'secretary', startsOn: '1934-01-01' });
     expect(o.personName).toBe('Sergei Kirov');
     expect(o.endsOn).toBeNull();
     await expectError(
@@ -223,7 +228,7 @@ describe.each(DB_KINDS)('organisation use cases on %s', (kind) => {
       'forbidden_scope',
     );
     await expectError(
-      svc.assignOffice(d1Actor, d1.id, { personId: UNKNOWN, title: 'secretary', startsOn: '1934-01-01' }),
+      svc.assignOffice(cityActor, d1.id, { personId: UNKNOWN, title: 'secretary', startsOn: '1934-01-01' }),
       'person_not_found',
     );
     const detail = await svc.getBody(d1Actor, d1.id);

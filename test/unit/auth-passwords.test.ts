@@ -84,9 +84,13 @@ describe('who may change and reset passwords', () => {
   it('a manager of the person’s body issues a reset code', () => {
     expect(canIssueResetCode(district, target)).toBe(true);
     expect(canIssueResetCode(district, { ...target, bodyPath: 'c.d' })).toBe(true);
-    // Someone whose offices lie within the manager's scope (or equal to it).
+    // Someone whose offices lie strictly within the manager's scope.
     expect(canIssueResetCode(district, { ...target, scopePaths: ['c.d.p'] })).toBe(true);
-    expect(canIssueResetCode(district, { ...target, scopePaths: ['c.d'] })).toBe(true);
+  });
+
+  it('refused for a peer (the same scope: taking over a colleague) and for a member of a control commission', () => {
+    expect(canIssueResetCode(district, { ...target, scopePaths: ['c.d'] })).toBe(false);
+    expect(canIssueResetCode(district, { ...target, sitsOnCommission: true })).toBe(false);
   });
 
   it('refused: outside the scope, above it, another organisation, no body, a rank-and-file member, oneself', () => {

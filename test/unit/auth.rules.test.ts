@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bodyIdOfPath, deriveScopes, isOfficeActive, type HeldOffice } from '../../src/modules/auth/rules/scopes.js';
+import {
+  bodyIdOfPath,
+  deriveCommissions,
+  deriveScopes,
+  isOfficeActive,
+  type HeldOffice,
+} from '../../src/modules/auth/rules/scopes.js';
 import {
   laterOf,
   limitedUntil,
@@ -60,24 +66,25 @@ describe('deriveScopes', () => {
       expect(s).toEqual([{ bodyId: 'b1', path: 'a.b', title: 'secretary', bodyName: 'District', bodyNameRu: null }]);
     }
   });
-  it('grants a control commission itself, and only it, for any office in it (chair, member)', () => {
+  it('an office in a control commission is no scope, only a seat on that commission (chair, member)', () => {
     for (const title of ['chair', 'member', 'secretary']) {
-      const s = deriveScopes(
-        [
-          office({
-            title,
-            bodyKind: 'control_commission',
-            bodyId: 'kk',
-            bodyPath: 'a.kk',
-            bodyName: 'Control commission',
-            parentId: 'a0',
-            parentPath: 'a',
-          }),
-        ],
-        managing,
-      );
-      expect(s).toEqual([{ bodyId: 'kk', path: 'a.kk', title, bodyName: 'Control commission', bodyNameRu: null }]);
+      const held = [
+        office({
+          title,
+          bodyKind: 'control_commission',
+          bodyId: 'kk',
+          bodyPath: 'a.kk',
+          bodyName: 'Control commission',
+          parentId: 'a0',
+          parentPath: 'a',
+        }),
+      ];
+      expect(deriveScopes(held, managing)).toEqual([]);
+      expect(deriveCommissions(held)).toEqual([
+        { bodyId: 'kk', path: 'a.kk', title, bodyName: 'Control commission', bodyNameRu: null },
+      ]);
     }
+    expect(deriveCommissions([office({})])).toEqual([]);
   });
   it('keeps one scope per subtree root', () => {
     const s = deriveScopes(

@@ -15,6 +15,7 @@ import {
   canActForPrimary,
   canAnswer,
   canAppeal,
+  assertCanDecideAppeal,
   canDecideAppeal,
   canViewPenalties,
 } from '../../src/modules/discipline/discipline.policy.js';
@@ -159,8 +160,18 @@ describe('discipline policies', () => {
     expect(canDecideAppeal(actor([{ bodyId: 'd', path: 'c.d' }]), district)).toBe(true);
     expect(canDecideAppeal(actor([{ bodyId: 'c', path: 'c' }]), district)).toBe(false);
     expect(canDecideAppeal(actor([{ bodyId: 'p', path: 'c.d.p' }]), district)).toBe(false);
-    // a member of the commission (whose office grants the commission itself)
-    expect(canDecideAppeal(actor([{ bodyId: 'k', path: 'c.k' }]), ctrl)).toBe(true);
+    // a member of the commission (a seat, not a scope)
+    expect(canDecideAppeal({ ...actor([]), commissions: [{ bodyId: 'k', path: 'c.k', title: 'chair' }] }, ctrl)).toBe(
+      true,
+    );
+    // never about oneself, even from the appellate body
+    const seat = { ...actor([]), commissions: [{ bodyId: 'k', path: 'c.k', title: 'chair' }] };
+    expect(() => assertCanDecideAppeal(seat, ctrl, seat.personId)).toThrow(
+      expect.objectContaining({ code: 'own_appeal' }),
+    );
+    expect(() => assertCanDecideAppeal(seat, ctrl, 'someone else')).not.toThrow();
+    // a scope over the commission's node is not a seat on it
+    expect(canDecideAppeal(actor([{ bodyId: 'k', path: 'c.k' }]), ctrl)).toBe(false);
     // not the committee it checks, nor one below
     expect(canDecideAppeal(actor([{ bodyId: 'c', path: 'c' }]), ctrl)).toBe(false);
     expect(canDecideAppeal(actor([{ bodyId: 'd', path: 'c.d' }]), ctrl)).toBe(false);

@@ -1,6 +1,6 @@
 // The live stream's filter (issue 11, point 3): tree topics of the reader's organisation only.
 import { describe, expect, it } from 'vitest';
-import { isTreeTopic, mayReceive } from '../../src/modules/events/rules/visibility.js';
+import { isTreeTopic, mayReceive, publicIds } from '../../src/modules/events/rules/visibility.js';
 
 const reader = { organisationId: 'org-1' };
 
@@ -29,5 +29,18 @@ describe('live event visibility', () => {
       expect(isTreeTopic(topic)).toBe(false);
       expect(mayReceive(reader, topic, { organisationId: 'org-1', personId: 'p' })).toBe(false);
     }
+  });
+  it('drops lists of people from tree events, keeps an office holder', () => {
+    expect(publicIds('body.created', { id: 1, bodyId: 'b', parentId: 'p', foundingMemberIds: ['x', 'y'] })).toEqual({
+      id: 1,
+      bodyId: 'b',
+      parentId: 'p',
+    });
+    expect(publicIds('office.assigned', { id: 2, officeId: 'o', personId: 'h' })).toEqual({
+      id: 2,
+      officeId: 'o',
+      personId: 'h',
+    });
+    expect(publicIds('body.moved', { id: 3, bodyId: 'b', personId: 'x' })).toEqual({ id: 3, bodyId: 'b' });
   });
 });

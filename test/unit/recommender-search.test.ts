@@ -18,12 +18,17 @@ const actor = (scopes: string[] = []): Actor => ({
 const works = { id: 'works', path: 'aa.bb.cc' };
 
 describe('recommender search', () => {
-  it('needs three letters or digits', () => {
+  it('needs three letters or digits, and two in every word', () => {
     expect(searchLongEnough('Ts')).toBe(false);
     expect(searchLongEnough(' T - s ')).toBe(false);
     expect(searchLongEnough('Tsv')).toBe(true);
     expect(searchLongEnough('Цве')).toBe(true);
     expect(searchLongEnough('123')).toBe(true);
+    // every word counts: single letters would enumerate an organisation letter by letter
+    expect(searchLongEnough('a a a')).toBe(false);
+    expect(searchLongEnough('Ivan P')).toBe(false);
+    expect(searchLongEnough('Ivan Pe')).toBe(true);
+    expect(searchLongEnough('Ng Thi')).toBe(true);
   });
   it('admits 30 searches in ten minutes, then says when to come back', () => {
     let times: number[] = [];

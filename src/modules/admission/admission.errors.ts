@@ -19,7 +19,7 @@ export const AdmissionErrors = defineErrors({
   },
   search_too_short: {
     kind: 'invalid',
-    message: 'Type at least 3 letters of the name, or the card number.',
+    message: 'Type at least 3 letters of the name (2 in each word), or the card number.',
   },
   too_many_searches: {
     kind: 'rate_limited',

@@ -136,7 +136,7 @@ const confirmations = createRoute({
 const recommenders = createRoute({
   method: 'get',
   path: '/api/admission/recommenders',
-  ...policy('organisation'),
+  ...policy('scope'),
   tags,
   summary: 'Full members of the organisation applied to who may be named as recommenders',
   request: { query: RecommenderQuery },

@@ -36,17 +36,21 @@ export interface ResetTarget {
   bodyPath: string | null;
   /** Paths of the subtrees the person manages through offices. */
   scopePaths: readonly string[];
+  /** Whether the person sits on a control commission (which checks the committees: they never reset its members). */
+  sitsOnCommission?: boolean;
 }
 
 /**
  * Issuing a password reset code: whoever manages the body the person is registered in, never for their own account,
- * and never for someone whose offices reach beyond the actor's own scopes (no resetting one's superiors).
+ * never for someone whose offices reach as far as the actor's own (no resetting one's superiors or one's peers: each
+ * of the person's subtrees lies strictly below one of the actor's), and never for a member of a control commission.
  */
 export function canIssueResetCode(actor: Actor, target: ResetTarget): boolean {
   if (target.personId === actor.personId) return false;
   if (target.organisationId !== actor.organisationId) return false;
+  if (target.sitsOnCommission) return false;
   if (!target.bodyPath || !manages(actor, target.bodyPath)) return false;
-  return target.scopePaths.every((p) => manages(actor, p));
+  return target.scopePaths.every((p) => actor.scopes.some((s) => p.startsWith(s.path + '.')));
 }
 export function assertCanIssueResetCode(actor: Actor | null, target: ResetTarget): asserts actor is Actor {
   if (!actor) throw CommonErrors.not_signed_in();

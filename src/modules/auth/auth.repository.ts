@@ -269,8 +269,17 @@ export async function activeOffices(db: Executor, personId: string, today: strin
       'pb.name as parent_name',
       'pb.name_ru as parent_name_ru',
     ])
+    .innerJoin('person as holder', 'holder.id', 'o.person_id')
     .where('o.person_id', '=', personId)
     .where('o.ended_at', 'is', null)
+    // an office of the party confers nothing on someone no longer in it (expelled, resigned); offices in an
+    // enterprise's management, union committee or a council are held by non-party people too
+    .where((eb) =>
+      eb.or([
+        eb('holder.status', 'in', ['member', 'candidate']),
+        eb('b.kind', 'in', ['management', 'union_committee', 'council']),
+      ]),
+    )
     .where('o.starts_on', '<=', today)
     .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))
     .where('b.status', '=', 'active')

@@ -25,7 +25,11 @@ import {
 } from './auth.policy.js';
 import { passwordProblem } from './rules/password-policy.js';
 import { commonPasswords } from './common-passwords.js';
-import { deriveScopes, type NamedScope } from './rules/scopes.js';
+import { deriveCommissions, deriveScopes, type NamedScope } from './rules/scopes.js';
+
+function toMeScope(s: NamedScope) {
+  return { bodyId: s.bodyId, path: s.path, title: s.title, bodyName: s.bodyName, bodyNameRu: s.bodyNameRu };
+}
 import {
   LOGIN_WINDOW_MS,
   MAX_FAILURES_PER_IP,
@@ -61,6 +65,7 @@ export interface AuthOptions {
 /** The actor as resolved from a session, with what "me" shows besides. */
 export interface SessionActor extends Actor {
   scopes: NamedScope[];
+  commissions: NamedScope[];
   homeBodyId: string | null;
 }
 
@@ -255,7 +260,7 @@ export class AuthService {
     const wanted = new Date(Math.min(now.getTime() + this.ttl, row.created_at.getTime() + this.maxAge));
     // Write at most every few minutes, not on every request.
     if (wanted.getTime() - row.expires_at.getTime() > 5 * 60_000) await repo.extendSession(this.db, tokenHash, wanted);
-    const scopes = await this.scopesOf(row.person_id, row.organisation_id, now);
+    const { scopes, commissions } = await this.officesOf(row.person_id, row.organisation_id, now);
     return {
       accountId: row.account_id,
       personId: row.person_id,
@@ -264,6 +269,7 @@ export class AuthService {
       displayName: `${row.given_name} ${row.family_name}`,
       locale: row.locale,
       scopes,
+      commissions,
       homePath: row.home_path,
       homeBodyId: row.home_id,
       csrfToken: row.csrf_token,
@@ -276,8 +282,8 @@ export class AuthService {
     let a: SessionActor;
     if (isSessionActor(actor)) a = actor;
     else {
-      const scopes = await this.scopesOf(actor.personId, actor.organisationId, this.now());
-      a = { ...actor, scopes, homeBodyId: null };
+      const { scopes, commissions } = await this.officesOf(actor.personId, actor.organisationId, this.now());
+      a = { ...actor, scopes, commissions, homeBodyId: null };
     }
     return {
       accountId: a.accountId,
@@ -290,13 +296,8 @@ export class AuthService {
       csrfToken: a.csrfToken,
       homeBodyId: a.homeBodyId,
       homePath: a.homePath,
-      scopes: a.scopes.map((s) => ({
-        bodyId: s.bodyId,
-        path: s.path,
-        title: s.title,
-        bodyName: s.bodyName,
-        bodyNameRu: s.bodyNameRu,
-      })),
+      scopes: a.scopes.map(toMeScope),
+      commissions: a.commissions.map(toMeScope),
     };
   }
 
@@ -345,15 +346,16 @@ export class AuthService {
     const target = await repo.resetTarget(this.db, personId);
     if (!target) throw AuthErrors.person_not_found({ personId });
     const now = this.now();
-    const scopes =
+    const held =
       target.organisation_id === actor.organisationId
-        ? await this.scopesOf(target.person_id, target.organisation_id, now)
-        : [];
+        ? await this.officesOf(target.person_id, target.organisation_id, now)
+        : { scopes: [], commissions: [] };
     assertCanIssueResetCode(actor, {
       personId: target.person_id,
       organisationId: target.organisation_id,
       bodyPath: target.body_path,
-      scopePaths: scopes.map((s) => s.path),
+      scopePaths: held.scopes.map((s) => s.path),
+      sitsOnCommission: held.commissions.length > 0,
     });
     if (!target.account_id || !target.login) throw AuthErrors.person_has_no_account({ personId });
     const code = newResetCode();
@@ -414,11 +416,16 @@ export class AuthService {
     }
   }
 
-  private async scopesOf(personId: string, organisationId: string, now: Date): Promise<NamedScope[]> {
+  /** The subtrees a person manages and the control commissions they sit on, by their offices in force now. */
+  private async officesOf(
+    personId: string,
+    organisationId: string,
+    now: Date,
+  ): Promise<{ scopes: NamedScope[]; commissions: NamedScope[] }> {
     const offices = await repo.activeOffices(this.db, personId, isoDay(now));
-    if (offices.length === 0) return [];
+    if (offices.length === 0) return { scopes: [], commissions: [] };
     const { rules } = await this.statute.inForce(organisationId);
-    return deriveScopes(offices, rules.managingOffices);
+    return { scopes: deriveScopes(offices, rules.managingOffices), commissions: deriveCommissions(offices) };
   }
 
   /** The slow check of a secret against its argon2id hash (one place, so tests can count the checks). */

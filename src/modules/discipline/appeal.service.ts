@@ -200,7 +200,7 @@ export class AppealService {
     if (!a || a.organisation_id !== actor.organisationId) throw DisciplineErrors.appeal_not_found();
     const body = await repo.bodyLite(this.db, a.body_id);
     if (!body) throw DisciplineErrors.body_not_found();
-    assertCanDecideAppeal(actor, body);
+    assertCanDecideAppeal(actor, body, a.person_id);
     const upheld = input.outcome === 'upheld';
     const d = decideAppeal(a.state as Appeal['state'], upheld);
     if (!d.ok) refuse(d.refusal);

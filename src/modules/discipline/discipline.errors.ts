@@ -20,6 +20,10 @@ export const DisciplineErrors = defineErrors({
   not_the_accused: { kind: 'forbidden', message: 'Only the accused member may answer the charge.' },
   not_the_penalised: { kind: 'forbidden', message: 'Only the penalised member may appeal.' },
   no_jurisdiction: { kind: 'forbidden', message: 'Only the appellate body may decide this appeal.' },
+  own_appeal: {
+    kind: 'forbidden',
+    message: 'Nobody decides an appeal about themselves: the other members of the appellate body decide it.',
+  },
   penalty_not_in_statute: {
     kind: 'rule_violation',
     message: 'The statute in force on the decision date does not know this penalty.',

@@ -34,16 +34,24 @@ export function assertCanAppeal(actor: Actor, personId: string): void {
  */
 export function canDecideAppeal(actor: Actor, body: { id: string; path: string; kind: string }): boolean {
   // the commission's own members decide what is addressed to it, never the committees it checks
+  if (body.kind === 'control_commission') return (actor.commissions ?? []).some((c) => c.bodyId === body.id);
   return actor.scopes.some((s) => s.bodyId === body.id);
 }
-export function assertCanDecideAppeal(actor: Actor, body: { id: string; path: string; kind: string }): void {
+/** `appellantId`: the person the appeal is about, who never decides it (not even from the appellate body). */
+export function assertCanDecideAppeal(
+  actor: Actor,
+  body: { id: string; path: string; kind: string },
+  appellantId?: string,
+): void {
   if (!canDecideAppeal(actor, body)) throw DisciplineErrors.no_jurisdiction();
+  if (appellantId === actor.personId) throw DisciplineErrors.own_appeal();
 }
 
 /** A case page: the accused, the primary organisation's managers, or the appellate bodies' managers. */
 export function canViewCase(actor: Actor, c: { personId: string; primaryPath: string }, appellatePaths: string[]) {
   if (actor.personId === c.personId || manages(actor, c.primaryPath)) return true;
-  return appellatePaths.some((p) => manages(actor, p));
+  const commissions = (actor.commissions ?? []).map((k) => k.path);
+  return appellatePaths.some((p) => manages(actor, p) || commissions.includes(p));
 }
 
 /** A person's penalties: the person or whoever manages their organisation (or last organisation). */

@@ -3,7 +3,7 @@
 // the payload, nothing else: a page reloads what it shows through the ordinary, scope-checked API. A reader gets
 // only the changes of their own organisation's tree (rules/visibility.ts), live and replayed alike.
 import type { Actor } from '../../platform/actor.js';
-import { mayReceive } from './rules/visibility.js';
+import { mayReceive, publicIds } from './rules/visibility.js';
 import type { OutboxEvent, OutboxNotifier } from '../../platform/events/outbox-notifier.js';
 
 /** Most events replayed to a reconnecting client; beyond that it gets `resync` and reloads. */
@@ -60,7 +60,11 @@ export class EventsService {
    * more → one `resync` event), then every new event. Returns the function that closes it.
    */
   async open(actor: Actor, lastEventId: number | null, stream: EventStream): Promise<() => void> {
-    const visible = (rows: OutboxEvent[]) => rows.filter((e) => mayReceive(actor, e.topic, e.payload)).map(toLive);
+    const visible = (rows: OutboxEvent[]) =>
+      rows
+        .filter((e) => mayReceive(actor, e.topic, e.payload))
+        .map(toLive)
+        .map((e) => ({ ...e, data: publicIds(e.topic, e.data) }));
     let buffered: LiveEvent[] | null = [];
     const unsubscribe = this.notifier.subscribe((batch) => {
       const events = visible(batch);

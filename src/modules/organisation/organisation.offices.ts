@@ -29,6 +29,9 @@ export class OrganisationOffices extends OrganisationQueries {
     if (!rules.officeTitles.includes(input.title)) {
       throw OrgErrors.unknown_office({ title: input.title, allowed: rules.officeTitles });
     }
+    // an office that manages is given from a committee above, like ending it: a peer never restores or doubles one
+    if (rules.managingOffices.includes(input.title))
+      assertCanChangeOffice(actor, { holderId: input.personId, bodyKind: body.kind, bodyPath: body.path });
     const endsOn = input.endsOn ?? null;
     if (endsOn && endsOn < input.startsOn) throw OrgErrors.office_dates_invalid({ startsOn: input.startsOn, endsOn });
     const id = uuidv7();
@@ -62,14 +65,16 @@ export class OrganisationOffices extends OrganisationQueries {
    */
   async endOffice(actor: Actor, officeId: string, input: EndOfficeInput): Promise<Office> {
     const day = todayIso();
-    const endsOn = input.endsOn ?? day;
     return this.db.transaction().execute(async (tx) => {
       const office = await this.officeToChange(tx, actor, officeId, day);
+      // "end it now" of an office yet to start: cancelled at once (its last day reads as its first)
+      const endsOn = input.endsOn ?? (office.starts_on > day ? office.starts_on : day);
+      const cancelled = input.endsOn === undefined && office.starts_on > day;
       if (endsOn < office.starts_on) throw OrgErrors.office_dates_invalid({ startsOn: office.starts_on, endsOn });
       if (office.ends_on !== null && endsOn > office.ends_on) {
         throw OrgErrors.office_end_later_than_term({ endsOn: office.ends_on });
       }
-      const atOnce = endsOn <= day;
+      const atOnce = endsOn <= day || cancelled;
       await offices.setOfficeEnd(tx, officeId, endsOn, atOnce);
       await this.recordOfficeAct(tx, actor, office, atOnce ? 'term_ended' : 'term_shortened', endsOn, input.reason);
       return toOffice({ ...office, ends_on: endsOn });

@@ -44,6 +44,7 @@ export const en = {
     application_not_found: 'There is no such application. Reload the page.',
     recommendation_not_found: 'There is no such recommendation. Reload the page.',
     candidacy_not_found: 'This person is not in a candidate stage. Reload the page to see their present status.',
+    own_appeal: 'Nobody decides an appeal about themselves: the other members of the appellate body decide it.',
     no_jurisdiction:
       'This body may not decide this: only the organisation concerned, a body above it or the body the statute names may decide.',
     not_your_recommendation: 'Only the member named as recommender may answer this recommendation.',
@@ -157,7 +158,7 @@ export const en = {
     invalid_credentials: 'The login or the password is wrong. Check both and try again.',
     recommender_search_not_open:
       'Only someone applying to this organisation, or those who manage it, may look up its members as recommenders.',
-    search_too_short: 'Type at least 3 letters of the name, or the card number.',
+    search_too_short: 'Type at least 3 letters of the name (2 in each word), or the card number.',
     too_many_searches: 'Too many searches in a short time. Wait a few minutes and search again.',
     too_many_attempts: 'Too many failed sign-in attempts. Wait a few minutes and try again.',
     login_taken: 'This login is already used by another account. Choose another.',

@@ -7,9 +7,14 @@ export const MIN_SEARCH_CHARS = 3;
 export const SEARCHES_PER_WINDOW = 30;
 export const SEARCH_WINDOW_MS = 10 * 60_000;
 
-/** Whether a search text is long enough: at least MIN_SEARCH_CHARS letters or digits. */
+/** Letters or digits each word of a search needs ("a a a" would list everyone with any name part starting so). */
+export const MIN_TERM_CHARS = 2;
+
+/** Whether a search text is long enough: MIN_SEARCH_CHARS letters or digits, and each word MIN_TERM_CHARS. */
 export function searchLongEnough(q: string): boolean {
-  return (q.match(/[\p{L}\p{N}]/gu) ?? []).length >= MIN_SEARCH_CHARS;
+  const count = (t: string) => (t.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  const words = q.split(/\s+/).filter(Boolean);
+  return count(q) >= MIN_SEARCH_CHARS && words.every((w) => count(w) >= MIN_TERM_CHARS);
 }
 
 /**

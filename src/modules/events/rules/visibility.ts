@@ -17,3 +17,16 @@ export function mayReceive(actor: { organisationId: string }, topic: string, pay
   const org = payload && typeof payload === 'object' ? (payload as { organisationId?: unknown }).organisationId : null;
   return typeof org === 'string' && org === actor.organisationId;
 }
+
+/**
+ * The ids a tree event may carry to every member: not who founded a body (`foundingMemberIds`) nor any other list of
+ * people; an office's holder (`personId`) stays, as the body page shows it to all.
+ */
+export function publicIds(topic: string, ids: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ids)) {
+    if (/member|person/i.test(k) && !(topic.startsWith('office.') && k === 'personId')) continue;
+    out[k] = v;
+  }
+  return out;
+}

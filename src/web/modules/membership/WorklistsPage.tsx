@@ -22,7 +22,10 @@ export function WorklistsPage() {
   const f = useFormat();
   const me = useMe().data!;
   const [params, setParams] = useSearchParams();
-  const scopes = me.scopes.filter((s, i, all) => all.findIndex((x) => x.bodyId === s.bodyId) === i);
+  // the bodies the person's offices cover, then the control commissions they sit on (the appeals before each)
+  const scopes = [...me.scopes, ...(me.commissions ?? [])].filter(
+    (s, i, all) => all.findIndex((x) => x.bodyId === s.bodyId) === i,
+  );
   const bodyId = params.get('body') ?? scopes[0]?.bodyId ?? '';
   const body = useBody(bodyId, !!bodyId);
   const title = t('worklists.title');

@@ -168,6 +168,7 @@ function ApplicationSummary({ a }: { a: Application }) {
       </span>{' '}
       <span className="small">
         {t('admission.recommendationsCount', {
+          count: a.requiredRecommendations,
           confirmed: a.confirmedRecommendations,
           required: a.requiredRecommendations,
         })}

@@ -9,6 +9,7 @@ import { ballotJourneys } from './ballot.js';
 import { namesakeJourneys } from './namesakes.js';
 import { noticeJourneys } from './meeting-notice.js';
 import { phoneJourneys } from './phone.js';
+import { languageJourneys } from './language.js';
 
 let h: Harness;
 
@@ -282,3 +283,4 @@ ballotJourneys(() => h);
 namesakeJourneys(() => h);
 noticeJourneys(() => h);
 phoneJourneys(() => h);
+languageJourneys(() => h);

@@ -52,6 +52,7 @@ import { SecretBallotService } from '../modules/ballot/secret.service.js';
 import { voteRoutes } from '../modules/ballot/vote.routes.js';
 import { MotionService } from '../modules/ballot/motion.service.js';
 import { motionRoutes } from '../modules/ballot/motion.routes.js';
+import { ExpensiveReads } from '../platform/http/expensive-reads.js';
 import { DecisionsService } from '../modules/ballot/decisions.service.js';
 import { ElectionService } from '../modules/ballot/election.service.js';
 import { electionRoutes } from '../modules/ballot/election.routes.js';
@@ -100,14 +101,23 @@ export interface Services {
   votes: VoteService;
   /** Ballot: the verifiable secret ballot (blind tokens, group-committed casting, board, recount). */
   secretBallot: SecretBallotService;
+  /** Statistics and worklists over a subtree: a few at a time per account (ADR 0019). */
+  expensiveReads: ExpensiveReads;
 }
 
-export function createServices(handle: DbHandle, opts: { secureCookies?: boolean } = {}): Services {
+export function createServices(
+  handle: DbHandle,
+  opts: { secureCookies?: boolean; /** ADR 0016 */ trustedProxies?: readonly string[] } = {},
+): Services {
   const records = new RecordsService(handle.db);
   const statute = new StatuteService(handle.db);
   const organisation = new OrganisationService(handle.db, statute, records);
   const person = new PersonService(handle.db, statute, organisation, records);
-  const auth = new AuthService(handle.db, { secureCookies: opts.secureCookies ?? false }, statute);
+  const auth = new AuthService(
+    handle.db,
+    { secureCookies: opts.secureCookies ?? false, trustedProxies: opts.trustedProxies ?? [] },
+    statute,
+  );
   const stats = new StatsService(handle.db, statute, organisation);
   const dues = new DuesService(handle.db, statute, records);
   const transfer = new TransferService(handle.db, statute, records);
@@ -133,6 +143,7 @@ export function createServices(handle: DbHandle, opts: { secureCookies?: boolean
   votes.useSecretTally(secretBallot);
   const live = new LiveService(handle.db, assembly, statute, notifier, votes);
   return {
+    expensiveReads: new ExpensiveReads(),
     motions,
     elections,
     mandates,

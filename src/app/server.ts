@@ -1,12 +1,16 @@
 // Starts the Antaeus server: opens the database (PGlite data folder or DATABASE_URL), migrates,
-// optionally generates the demo organisation (only into an empty database), builds the services
-// and the HTTP app, and listens.
-import { serve } from '@hono/node-server';
+// optionally generates the demo organisation (only into an empty database, or one whose first start was
+// interrupted: it starts over, ADR 0018), builds the services and the HTTP app, and listens. A database whose
+// first start was interrupted is never served.
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../platform/config/config.js';
+import { secureCookiesFor, type Config } from '../platform/config/config.js';
 import { openDatabase, type DbHandle } from '../platform/db/client.js';
 import { migrate } from '../platform/db/migrate.js';
+import { listen } from '../platform/http/listen.js';
+import { withSetupLock } from '../platform/db/first-start.js';
+import { AppError } from '../platform/errors.js';
 import { DemoService, type LoadResult, type ProgressFn } from '../modules/demo/demo.service.js';
+import { DemoErrors } from '../modules/demo/demo.errors.js';
 import { buildHttpApp, createServices, DEFAULT_WEB_DIR, type Services } from './compose.js';
 
 export interface ServerOptions {
@@ -46,28 +50,44 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const handle = await openAndMigrate(config);
   let created: Services | undefined;
   try {
-    const services = createServices(handle, { secureCookies: config.secureCookies });
+    const services = createServices(handle, {
+      secureCookies: secureCookiesFor(config),
+      trustedProxies: config.trustedProxies ?? [],
+    });
     created = services;
     let demo: LoadResult | null = null;
+    const demoService = new DemoService(handle.db, services.statute, {
+      setupLock: (fn) => withSetupLock(handle, fn),
+    });
     if (opts.demo) {
-      const demoService = new DemoService(handle.db, services.statute);
-      if (await demoService.hasOrganisation()) {
-        log(
-          'The database already holds an organisation: serving it (the demo is generated only into an empty database).',
-        );
-      } else {
-        log('Generating the demo organisation…');
-        demo = await demoService.generateDemo(opts.onDemoProgress ? { onProgress: opts.onDemoProgress } : {});
+      try {
+        demo = await demoService.generateDemo({
+          ...(opts.onDemoProgress ? { onProgress: opts.onDemoProgress } : {}),
+          onStart: (startingOver) =>
+            log(
+              startingOver
+                ? 'The first start of this database did not finish: emptying it and generating the demo organisation again…'
+                : 'Generating the demo organisation…',
+            ),
+        });
         log(
           `Demo generated: ${demo.persons.toLocaleString('en')} persons in ${demo.bodies.toLocaleString('en')} bodies, ${(demo.ms / 1000).toFixed(1)} s.`,
         );
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'organisation_exists')) throw e;
+        log(
+          'The database already holds an organisation: serving it (the demo is generated only into an empty database).',
+        );
       }
+    } else if ((await demoService.setupState()) === 'interrupted') {
+      throw DemoErrors.first_start_interrupted();
     }
     await services.events.start();
     const app = buildHttpApp(services, opts.webDir ?? DEFAULT_WEB_DIR);
-    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-      s.once('error', reject);
+    const server = await listen(app, {
+      port: config.port,
+      host: config.host,
+      ...(config.requestTimeoutMs !== undefined ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
     });
     const addr = server.address() as AddressInfo;
     const url = `http://${config.host}:${addr.port}`;

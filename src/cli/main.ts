@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../platform/config/config.js';
 import { AppError } from '../platform/errors.js';
 import { migrate } from '../platform/db/migrate.js';
 import { openDatabase } from '../platform/db/client.js';
+import { withSetupLock } from '../platform/db/first-start.js';
 import { openAndMigrate, startServer } from '../app/server.js';
 import { createServices } from '../app/compose.js';
 import { DemoService, DEMO_ACCOUNTS, DEMO_PASSWORD, type LoadResult } from '../modules/demo/demo.service.js';
@@ -115,7 +116,9 @@ export function buildProgram(): Command {
 
   program
     .command('init')
-    .description('Found an organisation from a statute preset in an empty database.')
+    .description(
+      'Found an organisation from a statute preset in an empty database (or one whose first start was interrupted: it starts over).',
+    )
     .addOption(new Option('--statute <preset>', 'statute preset').choices(StatutePreset.options).makeOptionMandatory())
     .requiredOption('--name <name>', 'name of the organisation')
     .option('--name-ru <name>', 'name in Russian')
@@ -146,20 +149,26 @@ export function buildProgram(): Command {
           );
         }
         await withServices(async (s, h) => {
-          const demo = new DemoService(h.db, s.statute);
+          const demo = new DemoService(h.db, s.statute, { setupLock: (fn) => withSetupLock(h, fn) });
           const r = await demo.initOrganisation({
             name: opts.name,
             nameRu: opts.nameRu ?? null,
             preset: opts.statute,
             ...(opts.adminLogin ? { administrator: { familyName: 'Administrator', givenName: opts.adminLogin } } : {}),
+            // The administrator's account is the founding's last step: without it nobody could sign in.
+            finish: async (founded) => {
+              if (opts.adminLogin && founded.administratorPersonId)
+                await s.auth.createAccount({
+                  personId: founded.administratorPersonId,
+                  login: opts.adminLogin,
+                  password: opts.adminPassword!,
+                });
+            },
+            onStart: (startingOver) => {
+              if (startingOver)
+                console.log('The first start of this database did not finish: emptying it and founding again.');
+            },
           });
-          if (opts.adminLogin && r.administratorPersonId) {
-            await s.auth.createAccount({
-              personId: r.administratorPersonId,
-              login: opts.adminLogin,
-              password: opts.adminPassword!,
-            });
-          }
           console.log(
             `Organisation "${opts.name}" founded with the ${opts.statute} statute (id ${r.organisationId}, root body ${r.rootBodyId}).`,
           );
@@ -171,13 +180,23 @@ export function buildProgram(): Command {
   program
     .command('demo')
     .description(
-      'Generate the demo organisation (VKP(b), Leningrad, 1,814 primary organisations) into an empty database.',
+      'Generate the demo organisation (VKP(b), Leningrad, 1,814 primary organisations) into an empty database (or one whose first start was interrupted: it starts over).',
     )
     .action(async () => {
       await withServices(async (s, h) => {
-        const demo = new DemoService(h.db, s.statute);
+        const demo = new DemoService(h.db, s.statute, { setupLock: (fn) => withSetupLock(h, fn) });
         const progress = demoProgress();
-        const r = await demo.generateDemo({ onProgress: progress.onProgress }).finally(() => progress.stop());
+        const r = await demo
+          .generateDemo({
+            onProgress: progress.onProgress,
+            onStart: (startingOver) => {
+              if (startingOver)
+                console.log(
+                  'The first start of this database did not finish: emptying it and generating the demo again.',
+                );
+            },
+          })
+          .finally(() => progress.stop());
         printGenerated(r);
         printAccounts();
       });

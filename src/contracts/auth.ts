@@ -54,6 +54,36 @@ export type LogoutResult = z.infer<typeof LogoutResult>;
 /** Shortest password an account may have. */
 export const PASSWORD_MIN_LENGTH = 8;
 
+const NewPassword = z.string().min(1).max(1000);
+
+/** Changing one's own password: the current one and the new one (ADR 0016). */
+export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: NewPassword });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const OkResult = z.object({ ok: z.literal(true) });
+export type OkResult = z.infer<typeof OkResult>;
+
+/** A one-time reset code issued by a manager: shown once, never stored in the clear. */
+export const ResetCode = z.object({
+  /** The code to hand to the person (groups of letters and digits separated by dashes). */
+  code: z.string(),
+  /** The login of the account the code is for. */
+  login: z.string(),
+  expiresAt: z.string().datetime({ offset: true }),
+});
+export type ResetCode = z.infer<typeof ResetCode>;
+
+/** Setting a new password with a reset code, on the sign-in page. */
+export const RedeemResetCodeInput = z.object({
+  login: z.string().trim().min(1).max(200),
+  code: z.string().trim().min(1).max(100),
+  newPassword: NewPassword,
+});
+export type RedeemResetCodeInput = z.infer<typeof RedeemResetCodeInput>;
+
+/** How long a reset code stays valid. */
+export const RESET_CODE_TTL_HOURS = 24;
+
 /**
  * Routes on which the server never looks up a session, even when a cookie comes along: an anonymous question
  * note must leave no trace of who sent it (not even a session's sliding expiry being extended at that moment).

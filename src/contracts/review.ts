@@ -40,6 +40,13 @@ export const Review = z.object({
 export type Review = z.infer<typeof Review>;
 
 /** POST /api/reviews/{id}/close */
+export const ReviewList = z.object({ items: z.array(Review) });
+export type ReviewList = z.infer<typeof ReviewList>;
+
+/** GET /api/reviews?bodyId= — the reviews opened over a body. */
+export const ReviewListQuery = z.object({ bodyId: z.uuid() });
+export type ReviewListQuery = z.infer<typeof ReviewListQuery>;
+
 export const CloseReviewInput = z.object({ closedOn: z.iso.date() });
 export type CloseReviewInput = z.infer<typeof CloseReviewInput>;
 

@@ -48,7 +48,17 @@ export const CommonErrors = defineErrors({
   not_signed_in: { kind: 'unauthenticated', message: 'Please sign in first.' },
   csrf_failed: { kind: 'forbidden', message: 'The security token is missing or stale. Reload the page and try again.' },
   forbidden_scope: { kind: 'forbidden', message: 'You may not do this: it is outside the bodies your offices cover.' },
+  too_many_streams: {
+    kind: 'rate_limited',
+    message:
+      'This session already has as many live streams open as allowed. Close another tab or window of the app and try again.',
+  },
   route_not_found: { kind: 'not_found', message: 'There is no such page or API route.' },
+  too_many_expensive_reads: {
+    kind: 'rate_limited',
+    message:
+      'You already have several long requests (statistics, worklists) running; wait a moment for them and try again.',
+  },
   database_busy: {
     kind: 'unavailable',
     message: 'The server is too busy to answer just now; nothing was changed. Please try again in a few seconds.',

@@ -12,7 +12,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RESULTS = path.join(ROOT, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const PASSWORD = 'antaeus';
+export const PASSWORD = 'red-putilovite';
 export const LOGINS = {
   cc: 'cc.secretary',
   district: 'district.secretary',

@@ -10,6 +10,7 @@ import { namesakeJourneys } from './namesakes.js';
 import { noticeJourneys } from './meeting-notice.js';
 import { phoneJourneys } from './phone.js';
 import { languageJourneys } from './language.js';
+import { passwordJourneys } from './passwords.js';
 
 let h: Harness;
 
@@ -284,3 +285,4 @@ namesakeJourneys(() => h);
 noticeJourneys(() => h);
 phoneJourneys(() => h);
 languageJourneys(() => h);
+passwordJourneys(() => h);

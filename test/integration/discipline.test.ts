@@ -72,7 +72,8 @@ describe.each(DB_KINDS)('discipline and appeal on %s', (kind) => {
     const osec = await makePerson(db, org, po, { familyName: 'Elsewhere' });
     await makeOffice(db, po, sec, 'secretary');
     await makeOffice(db, district, dsec, 'secretary');
-    await makeOffice(db, ctrl, csec, 'secretary');
+    // the commission's chair: an office the statute does not list as managing (as in the demo)
+    await makeOffice(db, ctrl, csec, 'chair');
     await makeOffice(db, otherDistrict, osec, 'secretary');
     for (const [login, p] of [
       ['putilov.member', t.member],
@@ -238,9 +239,19 @@ describe.each(DB_KINDS)('discipline and appeal on %s', (kind) => {
     expect(esc.status).toBe(201);
     expect(esc.body.bodyId).toBe(t.ctrl.id);
     expect(esc.body.level).toBe('control_commission');
+    // it reaches those who decide it: the commission's chair has the commission among their worklists
+    const me = await ccSec.get('/api/auth/me');
+    expect(me.body.scopes.map((s: Loose) => s.bodyId)).toEqual([t.ctrl.id]);
     expect((await ccSec.get(`/api/appeals?bodyId=${t.ctrl.id}`)).body.items.map((x: Loose) => x.id)).toContain(
       esc.body.id,
     );
+    // the committees the commission checks do not decide it
+    const byCommittee = await distSec.post(`/api/appeals/${esc.body.id}/decide`, {
+      takenOn: daysAgo(0),
+      outcome: 'dismissed',
+      reasons: 'x',
+    });
+    expect(byCommittee.status).toBe(403);
     const up = await ccSec.post(`/api/appeals/${esc.body.id}/decide`, {
       takenOn: daysAgo(0),
       outcome: 'upheld',

@@ -96,6 +96,11 @@ describe.each(DB_KINDS)('membership review on %s', (kind) => {
     // member, candidate, 3 shop members, 4 in po2, secretary, district secretary = 11 (non-member and outside excluded)
     expect(r.body.items).toBe(11);
     const id = r.body.id;
+    // the committee finds its reviews again (its worklist in the web app); nobody below it lists them
+    const listed = await distSec.get(`/api/reviews?bodyId=${t.district.id}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((x: Loose) => [x.id, x.items, x.state])).toContainEqual([id, 11, 'open']);
+    expect((await poSec.get(`/api/reviews?bodyId=${t.district.id}`)).status).toBe(403);
 
     const mine = await poSec.get(`/api/review-items/mine?reviewId=${id}`);
     expect(mine.body.total).toBe(6);

@@ -47,13 +47,17 @@ export interface TestServer {
 
 export async function createTestServer(
   kind: DbKind,
-  opts: { secureCookies?: boolean; /** pool size and timeouts of the database client */ db?: Partial<DbLimits> } = {},
+  opts: {
+    secureCookies?: boolean;
+    /** pool size and timeouts of the database client */ db?: Partial<DbLimits>;
+    /** reverse proxies whose X-Forwarded-For is believed */ trustedProxies?: string[];
+  } = {},
 ): Promise<TestServer> {
   const handle = await openTestDb(kind, opts.db);
-  const services = createServices(
-    handle,
-    opts.secureCookies === undefined ? {} : { secureCookies: opts.secureCookies },
-  );
+  const services = createServices(handle, {
+    ...(opts.secureCookies === undefined ? {} : { secureCookies: opts.secureCookies }),
+    ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
+  });
   const app = buildHttpApp(services);
   return { kind, handle, db: handle.db, services, app, client: () => newClient(app), close: () => handle.close() };
 }

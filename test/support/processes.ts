@@ -7,20 +7,27 @@ export const BIN = path.resolve('bin/antaeus.js');
 
 export interface CliRun {
   code: number | null;
+  /** The signal that ended the process (e.g. SIGKILL), if one did. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   /** stdout and stderr as they arrived. */
   out: string;
 }
 
-export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+/** Runs `antaeus <args>` to its end; with `timeoutMs`, a process still running then is killed (SIGTERM). */
+export function runCli(args: string[], env: Record<string, string>, timeoutMs?: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
-    const r: CliRun = { code: null, stdout: '', stderr: '', out: '' };
+    const r: CliRun = { code: null, signal: null, stdout: '', stderr: '', out: '' };
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     child.stdout.on('data', (d: Buffer) => ((r.stdout += d.toString()), (r.out += d.toString())));
     child.stderr.on('data', (d: Buffer) => ((r.stderr += d.toString()), (r.out += d.toString())));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ...r, code }));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ ...r, code, signal });
+    });
   });
 }
 
@@ -31,10 +38,10 @@ export interface ServedProcess {
   out: string;
 }
 
-/** `antaeus serve --port 0`; resolves with its URL once it prints that it is ready. */
-export function serveCli(env: Record<string, string>, timeoutMs = 90_000): Promise<ServedProcess> {
+/** `antaeus serve --port 0 [args]`; resolves with its URL once it prints that it is ready. */
+export function serveCli(env: Record<string, string>, timeoutMs = 90_000, args: string[] = []): Promise<ServedProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
       env: { ...process.env, DATABASE_URL: '', ...env },
     });
     const p: ServedProcess = { child, url: '', out: '' };

@@ -60,6 +60,25 @@ describe('deriveScopes', () => {
       expect(s).toEqual([{ bodyId: 'b1', path: 'a.b', title: 'secretary', bodyName: 'District', bodyNameRu: null }]);
     }
   });
+  it('grants a control commission itself, and only it, for any office in it (chair, member)', () => {
+    for (const title of ['chair', 'member', 'secretary']) {
+      const s = deriveScopes(
+        [
+          office({
+            title,
+            bodyKind: 'control_commission',
+            bodyId: 'kk',
+            bodyPath: 'a.kk',
+            bodyName: 'Control commission',
+            parentId: 'a0',
+            parentPath: 'a',
+          }),
+        ],
+        managing,
+      );
+      expect(s).toEqual([{ bodyId: 'kk', path: 'a.kk', title, bodyName: 'Control commission', bodyNameRu: null }]);
+    }
+  });
   it('keeps one scope per subtree root', () => {
     const s = deriveScopes(
       [

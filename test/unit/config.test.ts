@@ -1,6 +1,12 @@
 // Runtime configuration: the database client's pool size and timeouts come from the environment (ADR 0013).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DB_LIMITS, loadConfig } from '../../src/platform/config/config.js';
+import {
+  DEFAULT_DB_LIMITS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  isLoopback,
+  loadConfig,
+  secureCookiesFor,
+} from '../../src/platform/config/config.js';
 
 describe('database limits from the environment', () => {
   it('defaults: a pool of 10, statement 15 s, lock 5 s, idle in a transaction 30 s, acquire 10 s', () => {
@@ -30,5 +36,25 @@ describe('database limits from the environment', () => {
       acquireTimeoutMs: 10_000,
     });
     expect(loadConfig({ ANTAEUS_DB_POOL_MAX: '0' }).db?.poolMax).toBe(10);
+  });
+});
+
+describe('secure cookies and the request time limit from the environment (ADR 0017)', () => {
+  it('cookies are Secure unless the server listens on loopback only; ANTAEUS_SECURE_COOKIES=1/0 decides when set', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.5'])
+      expect(secureCookiesFor(loadConfig({ HOST: host })), host).toBe(false);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'antaeus.example.org'])
+      expect(secureCookiesFor(loadConfig({ HOST: host })), host).toBe(true);
+    expect(secureCookiesFor(loadConfig({}))).toBe(false);
+    expect(secureCookiesFor(loadConfig({ HOST: '0.0.0.0', ANTAEUS_SECURE_COOKIES: '0' }))).toBe(false);
+    expect(secureCookiesFor(loadConfig({ HOST: '127.0.0.1', ANTAEUS_SECURE_COOKIES: '1' }))).toBe(true);
+    expect(isLoopback('0.0.0.0')).toBe(false);
+  });
+
+  it('a request may take 60 s to arrive by default; ANTAEUS_REQUEST_TIMEOUT_MS changes it', () => {
+    expect(DEFAULT_REQUEST_TIMEOUT_MS).toBe(60_000);
+    expect(loadConfig({}).requestTimeoutMs).toBeUndefined();
+    expect(loadConfig({ ANTAEUS_REQUEST_TIMEOUT_MS: '1500' }).requestTimeoutMs).toBe(1500);
+    expect(loadConfig({ ANTAEUS_REQUEST_TIMEOUT_MS: 'never' }).requestTimeoutMs).toBe(60_000);
   });
 });

@@ -155,11 +155,14 @@ describe('discipline policies', () => {
     expect(canAppeal(actor([], 'x'), 'x')).toBe(true);
     expect(canAppeal(actor([], 'y'), 'x')).toBe(false);
   });
-  it('lets only the appellate committee decide; the control commission from in or over it', () => {
+  it('lets only the appellate committee decide; the control commission only its own members', () => {
     expect(canDecideAppeal(actor([{ bodyId: 'd', path: 'c.d' }]), district)).toBe(true);
     expect(canDecideAppeal(actor([{ bodyId: 'c', path: 'c' }]), district)).toBe(false);
     expect(canDecideAppeal(actor([{ bodyId: 'p', path: 'c.d.p' }]), district)).toBe(false);
-    expect(canDecideAppeal(actor([{ bodyId: 'c', path: 'c' }]), ctrl)).toBe(true);
+    // a member of the commission (whose office grants the commission itself)
+    expect(canDecideAppeal(actor([{ bodyId: 'k', path: 'c.k' }]), ctrl)).toBe(true);
+    // not the committee it checks, nor one below
+    expect(canDecideAppeal(actor([{ bodyId: 'c', path: 'c' }]), ctrl)).toBe(false);
     expect(canDecideAppeal(actor([{ bodyId: 'd', path: 'c.d' }]), ctrl)).toBe(false);
   });
   it('shows penalties to the person and their organisation’s managers', () => {

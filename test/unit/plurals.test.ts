@@ -60,6 +60,7 @@ const TEXT_PLACEHOLDERS = new Set([
 /** Keys with a number that agrees with no noun in either language, and why. */
 const NO_AGREEMENT: Record<string, string> = {
   'errorCodeWith.dues_amount_mismatch': 'an amount of money',
+  'password.codeHint': 'a date and time, not a count',
   'errorCodeWith.body_has_members': 'a count in parentheses',
   'errorCodeWith.body_has_children': 'a count in parentheses',
   'body.statuteMinimum': 'after a colon',

@@ -6,7 +6,12 @@ import {
   nextItemState,
   type ItemEvent,
 } from '../../src/modules/review/rules/item-machine.js';
-import { canDecideItem, canOpenReview, canViewProgress } from '../../src/modules/review/review.policy.js';
+import {
+  canDecideItem,
+  canOpenReview,
+  canViewProgress,
+  canViewReview,
+} from '../../src/modules/review/review.policy.js';
 import { ReviewItemState } from '../../src/contracts/review.js';
 import type { Actor } from '../../src/platform/actor.js';
 
@@ -83,5 +88,17 @@ describe('review policies', () => {
     expect(canDecideItem(actor('c.d'), 'c.d.p')).toBe(true);
     expect(canDecideItem(actor('c.d.q'), 'c.d.p')).toBe(false);
     expect(canViewProgress(actor('c.d.p'), 'c.d')).toBe(false);
+  });
+
+  it('shows a review to managers of its body, above and below it, and to members under it; not to another district', () => {
+    const member = (home: string | null): Actor => ({ ...actor('x'), scopes: [], homePath: home });
+    expect(canViewReview(actor('c.d'), 'c.d')).toBe(true);
+    expect(canViewReview(actor('c'), 'c.d')).toBe(true);
+    expect(canViewReview(actor('c.d.p'), 'c.d')).toBe(true);
+    expect(canViewReview(member('c.d.p'), 'c.d')).toBe(true);
+    expect(canViewReview(actor('c.e'), 'c.d')).toBe(false);
+    expect(canViewReview(actor('c.dd'), 'c.d')).toBe(false);
+    expect(canViewReview(member('c.e.q'), 'c.d')).toBe(false);
+    expect(canViewReview(member(null), 'c.d')).toBe(false);
   });
 });

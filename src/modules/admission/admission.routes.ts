@@ -1,8 +1,9 @@
 // HTTP: admission (applications, recommendations, decisions, confirmations), the candidate stage, worklists
 // and the membership card PDF. All routes require sign-in.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   AdmissionDecisionInput,
@@ -38,6 +39,7 @@ const post = <B extends z.ZodType, O extends z.ZodType>(path: string, summary: s
   createRoute({
     method: 'post',
     path,
+    ...policy('scope'),
     tags,
     summary,
     request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: body } } } },
@@ -47,6 +49,7 @@ const post = <B extends z.ZodType, O extends z.ZodType>(path: string, summary: s
 const apply = createRoute({
   method: 'post',
   path: '/api/admission/applications',
+  ...policy('self'),
   tags,
   summary: 'Apply for candidate (or full) membership of a primary organisation, naming recommenders',
   request: { body: { required: true, ...json(CreateApplicationInput) } },
@@ -55,6 +58,7 @@ const apply = createRoute({
 const getApplication = createRoute({
   method: 'get',
   path: '/api/admission/applications/{id}',
+  ...policy('scope'),
   tags,
   summary: 'An application with its recommendations and decisions',
   request: { params: ApplicationIdParam },
@@ -105,30 +109,34 @@ const refuse = post(
 const primaryList = createRoute({
   method: 'get',
   path: '/api/admission/bodies/{id}/applications',
+  ...policy('scope'),
   tags,
   summary: "Applications to primary organisations in a body's subtree (default: awaiting recommendations or decision)",
   request: { params: BodyIdParam, query: ApplicationListQuery },
-  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors },
+  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors, ...expensiveReadRefused },
 });
 const dueList = createRoute({
   method: 'get',
   path: '/api/admission/bodies/{id}/candidates-due',
+  ...policy('scope'),
   tags,
   summary: "Candidates in a body's subtree whose stage has ended",
   request: { params: BodyIdParam, query: DueQuery },
-  responses: { 200: { description: 'Candidates', ...json(CandidacyList) }, ...errors },
+  responses: { 200: { description: 'Candidates', ...json(CandidacyList) }, ...errors, ...expensiveReadRefused },
 });
 const confirmations = createRoute({
   method: 'get',
   path: '/api/admission/bodies/{id}/confirmations',
+  ...policy('scope'),
   tags,
   summary: "Admissions awaiting this committee's confirmation",
   request: { params: BodyIdParam },
-  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors },
+  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors, ...expensiveReadRefused },
 });
 const recommenders = createRoute({
   method: 'get',
   path: '/api/admission/recommenders',
+  ...policy('organisation'),
   tags,
   summary: 'Full members of the organisation applied to who may be named as recommenders',
   request: { query: RecommenderQuery },
@@ -137,6 +145,7 @@ const recommenders = createRoute({
 const myRecs = createRoute({
   method: 'get',
   path: '/api/admission/my/recommendations',
+  ...policy('self'),
   tags,
   summary: 'Recommendations I have been asked for',
   responses: { 200: { description: 'Recommendations', ...json(MyRecommendationList) }, ...errors },
@@ -144,6 +153,7 @@ const myRecs = createRoute({
 const myApps = createRoute({
   method: 'get',
   path: '/api/admission/my/applications',
+  ...policy('self'),
   tags,
   summary: 'My applications',
   responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors },
@@ -151,6 +161,7 @@ const myApps = createRoute({
 const personAdmission = createRoute({
   method: 'get',
   path: '/api/admission/persons/{id}',
+  ...policy('scope'),
   tags,
   summary: "A person's candidate stage and applications",
   request: { params: BodyIdParam },
@@ -159,6 +170,7 @@ const personAdmission = createRoute({
 const card = createRoute({
   method: 'get',
   path: '/api/persons/{id}/card.pdf',
+  ...policy('scope'),
   tags,
   summary: 'The membership card as a PDF',
   request: { params: BodyIdParam },
@@ -203,13 +215,26 @@ export function admissionRoutes(s: Services): RouteModule {
       c.json(await a.refuseCandidacy(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
     );
     api.openapi(primaryList, async (c) =>
-      c.json(await a.primaryWorklist(requireActor(c), c.req.valid('param').id, c.req.valid('query').state), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) =>
+          a.primaryWorklist(actor, c.req.valid('param').id, c.req.valid('query').state),
+        ),
+        200,
+      ),
     );
     api.openapi(dueList, async (c) =>
-      c.json(await a.dueCandidates(requireActor(c), c.req.valid('param').id, c.req.valid('query').on), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) =>
+          a.dueCandidates(actor, c.req.valid('param').id, c.req.valid('query').on),
+        ),
+        200,
+      ),
     );
     api.openapi(confirmations, async (c) =>
-      c.json(await a.confirmationWorklist(requireActor(c), c.req.valid('param').id), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) => a.confirmationWorklist(actor, c.req.valid('param').id)),
+        200,
+      ),
     );
     api.openapi(recommenders, async (c) => c.json(await a.recommenders(requireActor(c), c.req.valid('query')), 200));
     api.openapi(myRecs, async (c) => c.json(await a.myRecommendations(requireActor(c)), 200));

@@ -2,7 +2,7 @@
 // reorder) and withdrawals. Every move answers with the request (or the list) as it now stands.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { IdParam } from '../../contracts/organisation.js';
 import { Uuid } from '../../contracts/common.js';
@@ -24,6 +24,7 @@ const optionalMove = { body: { required: false, ...json(FloorMoveInput) } };
 const list = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/floor',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The list of speakers of an agenda item (default: the item under discussion)',
   request: { params: IdParam, query: FloorQuery },
@@ -32,6 +33,7 @@ const list = createRoute({
 const ask = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/floor',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary:
     'Ask for the floor on the current item (a present participant); the chair may add anyone present, and reports',
@@ -41,6 +43,7 @@ const ask = createRoute({
 const reorder = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/floor/order',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The chair reorders the waiting queue of the current item (name every waiting request once)',
   request: { params: IdParam, ...jsonBody(ReorderFloorInput) },
@@ -50,6 +53,7 @@ const move = (what: 'give' | 'end' | 'withdraw', summary: string) =>
   createRoute({
     method: 'post',
     path: `/api/meetings/{id}/floor/{requestId}/${what}`,
+    ...policy('meeting'),
     tags: ['assemblies'],
     summary,
     request: { params: RequestParam, ...optionalMove },
@@ -61,6 +65,7 @@ const withdraw = move('withdraw', 'Withdraw a waiting request (your own; the cha
 const extend = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/floor/{requestId}/extend',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The chair gives the speaker more time',
   request: { params: RequestParam, ...jsonBody(ExtendTimeInput) },

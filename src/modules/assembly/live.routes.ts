@@ -4,7 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sseResponse } from '../../platform/http/sse.js';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { IdParam } from '../../contracts/organisation.js';
 import { LiveState } from '../../contracts/assembly.js';
@@ -19,6 +19,7 @@ const LIMITS = { maxPendingWrites: MAX_PENDING_WRITES, maxBufferedBytes: MAX_BUF
 const live = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/live',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The meeting's live state: current item, speaker, queue, quorum, counters",
   request: { params: IdParam },
@@ -27,6 +28,7 @@ const live = createRoute({
 const stream = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/stream',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The meeting's live state as server-sent events (`event: state`, data: LiveState), on connect and on change",
   request: { params: IdParam },

@@ -2,7 +2,7 @@
 // file, participants, check-in and check-out, roles, and the chair's moves (open, agenda, close, cancel).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { IdParam } from '../../contracts/organisation.js';
 import {
@@ -29,6 +29,7 @@ const body = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const convene = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/meetings',
+  ...policy('scope'),
   tags,
   summary: 'Convene a meeting of the body (its entitled participants are listed at once)',
   request: { params: IdParam, ...body(ConveneMeetingInput) },
@@ -37,6 +38,7 @@ const convene = createRoute({
 const listBody = createRoute({
   method: 'get',
   path: '/api/bodies/{id}/meetings',
+  ...policy('filtered'),
   tags,
   summary: "The body's meetings (all for its managers, else those you take part in)",
   request: { params: IdParam, query: MeetingListQuery },
@@ -45,6 +47,7 @@ const listBody = createRoute({
 const listMine = createRoute({
   method: 'get',
   path: '/api/me/meetings',
+  ...policy('self'),
   tags,
   summary: 'Meetings you are entitled to attend or hold a role in: upcoming, open, closed in the last 30 days',
   request: { query: MeetingListQuery },
@@ -53,6 +56,7 @@ const listMine = createRoute({
 const getOne = createRoute({
   method: 'get',
   path: '/api/meetings/{id}',
+  ...policy('meeting'),
   tags,
   summary: 'A meeting with agenda, roles, quorum and your part in it',
   request: { params: IdParam },
@@ -61,6 +65,7 @@ const getOne = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/api/meetings/{id}',
+  ...policy('meeting'),
   tags,
   summary: 'Change date, place, notice or agenda (before the opening)',
   request: { params: IdParam, ...body(UpdateMeetingInput) },
@@ -69,6 +74,7 @@ const update = createRoute({
 const notice = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/notice',
+  ...policy('meeting'),
   tags,
   summary: 'Send the notice to everyone entitled',
   request: { params: IdParam },
@@ -77,6 +83,7 @@ const notice = createRoute({
 const calendar = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/calendar.ics',
+  ...policy('meeting'),
   tags,
   summary: 'The meeting as an iCalendar file (RFC 5545)',
   request: { params: IdParam },
@@ -88,6 +95,7 @@ const calendar = createRoute({
 const participants = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/participants',
+  ...policy('meeting'),
   tags,
   summary: 'Participants with their attendance (the desk, chair, presidium, managers)',
   request: { params: IdParam, query: ParticipantQuery },
@@ -96,6 +104,7 @@ const participants = createRoute({
 const checkIn = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/check-in',
+  ...policy('meeting'),
   tags,
   summary: 'Check in: by personal code or name at the desk (guests too), or yourself with the hall code',
   request: { params: IdParam, ...body(CheckInInput) },
@@ -104,6 +113,7 @@ const checkIn = createRoute({
 const checkOut = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/check-out',
+  ...policy('meeting'),
   tags,
   summary: 'A departure: yourself, or someone at the desk',
   request: { params: IdParam, ...body(CheckOutInput) },
@@ -112,6 +122,7 @@ const checkOut = createRoute({
 const roles = createRoute({
   method: 'put',
   path: '/api/meetings/{id}/roles',
+  ...policy('meeting'),
   tags,
   summary: 'Set the chair, presidium, secretary and working staff',
   request: { params: IdParam, ...body(SetRolesInput) },
@@ -121,6 +132,7 @@ const move = (path: string, summary: string) =>
   createRoute({
     method: 'post',
     path: `/api/meetings/{id}/${path}`,
+    ...policy('meeting'),
     tags,
     summary,
     request: { params: IdParam, ...body(ChairMoveInput) },
@@ -133,6 +145,7 @@ const advance = move('agenda/advance', 'The current item is done; the next is ta
 const setCurrent = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/agenda/current',
+  ...policy('meeting'),
   tags,
   summary: 'Take up a given agenda item',
   request: { params: IdParam, ...body(SetCurrentItemInput) },

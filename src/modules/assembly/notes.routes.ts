@@ -3,7 +3,7 @@
 // route does not read the actor for it, even when a cookie came along.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { Uuid } from '../../contracts/common.js';
 import { ANONYMOUS_NOTES_PATH } from '../../contracts/auth.js';
@@ -25,6 +25,7 @@ const errors = errorResponses({ 409: 'Token already spent, or the note already a
 const getKey = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/note-key',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The meeting's public key for blind note tokens (RFC 9474) and the tokens you may still obtain",
   request: { params: MeetingParam },
@@ -33,6 +34,7 @@ const getKey = createRoute({
 const issue = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/note-tokens',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'A present participant obtains blind signatures on blinded messages (within the per-person limit)',
   request: { params: MeetingParam, ...jsonBody(IssueTokensInput) },
@@ -41,6 +43,7 @@ const issue = createRoute({
 const send = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/notes',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Send a signed question note (with the session; the signer is shown)',
   request: { params: MeetingParam, ...jsonBody(SendNoteInput) },
@@ -49,6 +52,7 @@ const send = createRoute({
 const sendAnonymous = createRoute({
   method: 'post',
   path: ANONYMOUS_NOTES_PATH,
+  ...policy('token'),
   tags: ['assemblies'],
   summary:
     'Send an anonymous question note with one blind-signed token. The server never reads a session on this route: a cookie sent along is not even looked up',
@@ -58,6 +62,7 @@ const sendAnonymous = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/notes',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Every question note of the meeting (presidium)',
   request: { params: MeetingParam },
@@ -66,6 +71,7 @@ const list = createRoute({
 const handle = createRoute({
   method: 'patch',
   path: '/api/meetings/{id}/notes/{noteId}',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Group, set aside or restore, or answer a note (the answer enters the transcript)',
   request: { params: NoteParam, ...jsonBody(HandleNoteInput) },

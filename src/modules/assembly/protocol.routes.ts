@@ -2,7 +2,7 @@
 // check of the chain of sealed records (VerifyReport). All routes require sign-in.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { Uuid } from '../../contracts/common.js';
 import {
@@ -21,6 +21,7 @@ const pdf = { 200: { description: 'PDF', content: { 'application/pdf': { schema:
 const getOne = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/protocol',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The meeting's protocol (viewers of the meeting)",
   request: { params: Params },
@@ -29,6 +30,7 @@ const getOne = createRoute({
 const generate = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/protocol',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Generate (or, while a draft, regenerate) the protocol from the record',
   request: { params: Params, body: { required: true, ...json(GenerateProtocolInput) } },
@@ -37,6 +39,7 @@ const generate = createRoute({
 const edit = createRoute({
   method: 'patch',
   path: '/api/meetings/{id}/protocol',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The secretary edits the draft (with the protocol's version)",
   request: { params: Params, body: { required: true, ...json(EditProtocolInput) } },
@@ -45,6 +48,7 @@ const edit = createRoute({
 const approve = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/protocol/approve',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Approve the draft (the meeting must be closed); the transcript then refuses corrections',
   request: { params: Params, body: { required: true, ...json(ProtocolStepInput) } },
@@ -53,6 +57,7 @@ const approve = createRoute({
 const seal = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/protocol/seal',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Seal the approved protocol, transcript and notes into the hash chain; nothing can change afterwards',
   request: { params: Params, body: { required: true, ...json(ProtocolStepInput) } },
@@ -61,6 +66,7 @@ const seal = createRoute({
 const protocolPdf = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/protocol.pdf',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The protocol as a PDF (A4; with the seal when sealed)',
   request: { params: Params },
@@ -69,6 +75,7 @@ const protocolPdf = createRoute({
 const transcriptPdf = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/transcript.pdf',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The verbatim transcript as a PDF (A4; with the seal when sealed)',
   request: { params: Params },
@@ -77,6 +84,7 @@ const transcriptPdf = createRoute({
 const verify = createRoute({
   method: 'get',
   path: '/api/sealed-records/verify',
+  ...policy('filtered'),
   tags: ['assemblies'],
   summary: 'Check the chain of sealed records against the live records (managers of a body); names every problem',
   responses: { 200: { description: 'The report, with the head hash to publish', ...json(VerifyReport) }, ...errors },

@@ -1,7 +1,7 @@
 // HTTP: the verbatim transcript — read (in seq order, or what is new after a seq), add an entry, correct one.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { IdParam } from '../../contracts/organisation.js';
 import { Uuid } from '../../contracts/common.js';
@@ -19,6 +19,7 @@ const errors = errorResponses({ 409: 'Stale version', 422: 'Not allowed now (e.g
 const list = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/transcript',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The transcript in seq order (afterSeq: only what is new)',
   request: { params: IdParam, query: TranscriptQuery },
@@ -27,6 +28,7 @@ const list = createRoute({
 const add = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/transcript',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The stenographer adds an entry (speech, interjection, remark, chair)',
   request: { params: IdParam, ...jsonBody(AddTranscriptInput) },
@@ -35,6 +37,7 @@ const add = createRoute({
 const correct = createRoute({
   method: 'patch',
   path: '/api/meetings/{id}/transcript/{entryId}',
+  ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Correct an entry (its version guards concurrent corrections); refused once the protocol is approved',
   request: { params: EntryParam, ...jsonBody(CorrectTranscriptInput) },

@@ -1,6 +1,7 @@
 // Who may do what with accounts and sessions. Pure checks on the actor.
-import type { Actor } from '../../platform/actor.js';
+import { manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
+import { AuthErrors } from './auth.errors.js';
 
 /** Reading "me": anyone signed in. */
 export function canReadOwnAccount(actor: Actor | null): actor is Actor {
@@ -17,4 +18,43 @@ export function canUpdateAccount(actor: Actor | null, accountId: string): boolea
 export function assertCanUpdateAccount(actor: Actor | null, accountId: string): asserts actor is Actor {
   if (!actor) throw CommonErrors.not_signed_in();
   if (!canUpdateAccount(actor, accountId)) throw CommonErrors.forbidden_scope();
+}
+
+/** Changing one's password: anyone signed in, for their own account only. */
+export function canChangeOwnPassword(actor: Actor | null): actor is Actor {
+  return actor !== null;
+}
+export function assertCanChangeOwnPassword(actor: Actor | null): asserts actor is Actor {
+  if (!canChangeOwnPassword(actor)) throw CommonErrors.not_signed_in();
+}
+
+/** The person whose password a manager would reset, with the subtrees their own offices cover. */
+export interface ResetTarget {
+  personId: string;
+  organisationId: string;
+  /** Path of the body the person is registered in (null: none). */
+  bodyPath: string | null;
+  /** Paths of the subtrees the person manages through offices. */
+  scopePaths: readonly string[];
+}
+
+/**
+ * Issuing a password reset code: whoever manages the body the person is registered in, never for their own account,
+ * and never for someone whose offices reach beyond the actor's own scopes (no resetting one's superiors).
+ */
+export function canIssueResetCode(actor: Actor, target: ResetTarget): boolean {
+  if (target.personId === actor.personId) return false;
+  if (target.organisationId !== actor.organisationId) return false;
+  if (!target.bodyPath || !manages(actor, target.bodyPath)) return false;
+  return target.scopePaths.every((p) => manages(actor, p));
+}
+export function assertCanIssueResetCode(actor: Actor | null, target: ResetTarget): asserts actor is Actor {
+  if (!actor) throw CommonErrors.not_signed_in();
+  if (target.personId === actor.personId) throw AuthErrors.reset_own_account();
+  if (!canIssueResetCode(actor, target)) throw CommonErrors.forbidden_scope();
+}
+
+/** Setting a new password with a reset code: anyone, signed in or not (the code is the proof). */
+export function canRedeemResetCode(): boolean {
+  return true;
 }

@@ -19,6 +19,81 @@ export async function findAccountByLogin(db: Executor, login: string): Promise<A
     .executeTakeFirst();
 }
 
+export async function findAccountById(db: Executor, id: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('account')
+    .select(['id', 'person_id', 'login', 'password_hash', 'locale'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A person with the body they are registered in and their account (when any): whom a reset code is for. */
+export async function resetTarget(
+  db: Executor,
+  personId: string,
+): Promise<
+  | {
+      person_id: string;
+      organisation_id: string;
+      body_path: string | null;
+      account_id: string | null;
+      login: string | null;
+    }
+  | undefined
+> {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('body as b', 'b.id', 'p.body_id')
+    .leftJoin('account as a', 'a.person_id', 'p.id')
+    .select([
+      'p.id as person_id',
+      'p.organisation_id',
+      sql<string | null>`b.path::text`.as('body_path'),
+      'a.id as account_id',
+      'a.login',
+    ])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** Stores a new reset code (its hash) for an account, dropping any unused one. */
+export async function replaceResetCode(
+  db: Executor,
+  row: { id: string; account_id: string; code_hash: string; issued_by: string; created_at: Date; expires_at: Date },
+): Promise<void> {
+  await db.deleteFrom('password_reset').where('account_id', '=', row.account_id).where('used_at', 'is', null).execute();
+  await db.insertInto('password_reset').values(row).execute();
+}
+
+/** An unused, unexpired reset code of an account by its hash, locked until the transaction ends. */
+export async function usableResetCode(
+  db: Executor,
+  accountId: string,
+  codeHash: string,
+  now: Date,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('password_reset')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markResetCodeUsed(db: Executor, id: string, at: Date): Promise<void> {
+  await db.updateTable('password_reset').set({ used_at: at }).where('id', '=', id).execute();
+}
+
+/** Ends every session of an account but the one whose token hash is `keep` (when given). */
+export async function deleteSessionsOfAccount(db: Executor, accountId: string, keep?: string): Promise<void> {
+  let q = db.deleteFrom('session').where('account_id', '=', accountId);
+  if (keep) q = q.where('token_hash', '<>', keep);
+  await q.execute();
+}
+
 export async function personExists(db: Executor, personId: string): Promise<boolean> {
   const row = await db.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst();
   return !!row;
@@ -43,14 +118,34 @@ export async function updatePasswordHash(db: Executor, accountId: string, hash: 
   await db.updateTable('account').set({ password_hash: hash }).where('id', '=', accountId).execute();
 }
 
-export async function recordAttempt(
-  db: Executor,
-  login: string,
-  ip: string,
-  succeeded: boolean,
-  at: Date,
-): Promise<void> {
-  await db.insertInto('login_attempt').values({ login, ip, succeeded, at }).execute();
+/** Lock classes of `pg_advisory_xact_lock(class, key)`: sign-in attempts by login and by address (ADR 0016). */
+const LOGIN_LOCK = 16_001;
+const ADDRESS_LOCK = 16_002;
+
+/**
+ * Serialises reservations of sign-in attempts for this login and from this address until the transaction ends.
+ * Always the login first, then the address: two reservations never wait on each other in a cycle.
+ */
+export async function lockAttempts(db: Executor, login: string, ip: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${LOGIN_LOCK}, hashtext(${login}))`.execute(db);
+  await sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${ip}))`.execute(db);
+}
+
+/**
+ * Reserves an attempt before the password is checked: recorded as a failure until `markAttemptSucceeded` says
+ * otherwise (an attempt whose outcome never came counts against the limits). Returns its id.
+ */
+export async function reserveAttempt(db: Executor, login: string, ip: string, at: Date): Promise<number> {
+  const row = await db
+    .insertInto('login_attempt')
+    .values({ login, ip, succeeded: false, at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function markAttemptSucceeded(db: Executor, id: number): Promise<void> {
+  await db.updateTable('login_attempt').set({ succeeded: true }).where('id', '=', id).execute();
 }
 
 /** Time of the `n`th most recent failure for a login since `since` and since its last success. */

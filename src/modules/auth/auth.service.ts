@@ -5,11 +5,26 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { StatuteRules } from '../../contracts/statute.js';
-import { PASSWORD_MIN_LENGTH, type Locale, type Me } from '../../contracts/auth.js';
+import {
+  RESET_CODE_TTL_HOURS,
+  type ChangePasswordInput,
+  type Locale,
+  type Me,
+  type RedeemResetCodeInput,
+  type ResetCode,
+} from '../../contracts/auth.js';
 import { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, CommonErrors } from '../../platform/errors.js';
 import { AuthErrors } from './auth.errors.js';
-import { assertCanReadOwnAccount, assertCanUpdateAccount } from './auth.policy.js';
+import {
+  assertCanChangeOwnPassword,
+  assertCanIssueResetCode,
+  assertCanReadOwnAccount,
+  assertCanUpdateAccount,
+  canRedeemResetCode,
+} from './auth.policy.js';
+import { passwordProblem } from './rules/password-policy.js';
+import { commonPasswords } from './common-passwords.js';
 import { deriveScopes, type NamedScope } from './rules/scopes.js';
 import {
   LOGIN_WINDOW_MS,
@@ -21,6 +36,8 @@ import {
   normaliseLogin,
 } from './rules/rate-limit.js';
 import * as repo from './auth.repository.js';
+import { clientAddress, trustedProxyList } from '../../platform/http/client-address.js';
+import type { BlockList } from 'node:net';
 
 /** What the auth module needs of the statute module. */
 export interface StatuteSource {
@@ -35,6 +52,8 @@ export interface AuthOptions {
   sessionMaxMs?: number;
   /** Origins besides the request's own host allowed to send writes (e.g. a dev server). */
   allowedOrigins?: string[];
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges; ADR 0016). */
+  trustedProxies?: readonly string[];
   /** Clock (tests). */
   now?: () => Date;
 }
@@ -58,6 +77,21 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A reset code: 15 characters of CODE_ALPHABET (75 bits), in three groups of five. */
+function newResetCode(): string {
+  const bytes = randomBytes(15);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]);
+  return [chars.slice(0, 5), chars.slice(5, 10), chars.slice(10)].map((g) => g.join('')).join('-');
+}
+
+/** SHA-256 of a code as typed, ignoring case, spaces and dashes. */
+function hashResetCode(code: string): string {
+  return createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest('hex');
+}
+
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -71,6 +105,7 @@ export class AuthService {
   private readonly maxAge: number;
   private readonly now: () => Date;
   private dummyHash: Promise<string> | null = null;
+  private readonly trusted: BlockList;
 
   constructor(
     private readonly db: Database,
@@ -80,6 +115,7 @@ export class AuthService {
     this.ttl = options.sessionTtlMs ?? 12 * 3600_000;
     this.maxAge = options.sessionMaxMs ?? 7 * 24 * 3600_000;
     this.now = options.now ?? (() => new Date());
+    this.trusted = trustedProxyList(options.trustedProxies ?? []);
   }
 
   get cookieOptions() {
@@ -99,7 +135,7 @@ export class AuthService {
   }): Promise<{ id: string }> {
     const login = normaliseLogin(input.login);
     if (!login) throw AuthErrors.login_taken(undefined, 'A login is required.');
-    if (input.password.length < PASSWORD_MIN_LENGTH) throw AuthErrors.password_too_short();
+    this.assertPasswordAllowed(input.password, login);
     const passwordHash = await hashPassword(input.password);
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
@@ -127,37 +163,67 @@ export class AuthService {
     return { id };
   }
 
-  /** Signs in: refuses while rate-limited, checks the password, opens a session. */
-  async login(loginInput: string, password: string, ip: string): Promise<LoginResult> {
-    const login = normaliseLogin(loginInput);
+  /** The client's address: the TCP peer, or what a trusted proxy says in X-Forwarded-For (ADR 0016). */
+  clientAddress(peer: string | undefined, forwardedFor: string | undefined): string {
+    return clientAddress(this.trusted, peer, forwardedFor);
+  }
+
+  /**
+   * Reserves one attempt at a secret of `login` (its password, or a reset code) before the slow check, in one short
+   * transaction under advisory locks on the login and the address, so concurrent attempts are counted one by one
+   * (ADR 0016). Refuses (429) when the login has had MAX_FAILURES_PER_LOGIN failures in the window since its last
+   * success. The address limit refuses only attempts at logins without an account; for an account it is `addressUntil`,
+   * which turns a failed check into the same 429 (so a limited address cannot tell accounts from unknown logins), while
+   * a right password still passes: colleagues behind one address are never locked out by someone else's failures.
+   */
+  private async reserveAttempt(
+    login: string,
+    ip: string,
+    hasAccount: boolean,
+  ): Promise<{ id: number; addressUntil: Date | null }> {
     const now = this.now();
     const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-    const [byLogin, byIp] = await Promise.all([
-      repo.nthRecentLoginFailure(this.db, login, since, MAX_FAILURES_PER_LOGIN),
-      repo.nthRecentIpFailure(this.db, ip, since, MAX_FAILURES_PER_IP),
-    ]);
-    const until = laterOf(limitedUntil(byLogin, now), limitedUntil(byIp, now));
-    if (until) {
-      const minutes = minutesUntil(until, now);
-      throw AuthErrors.too_many_attempts(
-        { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000), retryAt: until.toISOString() },
-        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      );
-    }
+    type Reserved = { refused: Date } | { id: number; addressUntil: Date | null };
+    const r = await this.db.transaction().execute(async (trx): Promise<Reserved> => {
+      await repo.lockAttempts(trx, login, ip);
+      const byLogin = limitedUntil(await repo.nthRecentLoginFailure(trx, login, since, MAX_FAILURES_PER_LOGIN), now);
+      const byIp = limitedUntil(await repo.nthRecentIpFailure(trx, ip, since, MAX_FAILURES_PER_IP), now);
+      const until = hasAccount ? byLogin : laterOf(byLogin, byIp);
+      if (until) return { refused: until };
+      return { id: await repo.reserveAttempt(trx, login, ip, now), addressUntil: byIp };
+    });
+    if ('refused' in r) throw this.tooMany(r.refused, now);
+    return r;
+  }
+
+  private tooMany(until: Date, now: Date): AppError {
+    const minutes = minutesUntil(until, now);
+    return AuthErrors.too_many_attempts(
+      { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000), retryAt: until.toISOString() },
+      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    );
+  }
+
+  /** Signs in: reserves the attempt (or refuses while rate-limited), checks the password, opens a session. */
+  async login(loginInput: string, password: string, ip: string): Promise<LoginResult> {
+    const login = normaliseLogin(loginInput);
     const account = await repo.findAccountByLogin(this.db, login);
+    const attempt = await this.reserveAttempt(login, ip, !!account);
     // Verify against a dummy hash for unknown logins so both cases take the same time.
     const ok = account
-      ? await verifyPassword(account.password_hash, password)
-      : await verifyPassword(await this.dummy(), password).then(() => false);
+      ? await this.verify(account.password_hash, password)
+      : await this.verify(await this.dummy(), password).then(() => false);
+    const now = this.now();
     if (!account || !ok) {
-      await repo.recordAttempt(this.db, login, ip, false, now);
+      // The reserved attempt stays a failure.
+      if (attempt.addressUntil) throw this.tooMany(attempt.addressUntil, now);
       throw AuthErrors.invalid_credentials();
     }
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.ttl);
     await this.db.transaction().execute(async (trx) => {
-      await repo.recordAttempt(trx, login, ip, true, now);
+      await repo.markAttemptSucceeded(trx, attempt.id);
       await repo.pruneAttempts(trx, login, new Date(now.getTime() - 24 * 3600_000));
       await repo.deleteExpiredSessions(trx, account.id, now);
       await repo.insertSession(trx, {
@@ -241,6 +307,103 @@ export class AuthService {
     return this.me({ ...actor, locale: patch.locale });
   }
 
+  /**
+   * Changes the signed-in person's password: the new one must meet the policy, the current one is checked (an
+   * attempt against the login's sign-in limit), and every other session of the account ends.
+   */
+  async changePassword(
+    actor: Actor | null,
+    sessionToken: string | undefined,
+    input: ChangePasswordInput,
+    ip: string,
+  ): Promise<void> {
+    assertCanChangeOwnPassword(actor);
+    const account = await repo.findAccountById(this.db, actor.accountId);
+    if (!account) throw CommonErrors.not_signed_in();
+    this.assertPasswordAllowed(input.newPassword, account.login);
+    const attempt = await this.reserveAttempt(account.login, ip, true);
+    if (!(await this.verify(account.password_hash, input.currentPassword))) throw AuthErrors.current_password_wrong();
+    const hash = await hashPassword(input.newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.markAttemptSucceeded(trx, attempt.id);
+      await repo.updatePasswordHash(trx, account.id, hash);
+      await repo.deleteSessionsOfAccount(
+        trx,
+        account.id,
+        sessionToken && TOKEN_RE.test(sessionToken) ? hashToken(sessionToken) : undefined,
+      );
+    });
+  }
+
+  /**
+   * Issues a one-time reset code for a person's account, by a manager of the person's body (not for oneself, not for
+   * someone whose offices reach beyond the manager's). Only its hash is kept; it expires after RESET_CODE_TTL_HOURS
+   * and replaces any unused one. The old password keeps working until the code is used.
+   */
+  async issueResetCode(actor: Actor | null, personId: string): Promise<ResetCode> {
+    if (!actor) throw CommonErrors.not_signed_in();
+    const target = await repo.resetTarget(this.db, personId);
+    if (!target) throw AuthErrors.person_not_found({ personId });
+    const now = this.now();
+    const scopes =
+      target.organisation_id === actor.organisationId
+        ? await this.scopesOf(target.person_id, target.organisation_id, now)
+        : [];
+    assertCanIssueResetCode(actor, {
+      personId: target.person_id,
+      organisationId: target.organisation_id,
+      bodyPath: target.body_path,
+      scopePaths: scopes.map((s) => s.path),
+    });
+    if (!target.account_id || !target.login) throw AuthErrors.person_has_no_account({ personId });
+    const code = newResetCode();
+    const expiresAt = new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000);
+    const accountId = target.account_id;
+    await this.db.transaction().execute(async (trx) => {
+      await repo.replaceResetCode(trx, {
+        id: uuidv7(),
+        account_id: accountId,
+        code_hash: hashResetCode(code),
+        issued_by: actor.personId,
+        created_at: now,
+        expires_at: expiresAt,
+      });
+    });
+    return { code, login: target.login, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * Sets a new password with a reset code (on the sign-in page). The attempt counts against the login's sign-in
+   * limit like a password; the code is used once; every session of the account ends.
+   */
+  async redeemResetCode(input: RedeemResetCodeInput, ip: string): Promise<void> {
+    if (!canRedeemResetCode()) throw CommonErrors.forbidden_scope();
+    const login = normaliseLogin(input.login);
+    this.assertPasswordAllowed(input.newPassword, login);
+    const account = await repo.findAccountByLogin(this.db, login);
+    const attempt = await this.reserveAttempt(login, ip, !!account);
+    const codeHash = hashResetCode(input.code);
+    const now = this.now();
+    const refuse = () =>
+      attempt.addressUntil ? this.tooMany(attempt.addressUntil, now) : AuthErrors.reset_code_invalid();
+    if (!account || !(await repo.usableResetCode(this.db, account.id, codeHash, now))) throw refuse();
+    const hash = await hashPassword(input.newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      const code = await repo.usableResetCode(trx, account.id, codeHash, now);
+      if (!code) throw refuse();
+      await repo.markResetCodeUsed(trx, code.id, now);
+      await repo.markAttemptSucceeded(trx, attempt.id);
+      await repo.updatePasswordHash(trx, account.id, hash);
+      await repo.deleteSessionsOfAccount(trx, account.id);
+    });
+  }
+
+  /** Refuses a new password the policy does not allow (ADR 0016). */
+  private assertPasswordAllowed(password: string, login: string): void {
+    const problem = passwordProblem(password, login, commonPasswords());
+    if (problem) throw AuthErrors[problem]();
+  }
+
   /** The organisation's time zone by its statute in force (none in force yet: the default zone). */
   private async timeZoneOf(organisationId: string): Promise<string> {
     try {
@@ -256,6 +419,11 @@ export class AuthService {
     if (offices.length === 0) return [];
     const { rules } = await this.statute.inForce(organisationId);
     return deriveScopes(offices, rules.managingOffices);
+  }
+
+  /** The slow check of a secret against its argon2id hash (one place, so tests can count the checks). */
+  protected verify(hash: string, secret: string): Promise<boolean> {
+    return verifyPassword(hash, secret);
   }
 
   private dummy(): Promise<string> {

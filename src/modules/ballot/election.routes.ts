@@ -2,7 +2,7 @@
 // Putting an election to the vote goes through the vote routes (POST /api/meetings/{id}/votes with electionId).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { Uuid } from '../../contracts/common.js';
 import { ConsentInput, CreateElectionInput, Election, ElectionList, NominateInput } from '../../contracts/ballot.js';
@@ -14,6 +14,7 @@ const errors = errorResponses({ 409: 'Already nominated', 422: 'Not allowed by t
 const list = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/elections',
+  ...policy('meeting'),
   tags: ['elections'],
   summary: "The meeting's elections with their candidates in ballot order",
   request: { params: IdParam },
@@ -22,6 +23,7 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/elections',
+  ...policy('meeting'),
   tags: ['elections'],
   summary:
     'Open an election on an agenda item (chair, presidium or the convening body’s secretaries); delegates’ seats default to the norm of representation',
@@ -31,6 +33,7 @@ const create = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/api/elections/{id}',
+  ...policy('meeting'),
   tags: ['elections'],
   summary: 'An election with its candidates',
   request: { params: IdParam },
@@ -39,6 +42,7 @@ const get = createRoute({
 const nominate = createRoute({
   method: 'post',
   path: '/api/elections/{id}/candidates',
+  ...policy('meeting'),
   tags: ['elections'],
   summary: 'Nominate a full member (a present voting participant, or the chair)',
   request: { params: IdParam, ...jsonBody(NominateInput) },
@@ -47,6 +51,7 @@ const nominate = createRoute({
 const consent = createRoute({
   method: 'post',
   path: '/api/elections/{id}/consent',
+  ...policy('meeting'),
   tags: ['elections'],
   summary: 'A candidate consents or declines; the chair records consent given aloud (personId)',
   request: { params: IdParam, ...jsonBody(ConsentInput) },
@@ -55,6 +60,7 @@ const consent = createRoute({
 const withdraw = createRoute({
   method: 'post',
   path: '/api/elections/{id}/candidates/{personId}/withdraw',
+  ...policy('meeting'),
   tags: ['elections'],
   summary: 'A candidate withdraws (or the chair withdraws them at their request)',
   request: { params: CandidateParam },
@@ -63,6 +69,7 @@ const withdraw = createRoute({
 const cancel = createRoute({
   method: 'post',
   path: '/api/elections/{id}/cancel',
+  ...policy('meeting'),
   tags: ['elections'],
   summary: 'Cancel an election still taking nominations (chair)',
   request: { params: IdParam },

@@ -2,7 +2,7 @@
 // from a paper protocol, and the credentials commission's check (confirm, seating the delegate, or reject).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { Uuid } from '../../contracts/common.js';
 import { CheckMandateInput, EnterMandateInput, Mandate, MandateList } from '../../contracts/ballot.js';
@@ -13,6 +13,7 @@ const errors = errorResponses({ 409: 'Mandate exists or already has this status'
 const list = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/mandates',
+  ...policy('meeting'),
   tags: ['mandates'],
   summary: "Delegates' mandates to the meeting, with each electing body's members, quota and delegates sent",
   request: { params: IdParam },
@@ -21,6 +22,7 @@ const list = createRoute({
 const enter = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/mandates',
+  ...policy('meeting'),
   tags: ['mandates'],
   summary:
     "Enter a mandate from the electing body's protocol (credentials commission or the convening body's secretaries)",
@@ -30,6 +32,7 @@ const enter = createRoute({
 const check = createRoute({
   method: 'post',
   path: '/api/mandates/{id}/check',
+  ...policy('meeting'),
   tags: ['mandates'],
   summary: 'Confirm a mandate (within the quota; seats the delegate) or reject it with a reason',
   request: { params: IdParam, ...jsonBody(CheckMandateInput) },

@@ -2,7 +2,7 @@
 // opinion after the vote.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { Uuid } from '../../contracts/common.js';
 import {
@@ -22,6 +22,7 @@ const errors = errorResponses({
 const list = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/motions',
+  ...policy('meeting'),
   tags: ['motions'],
   summary: "The meeting's motions and amendments in the order moved, with supporters and minority opinions",
   request: { params: IdParam },
@@ -30,6 +31,7 @@ const list = createRoute({
 const propose = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/motions',
+  ...policy('meeting'),
   tags: ['motions'],
   summary:
     'Move a motion on an agenda item (a present voting participant; the chair or presidium in the name of a body)',
@@ -39,6 +41,7 @@ const propose = createRoute({
 const amend = createRoute({
   method: 'post',
   path: '/api/motions/{id}/amendments',
+  ...policy('meeting'),
   tags: ['motions'],
   summary: "Move an amendment: words of the motion's current text and the words to put in their place",
   request: { params: IdParam, ...jsonBody(ProposeAmendmentInput) },
@@ -47,6 +50,7 @@ const amend = createRoute({
 const support = createRoute({
   method: 'post',
   path: '/api/motions/{id}/support',
+  ...policy('meeting'),
   tags: ['motions'],
   summary: 'Support (second) a motion or an amendment',
   request: { params: IdParam },
@@ -55,6 +59,7 @@ const support = createRoute({
 const withdraw = createRoute({
   method: 'post',
   path: '/api/motions/{id}/withdraw',
+  ...policy('meeting'),
   tags: ['motions'],
   summary: 'The proposer withdraws a motion or an amendment before it is put to the vote',
   request: { params: IdParam },
@@ -63,6 +68,7 @@ const withdraw = createRoute({
 const opinion = createRoute({
   method: 'post',
   path: '/api/motions/{id}/minority-opinions',
+  ...policy('meeting'),
   tags: ['motions'],
   summary: 'Record your minority opinion on a motion after its vote (once; printed in the protocol)',
   request: { params: IdParam, ...jsonBody(MinorityOpinionInput) },

@@ -3,7 +3,7 @@
 // route never reads a session: a cookie sent along is not even looked up (isSessionless).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { Uuid } from '../../contracts/common.js';
 import { CAST_BALLOT_PATH } from '../../contracts/auth.js';
@@ -35,6 +35,7 @@ const tags = ['votes'];
 const announce = createRoute({
   method: 'post',
   path: '/api/meetings/{id}/votes',
+  ...policy('meeting'),
   tags,
   summary: 'Announce a vote on a motion, an election, or a question the chair puts (the statute’s majority is fixed)',
   request: { params: IdParam, ...jsonBody(AnnounceVoteInput) },
@@ -43,6 +44,7 @@ const announce = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/votes',
+  ...policy('meeting'),
   tags,
   summary: 'Every vote of the meeting, with results',
   request: { params: IdParam },
@@ -51,6 +53,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/api/votes/{id}',
+  ...policy('meeting'),
   tags,
   summary: 'A vote',
   request: { params: IdParam },
@@ -60,6 +63,7 @@ const act = (name: 'open' | 'close' | 'cancel', summary: string) =>
   createRoute({
     method: 'post',
     path: `/api/votes/{id}/${name}`,
+    ...policy('meeting'),
     tags,
     summary,
     request: { params: IdParam },
@@ -71,6 +75,7 @@ const cancel = act('cancel', 'Cancel the vote');
 const count = createRoute({
   method: 'post',
   path: '/api/votes/{id}/count',
+  ...policy('meeting'),
   tags,
   summary: 'Tellers enter the count of an open vote (show of hands), before the close',
   request: { params: IdParam, ...jsonBody(EnterCountInput) },
@@ -79,6 +84,7 @@ const count = createRoute({
 const rollCall = createRoute({
   method: 'post',
   path: '/api/votes/{id}/roll-call',
+  ...policy('meeting'),
   tags,
   summary: 'Record a named vote (the chair or secretary for a present voter, or a present voter their own)',
   request: { params: IdParam, ...jsonBody(RollCallInput) },
@@ -87,6 +93,7 @@ const rollCall = createRoute({
 const roll = createRoute({
   method: 'get',
   path: '/api/votes/{id}/roll-call',
+  ...policy('meeting'),
   tags,
   summary: 'The roll: voting participants present and their named votes so far',
   request: { params: IdParam },
@@ -95,6 +102,7 @@ const roll = createRoute({
 const token = createRoute({
   method: 'post',
   path: '/api/votes/{id}/token',
+  ...policy('meeting'),
   tags,
   summary: 'A present voting participant obtains the blind signature of their one ballot token (RFC 9474)',
   request: { params: IdParam, ...jsonBody(BallotTokenInput) },
@@ -103,6 +111,7 @@ const token = createRoute({
 const tokenMoved = createRoute({
   method: 'post',
   path: '/api/votes/{id}/token/moved',
+  ...policy('meeting'),
   tags,
   summary:
     'The voter’s device that received their token from another of their devices records that it moved (never the token)',
@@ -112,6 +121,7 @@ const tokenMoved = createRoute({
 const cast = createRoute({
   method: 'post',
   path: CAST_BALLOT_PATH,
+  ...policy('token'),
   tags,
   summary:
     'Cast a secret ballot with a finalized token, WITHOUT credentials: a cookie sent along is not even looked up. 201 only after the ballot is committed',
@@ -121,6 +131,7 @@ const cast = createRoute({
 const board = createRoute({
   method: 'get',
   path: '/api/votes/{id}/board',
+  ...policy('meeting'),
   tags,
   summary: 'The published ballot board of a closed secret vote (every ballot by receipt, its token, the hash)',
   request: { params: IdParam },
@@ -129,6 +140,7 @@ const board = createRoute({
 const boardBlt = createRoute({
   method: 'get',
   path: '/api/votes/{id}/board.blt',
+  ...policy('meeting'),
   tags,
   summary: 'A closed secret election’s ballots in BLT format, for other counting tools',
   request: { params: IdParam },
@@ -140,6 +152,7 @@ const boardBlt = createRoute({
 const receipt = createRoute({
   method: 'get',
   path: '/api/votes/{id}/receipts/{receipt}',
+  ...policy('meeting'),
   tags,
   summary: 'Whether a receipt’s ballot is on the board, as cast, and counted',
   request: { params: ReceiptParam },
@@ -148,6 +161,7 @@ const receipt = createRoute({
 const recount = createRoute({
   method: 'get',
   path: '/api/votes/{id}/recount',
+  ...policy('meeting'),
   tags,
   summary: 'Recount from the published board (every token verified) with the app’s counting code',
   request: { params: IdParam },

@@ -18,6 +18,28 @@ export async function anyOrganisation(db: Executor): Promise<{ id: string; name:
   return db.selectFrom('organisation').select(['id', 'name']).orderBy('created_at').limit(1).executeTakeFirst();
 }
 
+/** The first start's mark (table `installation`, owned here; ADR 0018), if any. */
+export async function installation(
+  db: Executor,
+): Promise<{ kind: 'demo' | 'init'; state: 'building' | 'complete' } | undefined> {
+  return db.selectFrom('installation').select(['kind', 'state']).executeTakeFirst();
+}
+
+/** Marks the database as being set up by `kind` (replacing any earlier mark). */
+export async function beginInstallation(db: Executor, kind: 'demo' | 'init'): Promise<void> {
+  await db.deleteFrom('installation').execute();
+  await db.insertInto('installation').values({ kind, state: 'building' }).execute();
+}
+
+/** Marks the first start complete: its last write. */
+export async function completeInstallation(db: Executor): Promise<void> {
+  await db
+    .updateTable('installation')
+    .set({ state: 'complete', completed_at: sql<Date>`now()` })
+    .where('state', '=', 'building')
+    .execute();
+}
+
 export async function insertEnterprises(db: Executor, organisationId: string, rows: PlanEnterprise[]): Promise<void> {
   for (const c of chunks(rows)) {
     await sql`insert into enterprise (id, organisation_id, name, name_ru, industry, workforce)

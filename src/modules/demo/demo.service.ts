@@ -1,5 +1,8 @@
 // Generates the demo organisation (and synthetic ones for benchmarks) with a bulk loader:
 // plan in rules/ (pure, seeded), then a few large inserts in one transaction.
+// The first start of a database (the demo, `init`) completes or starts over (ADR 0018): it marks the database
+// 'building' before its first write and 'complete' after its last; a later first start finding the mark still
+// 'building' empties the database and begins again.
 import { hashPassword } from '../../platform/crypto/password.js';
 import { uuidv7 } from 'uuidv7';
 import type { Database, DbHandle } from '../../platform/db/client.js';
@@ -22,6 +25,8 @@ import type { Actor } from '../../platform/actor.js';
 import { DEMO_MEETINGS, demoMeetingRows } from './rules/meetings.js';
 import * as repo from './demo.repository.js';
 import { liftTimeouts } from '../../platform/db/busy.js';
+import { emptyDatabase } from '../../platform/db/first-start.js';
+import { killPoint } from '../../platform/kill-point.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './rules/demo-plan.js';
 
@@ -45,20 +50,88 @@ export interface LoadResult {
 /** Months of dues payments in the demo register. */
 export const DEMO_DUES_MONTHS = 6;
 
+/**
+ * The database's first start: 'empty' (nothing set up), 'interrupted' (a demo or `init` began and did not finish:
+ * the next one starts over), 'complete' (an organisation is set up, or one predates the mark).
+ */
+export type SetupState = 'empty' | 'interrupted' | 'complete';
+
+/** Runs a first start while no other process sets up the same database (see withSetupLock). */
+export type SetupLock = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export interface FirstStartHooks {
+  /** Called once the first start begins, with true when it empties an interrupted one first. */
+  onStart?: (startingOver: boolean) => void;
+}
+
 export class DemoService {
+  private readonly setupLock: SetupLock;
+
   constructor(
     private readonly db: Database,
     private readonly statute: StatuteService,
-  ) {}
-
-  /** True when the database already holds an organisation (the demo or any other). */
-  async hasOrganisation(): Promise<boolean> {
-    return (await repo.anyOrganisation(this.db)) !== undefined;
+    opts: { setupLock?: SetupLock } = {},
+  ) {
+    this.setupLock = opts.setupLock ?? ((fn) => fn());
   }
 
-  /** Generates the demo organisation into an empty database. */
-  async generateDemo(opts: { seed?: number; onProgress?: ProgressFn } = {}): Promise<LoadResult> {
-    if (await this.hasOrganisation()) throw DemoErrors.organisation_exists();
+  /** Where the database's first start stands (see SetupState). */
+  async setupState(): Promise<SetupState> {
+    const mark = await repo.installation(this.db);
+    if (mark) return mark.state === 'complete' ? 'complete' : 'interrupted';
+    return (await repo.anyOrganisation(this.db)) ? 'complete' : 'empty';
+  }
+
+  /** True when the database holds a complete organisation (the demo or any other). */
+  async hasOrganisation(): Promise<boolean> {
+    return (await this.setupState()) === 'complete';
+  }
+
+  /**
+   * Runs `work` as the database's first start: refused when an organisation is complete; an interrupted first
+   * start is emptied away first (in the same transaction that writes the new 'building' mark); the mark turns
+   * 'complete' only after `work` has returned.
+   */
+  private firstStart<T>(
+    kind: 'demo' | 'init',
+    refusal: () => Error,
+    hooks: FirstStartHooks,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    return this.setupLock(async () => {
+      const state = await this.setupState();
+      if (state === 'complete') throw refusal();
+      await this.db.transaction().execute(async (tx) => {
+        await liftTimeouts(tx);
+        if (state === 'interrupted') await emptyDatabase(tx);
+        await repo.beginInstallation(tx, kind);
+      });
+      hooks.onStart?.(state === 'interrupted');
+      const result = await work();
+      killPoint(`${kind}:complete`);
+      await repo.completeInstallation(this.db);
+      return result;
+    });
+  }
+
+  /** Generates the demo organisation into an empty database (or one an interrupted first start left). */
+  async generateDemo(opts: { seed?: number; onProgress?: ProgressFn } & FirstStartHooks = {}): Promise<LoadResult> {
+    return this.firstStart(
+      'demo',
+      () => DemoErrors.organisation_exists(),
+      opts,
+      () =>
+        this.buildDemo({
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          onProgress: (p) => {
+            killPoint(`demo:${p.phase}`); // test-only (ADR 0018)
+            opts.onProgress?.(p);
+          },
+        }),
+    );
+  }
+
+  private async buildDemo(opts: { seed?: number; onProgress: ProgressFn }): Promise<LoadResult> {
     opts.onProgress?.({ phase: 'plan', done: 0, total: 1 });
     const plan = planDemo(opts.seed ?? DEMO_SEED);
     const roles = new Map<string, string>(DEMO_ACCOUNTS.map((a) => [a.login, a.role]));
@@ -155,15 +228,38 @@ export class DemoService {
    * administrator (a person holding the statute's first managing office in the root body).
    * The account itself is created by the caller through the auth service (password rules live there).
    */
-  async initOrganisation(input: {
+  async initOrganisation(
+    input: {
+      name: string;
+      nameRu?: string | null;
+      preset: StatutePreset;
+      effectiveFrom?: string;
+      adoptedBy?: string;
+      administrator?: { familyName: string; givenName: string };
+      /** The caller's last step of the founding (e.g. the administrator's account), before it counts as complete. */
+      finish?: (founded: FoundedOrganisation) => Promise<void>;
+    } & FirstStartHooks,
+  ): Promise<FoundedOrganisation> {
+    return this.firstStart(
+      'init',
+      () => DemoErrors.database_not_empty(),
+      input,
+      async () => {
+        const founded = await this.found(input);
+        await input.finish?.(founded);
+        return founded;
+      },
+    );
+  }
+
+  private async found(input: {
     name: string;
     nameRu?: string | null;
     preset: StatutePreset;
     effectiveFrom?: string;
     adoptedBy?: string;
     administrator?: { familyName: string; givenName: string };
-  }): Promise<{ organisationId: string; rootBodyId: string; administratorPersonId: string | null }> {
-    if (await this.hasOrganisation()) throw DemoErrors.database_not_empty();
+  }): Promise<FoundedOrganisation> {
     const today = new Date().toISOString().slice(0, 10);
     const created = await this.statute.createOrganisation({
       name: input.name,
@@ -173,6 +269,7 @@ export class DemoService {
       adoptedBy: input.adoptedBy ?? 'Founding congress',
       ...rootLabel(input.preset),
     });
+    killPoint('init:organisation'); // test-only (ADR 0018)
     let administratorPersonId: string | null = null;
     if (input.administrator) {
       const rules = await this.statute.rules(created.organisationId, input.effectiveFrom ?? today);
@@ -193,6 +290,7 @@ export class DemoService {
           personId: administratorPersonId,
         });
       });
+      killPoint('init:administrator'); // test-only (ADR 0018)
     }
     return { organisationId: created.organisationId, rootBodyId: created.rootBodyId, administratorPersonId };
   }
@@ -312,6 +410,12 @@ export class DemoService {
       ms: Math.round(performance.now() - started),
     };
   }
+}
+
+export interface FoundedOrganisation {
+  organisationId: string;
+  rootBodyId: string;
+  administratorPersonId: string | null;
 }
 
 /** The root body's name in the preset's own words (e.g. 'Federation executive'), when it has one. */

@@ -1,5 +1,5 @@
 // Who may do what in discipline and appeal. Pure: derived from the actor's scopes.
-import { isWithin, manages, type Actor } from '../../platform/actor.js';
+import { manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
 import { DisciplineErrors } from './discipline.errors.js';
 
@@ -29,10 +29,11 @@ export function assertCanAppeal(actor: Actor, personId: string): void {
 
 /**
  * Deciding an appeal: for the higher body, an office that manages that very committee (its secretary, its
- * bureau); for the control commission, a managing office in it or over it.
+ * bureau); for the control commission, an office in that commission (its chair, its members) — never the
+ * committees it checks.
  */
 export function canDecideAppeal(actor: Actor, body: { id: string; path: string; kind: string }): boolean {
-  if (body.kind === 'control_commission') return actor.scopes.some((s) => isWithin(body.path, s.path));
+  // the commission's own members decide what is addressed to it, never the committees it checks
   return actor.scopes.some((s) => s.bodyId === body.id);
 }
 export function assertCanDecideAppeal(actor: Actor, body: { id: string; path: string; kind: string }): void {

@@ -1,7 +1,8 @@
 // HTTP: discipline cases, appeals (of cases and review items), penalties and the worklists.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   AnswerInput,
@@ -31,6 +32,7 @@ const errors = errorResponses({
 const openCase = createRoute({
   method: 'post',
   path: '/api/discipline/cases',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Bring a charge against a member or candidate in their primary organisation',
   request: { body: { required: true, ...json(OpenCaseInput) } },
@@ -39,6 +41,7 @@ const openCase = createRoute({
 const answer = createRoute({
   method: 'post',
   path: '/api/discipline/cases/{id}/answer',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'The accused answers the charge in writing',
   request: { params: IdParam, body: { required: true, ...json(AnswerInput) } },
@@ -47,6 +50,7 @@ const answer = createRoute({
 const hearing = createRoute({
   method: 'post',
   path: '/api/discipline/cases/{id}/hearing',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Record the hearing (date, notes)',
   request: { params: IdParam, body: { required: true, ...json(HearingInput) } },
@@ -55,6 +59,7 @@ const hearing = createRoute({
 const decide = createRoute({
   method: 'post',
   path: '/api/discipline/cases/{id}/decide',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'The primary organisation decides by vote: a penalty of the statute, or acquittal',
   request: { params: IdParam, body: { required: true, ...json(DecideCaseInput) } },
@@ -63,6 +68,7 @@ const decide = createRoute({
 const getCase = createRoute({
   method: 'get',
   path: '/api/discipline/cases/{id}',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'A discipline case with its appeals and penalty',
   request: { params: IdParam },
@@ -71,14 +77,16 @@ const getCase = createRoute({
 const openCharges = createRoute({
   method: 'get',
   path: '/api/discipline/cases',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: "Charges open in a body's subtree (charged, answered, heard)",
   request: { query: CaseListQuery },
-  responses: { 200: { description: 'Cases', ...json(CaseList) }, ...errors },
+  responses: { 200: { description: 'Cases', ...json(CaseList) }, ...errors, ...expensiveReadRefused },
 });
 const myCases = createRoute({
   method: 'get',
   path: '/api/discipline/my-cases',
+  ...policy('self'),
   tags: ['discipline'],
   summary: 'My open cases',
   responses: { 200: { description: 'Cases', ...json(CaseList) }, ...errors },
@@ -86,6 +94,7 @@ const myCases = createRoute({
 const lodge = createRoute({
   method: 'post',
   path: '/api/appeals',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Appeal a decided case or review item to the next higher body',
   request: { body: { required: true, ...json(LodgeAppealInput) } },
@@ -94,6 +103,7 @@ const lodge = createRoute({
 const decideAppeal = createRoute({
   method: 'post',
   path: '/api/appeals/{id}/decide',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'The appellate body (or control commission) upholds or dismisses an appeal',
   request: { params: IdParam, body: { required: true, ...json(DecideAppealInput) } },
@@ -102,6 +112,7 @@ const decideAppeal = createRoute({
 const escalate = createRoute({
   method: 'post',
   path: '/api/appeals/{id}/escalate',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Take a dismissed appeal to the control commission',
   request: { params: IdParam, body: { required: true, ...json(EscalateInput) } },
@@ -110,6 +121,7 @@ const escalate = createRoute({
 const getAppeal = createRoute({
   method: 'get',
   path: '/api/appeals/{id}',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'An appeal',
   request: { params: IdParam },
@@ -118,14 +130,16 @@ const getAppeal = createRoute({
 const appealsFor = createRoute({
   method: 'get',
   path: '/api/appeals',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Appeals awaiting a body (committee or control commission)',
   request: { query: AppealListQuery },
-  responses: { 200: { description: 'Appeals', ...json(AppealList) }, ...errors },
+  responses: { 200: { description: 'Appeals', ...json(AppealList) }, ...errors, ...expensiveReadRefused },
 });
 const penalties = createRoute({
   method: 'get',
   path: '/api/persons/{id}/penalties',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: "A person's penalties, active and past",
   request: { params: IdParam },
@@ -134,6 +148,7 @@ const penalties = createRoute({
 const lift = createRoute({
   method: 'post',
   path: '/api/penalties/{id}/lift',
+  ...policy('scope'),
   tags: ['discipline'],
   summary: 'Lift a penalty early (a recorded act of the primary organisation)',
   request: { params: IdParam, body: { required: true, ...json(LiftPenaltyInput) } },
@@ -145,7 +160,10 @@ export function disciplineRoutes(s: Services): RouteModule {
     const d = s.discipline;
     api.openapi(openCase, async (c) => c.json(await d.openCase(requireActor(c), c.req.valid('json')), 201));
     api.openapi(openCharges, async (c) =>
-      c.json(await d.openCharges(requireActor(c), c.req.valid('query').bodyId), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) => d.openCharges(actor, c.req.valid('query').bodyId)),
+        200,
+      ),
     );
     api.openapi(myCases, async (c) => c.json(await d.myCases(requireActor(c)), 200));
     api.openapi(getCase, async (c) => c.json(await d.getCase(requireActor(c), c.req.valid('param').id), 200));
@@ -160,7 +178,10 @@ export function disciplineRoutes(s: Services): RouteModule {
     );
     api.openapi(lodge, async (c) => c.json(await d.appeals.lodge(requireActor(c), c.req.valid('json')), 201));
     api.openapi(appealsFor, async (c) =>
-      c.json(await d.appeals.pendingFor(requireActor(c), c.req.valid('query').bodyId), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) => d.appeals.pendingFor(actor, c.req.valid('query').bodyId)),
+        200,
+      ),
     );
     api.openapi(getAppeal, async (c) => c.json(await d.appeals.get(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(decideAppeal, async (c) =>

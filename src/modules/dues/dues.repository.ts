@@ -188,16 +188,20 @@ export async function arrearsPage(
   q: { organisationId: string; rootPath: string; current: string; limitMonths: number; limit: number; offset: number },
 ): Promise<{ rows: ArrearsRow[]; total: number }> {
   const from = arrearsFrom(q.organisationId, q.rootPath, q.current);
-  const { rows } = await sql<ArrearsRow>`
+  // one pass over the subtree's members gives the page and the total (ADR 0019); a page past the end has no row to
+  // carry the total, so only then is it counted apart
+  const { rows } = await sql<ArrearsRow & { total: number }>`
     select p.id, p.family_name, p.given_name, p.name_ru, p.card_number, p.status, b.id as body_id, b.name as body_name,
-           o.owed::int as owed, a.last_month::text as last_month
+           o.owed::int as owed, a.last_month::text as last_month, count(*) over ()::int as total
     ${from} and o.owed > ${q.limitMonths}
     order by o.owed desc, p.family_name, p.id
     limit ${q.limit} offset ${q.offset}`.execute(db);
+  if (rows.length > 0) return { rows: rows.map(({ total: _total, ...r }) => r), total: Number(rows[0]!.total) };
+  if (q.offset === 0) return { rows: [], total: 0 };
   const { rows: c } = await sql<{ n: number }>`select count(*)::int as n ${from} and o.owed > ${q.limitMonths}`.execute(
     db,
   );
-  return { rows, total: Number(c[0]?.n ?? 0) };
+  return { rows: [], total: Number(c[0]?.n ?? 0) };
 }
 
 // --- roll-up -----------------------------------------------------------------------------------------

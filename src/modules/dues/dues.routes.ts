@@ -1,7 +1,8 @@
 // HTTP: dues payments, a member's register, the arrears worklist and the monthly roll-up.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   ArrearsPage,
@@ -21,6 +22,7 @@ const errors = errorResponses();
 const pay = createRoute({
   method: 'post',
   path: '/api/dues/payments',
+  ...policy('scope'),
   tags: ['dues'],
   summary: "Record a member's dues for a month",
   request: { body: { required: true, ...json(RecordPaymentInput) } },
@@ -32,6 +34,7 @@ const pay = createRoute({
 const quote = createRoute({
   method: 'get',
   path: '/api/dues/scale',
+  ...policy('organisation'),
   tags: ['dues'],
   summary: 'The amount due for earnings in a month (the scale in force then)',
   request: { query: DuesQuoteQuery },
@@ -40,6 +43,7 @@ const quote = createRoute({
 const person = createRoute({
   method: 'get',
   path: '/api/dues/persons/{id}',
+  ...policy('scope'),
   tags: ['dues'],
   summary: "A member's dues register and months owed",
   request: { params: DuesPersonParam },
@@ -48,18 +52,20 @@ const person = createRoute({
 const arrears = createRoute({
   method: 'get',
   path: '/api/dues/arrears',
+  ...policy('scope'),
   tags: ['dues'],
   summary: "Members of a subtree in arrears past the statute's limit",
   request: { query: ArrearsQuery },
-  responses: { 200: { description: 'Arrears', ...json(ArrearsPage) }, ...errors },
+  responses: { 200: { description: 'Arrears', ...json(ArrearsPage) }, ...errors, ...expensiveReadRefused },
 });
 const rollup = createRoute({
   method: 'get',
   path: '/api/dues/rollup',
+  ...policy('scope'),
   tags: ['dues'],
   summary: 'Dues collected in a month: the body and each child subtree',
   request: { query: RollupQuery },
-  responses: { 200: { description: 'Roll-up', ...json(DuesRollup) }, ...errors },
+  responses: { 200: { description: 'Roll-up', ...json(DuesRollup) }, ...errors, ...expensiveReadRefused },
 });
 
 export function duesRoutes(s: Services): RouteModule {
@@ -70,7 +76,11 @@ export function duesRoutes(s: Services): RouteModule {
       return c.json(await s.dues.quote(requireActor(c), q.month, q.earnings), 200);
     });
     api.openapi(person, async (c) => c.json(await s.dues.personDues(requireActor(c), c.req.valid('param').id), 200));
-    api.openapi(arrears, async (c) => c.json(await s.dues.arrears(requireActor(c), c.req.valid('query')), 200));
-    api.openapi(rollup, async (c) => c.json(await s.dues.rollup(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(arrears, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.dues.arrears(actor, c.req.valid('query'))), 200),
+    );
+    api.openapi(rollup, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.dues.rollup(actor, c.req.valid('query'))), 200),
+    );
   };
 }

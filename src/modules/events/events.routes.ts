@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sseResponse } from '../../platform/http/sse.js';
 import type { Services } from '../../app/compose.js';
 import type { RouteModule } from '../../platform/http/app.js';
-import { errorResponses, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, requireActor, policy } from '../../platform/http/openapi.js';
 import { MAX_PENDING, type LiveEvent } from './events.service.js';
 
 export const HEARTBEAT_MS = 15_000;
@@ -13,6 +13,7 @@ const LIMITS = { maxPendingWrites: MAX_PENDING, maxBufferedBytes: 1024 * 1024 };
 const events = createRoute({
   method: 'get',
   path: '/api/events',
+  ...policy('filtered'),
   tags: ['events'],
   summary:
     'Live updates: a server-sent event stream, one event per outbox row (event: topic, id: outbox id, data: the ids it concerns); Last-Event-ID replays what was missed',

@@ -11,7 +11,7 @@ import {
   IdParam,
   OrganisationInfo,
 } from '../../contracts/organisation.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import { organisationWriteRoutes } from './organisation.write.routes.js';
 
 const tags = ['organisation'];
@@ -20,6 +20,7 @@ const readErrors = errorResponses({ 403: 'Outside your organisation', 404: 'Unkn
 const getOrganisation = createRoute({
   method: 'get',
   path: '/api/organisation',
+  ...policy('organisation'),
   tags,
   summary: "The signed-in person's organisation",
   responses: { 200: json(OrganisationInfo, 'The organisation'), ...readErrors },
@@ -28,6 +29,7 @@ const getOrganisation = createRoute({
 const getRoots = createRoute({
   method: 'get',
   path: '/api/bodies/roots',
+  ...policy('organisation'),
   tags,
   summary: 'Root bodies of the organisation, with child and member counts',
   responses: { 200: json(BodyList, 'Root bodies'), ...readErrors },
@@ -36,6 +38,7 @@ const getRoots = createRoute({
 const searchBodies = createRoute({
   method: 'get',
   path: '/api/bodies',
+  ...policy('organisation'),
   tags,
   summary: 'Search bodies by name (prefix matches first)',
   request: { query: PageQuery },
@@ -45,6 +48,7 @@ const searchBodies = createRoute({
 const getBody = createRoute({
   method: 'get',
   path: '/api/bodies/{id}',
+  ...policy('organisation'),
   tags,
   summary: 'A body with its ancestors, offices, size, enterprise, triangle and saturation',
   request: { params: IdParam },
@@ -54,6 +58,7 @@ const getBody = createRoute({
 const getChildren = createRoute({
   method: 'get',
   path: '/api/bodies/{id}/children',
+  ...policy('organisation'),
   tags,
   summary: 'Active sub-bodies, with child and member counts and the statute-minimum flag',
   request: { params: IdParam },
@@ -63,6 +68,7 @@ const getChildren = createRoute({
 const getFlagged = createRoute({
   method: 'get',
   path: '/api/bodies/{id}/flagged',
+  ...policy('organisation'),
   tags,
   summary: 'Primary organisations in the subtree below the statute minimum',
   request: { params: IdParam },
@@ -72,6 +78,7 @@ const getFlagged = createRoute({
 const getEnterprise = createRoute({
   method: 'get',
   path: '/api/enterprises/{id}',
+  ...policy('organisation'),
   tags,
   summary: 'An enterprise with its triangle and saturation',
   request: { params: IdParam },

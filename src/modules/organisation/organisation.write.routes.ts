@@ -16,7 +16,7 @@ import {
   Office,
   RenameBodyInput,
 } from '../../contracts/organisation.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 
 const tags = ['organisation'];
 const writeErrors = errorResponses({
@@ -29,6 +29,7 @@ const writeErrors = errorResponses({
 const createBody = createRoute({
   method: 'post',
   path: '/api/bodies',
+  ...policy('scope'),
   tags,
   summary: 'Create a body under a parent (a primary organisation needs its founding members)',
   request: jsonBody(CreateBodyInput),
@@ -38,6 +39,7 @@ const createBody = createRoute({
 const renameBody = createRoute({
   method: 'patch',
   path: '/api/bodies/{id}',
+  ...policy('scope'),
   tags,
   summary: 'Rename a body',
   request: { params: IdParam, ...jsonBody(RenameBodyInput) },
@@ -47,6 +49,7 @@ const renameBody = createRoute({
 const moveBody = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/move',
+  ...policy('scope'),
   tags,
   summary: 'Move a body with its whole subtree under a new parent',
   request: { params: IdParam, ...jsonBody(MoveBodyInput) },
@@ -56,6 +59,7 @@ const moveBody = createRoute({
 const mergeBody = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/merge',
+  ...policy('scope'),
   tags,
   summary: 'Merge a body into another of the same kind',
   request: { params: IdParam, ...jsonBody(MergeBodyInput) },
@@ -65,6 +69,7 @@ const mergeBody = createRoute({
 const dissolveBody = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/dissolve',
+  ...policy('scope'),
   tags,
   summary: 'Dissolve a body (refused while members remain: transfer them first)',
   request: { params: IdParam },
@@ -74,6 +79,7 @@ const dissolveBody = createRoute({
 const assignOffice = createRoute({
   method: 'post',
   path: '/api/bodies/{id}/offices',
+  ...policy('scope'),
   tags,
   summary: 'Assign an office in a body',
   request: { params: IdParam, ...jsonBody(AssignOfficeInput) },
@@ -83,6 +89,7 @@ const assignOffice = createRoute({
 const endOffice = createRoute({
   method: 'post',
   path: '/api/offices/{id}/end',
+  ...policy('scope'),
   tags,
   summary:
     'End an office at once (a last day up to today) or shorten its term; by a committee above it, never its holder',
@@ -94,6 +101,7 @@ const extendOffice = createRoute({
   method: 'post',
   path: '/api/offices/{id}/extend',
   tags,
+  ...policy('scope'),
   summary: 'Extend the term of an office in force (a recorded act); by a committee above it, never its holder',
   request: { params: IdParam, ...jsonBody(ExtendOfficeInput) },
   responses: { 200: json(Office, 'The extended office'), ...writeErrors },
@@ -102,6 +110,7 @@ const extendOffice = createRoute({
 const createEnterprise = createRoute({
   method: 'post',
   path: '/api/enterprises',
+  ...policy('scope'),
   tags,
   summary: 'Create an enterprise and link it to its primary organisation',
   request: jsonBody(CreateEnterpriseInput),

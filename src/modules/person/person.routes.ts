@@ -1,7 +1,7 @@
 // HTTP: persons (search, page, registration, corrections) and a body's member list.
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { PersonHistory } from '../../contracts/records.js';
 import {
@@ -19,6 +19,7 @@ const errors = errorResponses();
 const search = createRoute({
   method: 'get',
   path: '/api/persons',
+  ...policy('filtered'),
   tags: ['persons'],
   summary: 'Search persons (name prefix, Latin or Cyrillic, or exact card number) in the bodies you manage',
   request: { query: PersonSearchQuery },
@@ -28,6 +29,7 @@ const search = createRoute({
 const getOne = createRoute({
   method: 'get',
   path: '/api/persons/{id}',
+  ...policy('scope'),
   tags: ['persons'],
   summary: "A person's page",
   request: { params: PersonIdParam },
@@ -37,6 +39,7 @@ const getOne = createRoute({
 const history = createRoute({
   method: 'get',
   path: '/api/persons/{id}/history',
+  ...policy('scope'),
   tags: ['persons'],
   summary:
     "A person's history: every state change of their membership (who, when, what, why), as the reader may see it",
@@ -50,6 +53,7 @@ const history = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/persons',
+  ...policy('scope'),
   tags: ['persons'],
   summary: 'Register a person in a body',
   request: { body: { required: true, ...json(CreatePersonInput) } },
@@ -62,6 +66,7 @@ const create = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/api/persons/{id}',
+  ...policy('scope'),
   tags: ['persons'],
   summary: "Correct a person's names, social position or workplace",
   request: { params: PersonIdParam, body: { required: true, ...json(UpdatePersonInput) } },
@@ -71,6 +76,7 @@ const update = createRoute({
 const members = createRoute({
   method: 'get',
   path: '/api/bodies/{id}/members',
+  ...policy('scope'),
   tags: ['persons'],
   summary: "Members and candidates registered in a body's subtree (status filter, name or card search)",
   request: { params: PersonIdParam, query: MemberListQuery },

@@ -1,7 +1,8 @@
 // HTTP: resignations — submit, discuss, accept by vote, withdraw, read, and the worklist.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   DecideResignationInput,
@@ -21,6 +22,7 @@ const ok201 = { 201: { description: 'Submitted', ...json(Resignation) }, ...erro
 const submit = createRoute({
   method: 'post',
   path: '/api/resignations',
+  ...policy('self'),
   tags: ['resignations'],
   summary: 'Resign (the signed-in member), with reasons kept as written',
   request: { body: { required: true, ...json(SubmitResignationInput) } },
@@ -29,6 +31,7 @@ const submit = createRoute({
 const discuss = createRoute({
   method: 'post',
   path: '/api/resignations/{id}/discussion',
+  ...policy('scope'),
   tags: ['resignations'],
   summary: "Record the organisation's discussion",
   request: { params: ResignationIdParam, body: { required: true, ...json(DiscussResignationInput) } },
@@ -37,6 +40,7 @@ const discuss = createRoute({
 const accept = createRoute({
   method: 'post',
   path: '/api/resignations/{id}/acceptance',
+  ...policy('scope'),
   tags: ['resignations'],
   summary: 'Accept the resignation by a decision with votes',
   request: { params: ResignationIdParam, body: { required: true, ...json(DecideResignationInput) } },
@@ -45,6 +49,7 @@ const accept = createRoute({
 const withdraw = createRoute({
   method: 'post',
   path: '/api/resignations/{id}/withdrawal',
+  ...policy('scope'),
   tags: ['resignations'],
   summary: 'Withdraw your resignation',
   request: { params: ResignationIdParam, body: { required: true, ...json(WithdrawResignationInput) } },
@@ -53,6 +58,7 @@ const withdraw = createRoute({
 const getOne = createRoute({
   method: 'get',
   path: '/api/resignations/{id}',
+  ...policy('scope'),
   tags: ['resignations'],
   summary: 'A resignation',
   request: { params: ResignationIdParam },
@@ -61,10 +67,11 @@ const getOne = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/api/resignations',
+  ...policy('scope'),
   tags: ['resignations'],
   summary: 'Resignations in a subtree (default: open)',
   request: { query: ResignationListQuery },
-  responses: { 200: { description: 'Worklist', ...json(ResignationPage) }, ...errors },
+  responses: { 200: { description: 'Worklist', ...json(ResignationPage) }, ...errors, ...expensiveReadRefused },
 });
 
 export function resignationRoutes(s: Services): RouteModule {
@@ -80,6 +87,8 @@ export function resignationRoutes(s: Services): RouteModule {
       c.json(await s.resignation.withdraw(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
     );
     api.openapi(getOne, async (c) => c.json(await s.resignation.get(requireActor(c), c.req.valid('param').id), 200));
-    api.openapi(list, async (c) => c.json(await s.resignation.list(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(list, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.resignation.list(actor, c.req.valid('query'))), 200),
+    );
   };
 }

@@ -1,7 +1,7 @@
 // Who may open, decide and follow reviews. Pure.
 // The review commission of a person's organisation is modelled as the secretary (any managing office) of the
 // person's primary organisation, or any manager of a body above it.
-import { manages, type Actor } from '../../platform/actor.js';
+import { isWithin, manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
 
 /** Opening or closing a review: whoever manages the committee (its secretary, its bureau). */
@@ -26,4 +26,20 @@ export function canViewProgress(actor: Actor, bodyPath: string): boolean {
 }
 export function assertCanViewProgress(actor: Actor, bodyPath: string): void {
   if (!canViewProgress(actor, bodyPath)) throw CommonErrors.forbidden_scope();
+}
+
+/**
+ * Seeing a review: those who manage the body it was opened over or a body above it, the managers of bodies under it
+ * (their commissions decide its items), and the members registered under it (the review concerns them). Nobody else:
+ * another district does not learn of it.
+ */
+export function canViewReview(actor: Actor, bodyPath: string): boolean {
+  return (
+    manages(actor, bodyPath) ||
+    actor.scopes.some((s) => isWithin(s.path, bodyPath)) ||
+    (actor.homePath !== null && isWithin(actor.homePath, bodyPath))
+  );
+}
+export function assertCanViewReview(actor: Actor, bodyPath: string): void {
+  if (!canViewReview(actor, bodyPath)) throw CommonErrors.forbidden_scope();
 }

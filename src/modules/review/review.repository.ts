@@ -24,6 +24,16 @@ export async function findReview(ex: Executor, id: string): Promise<ReviewRow | 
   return r.rows[0] ?? null;
 }
 
+/** Reviews opened over a body, newest first. */
+export async function reviewsOfBody(ex: Executor, bodyId: string): Promise<ReviewRow[]> {
+  const r = await sql<ReviewRow>`
+    select r.id, r.organisation_id, r.body_id, b.name as body_name, b.path::text as body_path, r.title, r.opened_on,
+           r.deadline, r.state, r.closed_on, (select count(*) from review_item i where i.review_id = r.id)::int as items
+    from review r join body b on b.id = r.body_id where r.body_id = ${bodyId}
+    order by r.opened_on desc, r.id desc limit 100`.execute(ex);
+  return r.rows;
+}
+
 export async function insertReview(
   ex: Executor,
   row: {

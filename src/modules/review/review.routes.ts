@@ -1,7 +1,8 @@
 // HTTP: membership reviews, their items, progress and the review commission's worklist.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import { IdParam } from '../../contracts/discipline.js';
 import {
@@ -13,6 +14,8 @@ import {
   Review,
   ReviewItem,
   ReviewItemPage,
+  ReviewList,
+  ReviewListQuery,
   ReviewProgress,
 } from '../../contracts/review.js';
 
@@ -25,14 +28,25 @@ const errors = errorResponses({
 const open = createRoute({
   method: 'post',
   path: '/api/reviews',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Open a review of every member and candidate of a committee’s subtree',
   request: { body: { required: true, ...json(OpenReviewInput) } },
   responses: { 201: { description: 'Opened', ...json(Review) }, ...errors },
 });
+const listOfBody = createRoute({
+  method: 'get',
+  path: '/api/reviews',
+  ...policy('scope'),
+  tags: ['reviews'],
+  summary: 'The reviews opened over a body (for those who manage it)',
+  request: { query: ReviewListQuery },
+  responses: { 200: { description: 'The reviews, newest first', ...json(ReviewList) }, ...errors },
+});
 const getOne = createRoute({
   method: 'get',
   path: '/api/reviews/{id}',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'A review',
   request: { params: IdParam },
@@ -41,6 +55,7 @@ const getOne = createRoute({
 const close = createRoute({
   method: 'post',
   path: '/api/reviews/{id}/close',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Close a review after its deadline',
   request: { params: IdParam, body: { required: true, ...json(CloseReviewInput) } },
@@ -49,6 +64,7 @@ const close = createRoute({
 const progress = createRoute({
   method: 'get',
   path: '/api/reviews/{id}/progress',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Progress rolled up per child body',
   request: { params: IdParam, query: ProgressQuery },
@@ -57,14 +73,16 @@ const progress = createRoute({
 const mine = createRoute({
   method: 'get',
   path: '/api/review-items/mine',
+  ...policy('filtered'),
   tags: ['reviews'],
   summary: 'Pending review items in the organisations I manage',
   request: { query: MyItemsQuery },
-  responses: { 200: { description: 'Items', ...json(ReviewItemPage) }, ...errors },
+  responses: { 200: { description: 'Items', ...json(ReviewItemPage) }, ...errors, ...expensiveReadRefused },
 });
 const getItem = createRoute({
   method: 'get',
   path: '/api/review-items/{id}',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'A review item',
   request: { params: IdParam },
@@ -73,6 +91,7 @@ const getItem = createRoute({
 const decide = createRoute({
   method: 'post',
   path: '/api/review-items/{id}/decide',
+  ...policy('scope'),
   tags: ['reviews'],
   summary: 'Decide a review item: confirmed, moved to candidate or sympathiser, or expelled',
   request: { params: IdParam, body: { required: true, ...json(DecideItemInput) } },
@@ -82,8 +101,11 @@ const decide = createRoute({
 export function reviewRoutes(s: Services): RouteModule {
   return (api: Api) => {
     const r = s.review;
+    api.openapi(listOfBody, async (c) => c.json(await r.listOfBody(requireActor(c), c.req.valid('query').bodyId), 200));
     api.openapi(open, async (c) => c.json(await r.open(requireActor(c), c.req.valid('json')), 201));
-    api.openapi(mine, async (c) => c.json(await r.myItems(requireActor(c), c.req.valid('query')), 200));
+    api.openapi(mine, async (c) =>
+      c.json(await expensiveRead(s.expensiveReads, c, (actor) => r.myItems(actor, c.req.valid('query'))), 200),
+    );
     api.openapi(getOne, async (c) => c.json(await r.get(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(close, async (c) =>
       c.json(await r.close(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),

@@ -11,6 +11,7 @@ import type {
   ProgressRow,
   Review,
   ReviewItem,
+  ReviewList,
   ReviewItemPage,
   ReviewItemState,
   ReviewOutcome,
@@ -24,7 +25,12 @@ import type { PersonRecord } from '../discipline/rules/penalties.js';
 import { todayIso } from '../statute/rules/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ReviewErrors } from './review.errors.js';
-import { assertCanDecideItem, assertCanOpenReview, assertCanViewProgress } from './review.policy.js';
+import {
+  assertCanDecideItem,
+  assertCanOpenReview,
+  assertCanViewProgress,
+  assertCanViewReview,
+} from './review.policy.js';
 import { canClose, effectOfOutcome, nextItemState } from './rules/item-machine.js';
 import * as repo from './review.repository.js';
 
@@ -154,9 +160,18 @@ export class ReviewService {
     return this.get(actor, id);
   }
 
+  /** The reviews opened over a body, for those who manage it (the committee's worklist). */
+  async listOfBody(actor: Actor, bodyId: string): Promise<ReviewList> {
+    const body = await repo.bodyOf(this.db, bodyId);
+    if (!body || body.organisation_id !== actor.organisationId) throw ReviewErrors.body_not_found();
+    assertCanOpenReview(actor, body);
+    return { items: (await repo.reviewsOfBody(this.db, bodyId)).map(toReview) };
+  }
+
   async get(actor: Actor, id: string): Promise<Review> {
     const r = await repo.findReview(this.db, id);
     if (!r || r.organisation_id !== actor.organisationId) throw ReviewErrors.review_not_found();
+    assertCanViewReview(actor, r.body_path);
     return toReview(r);
   }
 

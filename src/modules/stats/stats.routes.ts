@@ -2,14 +2,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Services } from '../../app/compose.js';
 import type { RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, policy } from '../../platform/http/openapi.js';
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { BodyIdParam, BodyStats, SizeBands, SizeBandsQuery } from '../../contracts/stats.js';
 
-const errors = errorResponses({ 403: 'Forbidden', 404: 'No such body' });
+const errors = { ...errorResponses({ 403: 'Forbidden', 404: 'No such body' }), ...expensiveReadRefused };
 
 const sizeBands = createRoute({
   method: 'get',
   path: '/api/stats/size-bands',
+  ...policy('organisation'),
   tags: ['stats'],
   summary: "Primary organisations per size band in a body's subtree (default: the whole organisation)",
   request: { query: SizeBandsQuery },
@@ -19,6 +21,7 @@ const sizeBands = createRoute({
 const bodyStats = createRoute({
   method: 'get',
   path: '/api/stats/body/{id}',
+  ...policy('organisation'),
   tags: ['stats'],
   summary: "A body's statistics: members, candidates, size bands, social composition, saturation",
   request: { params: BodyIdParam },
@@ -28,12 +31,12 @@ const bodyStats = createRoute({
 export function statsRoutes(s: Services): RouteModule {
   return (api) => {
     api.openapi(sizeBands, async (c) => {
-      const actor = requireActor(c);
-      return c.json(await s.stats.sizeBands(actor, c.req.valid('query').bodyId), 200);
+      const bodyId = c.req.valid('query').bodyId;
+      return c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.stats.sizeBands(actor, bodyId)), 200);
     });
     api.openapi(bodyStats, async (c) => {
-      const actor = requireActor(c);
-      return c.json(await s.stats.bodyStats(actor, c.req.valid('param').id), 200);
+      const id = c.req.valid('param').id;
+      return c.json(await expensiveRead(s.expensiveReads, c, (actor) => s.stats.bodyStats(actor, id)), 200);
     });
   };
 }

@@ -13,7 +13,12 @@ interface ResolvedBody extends StatsBody {
   organisationId: string;
 }
 
+/** Figures of subtrees kept in the process, each under the outbox mark read before it was computed (ADR 0019). */
+const CACHE_SIZE = 256;
+
 export class StatsService {
+  private readonly cache = new Map<string, { mark: string; value: unknown }>();
+
   constructor(
     private readonly db: Database,
     private readonly statute: StatuteService,
@@ -28,10 +33,9 @@ export class StatsService {
     const root = await this.resolve(actor, body);
     assertCanViewStats(actor, root.organisationId);
     const rules = await this.statute.rules(root.organisationId);
-    const rows = await repo.sizeHistogram(
-      this.db,
-      root.path,
-      rules.candidatesCountTowardsSize ? ['member', 'candidate'] : ['member'],
+    const statuses: repo.CountedStatus[] = rules.candidatesCountTowardsSize ? ['member', 'candidate'] : ['member'];
+    const rows = await this.cached(`bands|${root.path}|${statuses.join(',')}`, () =>
+      repo.sizeHistogram(this.db, root.path, statuses),
     );
     const banding = bandSizes(rows, rules.primaryMinMembers);
     return { body: publicBody(root), ...banding };
@@ -42,10 +46,10 @@ export class StatsService {
     const root = await this.resolve(actor, bodyId);
     assertCanViewStats(actor, root.organisationId);
     const rules = await this.statute.rules(root.organisationId);
-    const [rows, comp] = await Promise.all([
-      repo.sizeHistogram(this.db, root.path, rules.candidatesCountTowardsSize ? ['member', 'candidate'] : ['member']),
-      repo.composition(this.db, root.path),
-    ]);
+    const statuses: repo.CountedStatus[] = rules.candidatesCountTowardsSize ? ['member', 'candidate'] : ['member'];
+    const [rows, comp] = await this.cached(`body|${root.path}|${statuses.join(',')}`, () =>
+      Promise.all([repo.sizeHistogram(this.db, root.path, statuses), repo.composition(this.db, root.path)]),
+    );
     const banding = bandSizes(rows, rules.primaryMinMembers);
     const workforce = rows.reduce((s, r) => s + r.workforce, 0);
     const communists = rows.reduce((s, r) => s + r.communists, 0);
@@ -78,6 +82,21 @@ export class StatsService {
   /** Alias kept for the district page: a district's statistics are a body's statistics. */
   async districtStats(actor: Actor | null, bodyId: string): Promise<BodyStats> {
     return this.bodyStats(actor, bodyId);
+  }
+
+  /**
+   * The figures under `key`, from the process's cache while the outbox mark is unchanged, else computed (after the
+   * mark is read, so a change committed meanwhile only makes the next request compute again).
+   */
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const mark = await repo.outboxMark(this.db);
+    const hit = this.cache.get(key);
+    if (hit && hit.mark === mark) return hit.value as T;
+    const value = await compute();
+    this.cache.delete(key);
+    this.cache.set(key, { mark, value });
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return value;
   }
 
   private async resolve(actor: Actor | null, body?: string): Promise<ResolvedBody> {

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../app/compose.js';
 import type { RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, jsonBody, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import { AdoptStatuteInput, StatuteVersion } from '../../contracts/statute.js';
 
 const errors = errorResponses({ 403: 'Forbidden' });
@@ -10,6 +10,7 @@ const errors = errorResponses({ 403: 'Forbidden' });
 const getInForce = createRoute({
   method: 'get',
   path: '/api/statute',
+  ...policy('organisation'),
   tags: ['statute'],
   summary: "The statute version in force today for the signed-in person's organisation",
   responses: {
@@ -21,6 +22,7 @@ const getInForce = createRoute({
 const listVersions = createRoute({
   method: 'get',
   path: '/api/statute/versions',
+  ...policy('organisation'),
   tags: ['statute'],
   summary: 'Every adopted statute version, oldest first',
   responses: { 200: json(z.object({ items: z.array(StatuteVersion) }), 'The versions'), ...errors },
@@ -29,6 +31,7 @@ const listVersions = createRoute({
 const adopt = createRoute({
   method: 'post',
   path: '/api/statute/versions',
+  ...policy('scope'),
   tags: ['statute'],
   summary: 'Adopt a new statute version (central body secretaries only)',
   request: jsonBody(AdoptStatuteInput),

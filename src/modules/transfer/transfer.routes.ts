@@ -1,7 +1,8 @@
 // HTTP: deregistration, registration, direct transfer, and the unregistered worklist.
+import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
-import { errorResponses, json, requireActor } from '../../platform/http/openapi.js';
+import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
 import {
   DeregisterInput,
@@ -18,6 +19,7 @@ const act = (path: string, summary: string, body: typeof DeregisterInput | typeo
   createRoute({
     method: 'post',
     path,
+    ...policy('scope'),
     tags: ['transfers'],
     summary,
     request: { body: { required: true, ...json(body) } },
@@ -38,10 +40,11 @@ const direct = act(
 const unregistered = createRoute({
   method: 'get',
   path: '/api/transfers/unregistered',
+  ...policy('scope'),
   tags: ['transfers'],
   summary: "Members last held in a subtree, registered nowhere past the statute's limit",
   request: { query: UnregisteredQuery },
-  responses: { 200: { description: 'Worklist', ...json(UnregisteredPage) }, ...errors },
+  responses: { 200: { description: 'Worklist', ...json(UnregisteredPage) }, ...errors, ...expensiveReadRefused },
 });
 
 export function transferRoutes(s: Services): RouteModule {
@@ -56,7 +59,10 @@ export function transferRoutes(s: Services): RouteModule {
       c.json(await s.transfer.transfer(requireActor(c), c.req.valid('json') as DirectTransferInput), 200),
     );
     api.openapi(unregistered, async (c) =>
-      c.json(await s.transfer.unregistered(requireActor(c), c.req.valid('query')), 200),
+      c.json(
+        await expensiveRead(s.expensiveReads, c, (actor) => s.transfer.unregistered(actor, c.req.valid('query'))),
+        200,
+      ),
     );
   };
 }

@@ -30,10 +30,39 @@ export interface Config {
   databaseUrl: string | undefined;
   port: number;
   host: string;
-  /** Mark session cookies Secure (set when served over HTTPS). */
-  secureCookies: boolean;
+  /**
+   * Mark session cookies Secure: true or false when ANTAEUS_SECURE_COOKIES says so (`1` / `0`), else undefined —
+   * Secure unless the server listens on loopback only (`secureCookiesFor`).
+   */
+  secureCookies: boolean | undefined;
+  /** Receiving a request's headers and body may take this long (ANTAEUS_REQUEST_TIMEOUT_MS; default 60 s). */
+  requestTimeoutMs?: number;
   /** Pool size and timeouts of the database client (defaults: DEFAULT_DB_LIMITS). */
   db?: Partial<DbLimits>;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, `ANTAEUS_TRUSTED_PROXIES`, comma
+   * separated; ADR 0016). Empty: the TCP peer is the client.
+   */
+  trustedProxies?: string[];
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/** Whether `host` (a listening address) reaches only this machine. */
+export function isLoopback(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * Whether session cookies are marked Secure: as configured, else Secure whenever the server listens beyond loopback
+ * (a browser then sends the cookie over HTTPS only: serve it behind TLS, or set ANTAEUS_SECURE_COOKIES=0).
+ */
+export function secureCookiesFor(config: Pick<Config, 'host' | 'secureCookies'>): boolean {
+  return config.secureCookies ?? !isLoopback(config.host);
 }
 
 /** A whole number ≥ `min` from the environment, else the default. */
@@ -51,7 +80,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     port: Number.isInteger(port) && port > 0 ? port : 3000,
     host: env.HOST ?? '127.0.0.1',
-    secureCookies: env.ANTAEUS_SECURE_COOKIES === '1',
+    secureCookies: env.ANTAEUS_SECURE_COOKIES === '1' ? true : env.ANTAEUS_SECURE_COOKIES === '0' ? false : undefined,
+    ...(env.ANTAEUS_REQUEST_TIMEOUT_MS
+      ? { requestTimeoutMs: intFrom(env.ANTAEUS_REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, 1) }
+      : {}),
+    trustedProxies: (env.ANTAEUS_TRUSTED_PROXIES ?? '')
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
     db: {
       poolMax: intFrom(env.ANTAEUS_DB_POOL_MAX, d.poolMax, 1),
       statementTimeoutMs: intFrom(env.ANTAEUS_DB_STATEMENT_TIMEOUT_MS, d.statementTimeoutMs, 0),

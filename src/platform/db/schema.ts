@@ -107,6 +107,16 @@ export interface SessionTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface PasswordResetTable {
+  id: string;
+  account_id: string;
+  code_hash: string;
+  issued_by: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface LoginAttemptTable {
   id: Generated<number>;
   login: string;
@@ -157,9 +167,26 @@ export interface DecisionTable {
   created_at: Timestamp;
 }
 
+/** The first start's mark (ADR 0018): one row, 'building' until the demo or `init` has written its last step. */
+export interface InstallationTable {
+  id: Generated<boolean>;
+  kind: 'demo' | 'init';
+  state: 'building' | 'complete';
+  started_at: Generated<Timestamp>;
+  completed_at: Timestamp | null;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
+}
+
+/** Members and candidates registered directly in a body, kept by triggers on person (migration 0015, ADR 0019). */
+export interface BodyHeadcountTable {
+  body_id: string;
+  status: 'member' | 'candidate';
+  social_position: string;
+  n: number;
 }
 
 export interface DB extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables, BallotTables {
@@ -172,8 +199,11 @@ export interface DB extends AdmissionTables, DuesTables, DisciplineTables, Assem
   account: AccountTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  password_reset: PasswordResetTable;
   outbox: OutboxTable;
   schema_migration: SchemaMigrationTable;
+  installation: InstallationTable;
   audit_event: AuditEventTable;
   decision: DecisionTable;
+  body_headcount: BodyHeadcountTable;
 }

@@ -3,6 +3,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,12 +13,13 @@ import { AppError, CommonErrors } from '../errors.js';
 import { isDatabaseBusy } from '../db/busy.js';
 import { RETRY_AFTER_SECONDS, statusOf } from './error-map.js';
 import type { AppEnv } from './env.js';
+import { bodyLimitTable, MAX_UPLOAD_BYTES, type BodyLimitTable } from './body-limits.js';
+import { StreamGate } from './sse.js';
 
 export type Api = OpenAPIHono<AppEnv>;
 export type RouteModule = (api: Api) => void;
 
-export const MAX_JSON_BYTES = 256 * 1024;
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+const DOC_INFO = { openapi: '3.1.0', info: { title: 'Antaeus API', version: '1' } } as const;
 
 export function newApi(): Api {
   return new OpenAPIHono<AppEnv>({
@@ -37,7 +39,27 @@ export interface AppOptions {
   authenticate: MiddlewareHandler<AppEnv>;
   /** Folder of the built web app (index.html); omitted in API-only tests. */
   webDir?: string;
+  /** Live streams one session may hold open at once (default MAX_STREAMS_PER_SESSION). */
+  maxStreamsPerSession?: number;
 }
+
+/**
+ * The content security policy of every response: everything from this origin only, no inline script or style
+ * markup, no plugins, never framed. Blob and data images are allowed (a generated PDF is downloaded through a blob
+ * link; a QR code or chart may be an image).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 export function errorResponse(err: unknown): { status: number; body: object } {
   if (err instanceof AppError) {
@@ -86,15 +108,38 @@ export function hasLoneSurrogate(v: unknown): boolean {
 
 export function createApp(opts: AppOptions): Api {
   const app = newApi();
+  const streams = new StreamGate(opts.maxStreamsPerSession);
+  // Hardened responses (ADR 0017): a strict CSP, never framed, no MIME sniffing, no referrer, nothing cached that
+  // the API answers (every API answer is someone's data). HSTS is left to the TLS front that knows the domain.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    c.set('streams', streams);
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.onError((err, c) => {
     const { status, body } = errorResponse(err);
-    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (status === 503 || (err instanceof AppError && err.code === 'too_many_expensive_reads'))
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    // The rest of a refused body is never read: the connection cannot be reused, and the client is told so.
+    if (status === 413) c.header('Connection', 'close');
     return c.json(body, status as 400);
   });
+  // Limits per route from the request schemas (read once every route is registered).
+  let limits: BodyLimitTable | undefined;
   app.use('/api/*', async (c, next) => {
     const isUpload = c.req.path.includes('/import');
+    limits ??= bodyLimitTable(app.getOpenAPI31Document(DOC_INFO));
     return bodyLimit({
-      maxSize: isUpload ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES,
+      maxSize: isUpload ? MAX_UPLOAD_BYTES : limits.limitOf(c.req.method, c.req.path),
       onError: () => {
         throw CommonErrors.payload_too_large();
       },
@@ -121,10 +166,7 @@ export function createApp(opts: AppOptions): Api {
   });
   for (const mod of opts.modules) mod(app);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Antaeus API', version: '1' },
-  });
+  app.doc31('/api/openapi.json', DOC_INFO);
   app.all('/api/*', () => {
     throw CommonErrors.route_not_found();
   });

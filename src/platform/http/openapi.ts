@@ -53,3 +53,47 @@ export function requireActor(c: Context<AppEnv>): Actor {
   if (!actor) throw CommonErrors.not_signed_in();
   return actor;
 }
+
+/**
+ * The named access policies of routes (ADR 0017). Every operation names one with `...policy('<name>')` in its
+ * createRoute; the OpenAPI document carries it as `x-policy`, and test/integration/route-policies.test.ts calls every
+ * operation without a session and as an account of another district to check it holds. What "refused or filtered"
+ * means for each:
+ */
+export const POLICIES = {
+  /** Anyone, signed in or not (the published board of a closed secret vote, its receipts and recount). */
+  public: { sessionless: true, outsider: 'allowed' },
+  /** Signing in (the password is the credential) and out (without a session there is nothing to end). */
+  'sign-in': { sessionless: true, outsider: 'allowed' },
+  /**
+   * No session is read: a blind-signed token is the only credential (anonymous notes, secret ballots); without a
+   * valid token every call is refused (4xx).
+   */
+  token: { sessionless: true, outsider: 'needs-token' },
+  /** The signed-in account's own data: the answer never holds another person's. */
+  self: { sessionless: false, outsider: 'filtered' },
+  /**
+   * Any signed-in member of the organisation: organisation-wide facts (the statute, the tree of bodies with sizes and
+   * the statute-minimum flags, statistics); refused to other organisations.
+   */
+  organisation: { sessionless: false, outsider: 'allowed' },
+  /**
+   * Answers filtered to what the caller may see (the bodies they manage, the meetings they take part in, the events
+   * that concern them; the seal report names other organisations' records only as such).
+   */
+  filtered: { sessionless: false, outsider: 'filtered' },
+  /** Those who manage the object's body (its secretaries and those of bodies above), and the person concerned. */
+  scope: { sessionless: false, outsider: 'refused' },
+  /** The meeting's participants, presidium and staff, and managers of the convening body. */
+  meeting: { sessionless: false, outsider: 'refused' },
+} as const satisfies Record<
+  string,
+  { sessionless: boolean; outsider: 'allowed' | 'filtered' | 'refused' | 'needs-token' }
+>;
+
+export type PolicyName = keyof typeof POLICIES;
+
+/** The route's named policy, spread into its createRoute config: `...policy('scope')`. */
+export function policy<const N extends PolicyName>(name: N): { 'x-policy': N } {
+  return { 'x-policy': name };
+}

@@ -6,6 +6,32 @@ import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { CommonErrors } from '../errors.js';
+import type { AppEnv } from './env.js';
+
+/** Live streams one session may hold open at once (a browser over HTTP/1.1 holds at most 6 per site anyway). */
+export const MAX_STREAMS_PER_SESSION = 6;
+
+/** Counts the open streams of each session; the one past the limit is refused with 429 too_many_streams. */
+export class StreamGate {
+  private readonly open = new Map<string, number>();
+  constructor(readonly max = MAX_STREAMS_PER_SESSION) {}
+
+  /** Takes a place for one more stream of `session`, or throws; the returned release frees it (once). */
+  take(session: string): () => void {
+    const n = this.open.get(session) ?? 0;
+    if (n >= this.max) throw CommonErrors.too_many_streams();
+    this.open.set(session, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.open.get(session) ?? 1) - 1;
+      if (left > 0) this.open.set(session, left);
+      else this.open.delete(session);
+    };
+  }
+}
 
 export interface SseSink {
   /** Sends one chunk (an SSE message or comment); ends the stream when the client is too far behind. */
@@ -23,21 +49,26 @@ export interface SseLimits {
 }
 
 export function sseResponse(
-  c: Context,
+  c: Context<AppEnv>,
   limits: SseLimits,
   session: (sink: SseSink) => Promise<void>,
 ): Response | Promise<Response> {
+  // One place per stream of the signed-in session (its CSRF token is unique to the session), held until it ends.
+  const actor = c.get('actor');
+  const gate = c.get('streams');
+  const release = actor && gate ? gate.take(actor.csrfToken) : () => {};
   const out = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   if (out && typeof out.writeHead === 'function') {
     out.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
     let done!: () => void;
     const ended = new Promise<void>((resolve) => (done = resolve));
     const end = () => {
+      release();
       done();
       if (!out.writableEnded) out.end();
     };
@@ -68,6 +99,10 @@ export function sseResponse(
       ended,
       end: () => done(),
     };
-    await session(sink);
+    try {
+      await session(sink);
+    } finally {
+      release();
+    }
   });
 }

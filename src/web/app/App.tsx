@@ -6,6 +6,7 @@ import { Layout } from './Layout.js';
 import { ErrorNotice, Loading } from '../ui/feedback.js';
 import { PageTitle } from '../ui/PageTitle.js';
 import { SignInPage } from '../modules/auth/SignInPage.js';
+import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage.js';
 import { TreePage } from '../modules/organisation/TreePage.js';
 import { BodyPage } from '../modules/organisation/BodyPage.js';
 import { PersonPage } from '../modules/person/PersonPage.js';
@@ -68,6 +69,7 @@ export function App() {
         <Route path="/persons/:id" element={<PersonPage />} />
         <Route path="/stats" element={<StatsPage />} />
         <Route path="/me" element={<MyMembershipPage />} />
+        <Route path="/account/password" element={<ChangePasswordPage />} />
         <Route path="/worklists" element={<WorklistsPage />} />
         <Route path="/meetings" element={<MyMeetingsPage />} />
         <Route path="/meetings/:id" element={<MeetingPage />} />

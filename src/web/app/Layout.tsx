@@ -98,6 +98,9 @@ export function Layout({ me }: { me: Me }) {
               >
                 {me.displayName}
               </Link>
+              <Link to="/account/password" className="user-password">
+                {t('password.changeLink')}
+              </Link>
               <LanguageSwitch />
               <button
                 type="button"

@@ -163,6 +163,13 @@ export const en = {
     login_taken: 'This login is already used by another account. Choose another.',
     password_too_short: 'The password is too short: use at least 8 characters.',
     person_has_account: 'This person already has an account.',
+    password_too_common: 'This password is one of the most common ones and easy to guess. Choose another.',
+    password_same_as_login: 'The password must not be the same as the login.',
+    current_password_wrong: 'The current password is wrong. Check it and try again.',
+    reset_code_invalid:
+      'The login or the reset code is wrong, or the code has expired or was already used. Ask your secretary for a new code.',
+    reset_own_account: 'You cannot reset your own password this way: change it on the “Change password” page.',
+    person_has_no_account: 'This person has no account to reset.',
     // ballot: elections
     election_not_found: 'There is no such election. Reload the page.',
     election_agenda_item_not_found: 'The agenda item is not on this meeting’s agenda. Reload the page.',
@@ -291,6 +298,8 @@ export const en = {
       'This database already holds an organisation; the demo is generated only into an empty database. Use a new data folder or an empty database.',
     database_not_empty:
       'This database already holds an organisation. Antaeus keeps one organisation per database: use a new data folder or an empty database.',
+    first_start_interrupted:
+      'The first start of this database did not finish, so there is no complete organisation to serve. Start the demo or the founding again: it starts over.',
     // discipline
     case_not_found: 'There is no such discipline case. Reload the page.',
     penalty_not_found: 'There is no such penalty. Reload the page.',
@@ -418,6 +427,8 @@ export const en = {
     validation_failed: 'Some of what you entered is not valid. Check the fields and try again.',
     malformed_json: 'The request could not be read. Reload the page and try again.',
     payload_too_large: 'This is too large to send. Shorten the text or choose a smaller file.',
+    too_many_streams:
+      'Too many windows of the app follow live updates at once. Close one of them and reload this page.',
     not_signed_in: 'Please sign in first.',
     csrf_failed: 'The security token is missing or stale. Reload the page and try again.',
     forbidden_scope:
@@ -425,6 +436,8 @@ export const en = {
     route_not_found: 'There is no such page or action. Check the address or go back to the organisation.',
     // the HTTP layer
     internal_error: 'Something went wrong on our side. Please try again in a moment.',
+    too_many_expensive_reads:
+      'You already have several long requests (statistics, worklists) running. Wait a moment for them to finish and try again.',
     database_busy: 'The server is very busy right now. Wait a moment and try again — nothing was changed.',
     // the web app itself
     network_error: 'The server cannot be reached. Check your connection and try again.',
@@ -481,6 +494,43 @@ export const en = {
       'You may send at most {{limit}} signed question note in this meeting, and you have sent it. Unsigned notes are counted apart.',
     note_signed_limit_reached_other:
       'You may send at most {{limit}} signed question notes in this meeting, and you have sent them all. Unsigned notes are counted apart.',
+  },
+  password: {
+    changeLink: 'Change password',
+    changeTitle: 'Change password',
+    changeIntro:
+      'Enter your current password, then the new one twice. Your other sessions (other browsers, phones) will be signed out.',
+    current: 'Current password',
+    new: 'New password',
+    repeat: 'New password again',
+    policyHint_one: 'At least {{count}} character; not a common password, not your login. A few words make a good one.',
+    policyHint_other:
+      'At least {{count}} characters; not a common password, not your login. A few words make a good one.',
+    changeSubmit: 'Change password',
+    changed: 'Your password is changed. Your other sessions were signed out.',
+    backHome: 'Back to the organisation',
+    required: 'Fill in every password field.',
+    tooShort_one: 'The new password is too short: use at least {{count}} character.',
+    tooShort_other: 'The new password is too short: use at least {{count}} characters.',
+    mismatch: 'The two new passwords differ. Type the same password twice.',
+    resetTitle: 'Password',
+    resetIntro:
+      'If this person has forgotten their password, issue a one-time reset code and hand it to them in person. Their current password keeps working until they use the code.',
+    resetSubmit: 'Reset password',
+    codeFor: 'One-time reset code for the login {{login}}:',
+    codeHint:
+      'Copy it or write it down now: it is shown only once. Give it to the person; they choose “I have a reset code” on the sign-in page. It is valid until {{until}} and works once.',
+    copy: 'Copy the code',
+    copied: 'Copied',
+    codeDone: 'Done, hide the code',
+    haveCode: 'I have a reset code',
+    haveCodeTitle: 'Set a new password with a reset code',
+    haveCodeIntro: 'Enter your login and the one-time code your secretary gave you, then choose a new password.',
+    code: 'Reset code',
+    codeRequired: 'Enter your login and the reset code.',
+    setSubmit: 'Set the new password and sign in',
+    setButSignInFailed: 'Your new password is set, but signing in failed.',
+    backToSignIn: 'Back to sign in',
   },
   signIn: {
     title: 'Sign in',
@@ -650,6 +700,7 @@ export const en = {
     title: 'Statistics',
     sizeBands: 'Primary organisations by size',
     forBody: 'Showing: {{name}}',
+    showWhole: 'Show the whole organisation',
     openBody: 'Open its page',
     wholeOrganisation: 'the whole organisation',
     chooseBody: 'Choose a body',
@@ -720,6 +771,19 @@ export const en = {
       'Apply to the primary organisation of your workplace and name the members who recommend you; they confirm in the app.',
     applyTitle: 'Application',
     applySubmit: 'Apply',
+    appliedNameMore_one:
+      'Your application is recorded. The statute asks for one more recommender: name them under your application below.',
+    appliedNameMore_other:
+      'Your application is recorded. The statute asks for {{count}} more recommenders: name them under your application below.',
+    recommendersMissing_one: 'One more recommender is needed. Name a member who knows your work.',
+    recommendersMissing_other: '{{count}} more recommenders are needed. Name members who know your work.',
+    recommendersAwaiting_one: 'Waiting for one named recommender to answer.',
+    recommendersAwaiting_other: 'Waiting for {{count}} named recommenders to answer.',
+    nameRecommenderTitle: 'Name a recommender',
+    nameRecommenderSubmit: 'Name this recommender',
+    recommenderNamed: 'The recommender has been asked to confirm.',
+    needRecommender: 'Search for a member and choose them first.',
+    recommender: 'Recommender',
     applied: 'Your application is recorded. Your recommenders have been asked to confirm.',
     organisation: 'Organisation',
     organisationHint: 'Type part of the primary organisation’s name and pick it from the list.',
@@ -864,6 +928,23 @@ export const en = {
     acceptSubmit: 'Record decision',
   },
   review: {
+    committeeTitle: 'Membership reviews of this committee',
+    openTitle: 'Open a membership review',
+    openHelp:
+      'Every member and candidate registered in this committee’s subtree becomes an item for their organisation’s review commission to decide by the deadline.',
+    title: 'Title (e.g. Verification of party documents)',
+    openedOn: 'Opened on',
+    deadline: 'Deadline',
+    openSubmit: 'Open the review',
+    needTitle: 'Give the review a title.',
+    needDeadline: 'Choose a deadline after the opening date.',
+    opened_one: 'The review is open: {{count}} member or candidate to review.',
+    opened_other: 'The review is open: {{count}} members and candidates to review.',
+    noneOpened: 'No review has been opened over this committee yet.',
+    period: '{{from}} – {{to}}',
+    items_one: '{{count}} person',
+    items_other: '{{count}} people',
+    closeSubmit: 'Close the review',
     decide: 'Decide',
     decideSubmit: 'Record decision',
     outcome: 'Outcome',

@@ -30,12 +30,25 @@ export function isOfficeActive(o: { startsOn: string; endsOn: string | null }, t
 
 /**
  * Scopes granted by the offices: an office whose title the statute lists as managing grants its body's
- * subtree; held in an organ (bureau, secretariat …) it grants the parent committee's subtree.
+ * subtree; held in an organ (bureau, secretariat …) it grants the parent committee's subtree. Any office in a
+ * control commission (chair, member…) grants the commission itself and nothing around it: its members decide
+ * the appeals addressed to it and see them in their worklist, and it manages nobody (issue 11, point 12).
  * One scope per subtree root (the first title found wins).
  */
 export function deriveScopes(offices: HeldOffice[], managingOffices: readonly string[]): NamedScope[] {
   const out = new Map<string, NamedScope>();
   for (const o of offices) {
+    if (o.bodyKind === 'control_commission') {
+      if (!out.has(o.bodyId))
+        out.set(o.bodyId, {
+          bodyId: o.bodyId,
+          path: o.bodyPath,
+          title: o.title,
+          bodyName: o.bodyName,
+          bodyNameRu: o.bodyNameRu,
+        });
+      continue;
+    }
     if (!managingOffices.includes(o.title)) continue;
     const organ = SUB_BODY_KINDS.includes(o.bodyKind as BodyKind);
     if (organ && o.parentId && o.parentPath && o.parentName !== null) {

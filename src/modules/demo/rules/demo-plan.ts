@@ -8,7 +8,7 @@ import { assertPlanConsistent } from './check.js';
 import type { OrganisationPlan, PersonGroup, PlanBody, PlanEnterprise, PlanOfficer } from './plan-types.js';
 
 export const DEMO_SEED = 1934;
-export const DEMO_PASSWORD = 'antaeus';
+export const DEMO_PASSWORD = 'red-putilovite';
 
 export const DEMO_ORGANISATION = {
   name: 'All-Union Communist Party (Bolsheviks)',
@@ -31,6 +31,7 @@ export const DEMO_ACCOUNTS = [
   { login: 'veteran.2', role: 'Member of the Red Putilovite organisation since 1918 (may recommend)' },
   { login: 'veteran.3', role: 'Member of the Red Putilovite organisation since 1920 (may recommend)' },
   { login: 'putilov.member', role: 'Rank-and-file member of the Red Putilovite organisation' },
+  { login: 'control.chair', role: 'Chair of the Party Control Commission (decides appeals at the last instance)' },
 ] as const;
 
 /** The size bands of the seeds (1,814 organisations in the city). */
@@ -307,7 +308,7 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
   ccMembers.slice(0, 4).forEach((g) => assign(g, secretariat, 'secretary'));
   ccMembers.forEach((g) => assign(g, politburo, 'member'));
   ccMembers.slice(2, 10).forEach((g) => assign(g, orgburo, 'member'));
-  assign(11, ccc, 'chair');
+  assign(11, ccc, 'chair', 'control.chair');
   [12, 13, 14].forEach((g) => assign(g, ccc, 'member'));
   assign(giants[0]!, city, 'secretary');
   assign(giants[1]!, city, 'second_secretary');

@@ -1,4 +1,5 @@
-// Sign-in: login and password; errors are announced in an aria-live region.
+// Sign-in: login and password; errors are announced in an aria-live region. "I have a reset code" switches to
+// setting a new password with a code a secretary gave.
 import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { useMe, useSignIn } from '../../app/auth.js';
 import { LanguageSwitch, SkipLink } from '../../app/Layout.js';
 import { useErrorMessage, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
+import { ResetCodeForm } from './ResetCodeForm.js';
 
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -20,6 +22,7 @@ export function SignInPage() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState('');
+  const [withCode, setWithCode] = useState(false);
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
 
@@ -63,6 +66,8 @@ export function SignInPage() {
           <p className="muted">{t('signIn.intro')}</p>
           {me.isPending ? (
             <Loading />
+          ) : withCode ? (
+            <ResetCodeForm onCancel={() => setWithCode(false)} />
           ) : (
             <form onSubmit={submit} noValidate className="form">
               <div className="field">
@@ -103,6 +108,11 @@ export function SignInPage() {
               >
                 {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
               </button>
+              <p>
+                <button type="button" className="link-button" onClick={() => setWithCode(true)}>
+                  {t('password.haveCode')}
+                </button>
+              </p>
             </form>
           )}
         </section>

@@ -121,8 +121,9 @@ export function MyMembershipPage() {
       <div className="grid">
         <AdmissionSection personId={p.id} />
         <MyRecommendations />
-        <MyCases />
-        <PenaltiesSection personId={p.id} />
+        {/* someone outside the party sees charges and penalties only if they had any (an expelled member appealing) */}
+        <MyCases onlyIfAny={!inParty} />
+        <PenaltiesSection personId={p.id} onlyIfAny={!inParty} />
         {inParty && <DuesSection personId={p.id} />}
       </div>
       {inParty && (

@@ -36,7 +36,7 @@ export function PersonMembership({ detail }: { detail: PersonDetail }) {
         </section>
       )}
       <div className="grid">
-        <PenaltiesSection personId={p.id} />
+        <PenaltiesSection personId={p.id} onlyIfAny={!inParty} />
         {inParty && <DuesSection personId={p.id} canRecord={entitled} />}
         <AdmissionSection personId={p.id} />
       </div>

@@ -1,6 +1,6 @@
 // Worklists of the bodies the signed-in person's offices cover: for a primary organisation's
 // secretary (applications, candidates due, arrears, charges, reviews, transfers, resignations)
-// and for a committee (confirmations of admissions, appeals).
+// for a committee (confirmations of admissions, appeals) and for a control commission (the appeals before it).
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.js';
@@ -12,7 +12,7 @@ import { useBody } from '../organisation/queries.js';
 import { ApplicationsWorklist, CandidatesDueWorklist, ConfirmationsWorklist } from './admission.js';
 import { AppealsWorklist, ChargesWorklist } from './discipline.js';
 import { ArrearsWorklist } from './dues.js';
-import { ReviewsWorklist } from './review.js';
+import { CommitteeReviews, ReviewsWorklist } from './review.js';
 import { ResignationsWorklist, UnregisteredWorklist } from './transfer.js';
 
 const PRIMARY = ['primary_organisation', 'shop_cell', 'party_group'];
@@ -65,6 +65,10 @@ export function WorklistsPage() {
       )}
       {body.isPending ? (
         <Loading />
+      ) : kind === 'control_commission' ? (
+        <div className="worklist-stack" key={bodyId}>
+          <AppealsWorklist bodyId={bodyId} />
+        </div>
       ) : isPrimary ? (
         <div className="worklist-stack" key={bodyId}>
           <ApplicationsWorklist bodyId={bodyId} />
@@ -79,6 +83,7 @@ export function WorklistsPage() {
         <div className="worklist-stack" key={bodyId}>
           <ConfirmationsWorklist bodyId={bodyId} />
           <AppealsWorklist bodyId={bodyId} />
+          <CommitteeReviews bodyId={bodyId} />
           <CandidatesDueWorklist bodyId={bodyId} />
           <ChargesWorklist bodyId={bodyId} />
           <ArrearsWorklist bodyId={bodyId} />

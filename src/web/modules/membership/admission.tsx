@@ -104,7 +104,11 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
       submitLabel={t('admission.applySubmit')}
       state={act}
       testId="apply-form"
-      done={t('admission.applied')}
+      done={
+        act.data && recs.length < act.data.requiredRecommendations
+          ? t('admission.appliedNameMore', { count: act.data.requiredRecommendations - recs.length })
+          : t('admission.applied')
+      }
       onSubmit={() => {
         if (!body) return t('admission.needBody');
         act.mutate({
@@ -156,6 +160,52 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
   );
 }
 
+/**
+ * Naming one more recommender while the application collects recommendations: the applicant (or a secretary)
+ * who named too few at first, or whose recommender declined.
+ */
+function NameRecommenderForm({ app }: { app: ApplicationDetail }) {
+  const { t } = useTranslation();
+  const recSearch = useRecommenderSearch(app.bodyId);
+  const [rec, setRec] = useState<Choice | null>(null);
+  const act = useAct(
+    (b: { recommenderId: string }) =>
+      api<ApplicationDetail>(paths.admission.nameRecommender(app.id), { method: 'POST', body: b }),
+    [...KEYS, ['admission', 'application', app.id]],
+  );
+  return (
+    <ActionForm
+      title={t('admission.nameRecommenderTitle')}
+      submitLabel={t('admission.nameRecommenderSubmit')}
+      state={act}
+      testId="name-recommender-form"
+      done={t('admission.recommenderNamed')}
+      onSubmit={() => {
+        if (!rec) return t('admission.needRecommender');
+        act.mutate({ recommenderId: rec.id }, { onSuccess: () => setRec(null) });
+      }}
+    >
+      {rec ? (
+        <p className="chosen">
+          {t('admission.recommender')}: <strong>{rec.label}</strong>{' '}
+          <button type="button" className="link-button" onClick={() => setRec(null)}>
+            {t('forms.change')}
+          </button>
+        </p>
+      ) : (
+        <Chooser
+          label={t('admission.recommenders')}
+          hint={t('admission.recommendersHint')}
+          queryKey={`name-recommender-${app.id}`}
+          search={recSearch}
+          exclude={app.recommendations.filter((r) => r.state !== 'declined').map((r) => r.recommenderId)}
+          onPick={setRec}
+        />
+      )}
+    </ActionForm>
+  );
+}
+
 function ApplicationSummary({ a }: { a: Application }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -187,8 +237,18 @@ function ApplicationRecs({ id }: { id: string }) {
     retry: false,
   });
   if (!q.data) return null;
+  const app = q.data;
+  const awaiting = app.recommendations.filter((r) => r.state === 'requested').length;
+  const missing = Math.max(0, app.requiredRecommendations - app.confirmedRecommendations - awaiting);
   return (
     <>
+      {app.state === 'collecting_recommendations' && (
+        <p className="small" data-testid="recommendations-needed">
+          {missing > 0
+            ? t('admission.recommendersMissing', { count: missing })
+            : t('admission.recommendersAwaiting', { count: awaiting })}
+        </p>
+      )}
       {q.data.recommendations.length > 0 && (
         <ul className="plain-list small" aria-label={t('admission.recommendations')}>
           {q.data.recommendations.map((r) => (
@@ -210,6 +270,7 @@ function ApplicationRecs({ id }: { id: string }) {
           ))}
         </ul>
       )}
+      {app.state === 'collecting_recommendations' && missing > 0 && <NameRecommenderForm app={app} />}
     </>
   );
 }

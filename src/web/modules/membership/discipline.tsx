@@ -207,10 +207,12 @@ function MyCase({ c }: { c: DisciplineCase }) {
   );
 }
 
-export function MyCases() {
+/** The reader's discipline cases; `onlyIfAny`: nothing at all when there are none (someone never in the party). */
+export function MyCases({ onlyIfAny = false }: { onlyIfAny?: boolean }) {
   const { t } = useTranslation();
   const q = useList<CaseList>(['discipline', 'mine'], paths.discipline.mine);
   const items = itemsOf(q.data);
+  if (onlyIfAny && items.length === 0) return null;
   return (
     <Section
       id="my-cases"
@@ -405,10 +407,12 @@ function PenaltyText({ p }: { p: PenaltyRecord }) {
   );
 }
 
-export function PenaltiesSection({ personId }: { personId: string }) {
+/** A person's penalties; `onlyIfAny`: nothing at all when there are none (someone never in the party). */
+export function PenaltiesSection({ personId, onlyIfAny = false }: { personId: string; onlyIfAny?: boolean }) {
   const { t } = useTranslation();
   const q = useList<PersonPenalties>(['penalties', personId], paths.discipline.penalties(personId));
   const all = q.data ? [...q.data.active, ...q.data.past] : [];
+  if (onlyIfAny && all.length === 0) return null;
   return (
     <Section
       id={`penalties-${personId}`}

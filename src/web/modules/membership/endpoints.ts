@@ -62,6 +62,7 @@ export const paths = {
   reviews: {
     open: '/api/reviews',
     list: (bodyId: string) => `/api/reviews?bodyId=${e(bodyId)}`,
+    close: (id: string) => `/api/reviews/${e(id)}/close`,
     progress: (id: string, bodyId?: string) => `/api/reviews/${e(id)}/progress${bodyId ? `?bodyId=${e(bodyId)}` : ''}`,
     myItems: '/api/review-items/mine',
     decideItem: (itemId: string) => `/api/review-items/${e(itemId)}/decide`,

@@ -3,7 +3,14 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ReviewItem, ReviewItemPage, ReviewOutcome, ReviewProgress } from '../../../contracts/review.js';
+import type {
+  Review,
+  ReviewItem,
+  ReviewItemPage,
+  ReviewList,
+  ReviewOutcome,
+  ReviewProgress,
+} from '../../../contracts/review.js';
 import { api } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Disclosure, Field, Select, TextArea, today, useAct } from '../../ui/forms.js';
@@ -126,6 +133,88 @@ export function ReviewsWorklist() {
           </li>
         ))}
       </ul>
+    </Section>
+  );
+}
+
+function OpenReviewForm({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [openedOn, setOpenedOn] = useState(today());
+  const [deadline, setDeadline] = useState('');
+  const act = useAct((b: unknown) => api<Review>(paths.reviews.open, { method: 'POST', body: b }), [['reviews']]);
+  return (
+    <ActionForm
+      title={t('review.openTitle')}
+      submitLabel={t('review.openSubmit')}
+      state={act}
+      testId="open-review-form"
+      done={t('review.opened', { count: act.data?.items ?? 0 })}
+      onSubmit={() => {
+        if (!title.trim()) return t('review.needTitle');
+        if (!deadline || deadline <= openedOn) return t('review.needDeadline');
+        act.mutate({ bodyId, title: title.trim(), openedOn, deadline });
+      }}
+    >
+      <p className="small muted">{t('review.openHelp')}</p>
+      <Field label={t('review.title')} value={title} onChange={setTitle} required />
+      <Field label={t('review.openedOn')} type="date" value={openedOn} onChange={setOpenedOn} max={today()} />
+      <Field label={t('review.deadline')} type="date" value={deadline} onChange={setDeadline} min={openedOn} required />
+    </ActionForm>
+  );
+}
+
+function CloseReviewForm({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const act = useAct(
+    (b: unknown) => api<Review>(paths.reviews.close(review.id), { method: 'POST', body: b }),
+    [['reviews']],
+  );
+  return (
+    <ActionForm
+      submitLabel={t('review.closeSubmit')}
+      state={act}
+      secondary
+      onSubmit={() => act.mutate({ closedOn: today() })}
+    />
+  );
+}
+
+/** A committee's membership reviews over its subtree: open one, follow each one's progress, close it. */
+export function CommitteeReviews({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const L = useLabels();
+  const q = useList<ReviewList>(['reviews', 'body', bodyId], paths.reviews.list(bodyId));
+  const reviews = q.data?.items ?? [];
+  return (
+    <Section
+      id="wl-committee-reviews"
+      title={t('review.committeeTitle')}
+      query={q}
+      empty={t('review.noneOpened')}
+      testId="committee-reviews"
+    >
+      <Disclosure label={t('review.openTitle')}>
+        <OpenReviewForm bodyId={bodyId} />
+      </Disclosure>
+      {reviews.length === 0 ? (
+        <p className="muted">{t('review.noneOpened')}</p>
+      ) : (
+        <ul className="plain-list">
+          {reviews.map((r) => (
+            <li key={r.id} className="case" data-testid="committee-review">
+              <p>
+                <strong>{r.title}</strong> · {t('review.period', { from: f.date(r.openedOn), to: f.date(r.deadline) })}{' '}
+                <span className="badge badge-kind">{L.state(r.state)}</span>{' '}
+                <span className="small">{t('review.items', { count: r.items })}</span>
+              </p>
+              {r.state === 'open' && <Progress reviewId={r.id} />}
+              {r.state === 'open' && r.deadline < today() && <CloseReviewForm review={r} />}
+            </li>
+          ))}
+        </ul>
+      )}
     </Section>
   );
 }

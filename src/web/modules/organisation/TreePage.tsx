@@ -8,6 +8,13 @@ import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { Pager } from '../../ui/Pager.js';
+import { useMe } from '../../app/auth.js';
+import type { Me } from '../../../contracts/auth.js';
+
+/** Where a reader's tree and statistics open: the body their first office covers, else where they are registered. */
+export function homeBodyOf(me: Me | null | undefined): string | null {
+  return me?.scopes[0]?.bodyId ?? me?.homeBodyId ?? null;
+}
 
 export function TreePage() {
   const { t } = useTranslation();
@@ -16,7 +23,9 @@ export function TreePage() {
   const q = params.get('q') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const [draft, setDraft] = useState(q);
-  const [reveal, setReveal] = useState<string | null>(null);
+  const me = useMe().data;
+  // the tree opens at the reader's own committee (a district secretary's district), else at their organisation
+  const [reveal, setReveal] = useState<string | null>(() => homeBodyOf(me));
   const search = useBodySearch(q, offset);
 
   const submit = (e: FormEvent) => {

@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { useBody, useBodySearch } from '../organisation/queries.js';
 import { BandChart } from './BandChart.js';
+import { useMe } from '../../app/auth.js';
 
 type Named = { name: string; nameRu?: string | null };
 
@@ -93,7 +94,9 @@ export function StatsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const [params, setParams] = useSearchParams();
-  const bodyId = params.get('body');
+  const me = useMe().data;
+  // a committee's officer starts at their own committee (the whole organisation stays one choice away)
+  const bodyId = params.get('body') ?? (params.has('whole') ? null : (me?.scopes[0]?.bodyId ?? null));
   const bands = useQuery({
     queryKey: ['stats', 'size-bands', bodyId],
     queryFn: ({ signal }) => api<SizeBands>(withQuery('/api/stats/size-bands', { bodyId }), { signal }),
@@ -132,7 +135,12 @@ export function StatsPage() {
           <>
             <p className="results-count" role="status">
               {t('stats.forBody', { name: bodyId ? shownName : `${shownName} (${t('stats.wholeOrganisation')})` })}{' '}
-              {bodyId && <Link to={`/bodies/${bodyId}`}>{t('stats.openBody')}</Link>}
+              {bodyId && <Link to={`/bodies/${bodyId}`}>{t('stats.openBody')}</Link>}{' '}
+              {bodyId && (
+                <Link to="/stats?whole=1" data-testid="stats-whole">
+                  {t('stats.showWhole')}
+                </Link>
+              )}
             </p>
             <div className="grid">
               <section className="card" aria-labelledby="bands-h">

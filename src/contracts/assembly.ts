@@ -157,6 +157,7 @@ export const MeetingSummary = z.object({
   id: Uuid,
   bodyId: Uuid,
   bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
   kind: MeetingKind,
   title: z.string(),
   startsAt: z.string(),

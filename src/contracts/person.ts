@@ -59,6 +59,7 @@ export const Person = PersonSummary.extend({
   /** Workplace. */
   enterpriseId: Uuid.nullable(),
   enterpriseName: z.string().nullable(),
+  enterpriseNameRu: z.string().nullable(),
   candidateSince: IsoDate.nullable(),
 });
 export type Person = z.infer<typeof Person>;

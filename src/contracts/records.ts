@@ -12,7 +12,9 @@ export const AuditEvent = z.object({
   toState: z.string().nullable(),
   reason: z.string().nullable(),
   actorPersonId: z.uuid().nullable(),
+  /** Who acted: "Family Given" in Latin letters, and the Cyrillic name when recorded. */
   actorName: z.string().nullable(),
+  actorNameRu: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

@@ -9,6 +9,7 @@ import { ballotJourneys } from './ballot.js';
 import { namesakeJourneys } from './namesakes.js';
 import { noticeJourneys } from './meeting-notice.js';
 import { phoneJourneys } from './phone.js';
+import { languageJourneys } from './language.js';
 import { passwordJourneys } from './passwords.js';
 
 let h: Harness;
@@ -283,6 +284,7 @@ ballotJourneys(() => h);
 namesakeJourneys(() => h);
 noticeJourneys(() => h);
 phoneJourneys(() => h);
+languageJourneys(() => h);
 passwordJourneys(() => h);
 // last: the review it opens gives every organisation of the district items to decide
 committeeJourneys(() => h);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/platform/errors.js';
 import { en } from '../../src/web/i18n/en.js';
 import { ru } from '../../src/web/i18n/ru.js';
-import { WEB_ERROR_CODES, errorText, placeholders } from '../../src/web/ui/error-text.js';
+import { PLURAL_DETAIL, WEB_ERROR_CODES, errorText, placeholders } from '../../src/web/ui/error-text.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -116,12 +116,17 @@ describe('error messages for people', () => {
   });
 
   it('the sentences that name details name the same details in English and Russian, for known codes', () => {
-    expect(Object.keys(ru.errorCodeWith).sort()).toEqual(Object.keys(en.errorCodeWith).sort());
-    for (const [code, text] of Object.entries(en.errorCodeWith)) {
-      expect(code in en.errorCode, code).toBe(true);
+    const withoutRuPlurals = (keys: string[]) => keys.filter((k) => !/_(few|many)$/.test(k)).sort();
+    expect(withoutRuPlurals(Object.keys(ru.errorCodeWith))).toEqual(Object.keys(en.errorCodeWith).sort());
+    for (const [key, text] of Object.entries(en.errorCodeWith)) {
+      const code = key.replace(/_(one|other)$/, '');
+      const plural = code !== key;
+      expect(code in en.errorCode, key).toBe(true);
+      expect(plural, `${key}: plural forms need PLURAL_DETAIL`).toBe(code in PLURAL_DETAIL);
+      if (plural) expect(placeholders(text), key).toContain(PLURAL_DETAIL[code]);
       const names = placeholders(text).sort();
       expect(names.length, code).toBeGreaterThan(0);
-      expect(placeholders((ru.errorCodeWith as Record<string, string>)[code]!).sort(), code).toEqual(names);
+      expect(placeholders((ru.errorCodeWith as Record<string, string>)[key]!).sort(), key).toEqual(names);
     }
   });
 });
@@ -162,6 +167,43 @@ describe('errorText', () => {
     expect(errorText(err('http_502', 502), ru, 'ru')).toBe(ru.errors.server);
     expect(errorText(err('http_404', 404), ru, 'ru')).toBe(ru.errors.notFound);
     expect(errorText(err('network_error', 0), ru, 'ru')).toBe(ru.errorCode.network_error);
+  });
+
+  it('chooses the plural form of a counting sentence by the language’s rules', () => {
+    const notes = (limit: number, lang: 'en' | 'ru') =>
+      errorText(err('note_limit_reached', 422, '', { limit }), lang === 'en' ? en : ru, lang);
+    expect(notes(1, 'en')).toContain('at most 1 unsigned question note in');
+    expect(notes(5, 'en')).toContain('at most 5 unsigned question notes in');
+    expect(notes(1, 'ru')).toContain('не больше 1 анонимной записки,');
+    expect(notes(3, 'ru')).toContain('не больше 3 анонимных записок,');
+    expect(notes(21, 'ru')).toContain('не больше 21 анонимной записки,');
+    const days = (noticeDays: number) => errorText(err('meeting_notice_too_short', 422, '', { noticeDays }), ru, 'ru');
+    expect(days(1)).toContain('за 1 день.');
+    expect(days(3)).toContain('за 3 дня.');
+    expect(days(10)).toContain('за 10 дней.');
+    const quota = errorText(err('mandate_over_quota', 422, '', { allowed: 833, confirmed: 833 }), ru, 'ru');
+    expect(quota).toContain('833 делегата');
+    // No counting detail sent: the plain sentence, never a template.
+    expect(errorText(err('note_limit_reached', 422, ''), ru, 'ru')).toBe(ru.errorCode.note_limit_reached);
+  });
+
+  it('shows dates and instants in the details as dates in the reader’s language, never ISO strings', () => {
+    const ended = err('office_already_ended', 409, '', { endsOn: '2025-03-01' });
+    expect(errorText(ended, en, 'en')).toBe('This office already ended on 1 Mar 2025.');
+    expect(errorText(ended, ru, 'ru')).toBe('Срок этой должности уже окончен (1 мар. 2025 г.).');
+    const order = err('date_out_of_order', 422, '', { on: '2024-12-31', notBefore: '2025-01-02' });
+    for (const [texts, lang] of [
+      [en, 'en'],
+      [ru, 'ru'],
+    ] as const) {
+      const text = errorText(order, texts, lang);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text).toContain('2025');
+    }
+    const instant = err('candidate_stage_not_ended', 422, '', { endsOn: '2025-03-01T21:30:00Z' });
+    expect(errorText(instant, en, 'en', 'Europe/Moscow')).toBe(
+      'The candidate stage ends on 2 Mar 2025, 00:30; wait until then.',
+    );
   });
 
   it('a message the web app wrote itself (already translated) is shown as it is', () => {

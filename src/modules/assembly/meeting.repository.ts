@@ -119,6 +119,7 @@ export interface MeetingRow {
   organisation_id: string;
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   kind: string;
   title: string;
   starts_at: Date;
@@ -138,7 +139,8 @@ export interface MeetingRow {
   agenda_titles: string[];
 }
 
-const SELECT = sql`select m.id, m.organisation_id, m.body_id, b.name as body_name, m.kind, m.title, m.starts_at,
+const SELECT = sql`select m.id, m.organisation_id, m.body_id, b.name as body_name, b.name_ru as body_name_ru,
+    m.kind, m.title, m.starts_at,
     m.ends_at, m.place, m.status, m.hall_code, m.notice, m.notice_sent_at, m.opened_at, m.closed_at,
     m.current_item_id, m.revision, m.urgent,
     array(select a.title from agenda_item a where a.meeting_id = m.id order by a.position) as agenda_titles,

@@ -72,6 +72,7 @@ function toSummary(r: repo.MeetingRow): MeetingSummary {
     id: r.id,
     bodyId: r.body_id,
     bodyName: r.body_name,
+    bodyNameRu: r.body_name_ru,
     kind: r.kind as MeetingKind,
     title: r.title,
     startsAt: iso(r.starts_at)!,

@@ -27,6 +27,7 @@ export interface PersonRow extends PersonSummaryRow {
   birth_year: number | null;
   enterprise_id: string | null;
   enterprise_name: string | null;
+  enterprise_name_ru: string | null;
   candidate_since: string | null;
   body_kind: string | null;
   body_name_ru: string | null;
@@ -60,6 +61,7 @@ export async function findPerson(db: Executor, id: string): Promise<PersonRow | 
       sql<string | null>`p.candidate_since::text`.as('candidate_since'),
       'p.enterprise_id',
       'e.name as enterprise_name',
+      'e.name_ru as enterprise_name_ru',
       'p.body_id',
       'b.name as body_name',
       'b.name_ru as body_name_ru',

@@ -92,6 +92,7 @@ function toPerson(actor: Actor, r: repo.PersonRow): Person {
     birthYear: r.birth_year,
     enterpriseId: r.enterprise_id,
     enterpriseName: r.enterprise_name,
+    enterpriseNameRu: r.enterprise_name_ru,
     candidateSince: r.candidate_since,
   };
 }

@@ -17,11 +17,12 @@ export interface AuditRow {
   reason: string | null;
   details: unknown;
   actor_name: string | null;
+  actor_name_ru: string | null;
 }
 
 export async function insertAudit(
   ex: Executor,
-  row: Omit<AuditRow, 'at' | 'actor_name' | 'details'> & { details: string },
+  row: Omit<AuditRow, 'at' | 'actor_name' | 'actor_name_ru' | 'details'> & { details: string },
 ) {
   await ex.insertInto('audit_event').values(row).execute();
 }
@@ -52,7 +53,8 @@ export async function auditOfPerson(ex: Executor, personId: string, limit: numbe
     .selectFrom('audit_event as a')
     .leftJoin('person as p', 'p.id', 'a.actor_person_id')
     .selectAll('a')
-    .select(sql<string | null>`coalesce(p.name_ru, p.family_name || ' ' || p.given_name)`.as('actor_name'))
+    .select(sql<string | null>`p.family_name || ' ' || p.given_name`.as('actor_name'))
+    .select('p.name_ru as actor_name_ru')
     .where('a.subject_person_id', '=', personId)
     .orderBy('a.at', 'desc')
     .orderBy('a.id', 'desc')

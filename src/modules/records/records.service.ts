@@ -91,6 +91,7 @@ export class RecordsService {
       reason: r.reason,
       actorPersonId: r.actor_person_id,
       actorName: r.actor_name,
+      actorNameRu: r.actor_name_ru,
       details: (r.details ?? {}) as Record<string, unknown>,
     }));
   }

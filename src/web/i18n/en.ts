@@ -458,12 +458,16 @@ export const en = {
   },
   /** Richer sentences naming details the server sends with some codes; used only when every detail named was sent. */
   errorCodeWith: {
-    note_limit_reached:
+    note_limit_reached_one:
+      'You may send at most {{limit}} unsigned question note in this meeting, and you have sent it. Signed notes are counted apart.',
+    note_limit_reached_other:
       'You may send at most {{limit}} unsigned question notes in this meeting, and you have sent them all. Signed notes are counted apart.',
     dues_amount_mismatch:
       'The amount paid is not what the statute’s scale gives for these earnings in that month: it should be {{expected}}. Correct the amount.',
-    below_statute_minimum:
-      'The statute requires at least {{required}} founding full members to form a primary organisation; {{given}} are given. Add founding members.',
+    below_statute_minimum_one:
+      'The statute requires at least {{required}} founding full member to form a primary organisation; {{given}} given. Add founding members.',
+    below_statute_minimum_other:
+      'The statute requires at least {{required}} founding full members to form a primary organisation; {{given}} given. Add founding members.',
     body_has_members:
       'Members or candidates ({{count}}) are still registered in this body or below it. Transfer them first.',
     body_has_children: 'This body still has active sub-bodies ({{count}}). Dissolve, move or merge them first.',
@@ -476,14 +480,20 @@ export const en = {
       'The date {{on}} is before the member joined or was deregistered ({{notBefore}}). Give {{notBefore}} or a later date.',
     card_number_taken: 'Card number {{cardNumber}} is already held by another person. Check the number.',
     login_taken: 'The login “{{login}}” is already used by another account. Choose another.',
-    mandate_over_quota:
-      'The electing body may send {{allowed}} delegates and {{confirmed}} are already confirmed: this mandate cannot be confirmed.',
+    mandate_over_quota_one:
+      'The electing body may send {{allowed}} delegate and already has confirmed: {{confirmed}}. This mandate cannot be confirmed.',
+    mandate_over_quota_other:
+      'The electing body may send {{allowed}} delegates and already has confirmed: {{confirmed}}. This mandate cannot be confirmed.',
     statute_date_before_current:
       'A new statute version cannot take effect before the latest adopted version ({{latestEffectiveFrom}}). Choose a later date.',
     office_already_ended: 'This office already ended on {{endsOn}}.',
-    meeting_notice_too_short:
+    meeting_notice_too_short_one:
+      "The statute asks for {{noticeDays}} day's notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.",
+    meeting_notice_too_short_other:
       "The statute asks for {{noticeDays}} days' notice of this kind of meeting. Choose a later start, or mark the meeting urgent if it is an extraordinary meeting that cannot wait.",
-    note_signed_limit_reached:
+    note_signed_limit_reached_one:
+      'You may send at most {{limit}} signed question note in this meeting, and you have sent it. Unsigned notes are counted apart.',
+    note_signed_limit_reached_other:
       'You may send at most {{limit}} signed question notes in this meeting, and you have sent them all. Unsigned notes are counted apart.',
   },
   password: {
@@ -494,12 +504,15 @@ export const en = {
     current: 'Current password',
     new: 'New password',
     repeat: 'New password again',
-    policyHint: 'At least {{min}} characters; not a common password, not your login. A few words make a good one.',
+    policyHint_one: 'At least {{count}} character; not a common password, not your login. A few words make a good one.',
+    policyHint_other:
+      'At least {{count}} characters; not a common password, not your login. A few words make a good one.',
     changeSubmit: 'Change password',
     changed: 'Your password is changed. Your other sessions were signed out.',
     backHome: 'Back to the organisation',
     required: 'Fill in every password field.',
-    tooShort: 'The new password is too short: use at least {{min}} characters.',
+    tooShort_one: 'The new password is too short: use at least {{count}} character.',
+    tooShort_other: 'The new password is too short: use at least {{count}} characters.',
     mismatch: 'The two new passwords differ. Type the same password twice.',
     resetTitle: 'Password',
     resetIntro:
@@ -560,10 +573,15 @@ export const en = {
     nameRu: 'Russian name',
     status: { active: 'Active', dissolved: 'Dissolved', merged: 'Merged' },
     size: 'Size',
-    sizeValue: '{{members}} members, {{candidates}} candidates',
+    sizeMembers_one: '{{n}} member',
+    sizeMembers_other: '{{n}} members',
+    sizeCandidates_one: '{{n}} candidate',
+    sizeCandidates_other: '{{n}} candidates',
     minimum: 'Statute minimum',
     statuteMinimum: 'Statute minimum: {{min}}',
-    belowMinimumNote:
+    belowMinimumNote_one:
+      'This primary organisation has {{counted}} counted member, below the statute minimum of {{min}}.',
+    belowMinimumNote_other:
       'This primary organisation has {{counted}} counted members, below the statute minimum of {{min}}.',
     offices: 'Offices',
     noOffices: 'No offices are held in this body.',
@@ -699,8 +717,10 @@ export const en = {
     chart: 'Chart',
     chartTitle: 'Primary organisations by size band',
     chartDesc: 'Bar chart of the same figures as the table.',
-    barLabel: '{{band}}: {{count}} primary organisations',
-    summary: '{{total}} primary organisations',
+    barLabel_one: '{{band}}: {{n}} primary organisation',
+    barLabel_other: '{{band}}: {{n}} primary organisations',
+    summary_one: '{{n}} primary organisation',
+    summary_other: '{{n}} primary organisations',
     bodyStats: 'Figures for this body',
     members: 'Members',
     candidates: 'Candidates',
@@ -776,7 +796,8 @@ export const en = {
     chosenRecommenders: 'Chosen recommenders',
     needBody: 'Choose the organisation you apply to.',
     recommendations: 'Recommendations',
-    recommendationsCount: '{{confirmed}} of {{required}} recommendations confirmed',
+    recommendationsCount_one: '{{confirmed}} of {{required}} recommendation confirmed',
+    recommendationsCount_other: '{{confirmed}} of {{required}} recommendations confirmed',
     decisions: 'Decisions',
     candidacy: 'Candidate stage',
     stage: '{{from}} – {{to}}',
@@ -866,7 +887,8 @@ export const en = {
     monthsOwed: 'Months owed',
     monthsOwedCount: 'Months owed',
     lastPaid: 'Last paid',
-    limitNote: 'Flagged after {{limit}} months in arrears (statute).',
+    limitNote_one: 'Flagged after {{limit}} month in arrears (statute).',
+    limitNote_other: 'Flagged after {{limit}} months in arrears (statute).',
     record: 'Record a payment',
     recordSubmit: 'Record payment',
     recorded: 'The payment is recorded.',
@@ -886,8 +908,10 @@ export const en = {
     toBody: 'Receiving organisation',
     reason: 'Reason (optional)',
     needBody: 'Choose the receiving organisation.',
-    limitNote: 'Flagged after {{limit}} months registered nowhere (statute).',
-    unregisteredSince: 'deregistered {{date}} ({{months}} months)',
+    limitNote_one: 'Flagged after {{limit}} month registered nowhere (statute).',
+    limitNote_other: 'Flagged after {{limit}} months registered nowhere (statute).',
+    unregisteredSince_one: 'deregistered {{date}} ({{months}} month)',
+    unregisteredSince_other: 'deregistered {{date}} ({{months}} months)',
   },
   resignation: {
     heading: 'Resignation',
@@ -1209,10 +1233,13 @@ export const en = {
     notInSession: 'The meeting is not in session.',
     openProjector: 'Open the projector view',
     quorum: 'Quorum',
-    quorumLine: 'Present {{present}} of {{entitled}} voting — quorum {{required}}: {{state}}',
+    quorumLine_one: 'Present {{present}} of {{entitled}} voting — quorum {{required}}: {{state}}',
+    quorumLine_other: 'Present {{present}} of {{entitled}} voting — quorum {{required}}: {{state}}',
     quorumReached: 'reached',
     quorumNotReached: 'not reached',
-    quorumOthers: '(also present: {{consultative}} consultative, {{guests}} guests)',
+    quorumOthers: '(also present: {{consultative}} consultative, {{guestsText}})',
+    guestsN_one: '{{n}} guest',
+    guestsN_other: '{{n}} guests',
     quorumRequired: 'Quorum {{n}}',
     timeLeft: '{{time}} left',
     overTime: '{{time}} over time',
@@ -1293,7 +1320,8 @@ export const en = {
     cancelEdit: 'Cancel',
     speakerLabel: 'Speaker',
     notesTitle: 'Question notes',
-    notesCounter: '{{n}} notes, {{answered}} answered',
+    notesCounter_one: '{{n}} note, {{answered}} answered',
+    notesCounter_other: '{{n}} notes, {{answered}} answered',
     notesAnsweredCount: '{{n}} answered',
     notesFilter: 'Show',
     noNotes: 'No notes.',
@@ -1458,16 +1486,20 @@ export const en = {
     chooseFirst: 'Choose for, against or abstain first.',
     cast: 'Cast my ballot',
     candidates: 'Candidates',
-    rankHelp:
+    rankHelp_one:
       'Number the candidates in your order of preference: 1 for your first choice, 2 for your second, and so on ({{seats}} to be elected). Rank as many as you like; leave the rest blank.',
-    pluralityHelp: 'Mark up to {{n}} candidates.',
+    rankHelp_other:
+      'Number the candidates in your order of preference: 1 for your first choice, 2 for your second, and so on ({{seats}} to be elected). Rank as many as you like; leave the rest blank.',
+    pluralityHelp_one: 'Mark up to {{n}} candidate.',
+    pluralityHelp_other: 'Mark up to {{n}} candidates.',
     approvalHelp: 'Mark every candidate you approve of.',
     rankFor: 'Rank for {{name}}',
     rankUp: 'Move {{name}} up',
     rankDown: 'Move {{name}} down',
     rankNumbers: 'Ranks must be whole numbers from 1.',
     rankSequence: 'Use each rank once, 1, 2, 3… without gaps.',
-    tooMany: 'Mark at most {{n}} candidates.',
+    tooMany_one: 'Mark at most {{n}} candidate.',
+    tooMany_other: 'Mark at most {{n}} candidates.',
     yourOrder: 'Your order',
     blankBallot: 'Blank ballot',
     accepted: 'Your ballot was accepted and counts.',
@@ -1479,7 +1511,9 @@ export const en = {
     showOfHands: 'Vote by show of hands: the tellers count.',
     rollRecorded: 'Your vote “{{choice}}” was recorded by name.',
     checkMyBallot: 'Check my ballot',
-    checkOk:
+    checkOk_one:
+      'Your ballot is on the published board, counted, exactly as you cast it ({{n}} ballot on the board, hashed again by your browser).',
+    checkOk_other:
       'Your ballot is on the published board, counted, exactly as you cast it ({{n}} ballots on the board, all hashed again by your browser).',
     checkHash: 'The board’s fingerprint matches the one announced with the result: {{hash}}.',
     checkFailed: 'Warning: the check failed.',
@@ -1509,7 +1543,9 @@ export const en = {
     carried: 'Carried',
     notCarried: 'Not carried',
     noQuorum: 'Not valid: no quorum.',
-    noQuorumDetail:
+    noQuorumDetail_one:
+      'When the vote opened {{present}} voting participant was present and the statute’s quorum is {{required}}: nothing was decided and nobody elected.',
+    noQuorumDetail_other:
       'When the vote opened {{present}} voting participants were present and the statute’s quorum is {{required}}: nothing was decided and nobody elected.',
     void: 'Void',
     voidNoBallots: 'Not a single valid ballot was cast: nothing was decided and nobody was elected.',
@@ -1518,7 +1554,11 @@ export const en = {
     needed: '{{n}} needed',
     castLine: 'Cast: {{cast}} (blank or invalid {{invalid}}); present {{present}} of {{entitled}} entitled.',
     boardHash: 'Ballot board fingerprint (SHA-256)',
-    transcriptSummary: '{{rounds}} rounds; quota {{quota}}; {{valid}} valid ballots.',
+    transcriptSummary: '{{roundsText}}; quota {{quota}}; {{validText}}.',
+    roundsN_one: '{{n}} round',
+    roundsN_other: '{{n}} rounds',
+    validBallotsN_one: '{{n}} valid ballot',
+    validBallotsN_other: '{{n}} valid ballots',
     ballotsReceived: 'ballots received',
     votesRecorded: 'votes recorded',
     // the chair's controls
@@ -1640,7 +1680,8 @@ export const en = {
     overQuota: 'over the norm',
     mandates: 'Mandates',
     noMandates: 'No mandates submitted yet.',
-    seated: 'Seated: {{n}} of {{total}} mandates.',
+    seated_one: 'Seated: {{n}} of {{total}} mandate.',
+    seated_other: 'Seated: {{n}} of {{total}} mandates.',
     delegate: 'Delegate',
     electedBy: 'Elected by',
     voice: 'Voice',

@@ -1,6 +1,7 @@
 // Loading and error states: a progress indicator announced politely, errors in an alert.
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.js';
+import { useTimeZone } from '../app/format.js';
 import { en } from '../i18n/en.js';
 import { errorText, type ErrorTexts } from './error-text.js';
 
@@ -20,10 +21,11 @@ export function Loading({ label }: { label?: string }) {
  */
 export function useErrorMessage() {
   const { i18n } = useTranslation();
+  const timeZone = useTimeZone();
   return (err: unknown): string => {
     const lang = i18n.resolvedLanguage ?? i18n.language ?? 'en';
     const texts = (i18n.getResourceBundle(lang, 'translation') as ErrorTexts | undefined) ?? en;
-    if (err instanceof ApiError) return errorText(err, texts, lang);
+    if (err instanceof ApiError) return errorText(err, texts, lang, timeZone);
     return texts.errors.unknown;
   };
 }

@@ -265,7 +265,7 @@ export function MeetingList({
           {m.sealed && <span className="badge">{t('meetings.sealedBadge')}</span>}
           <div className="small muted">
             <time dateTime={m.startsAt}>{D.dateTime(m.startsAt)}</time> · {m.place}
-            {showBody && <> · {m.bodyName}</>}
+            {showBody && <> · {f.name({ name: m.bodyName, nameRu: m.bodyNameRu })}</>}
             {' · '}
             {t('meetings.entitledCount', { n: f.number(m.entitled) })}
           </div>
@@ -308,6 +308,7 @@ interface MeetingSummaryLike {
   startsAt: string;
   place: string;
   bodyName: string;
+  bodyNameRu?: string | null;
   entitled: number;
   sealed: boolean;
   urgent: boolean;

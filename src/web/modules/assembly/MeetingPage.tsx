@@ -119,7 +119,9 @@ function Header({ meeting }: { meeting: Meeting }) {
             <StatusBadge status={meeting.status} />
             <span className="badge badge-kind">{L.kind(meeting.kind)}</span>
             {meeting.sealed && <span className="badge">{t('meetings.sealedBadge')}</span>}
-            <Link to={`/bodies/${meeting.bodyId}`}>{meeting.bodyName}</Link>
+            <Link to={`/bodies/${meeting.bodyId}`}>
+              {f.name({ name: meeting.bodyName, nameRu: meeting.bodyNameRu })}
+            </Link>
           </p>
         }
       >

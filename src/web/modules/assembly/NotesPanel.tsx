@@ -124,6 +124,7 @@ export function NotesPanel({ meeting, live }: { meeting: Meeting; live: Live }) 
     <div className="console" data-testid="notes-panel">
       <p role="status" aria-live="polite" data-testid="notes-count">
         {t('meetings.notesCounter', {
+          count: s?.notesCount ?? notes.length,
           n: f.number(s?.notesCount ?? notes.length),
           answered: f.number(s?.notesAnswered ?? notes.filter((n) => n.status === 'answered').length),
         })}

@@ -58,6 +58,7 @@ export function QuorumLine({ quorum, className }: { quorum: Quorum; className?: 
   return (
     <p className={`quorum ${quorum.reached ? 'quorum-reached' : 'quorum-not'} ${className ?? ''}`} data-testid="quorum">
       {t('meetings.quorumLine', {
+        count: quorum.presentVoting,
         present: f.number(quorum.presentVoting),
         entitled: f.number(quorum.entitledVoting),
         required: f.number(quorum.required),
@@ -68,7 +69,7 @@ export function QuorumLine({ quorum, className }: { quorum: Quorum; className?: 
           {' '}
           {t('meetings.quorumOthers', {
             consultative: f.number(quorum.presentConsultative),
-            guests: f.number(quorum.presentGuests),
+            guestsText: t('meetings.guestsN', { count: quorum.presentGuests, n: f.number(quorum.presentGuests) }),
           })}
         </span>
       )}

@@ -52,7 +52,7 @@ export function ChangePasswordPage() {
               onChange={setNext}
               autoComplete="new-password"
               name="new-password"
-              hint={t('password.policyHint', { min: PASSWORD_MIN_LENGTH })}
+              hint={t('password.policyHint', { count: PASSWORD_MIN_LENGTH })}
             />
             <PasswordField
               label={t('password.repeat')}

@@ -42,7 +42,7 @@ export function newPasswordProblem(
   minLength: number,
 ): string | undefined {
   if (!password || !repeat) return t('password.required');
-  if ([...password].length < minLength) return t('password.tooShort', { min: minLength });
+  if ([...password].length < minLength) return t('password.tooShort', { count: minLength });
   if (password !== repeat) return t('password.mismatch');
   return undefined;
 }

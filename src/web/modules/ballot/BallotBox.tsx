@@ -287,7 +287,7 @@ function ElectionBallot({
       return;
     }
     if (election.method === 'plurality' && marked.length > election.seats)
-      return setProblem(t('ballots.tooMany', { n: election.seats }));
+      return setProblem(t('ballots.tooMany', { count: election.seats, n: election.seats }));
     setProblem('');
     onCast({ prefs: running.map((c) => c.personId).filter((c) => marked.includes(c)) });
   };
@@ -295,9 +295,9 @@ function ElectionBallot({
     <BallotForm submit={submit} problem={problem} busy={busy}>
       <p className="small" id={`${id}-help`}>
         {stv
-          ? t('ballots.rankHelp', { seats: election.seats })
+          ? t('ballots.rankHelp', { count: election.seats, seats: election.seats })
           : election.method === 'plurality'
-            ? t('ballots.pluralityHelp', { n: election.seats })
+            ? t('ballots.pluralityHelp', { count: election.seats, n: election.seats })
             : t('ballots.approvalHelp')}
       </p>
       <fieldset aria-describedby={`${id}-help`}>
@@ -448,7 +448,7 @@ export function ReceiptChecker({
         >
           {outcome.problems.length === 0 ? (
             <p>
-              {t('ballots.checkOk', { n: outcome.board.entries.length })}{' '}
+              {t('ballots.checkOk', { count: outcome.board.entries.length, n: outcome.board.entries.length })}{' '}
               {t('ballots.checkHash', { hash: outcome.board.boardHash })}
             </p>
           ) : (

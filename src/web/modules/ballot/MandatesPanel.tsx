@@ -182,7 +182,9 @@ export function MandatesPanel({ meeting }: { meeting: Meeting }) {
       )}
       <section className="console-block" aria-labelledby="mandates-h">
         <h3 id="mandates-h">{t('ballots.mandates')}</h3>
-        <p data-testid="seated-count">{t('ballots.seated', { n: f.number(seated), total: f.number(items.length) })}</p>
+        <p data-testid="seated-count">
+          {t('ballots.seated', { count: items.length, n: f.number(seated), total: f.number(items.length) })}
+        </p>
         {items.length === 0 ? (
           <p className="muted">{t('ballots.noMandates')}</p>
         ) : (

@@ -170,6 +170,7 @@ export function NoQuorumLine({ result }: { result: VoteResult }) {
     <p className="notice notice-warn result-no-quorum" data-testid="vote-no-quorum">
       <strong>{t('ballots.noQuorum')}</strong>{' '}
       {t('ballots.noQuorumDetail', {
+        count: result.present,
         present: f.number(result.present),
         required: f.number(result.quorum.required),
       })}
@@ -321,9 +322,9 @@ export function LiveVoteView({ vote, big = false, level = 2 }: { vote: LiveVote;
               {last && (count.method === 'scottish_stv' || count.method === 'meek') && (
                 <p className="small">
                   {t('ballots.transcriptSummary', {
-                    rounds: count.rounds.length,
+                    roundsText: t('ballots.roundsN', { count: count.rounds.length, n: f.number(count.rounds.length) }),
                     quota: last.quota === null ? '—' : value(last.quota),
-                    valid: f.number(count.valid),
+                    validText: t('ballots.validBallotsN', { count: count.valid, n: f.number(count.valid) }),
                   })}
                 </p>
               )}

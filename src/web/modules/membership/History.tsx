@@ -58,7 +58,9 @@ export function PersonHistory({ personId, headingLevel = 2 }: { personId: string
                 </div>
                 {ev.reason && <p className="reason">{ev.reason}</p>}
                 <div className="small muted">
-                  {ev.actorName ? t('membership.by', { name: ev.actorName }) : t('membership.bySystem')}
+                  {ev.actorName
+                    ? t('membership.by', { name: f.name({ name: ev.actorName, nameRu: ev.actorNameRu }) })
+                    : t('membership.bySystem')}
                 </div>
               </li>
             ))}

@@ -218,6 +218,7 @@ function ApplicationSummary({ a }: { a: Application }) {
       </span>{' '}
       <span className="small">
         {t('admission.recommendationsCount', {
+          count: a.requiredRecommendations,
           confirmed: a.confirmedRecommendations,
           required: a.requiredRecommendations,
         })}
@@ -229,6 +230,7 @@ function ApplicationSummary({ a }: { a: Application }) {
 function ApplicationRecs({ id }: { id: string }) {
   const { t } = useTranslation();
   const L = useLabels();
+  const f = useFormat();
   const q = useQuery({
     queryKey: ['admission', 'application', id],
     queryFn: ({ signal }) => api<ApplicationDetail>(paths.admission.application(id), { signal }),
@@ -261,7 +263,7 @@ function ApplicationRecs({ id }: { id: string }) {
         <ul className="plain-list small" aria-label={t('admission.decisions')}>
           {q.data.decisions.map((d) => (
             <li key={d.id}>
-              {d.bodyName} — {L.outcome(d.outcome)} ({d.takenOn})
+              {d.bodyName} — {L.outcome(d.outcome)} ({f.date(d.takenOn)})
               {d.votes ? ` · ${t('forms.voteSummary', d.votes)}` : ''}
               {d.reasons ? ` — ${d.reasons}` : ''}
             </li>

@@ -169,7 +169,11 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
       count={q.data?.total}
       empty={t('worklists.noArrears')}
     >
-      {q.data && <p className="small muted">{t('dues.limitNote', { limit: q.data.arrearsLimitMonths })}</p>}
+      {q.data && (
+        <p className="small muted">
+          {t('dues.limitNote', { count: q.data.arrearsLimitMonths, limit: q.data.arrearsLimitMonths })}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table-cards">
           <thead>

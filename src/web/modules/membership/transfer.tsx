@@ -102,15 +102,24 @@ export function UnregisteredWorklist({ bodyId }: { bodyId: string }) {
       count={q.data?.total}
       empty={t('worklists.noUnregistered')}
     >
-      {q.data && <p className="small muted">{t('transfer.limitNote', { limit: q.data.limitMonths })}</p>}
+      {q.data && (
+        <p className="small muted">
+          {t('transfer.limitNote', { count: q.data.limitMonths, limit: q.data.limitMonths })}
+        </p>
+      )}
       <ul className="plain-list">
         {items.map((u) => (
           <li key={u.personId}>
             <Link to={`/persons/${u.personId}`}>
               {f.lang === 'ru' && u.nameRu ? u.nameRu : `${u.familyName} ${u.givenName}`}
             </Link>{' '}
-            · {t('transfer.unregisteredSince', { date: f.date(u.deregisteredOn), months: u.monthsUnregistered })} ·{' '}
-            {u.lastBodyName}
+            ·{' '}
+            {t('transfer.unregisteredSince', {
+              date: f.date(u.deregisteredOn),
+              count: u.monthsUnregistered,
+              months: f.number(u.monthsUnregistered),
+            })}{' '}
+            · {u.lastBodyName}
           </li>
         ))}
       </ul>

@@ -252,7 +252,10 @@ export function BodyPage() {
       <dl className="facts">
         <div>
           <dt>{t('body.size')}</dt>
-          <dd>{t('body.sizeValue', { members: f.number(d.size.members), candidates: f.number(d.size.candidates) })}</dd>
+          <dd>
+            {t('body.sizeMembers', { count: d.size.members, n: f.number(d.size.members) })},{' '}
+            {t('body.sizeCandidates', { count: d.size.candidates, n: f.number(d.size.candidates) })}
+          </dd>
         </div>
         {b.kind === 'primary_organisation' && (
           <div>
@@ -274,7 +277,11 @@ export function BodyPage() {
 
       {d.belowMinimum && (
         <p className="notice notice-warn">
-          {t('body.belowMinimumNote', { counted: f.number(d.size.counted), min: f.number(d.size.statuteMinimum) })}
+          {t('body.belowMinimumNote', {
+            count: d.size.counted,
+            counted: f.number(d.size.counted),
+            min: f.number(d.size.statuteMinimum),
+          })}
         </p>
       )}
 

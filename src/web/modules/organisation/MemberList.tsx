@@ -85,9 +85,11 @@ export function MemberList({ bodyId }: { bodyId: string }) {
                           <td>{t(`socialPosition.${p.socialPosition}`)}</td>
                           <td>
                             {p.bodyId && p.bodyId !== bodyId ? (
-                              <Link to={`/bodies/${p.bodyId}`}>{p.bodyName}</Link>
+                              <Link to={`/bodies/${p.bodyId}`}>
+                                {f.name({ name: p.bodyName ?? '', nameRu: p.bodyNameRu })}
+                              </Link>
                             ) : (
-                              (p.bodyName ?? '')
+                              f.name({ name: p.bodyName ?? '', nameRu: p.bodyNameRu })
                             )}
                           </td>
                         </tr>

@@ -98,7 +98,7 @@ export function PersonPage() {
             {p.enterpriseName && (
               <div>
                 <dt>{t('person.enterprise')}</dt>
-                <dd>{p.enterpriseName}</dd>
+                <dd>{f.name({ name: p.enterpriseName, nameRu: p.enterpriseNameRu })}</dd>
               </div>
             )}
             {p.joinedOn && (

@@ -33,7 +33,7 @@ export function BandChart({ bars }: { bars: Bar[] }) {
       <title id={`${id}-t`}>{t('stats.chartTitle')}</title>
       <desc id={`${id}-d`}>
         {t('stats.chartDesc')}{' '}
-        {bars.map((b) => t('stats.barLabel', { band: b.label, count: f.number(b.value) })).join('; ')}
+        {bars.map((b) => t('stats.barLabel', { band: b.label, count: b.value, n: f.number(b.value) })).join('; ')}
       </desc>
       <line className="chart-axis" x1={labelW} x2={labelW} y1={top / 2} y2={height - top / 2} />
       {bars.map((b, i) => {
@@ -41,7 +41,7 @@ export function BandChart({ bars }: { bars: Bar[] }) {
         const w = b.value === 0 ? 0 : Math.max(2, (b.value / max) * plotW);
         return (
           <g key={b.label}>
-            <title>{t('stats.barLabel', { band: b.label, count: f.number(b.value) })}</title>
+            <title>{t('stats.barLabel', { band: b.label, count: b.value, n: f.number(b.value) })}</title>
             <text className="chart-label" x={labelW - 8} y={y + rowH / 2} dominantBaseline="middle" textAnchor="end">
               {b.label}
             </text>

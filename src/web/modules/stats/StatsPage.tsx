@@ -151,7 +151,7 @@ export function StatsPage() {
                       className="muted small"
                       style={{ textAlign: 'left', captionSide: 'bottom', paddingTop: '0.5rem' }}
                     >
-                      {t('stats.summary', { total: f.number(data!.total) })}
+                      {t('stats.summary', { count: data!.total, n: f.number(data!.total) })}
                       {data!.belowMinimum > 0 && ` · ${t('tree.belowMinimumLong')}: ${f.number(data!.belowMinimum)}`}
                     </caption>
                     <thead>

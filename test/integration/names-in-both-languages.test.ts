@@ -1,0 +1,74 @@
+// Names in the reader's language (issue 11, point 13): wherever the web app shows a body, enterprise or person
+// name, the API sends the Latin name and the Cyrillic one (when recorded), so a Russian reader reads Cyrillic and
+// an English reader Latin — the meeting list's body, the person's workplace and who acted in a person's history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/platform/actor.js';
+import { DB_KINDS } from '../support/db.js';
+import { createTestServer, type Loose, type TestClient, type TestServer } from '../support/http.js';
+import { makeBody, makeEnterprise, makeOffice, makeOrganisation, makePerson } from '../support/factories.js';
+import { makeMeeting } from '../support/assembly-factory.js';
+
+const PASSWORD = 'correct horse battery';
+
+describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
+  let srv: TestServer;
+  let secretary: TestClient;
+  let worksId: string;
+  let subjectId: string;
+
+  beforeAll(async () => {
+    srv = await createTestServer(kind);
+    const db = srv.db;
+    const org = await makeOrganisation(db);
+    const district = await makeBody(db, org, 'district_committee', null);
+    const works = await makeBody(db, org, 'primary_organisation', district, { name: 'Red Putilovite works' });
+    worksId = works.id;
+    await db.updateTable('body').set({ name_ru: 'Красный путиловец' }).where('id', '=', works.id).execute();
+    const plant = await makeEnterprise(db, org, 1000, 'Putilov plant');
+    await db.updateTable('enterprise').set({ name_ru: 'Путиловский завод' }).where('id', '=', plant.id).execute();
+    const subject = await makePerson(db, org, works, { familyName: 'Subject' });
+    subjectId = subject.id;
+    await db.updateTable('person').set({ enterprise_id: plant.id }).where('id', '=', subject.id).execute();
+    const sec = await makePerson(db, org, works, { familyName: 'Kirov', givenName: 'Sergei' });
+    await db.updateTable('person').set({ name_ru: 'Киров Сергей Миронович' }).where('id', '=', sec.id).execute();
+    await makeOffice(db, works, sec, 'secretary');
+    await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
+    await srv.services.records.audit(db, {
+      organisationId: org.id,
+      subjectPersonId: subject.id,
+      actor: { personId: sec.id } as Actor,
+      effectiveOn: '2026-11-01',
+      process: 'admission',
+      entityId: null,
+      action: 'admitted',
+    });
+    await srv.services.auth.createAccount({ personId: sec.id, login: 'secretary', password: PASSWORD });
+    secretary = srv.client();
+    expect((await secretary.login('secretary', PASSWORD)).status).toBe(200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  it('a meeting names its body in both languages', async () => {
+    const r = await secretary.get(`/api/bodies/${worksId}/meetings`);
+    expect(r.status).toBe(200);
+    const items = (r.body as Loose).items as Loose[];
+    expect(items.map((m) => [m.bodyName, m.bodyNameRu])).toEqual([['Red Putilovite works', 'Красный путиловец']]);
+  });
+
+  it('a person’s workplace is named in both languages', async () => {
+    const r = await secretary.get(`/api/persons/${subjectId}`);
+    expect(r.status).toBe(200);
+    const p = ((r.body as Loose).person ?? r.body) as Loose;
+    expect([p.enterpriseName, p.enterpriseNameRu]).toEqual(['Putilov plant', 'Путиловский завод']);
+  });
+
+  it('who acted in a person’s history: the Latin name and the Cyrillic one apart, not the Cyrillic for everyone', async () => {
+    const r = await secretary.get(`/api/persons/${subjectId}/history`);
+    expect(r.status).toBe(200);
+    const items = (r.body as Loose).items as Loose[];
+    expect(items.map((e) => [e.actorName, e.actorNameRu])).toEqual([['Kirov Sergei', 'Киров Сергей Миронович']]);
+  });
+});

@@ -23,7 +23,7 @@ export function WorklistsPage() {
   const me = useMe().data!;
   const [params, setParams] = useSearchParams();
   // the bodies the person's offices cover, then the control commissions they sit on (the appeals before each)
-  const scopes = [...me.scopes, ...(me.commissions ?? [])].filter(
+  const scopes = [...me.scopes, ...me.commissions].filter(
     (s, i, all) => all.findIndex((x) => x.bodyId === s.bodyId) === i,
   );
   const bodyId = params.get('body') ?? scopes[0]?.bodyId ?? '';

@@ -139,6 +139,7 @@ export function ReviewsWorklist() {
 
 function OpenReviewForm({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const [title, setTitle] = useState('');
   const [openedOn, setOpenedOn] = useState(today());
   const [deadline, setDeadline] = useState('');
@@ -149,7 +150,7 @@ function OpenReviewForm({ bodyId }: { bodyId: string }) {
       submitLabel={t('review.openSubmit')}
       state={act}
       testId="open-review-form"
-      done={t('review.opened', { count: act.data?.items ?? 0 })}
+      done={t('review.opened', { count: act.data?.items ?? 0, n: f.number(act.data?.items ?? 0) })}
       onSubmit={() => {
         if (!title.trim()) return t('review.needTitle');
         if (!deadline || deadline <= openedOn) return t('review.needDeadline');
@@ -207,9 +208,13 @@ export function CommitteeReviews({ bodyId }: { bodyId: string }) {
               <p>
                 <strong>{r.title}</strong> · {t('review.period', { from: f.date(r.openedOn), to: f.date(r.deadline) })}{' '}
                 <span className="badge badge-kind">{L.state(r.state)}</span>{' '}
-                <span className="small">{t('review.items', { count: r.items })}</span>
+                <span className="small">{t('review.items', { count: r.items, n: f.number(r.items) })}</span>
               </p>
-              {r.state === 'open' && <Progress reviewId={r.id} />}
+              {r.state === 'open' && (
+                <Disclosure label={t('review.showProgress')}>
+                  <Progress reviewId={r.id} />
+                </Disclosure>
+              )}
               {r.state === 'open' && r.deadline < today() && <CloseReviewForm review={r} />}
             </li>
           ))}

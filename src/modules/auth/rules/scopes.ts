@@ -50,16 +50,15 @@ export function deriveScopes(offices: HeldOffice[], managingOffices: readonly st
           bodyNameRu: o.parentNameRu,
         });
     } else if (!out.has(o.bodyId)) {
-      out.set(o.bodyId, {
-        bodyId: o.bodyId,
-        path: o.bodyPath,
-        title: o.title,
-        bodyName: o.bodyName,
-        bodyNameRu: o.bodyNameRu,
-      });
+      out.set(o.bodyId, ownBody(o));
     }
   }
   return [...out.values()];
+}
+
+/** The office's own body, as a scope or a seat. */
+function ownBody(o: HeldOffice): NamedScope {
+  return { bodyId: o.bodyId, path: o.bodyPath, title: o.title, bodyName: o.bodyName, bodyNameRu: o.bodyNameRu };
 }
 
 /**
@@ -68,15 +67,7 @@ export function deriveScopes(offices: HeldOffice[], managingOffices: readonly st
  */
 export function deriveCommissions(offices: HeldOffice[]): NamedScope[] {
   const out = new Map<string, NamedScope>();
-  for (const o of offices)
-    if (o.bodyKind === 'control_commission' && !out.has(o.bodyId))
-      out.set(o.bodyId, {
-        bodyId: o.bodyId,
-        path: o.bodyPath,
-        title: o.title,
-        bodyName: o.bodyName,
-        bodyNameRu: o.bodyNameRu,
-      });
+  for (const o of offices) if (o.bodyKind === 'control_commission' && !out.has(o.bodyId)) out.set(o.bodyId, ownBody(o));
   return [...out.values()];
 }
 

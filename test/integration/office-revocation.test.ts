@@ -144,12 +144,14 @@ describe.each(DB_KINDS)('ending and extending offices on %s', (kind) => {
 
   it('an expelled or resigned holder keeps no scope from a party office', async () => {
     expect((await client.distsec!.get('/api/auth/me')).body.scopes).toHaveLength(1);
-    await srv.db.updateTable('person').set({ status: 'non_member' }).where('id', '=', person.distsec!).execute();
+    const left = { status: 'non_member' as const, left_on: isoDay(0), left_reason: 'expelled' };
+    await srv.db.updateTable('person').set(left).where('id', '=', person.distsec!).execute();
     try {
       expect((await client.distsec!.get('/api/auth/me')).body.scopes).toEqual([]);
       expect((await client.distsec!.get(`/api/bodies/${works.id}/members`)).status).toBe(403);
     } finally {
-      await srv.db.updateTable('person').set({ status: 'member' }).where('id', '=', person.distsec!).execute();
+      const back = { status: 'member' as const, left_on: null, left_reason: null };
+      await srv.db.updateTable('person').set(back).where('id', '=', person.distsec!).execute();
     }
   });
 

@@ -272,13 +272,11 @@ export async function activeOffices(db: Executor, personId: string, today: strin
     .innerJoin('person as holder', 'holder.id', 'o.person_id')
     .where('o.person_id', '=', personId)
     .where('o.ended_at', 'is', null)
-    // an office of the party confers nothing on someone no longer in it (expelled, resigned); offices in an
-    // enterprise's management, union committee or a council are held by non-party people too
+    // an office of the party confers nothing on someone who has left it (expelled, resigned: a reason for leaving
+    // is recorded); a non-member who never was one (the first administrator) holds offices, and so do non-party
+    // people in an enterprise's management, union committee or a council
     .where((eb) =>
-      eb.or([
-        eb('holder.status', 'in', ['member', 'candidate']),
-        eb('b.kind', 'in', ['management', 'union_committee', 'council']),
-      ]),
+      eb.or([eb('holder.left_reason', 'is', null), eb('b.kind', 'in', ['management', 'union_committee', 'council'])]),
     )
     .where('o.starts_on', '<=', today)
     .where((eb) => eb.or([eb('o.ends_on', 'is', null), eb('o.ends_on', '>=', today)]))

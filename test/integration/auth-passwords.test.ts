@@ -51,6 +51,7 @@ describe.each(DB_KINDS)('passwords on %s', (kind) => {
     await mk('sessions', pA);
     await mk('forgetful', pA);
     await mk('twice', pA);
+    await mk('coded', pA);
     await mk('expired', pA);
     await mk('fellow', pA);
     await mk('elsewhere', pB);
@@ -191,6 +192,21 @@ describe.each(DB_KINDS)('passwords on %s', (kind) => {
         (await anon.post('/api/auth/password-reset', { login: 'twice', code: second, newPassword: NEW_PASSWORD }))
           .status,
       ).toBe(200);
+    });
+
+    it('an unused code stops working once the person changes their password themselves', async () => {
+      const manager = await signedIn('districtsec');
+      const code = (await manager.post(`/api/persons/${t.coded.id}/password-reset`)).body.code;
+      const own = await signedIn('coded');
+      const changed = await own.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+      expect(changed.status).toBe(200);
+      const anon = srv.client();
+      const redeem = await anon.post('/api/auth/password-reset', {
+        login: 'coded',
+        code,
+        newPassword: 'quite another passphrase',
+      });
+      expect(redeem.body.error?.code).toBe('reset_code_invalid');
     });
 
     it('expires', async () => {

@@ -83,6 +83,11 @@ export async function usableResetCode(
     .executeTakeFirst();
 }
 
+/** Drops an account's unused reset codes (its holder has just set a password of their own). */
+export async function dropUnusedResetCodes(db: Executor, accountId: string): Promise<void> {
+  await db.deleteFrom('password_reset').where('account_id', '=', accountId).where('used_at', 'is', null).execute();
+}
+
 export async function markResetCodeUsed(db: Executor, id: string, at: Date): Promise<void> {
   await db.updateTable('password_reset').set({ used_at: at }).where('id', '=', id).execute();
 }

@@ -328,6 +328,8 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       await repo.markAttemptSucceeded(trx, attempt.id);
       await repo.updatePasswordHash(trx, account.id, hash);
+      // a code someone else was given for this account no longer opens it
+      await repo.dropUnusedResetCodes(trx, account.id);
       await repo.deleteSessionsOfAccount(
         trx,
         account.id,

@@ -51,6 +51,13 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     await srv?.close();
   });
 
+  it('the signed-in person’s own name comes in both languages', async () => {
+    const r = await secretary.get('/api/auth/me');
+    expect(r.status).toBe(200);
+    const me = r.body as Loose;
+    expect([me.displayName, me.displayNameRu]).toEqual(['Sergei Kirov', 'Киров Сергей Миронович']);
+  });
+
   it('a meeting names its body in both languages', async () => {
     const r = await secretary.get(`/api/bodies/${worksId}/meetings`);
     expect(r.status).toBe(200);

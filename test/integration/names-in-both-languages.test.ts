@@ -2,6 +2,7 @@
 // name, the API sends the Latin name and the Cyrillic one (when recorded), so a Russian reader reads Cyrillic and
 // an English reader Latin — the meeting list's body, the person's workplace and who acted in a person's history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../src/platform/actor.js';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type Loose, type TestClient, type TestServer } from '../support/http.js';
@@ -15,6 +16,8 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
   let secretary: TestClient;
   let worksId: string;
   let subjectId: string;
+  let applicationId: string;
+  let candidateId: string;
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -32,6 +35,48 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     const sec = await makePerson(db, org, works, { familyName: 'Kirov', givenName: 'Sergei' });
     await db.updateTable('person').set({ name_ru: 'Киров Сергей Миронович' }).where('id', '=', sec.id).execute();
     await makeOffice(db, works, sec, 'secretary');
+    await db.updateTable('body').set({ name_ru: 'Ленинградский райком' }).where('id', '=', district.id).execute();
+    // An application to the works with Kirov as recommender, and a candidate of the works.
+    const applicant = await makePerson(db, org, works, { familyName: 'Applicant', status: 'non_member' });
+    await db.updateTable('person').set({ name_ru: 'Заявителев Пётр' }).where('id', '=', applicant.id).execute();
+    applicationId = uuidv7();
+    await db
+      .insertInto('admission_application')
+      .values({
+        id: applicationId,
+        organisation_id: org.id,
+        person_id: applicant.id,
+        body_id: works.id,
+        primary_id: works.id,
+        target: 'candidate',
+        state: 'collecting_recommendations',
+        social_position: 'worker',
+        applied_on: '2026-10-01',
+        required_recommendations: 2,
+        min_standing_years: 1,
+        confirming_body_id: district.id,
+      })
+      .execute();
+    await db
+      .insertInto('admission_recommendation')
+      .values({ id: uuidv7(), application_id: applicationId, recommender_id: sec.id, state: 'requested' })
+      .execute();
+    const candidate = await makePerson(db, org, works, { familyName: 'Candidate', status: 'candidate' });
+    candidateId = candidate.id;
+    await db.updateTable('person').set({ name_ru: 'Кандидатов Иван' }).where('id', '=', candidate.id).execute();
+    await db
+      .insertInto('candidacy')
+      .values({
+        id: uuidv7(),
+        organisation_id: org.id,
+        person_id: candidate.id,
+        body_id: works.id,
+        primary_id: works.id,
+        state: 'candidate',
+        started_on: '2026-01-01',
+        ends_on: '2027-01-01',
+      })
+      .execute();
     await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
     await srv.services.records.audit(db, {
       organisationId: org.id,
@@ -56,6 +101,32 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     expect(r.status).toBe(200);
     const me = r.body as Loose;
     expect([me.displayName, me.displayNameRu]).toEqual(['Sergei Kirov', 'Киров Сергей Миронович']);
+  });
+
+  it('an application names its organisations and recommenders in both languages', async () => {
+    const list = await secretary.get(`/api/admission/bodies/${worksId}/applications`);
+    expect(list.status).toBe(200);
+    const items = (list.body as Loose).items as Loose[];
+    expect(items.map((a) => [a.personNameRu, a.bodyNameRu, a.primaryNameRu, a.confirmingBodyNameRu])).toEqual([
+      ['Заявителев Пётр', 'Красный путиловец', 'Красный путиловец', 'Ленинградский райком'],
+    ]);
+    const detail = await secretary.get(`/api/admission/applications/${applicationId}`);
+    expect(detail.status).toBe(200);
+    const recs = (detail.body as Loose).recommendations as Loose[];
+    expect(recs.map((r) => [r.recommenderName, r.recommenderNameRu])).toEqual([
+      ['Kirov Sergei', 'Киров Сергей Миронович'],
+    ]);
+  });
+
+  it('a candidacy names the candidate and the body in both languages', async () => {
+    const r = await secretary.get(`/api/admission/persons/${candidateId}`);
+    expect(r.status).toBe(200);
+    const c = (r.body as Loose).candidacy as Loose;
+    expect([c.personNameRu, c.bodyName, c.bodyNameRu]).toEqual([
+      'Кандидатов Иван',
+      'Red Putilovite works',
+      'Красный путиловец',
+    ]);
   });
 
   it('a meeting names its body in both languages', async () => {

@@ -18,6 +18,7 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
   let subjectId: string;
   let applicationId: string;
   let candidateId: string;
+  let caseId: string;
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -77,6 +78,36 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
         ends_on: '2027-01-01',
       })
       .execute();
+    // A discipline case against the candidate, and an appeal against it lodged with the works.
+    caseId = uuidv7();
+    await db
+      .insertInto('discipline_case')
+      .values({
+        id: caseId,
+        organisation_id: org.id,
+        person_id: candidate.id,
+        primary_id: works.id,
+        charged_on: '2026-10-01',
+        charge: 'Absence',
+        notified_on: '2026-10-01',
+        state: 'charged',
+      })
+      .execute();
+    await db
+      .insertInto('appeal')
+      .values({
+        id: uuidv7(),
+        organisation_id: org.id,
+        act_kind: 'discipline',
+        act_id: caseId,
+        person_id: candidate.id,
+        level: 'higher_body',
+        body_id: works.id,
+        lodged_on: '2026-10-02',
+        deadline: '2026-11-02',
+        reasons: 'Unfair',
+      })
+      .execute();
     await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
     await srv.services.records.audit(db, {
       organisationId: org.id,
@@ -126,6 +157,19 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
       'Кандидатов Иван',
       'Red Putilovite works',
       'Красный путиловец',
+    ]);
+  });
+
+  it('a discipline case and an appeal name the person and the body in both languages', async () => {
+    const cases = await secretary.get(`/api/discipline/cases?bodyId=${worksId}`);
+    expect(cases.status).toBe(200);
+    expect(((cases.body as Loose).items as Loose[]).map((c) => [c.personNameRu, c.primaryNameRu])).toEqual([
+      ['Кандидатов Иван', 'Красный путиловец'],
+    ]);
+    const appeals = await secretary.get(`/api/appeals?bodyId=${worksId}`);
+    expect(appeals.status).toBe(200);
+    expect(((appeals.body as Loose).items as Loose[]).map((a) => [a.personNameRu, a.bodyNameRu])).toEqual([
+      ['Кандидатов Иван', 'Красный путиловец'],
     ]);
   });
 

@@ -19,6 +19,7 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
   let applicationId: string;
   let candidateId: string;
   let caseId: string;
+  let reviewId: string;
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -108,6 +109,31 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
         reasons: 'Unfair',
       })
       .execute();
+    // A membership review over the works, with the candidate's item pending.
+    reviewId = uuidv7();
+    await db
+      .insertInto('review')
+      .values({
+        id: reviewId,
+        organisation_id: org.id,
+        body_id: works.id,
+        title: 'Review 1926',
+        opened_on: '2026-10-01',
+        deadline: '2999-01-01',
+      })
+      .execute();
+    await db
+      .insertInto('review_item')
+      .values({
+        id: uuidv7(),
+        review_id: reviewId,
+        organisation_id: org.id,
+        person_id: candidate.id,
+        body_id: works.id,
+        primary_id: works.id,
+        status_at_opening: 'candidate',
+      })
+      .execute();
     await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
     await srv.services.records.audit(db, {
       organisationId: org.id,
@@ -171,6 +197,18 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     expect(((appeals.body as Loose).items as Loose[]).map((a) => [a.personNameRu, a.bodyNameRu])).toEqual([
       ['Кандидатов Иван', 'Красный путиловец'],
     ]);
+  });
+
+  it('a membership review, its items and its progress name bodies and persons in both languages', async () => {
+    const review = await secretary.get(`/api/reviews/${reviewId}`);
+    expect(review.status).toBe(200);
+    expect((review.body as Loose).bodyNameRu).toBe('Красный путиловец');
+    const mine = await secretary.get('/api/review-items/mine');
+    expect(mine.status).toBe(200);
+    expect(((mine.body as Loose).items as Loose[]).map((i) => i.personNameRu)).toEqual(['Кандидатов Иван']);
+    const progress = await secretary.get(`/api/reviews/${reviewId}/progress`);
+    expect(progress.status).toBe(200);
+    expect(((progress.body as Loose).total as Loose).bodyNameRu).toBe('Красный путиловец');
   });
 
   it('a meeting names its body in both languages', async () => {

@@ -20,6 +20,7 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
   let candidateId: string;
   let caseId: string;
   let reviewId: string;
+  let lostId: string;
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -134,6 +135,28 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
         status_at_opening: 'candidate',
       })
       .execute();
+    // The candidate asks to leave; dues are kept from 2020 (so everyone owes); a member last in the works is
+    // registered nowhere since 2020.
+    await db
+      .insertInto('resignation')
+      .values({
+        id: uuidv7(),
+        organisation_id: org.id,
+        person_id: candidate.id,
+        body_id: works.id,
+        state: 'submitted',
+        reasons: 'Moving away',
+        submitted_on: '2026-10-03',
+      })
+      .execute();
+    await db.insertInto('dues_register').values({ organisation_id: org.id, start_month: '2020-01-01' }).execute();
+    const lost = await makePerson(db, org, works, { familyName: 'Lost' });
+    lostId = lost.id;
+    await db
+      .updateTable('person')
+      .set({ body_id: null, last_body_id: works.id, deregistered_on: '2020-01-01' })
+      .where('id', '=', lost.id)
+      .execute();
     await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
     await srv.services.records.audit(db, {
       organisationId: org.id,
@@ -209,6 +232,24 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     const progress = await secretary.get(`/api/reviews/${reviewId}/progress`);
     expect(progress.status).toBe(200);
     expect(((progress.body as Loose).total as Loose).bodyNameRu).toBe('Красный путиловец');
+  });
+
+  it('a resignation, the arrears list and the unregistered list name persons and bodies in both languages', async () => {
+    const resignations = await secretary.get(`/api/resignations?bodyId=${worksId}&limit=200`);
+    expect(resignations.status).toBe(200);
+    expect(((resignations.body as Loose).items as Loose[]).map((r) => [r.personNameRu, r.bodyNameRu])).toEqual([
+      ['Кандидатов Иван', 'Красный путиловец'],
+    ]);
+    const arrears = await secretary.get(`/api/dues/arrears?bodyId=${worksId}&limit=200`);
+    expect(arrears.status).toBe(200);
+    const owing = (arrears.body as Loose).items as Loose[];
+    expect(owing.length).toBeGreaterThan(0);
+    expect(new Set(owing.map((a) => a.bodyNameRu))).toEqual(new Set(['Красный путиловец']));
+    const unregistered = await secretary.get(`/api/transfers/unregistered?bodyId=${worksId}`);
+    expect(unregistered.status).toBe(200);
+    expect(((unregistered.body as Loose).items as Loose[]).map((u) => [u.personId, u.lastBodyNameRu])).toEqual([
+      [lostId, 'Красный путиловец'],
+    ]);
   });
 
   it('a meeting names its body in both languages', async () => {

@@ -21,6 +21,8 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
   let caseId: string;
   let reviewId: string;
   let lostId: string;
+  let meetingId: string;
+  let conferenceId: string;
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -38,6 +40,8 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     const sec = await makePerson(db, org, works, { familyName: 'Kirov', givenName: 'Sergei' });
     await db.updateTable('person').set({ name_ru: 'Киров Сергей Миронович' }).where('id', '=', sec.id).execute();
     await makeOffice(db, works, sec, 'secretary');
+    const meeting = await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
+    meetingId = meeting.id;
     await db.updateTable('body').set({ name_ru: 'Ленинградский райком' }).where('id', '=', district.id).execute();
     // An application to the works with Kirov as recommender, and a candidate of the works.
     const applicant = await makePerson(db, org, works, { familyName: 'Applicant', status: 'non_member' });
@@ -157,7 +161,36 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
       .set({ body_id: null, last_body_id: works.id, deregistered_on: '2020-01-01' })
       .where('id', '=', lost.id)
       .execute();
-    await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
+    // At the meeting: an election with the candidate, nominated by Kirov; Kirov's mandate from the works.
+    const electionId = uuidv7();
+    await db
+      .insertInto('election')
+      .values({
+        id: electionId,
+        meeting_id: meeting.id,
+        agenda_item_id: meeting.items[0]!.id,
+        title: 'Bureau',
+        office: 'bureau',
+        seats: 1,
+        method: 'plurality',
+        ballot: 'open',
+      })
+      .execute();
+    await db
+      .insertInto('candidate')
+      .values({ election_id: electionId, person_id: candidate.id, position: 1, nominated_by: sec.id })
+      .execute();
+    const conference = await makeMeeting(db, {
+      body: { id: district.id, organisationId: org.id },
+      kind: 'conference',
+      title: 'District conference',
+      participants: [sec],
+    });
+    conferenceId = conference.id;
+    await db
+      .insertInto('mandate')
+      .values({ id: uuidv7(), to_meeting_id: conference.id, person_id: sec.id, from_body_id: works.id })
+      .execute();
     await srv.services.records.audit(db, {
       organisationId: org.id,
       subjectPersonId: subject.id,
@@ -250,6 +283,22 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     expect(((unregistered.body as Loose).items as Loose[]).map((u) => [u.personId, u.lastBodyNameRu])).toEqual([
       [lostId, 'Красный путиловец'],
     ]);
+  });
+
+  it('election candidates and delegates’ mandates are named in both languages', async () => {
+    const elections = await secretary.get(`/api/meetings/${meetingId}/elections`);
+    expect(elections.status).toBe(200);
+    const candidates = ((elections.body as Loose).items as Loose[]).flatMap((e) => e.candidates as Loose[]);
+    expect(candidates.map((c) => [c.name, c.nameRu, c.nominatedByName, c.nominatedByNameRu])).toEqual([
+      ['Candidate Ivan', 'Кандидатов Иван', 'Kirov Sergei', 'Киров Сергей Миронович'],
+    ]);
+    const mandates = await secretary.get(`/api/meetings/${conferenceId}/mandates`);
+    expect(mandates.status).toBe(200);
+    const list = mandates.body as Loose;
+    expect((list.items as Loose[]).map((m) => [m.name, m.nameRu, m.fromBodyNameRu])).toEqual([
+      ['Kirov Sergei', 'Киров Сергей Миронович', 'Красный путиловец'],
+    ]);
+    expect((list.quotas as Loose[]).map((q) => q.bodyNameRu)).toEqual(['Красный путиловец']);
   });
 
   it('a meeting names its body in both languages', async () => {

@@ -19,6 +19,7 @@ import type {
 } from '../../../contracts/ballot.js';
 import type { Meeting } from '../../../contracts/assembly.js';
 import { api, ApiError } from '../../app/api.js';
+import { useFormat } from '../../app/format.js';
 import { FormError } from '../../ui/forms.js';
 import {
   castBallot,
@@ -592,6 +593,7 @@ function TokenPlace({
 /** The voter's ballot for the live vote, when there is one this person may take part in. */
 export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live: Live; personId: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useBallotLabels();
   const lv = live.state?.vote ?? null;
   const [moving, setMovingState] = useState(false);
@@ -613,7 +615,7 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
   if (!lv || !voting || lv.status === 'cancelled' || (lv.method !== 'secret' && lv.status === 'closed')) return null;
   const names = new Map<string, string>([
     ...lv.candidates.map((c) => [c.id, c.name] as const),
-    ...(election?.candidates ?? []).map((c) => [c.personId, c.name] as const),
+    ...(election?.candidates ?? []).map((c) => [c.personId, f.name(c)] as const),
   ]);
   const receipt = ballot.kept.receipt;
   const cast = async (content: BallotContent) => {

@@ -30,6 +30,7 @@ export const Recommendation = z.object({
   applicationId: Uuid,
   recommenderId: Uuid,
   recommenderName: z.string(),
+  recommenderNameRu: z.string().nullable(),
   recommenderCardNumber: z.string().nullable(),
   recommenderJoinedOn: IsoDate.nullable(),
   state: RecommendationState,
@@ -42,6 +43,7 @@ export const ApplicationDecisionView = z.object({
   id: Uuid,
   bodyId: Uuid,
   bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
   takenOn: IsoDate,
   outcome: z.string(),
   votes: Votes.nullable(),
@@ -61,8 +63,10 @@ export const Application = z.object({
   /** The body applied to: a primary organisation or one of its shop cells. */
   bodyId: Uuid,
   bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
   primaryId: Uuid,
   primaryName: z.string(),
+  primaryNameRu: z.string().nullable(),
   appliedOn: IsoDate,
   statement: z.string().nullable(),
   /** Fixed by the statute in force on the application date. */
@@ -72,6 +76,7 @@ export const Application = z.object({
   /** The committee that confirms (set when the primary organisation admits). */
   confirmingBodyId: Uuid.nullable(),
   confirmingBodyName: z.string().nullable(),
+  confirmingBodyNameRu: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Application = z.infer<typeof Application>;
@@ -127,9 +132,11 @@ export const Candidacy = z.object({
   id: Uuid,
   personId: Uuid,
   personName: z.string(),
+  personNameRu: z.string().nullable(),
   cardNumber: z.string().nullable(),
   bodyId: Uuid,
   bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
   primaryId: Uuid,
   state: CandidacyState,
   startedOn: IsoDate,

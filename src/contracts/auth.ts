@@ -32,6 +32,8 @@ export const Me = z.object({
   personId: Uuid,
   login: z.string(),
   displayName: z.string(),
+  /** The person's full name in Russian (null when not recorded). */
+  displayNameRu: z.string().nullable(),
   locale: Locale,
   organisationId: Uuid,
   /** The organisation's time zone (its statute's): the web app shows every date and time in it. */

@@ -289,11 +289,13 @@ export type Consent = z.infer<typeof Consent>;
 export const Candidate = z.object({
   personId: Uuid,
   name: z.string(),
+  nameRu: z.string().nullable(),
   /** What tells the candidate apart from a namesake (patronymic, shop cell or organisation, card where allowed). */
   person: PersonLabel.nullable(),
   position: z.number().int(),
   nominatedBy: Uuid.nullable(),
   nominatedByName: z.string().nullable(),
+  nominatedByNameRu: z.string().nullable(),
   consent: Consent,
   withdrawn: z.boolean(),
   elected: z.boolean(),
@@ -351,8 +353,10 @@ export const Mandate = z.object({
   toMeetingId: Uuid,
   personId: Uuid,
   name: z.string(),
+  nameRu: z.string().nullable(),
   fromBodyId: Uuid,
   fromBodyName: z.string(),
+  fromBodyNameRu: z.string().nullable(),
   electionId: Uuid.nullable(),
   voice: z.enum(['voting', 'consultative']),
   status: MandateStatus,
@@ -369,6 +373,7 @@ export const MandateList = z.object({
     z.object({
       bodyId: Uuid,
       bodyName: z.string(),
+      bodyNameRu: z.string().nullable(),
       members: z.number().int(),
       allowed: z.number().int(),
       sent: z.number().int(),

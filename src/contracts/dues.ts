@@ -77,6 +77,7 @@ export const ArrearsItem = z.object({
   status: z.enum(['member', 'candidate']),
   bodyId: Uuid,
   bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
   /** Number of months owed up to the previous month. */
   monthsOwed: z.number().int(),
   lastPaidMonth: Month.nullable(),

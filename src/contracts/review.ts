@@ -30,6 +30,7 @@ export const Review = z.object({
   id: z.uuid(),
   bodyId: z.uuid(),
   bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
   title: z.string(),
   openedOn: z.iso.date(),
   deadline: z.iso.date(),
@@ -63,6 +64,7 @@ export const ReviewItem = z.object({
   reviewId: z.uuid(),
   personId: z.uuid(),
   personName: z.string(),
+  personNameRu: z.string().nullable(),
   cardNumber: z.string().nullable(),
   statusAtOpening: z.enum(['member', 'candidate']),
   bodyId: z.uuid(),
@@ -97,6 +99,7 @@ export const OutcomeCounts = z.object({
 export const ProgressRow = z.object({
   bodyId: z.uuid(),
   bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
   total: z.number().int(),
   decided: z.number().int(),
   byOutcome: OutcomeCounts,

@@ -54,6 +54,7 @@ export const UnregisteredItem = z.object({
   cardNumber: z.string().nullable(),
   lastBodyId: Uuid,
   lastBodyName: z.string(),
+  lastBodyNameRu: z.string().nullable(),
   deregisteredOn: IsoDate,
   /** Whole months registered nowhere on the check date. */
   monthsUnregistered: z.number().int(),

@@ -160,7 +160,7 @@ describe.each(DB_KINDS)('mandates on %s', (kind) => {
     const list = await who('Presidium').get(`/api/meetings/${conference.id}/mandates`);
     expect(list.status).toBe(200);
     const q2 = list.body.quotas.find((q: { bodyId: string }) => q.bodyId === po2.id);
-    expect(q2).toEqual({ bodyId: po2.id, bodyName: po2.name, members: 30, allowed: 2, sent: 3 });
+    expect(q2).toEqual({ bodyId: po2.id, bodyName: po2.name, bodyNameRu: null, members: 30, allowed: 2, sent: 3 });
     const q1 = list.body.quotas.find((q: { bodyId: string }) => q.bodyId === po1.id);
     expect(q1).toMatchObject({ members: 60, allowed: 3 });
     expect(list.body.items.filter((m: { fromBodyId: string }) => m.fromBodyId === po2.id)).toHaveLength(3);

@@ -60,8 +60,10 @@ export function toApplication(r: repo.ApplicationRow): Application {
     state: r.state,
     bodyId: r.body_id,
     bodyName: r.body_name,
+    bodyNameRu: r.body_name_ru,
     primaryId: r.primary_id,
     primaryName: r.primary_name,
+    primaryNameRu: r.primary_name_ru,
     appliedOn: r.applied_on,
     statement: r.statement,
     requiredRecommendations: r.required_recommendations,
@@ -69,6 +71,7 @@ export function toApplication(r: repo.ApplicationRow): Application {
     confirmedRecommendations: Number(r.confirmed_recommendations),
     confirmingBodyId: r.confirming_body_id,
     confirmingBodyName: r.confirming_name,
+    confirmingBodyNameRu: r.confirming_name_ru,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
@@ -79,6 +82,7 @@ export function toRecommendation(r: repo.RecommendationRow): Recommendation {
     applicationId: r.application_id,
     recommenderId: r.recommender_id,
     recommenderName: fullName(r),
+    recommenderNameRu: r.name_ru,
     recommenderCardNumber: r.card_number,
     recommenderJoinedOn: r.joined_on,
     state: r.state,
@@ -412,16 +416,17 @@ export class AdmissionApplications {
       recommenderIds: recs.map((r) => r.recommender_id),
     });
     const decisions = await this.records.decisionsOf(id);
-    const names = new Map<string, string>();
+    const names = new Map<string, { name: string; nameRu: string | null }>();
     for (const d of decisions)
-      if (!names.has(d.bodyId)) names.set(d.bodyId, (await this.organisation.getBodyRef(d.bodyId)).name);
+      if (!names.has(d.bodyId)) names.set(d.bodyId, await this.organisation.getBodyRef(d.bodyId));
     return {
       ...toApplication(app),
       recommendations: recs.map(toRecommendation),
       decisions: decisions.map((d) => ({
         id: d.id,
         bodyId: d.bodyId,
-        bodyName: names.get(d.bodyId) ?? '',
+        bodyName: names.get(d.bodyId)?.name ?? '',
+        bodyNameRu: names.get(d.bodyId)?.nameRu ?? null,
         takenOn: d.takenOn,
         outcome: d.outcome,
         votes: d.votes,

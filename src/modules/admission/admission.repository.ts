@@ -88,8 +88,10 @@ export interface ApplicationRow {
   state: AppState;
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   primary_id: string;
   primary_name: string;
+  primary_name_ru: string | null;
   primary_path: string;
   applied_on: string;
   statement: string | null;
@@ -99,6 +101,7 @@ export interface ApplicationRow {
   decided_on: string | null;
   confirming_body_id: string | null;
   confirming_name: string | null;
+  confirming_name_ru: string | null;
   confirming_path: string | null;
   confirmed_on: string | null;
   created_at: Date | string;
@@ -124,8 +127,10 @@ function applications(db: Executor) {
       'a.state',
       'a.body_id',
       'b.name as body_name',
+      'b.name_ru as body_name_ru',
       'a.primary_id',
       'pr.name as primary_name',
+      'pr.name_ru as primary_name_ru',
       sql<string>`pr.path::text`.as('primary_path'),
       sql<string>`a.applied_on::text`.as('applied_on'),
       'a.statement',
@@ -136,6 +141,7 @@ function applications(db: Executor) {
       sql<string | null>`a.decided_on::text`.as('decided_on'),
       'a.confirming_body_id',
       'cb.name as confirming_name',
+      'cb.name_ru as confirming_name_ru',
       sql<string | null>`cb.path::text`.as('confirming_path'),
       sql<string | null>`a.confirmed_on::text`.as('confirmed_on'),
       'a.created_at',
@@ -243,6 +249,7 @@ export interface RecommendationRow {
   family_name: string;
   given_name: string;
   patronymic: string | null;
+  name_ru: string | null;
   card_number: string | null;
   joined_on: string | null;
   status: string;
@@ -262,6 +269,7 @@ function recommendations(db: Executor) {
       'p.family_name',
       'p.given_name',
       'p.patronymic',
+      'p.name_ru',
       'p.card_number',
       sql<string | null>`p.joined_on::text`.as('joined_on'),
       'p.status',
@@ -341,9 +349,11 @@ export interface CandidacyRow {
   family_name: string;
   given_name: string;
   patronymic: string | null;
+  name_ru: string | null;
   card_number: string | null;
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   primary_id: string;
   primary_path: string;
   state: CandState;
@@ -366,9 +376,11 @@ function candidacies(db: Executor) {
       'p.family_name',
       'p.given_name',
       'p.patronymic',
+      'p.name_ru',
       'p.card_number',
       'c.body_id',
       'b.name as body_name',
+      'b.name_ru as body_name_ru',
       'c.primary_id',
       sql<string>`pr.path::text`.as('primary_path'),
       'c.state',

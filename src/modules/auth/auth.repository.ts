@@ -223,6 +223,7 @@ export interface SessionRow {
   organisation_id: string;
   family_name: string;
   given_name: string;
+  name_ru: string | null;
   home_id: string | null;
   home_path: string | null;
 }
@@ -246,6 +247,7 @@ export async function findLiveSession(db: Executor, tokenHash: string, now: Date
       'p.organisation_id',
       'p.family_name',
       'p.given_name',
+      'p.name_ru',
       'h.id as home_id',
       sql<string | null>`h.path::text`.as('home_path'),
     ])

@@ -67,6 +67,8 @@ export interface SessionActor extends Actor {
   scopes: NamedScope[];
   commissions: NamedScope[];
   homeBodyId: string | null;
+  /** The person's full name in Russian (null when not recorded). */
+  displayNameRu: string | null;
 }
 
 export interface LoginResult {
@@ -267,6 +269,7 @@ export class AuthService {
       organisationId: row.organisation_id,
       login: row.login,
       displayName: `${row.given_name} ${row.family_name}`,
+      displayNameRu: row.name_ru,
       locale: row.locale,
       scopes,
       commissions,
@@ -283,13 +286,14 @@ export class AuthService {
     if (isSessionActor(actor)) a = actor;
     else {
       const { scopes, commissions } = await this.officesOf(actor.personId, actor.organisationId, this.now());
-      a = { ...actor, scopes, commissions, homeBodyId: null };
+      a = { ...actor, scopes, commissions, homeBodyId: null, displayNameRu: null };
     }
     return {
       accountId: a.accountId,
       personId: a.personId,
       login: a.login,
       displayName: a.displayName,
+      displayNameRu: a.displayNameRu,
       locale: a.locale === 'ru' ? 'ru' : 'en',
       organisationId: a.organisationId,
       timeZone: await this.timeZoneOf(a.organisationId),

@@ -28,9 +28,11 @@ export interface CandidateRow {
   election_id: string;
   person_id: string;
   name: string;
+  name_ru: string | null;
   position: number;
   nominated_by: string | null;
   nominated_by_name: string | null;
+  nominated_by_name_ru: string | null;
   consent: string;
   withdrawn: boolean;
   elected: boolean;
@@ -71,9 +73,9 @@ export async function electionsOfMeeting(ex: Executor, meetingId: string): Promi
 /** Candidates of the given elections, in ballot order. */
 export async function candidatesOf(ex: Executor, electionIds: string[]): Promise<CandidateRow[]> {
   if (electionIds.length === 0) return [];
-  const { rows } = await sql<CandidateRow>`select c.election_id, c.person_id, ${NAME} as name, c.position,
+  const { rows } = await sql<CandidateRow>`select c.election_id, c.person_id, ${NAME} as name, p.name_ru, c.position,
       c.nominated_by, case when n.id is null then null else concat(n.family_name, ' ', n.given_name) end
-        as nominated_by_name,
+        as nominated_by_name, n.name_ru as nominated_by_name_ru,
       c.consent, c.withdrawn, c.elected
     from candidate c join person p on p.id = c.person_id left join person n on n.id = c.nominated_by
     where c.election_id = any(${electionIds}::uuid[])

@@ -69,10 +69,12 @@ function toElection(
     candidates: candidates.map((c) => ({
       personId: c.person_id,
       name: c.name,
+      nameRu: c.name_ru,
       person: labels.get(c.person_id) ?? null,
       position: c.position,
       nominatedBy: c.nominated_by,
       nominatedByName: c.nominated_by_name,
+      nominatedByNameRu: c.nominated_by_name_ru,
       consent: c.consent as 'pending' | 'consented' | 'declined',
       withdrawn: c.withdrawn,
       elected: c.elected,

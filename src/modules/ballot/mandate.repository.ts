@@ -10,8 +10,10 @@ export interface MandateRow {
   to_meeting_id: string;
   person_id: string;
   name: string;
+  name_ru: string | null;
   from_body_id: string;
   from_body_name: string;
+  from_body_name_ru: string | null;
   election_id: string | null;
   voice: 'voting' | 'consultative';
   status: 'submitted' | 'confirmed' | 'rejected';
@@ -22,7 +24,7 @@ export interface MandateRow {
 }
 
 const SELECT = sql`select m.id, m.to_meeting_id, m.person_id, concat(p.family_name, ' ', p.given_name) as name,
-    m.from_body_id, b.name as from_body_name, m.election_id, m.voice, m.status, m.checked_by, m.checked_at, m.reason,
+    p.name_ru, m.from_body_id, b.name as from_body_name, b.name_ru as from_body_name_ru, m.election_id, m.voice, m.status, m.checked_by, m.checked_at, m.reason,
     m.seated
   from mandate m join person p on p.id = m.person_id join body b on b.id = m.from_body_id`;
 
@@ -45,8 +47,14 @@ export async function mandateMeeting(ex: Executor, id: string): Promise<string |
 
 /** Electing bodies of the meeting's mandates with their full members and the mandates not rejected. */
 export async function quotaRows(ex: Executor, meetingId: string, organisationId: string) {
-  const { rows } = await sql<{ body_id: string; body_name: string; members: number; sent: number }>`
-    select b.id as body_id, b.name as body_name,
+  const { rows } = await sql<{
+    body_id: string;
+    body_name: string;
+    body_name_ru: string | null;
+    members: number;
+    sent: number;
+  }>`
+    select b.id as body_id, b.name as body_name, b.name_ru as body_name_ru,
       (select count(*)::int from person p join body pb on pb.id = p.body_id
         where p.organisation_id = ${organisationId} and p.status = 'member' and pb.path <@ b.path) as members,
       s.sent

@@ -39,8 +39,10 @@ function toMandate(r: repo.MandateRow): Mandate {
     toMeetingId: r.to_meeting_id,
     personId: r.person_id,
     name: r.name,
+    nameRu: r.name_ru,
     fromBodyId: r.from_body_id,
     fromBodyName: r.from_body_name,
+    fromBodyNameRu: r.from_body_name_ru,
     electionId: r.election_id,
     voice: r.voice,
     status: r.status,
@@ -86,6 +88,7 @@ export class MandateService {
       quotas: quotas.map((q) => ({
         bodyId: q.body_id,
         bodyName: q.body_name,
+        bodyNameRu: q.body_name_ru,
         members: q.members,
         allowed: delegatesUnderNorm(rules.decisions, kind, q.members),
         sent: q.sent,

@@ -115,8 +115,8 @@ export async function writeOutbox(ex: Executor, topic: string, payload: unknown)
 // ---- cases
 
 const caseColumns = sql`
-  c.id, c.organisation_id, c.person_id, p.family_name || ' ' || p.given_name as person_name, c.primary_id,
-  pr.name as primary_name, pr.path::text as primary_path, c.charged_by, c.charged_on, c.charge, c.notified_on,
+  c.id, c.organisation_id, c.person_id, p.family_name || ' ' || p.given_name as person_name,
+  p.name_ru as person_name_ru, c.primary_id, pr.name as primary_name, pr.name_ru as primary_name_ru, pr.path::text as primary_path, c.charged_by, c.charged_on, c.charge, c.notified_on,
   c.answer, c.answered_on, c.heard_on, c.hearing_notes, c.state, c.decided_on, c.outcome, c.decision_id, c.prior,
   d.reasons, d.votes_for, d.votes_against, d.votes_abstained,
   (select pe.id from penalty pe where pe.act_id = c.id limit 1) as penalty_id`;
@@ -126,8 +126,10 @@ export interface CaseRow {
   organisation_id: string;
   person_id: string;
   person_name: string;
+  person_name_ru: string | null;
   primary_id: string;
   primary_name: string;
+  primary_name_ru: string | null;
   primary_path: string;
   charged_by: string | null;
   charged_on: string;
@@ -280,9 +282,11 @@ export interface AppealRow {
   act_id: string;
   person_id: string;
   person_name: string;
+  person_name_ru: string | null;
   level: string;
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   body_path: string;
   parent_appeal_id: string | null;
   lodged_on: string;
@@ -295,7 +299,7 @@ export interface AppealRow {
 
 const appealColumns = sql`
   a.id, a.organisation_id, a.act_kind, a.act_id, a.person_id, p.family_name || ' ' || p.given_name as person_name,
-  a.level, a.body_id, b.name as body_name, b.path::text as body_path, a.parent_appeal_id, a.lodged_on, a.deadline,
+  p.name_ru as person_name_ru, a.level, a.body_id, b.name as body_name, b.name_ru as body_name_ru, b.path::text as body_path, a.parent_appeal_id, a.lodged_on, a.deadline,
   a.reasons, a.state, a.decided_on, a.decision_reasons`;
 
 export async function findAppeal(ex: Executor, id: string, forUpdate = false): Promise<AppealRow | null> {

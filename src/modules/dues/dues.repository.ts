@@ -179,6 +179,7 @@ export interface ArrearsRow {
   status: 'member' | 'candidate';
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   owed: number;
   last_month: string | null;
 }
@@ -192,7 +193,7 @@ export async function arrearsPage(
   // carry the total, so only then is it counted apart
   const { rows } = await sql<ArrearsRow & { total: number }>`
     select p.id, p.family_name, p.given_name, p.name_ru, p.card_number, p.status, b.id as body_id, b.name as body_name,
-           o.owed::int as owed, a.last_month::text as last_month, count(*) over ()::int as total
+           b.name_ru as body_name_ru, o.owed::int as owed, a.last_month::text as last_month, count(*) over ()::int as total
     ${from} and o.owed > ${q.limitMonths}
     order by o.owed desc, p.family_name, p.id
     limit ${q.limit} offset ${q.offset}`.execute(db);

@@ -228,6 +228,7 @@ export class DuesService {
         status: r.status,
         bodyId: r.body_id,
         bodyName: r.body_name,
+        bodyNameRu: r.body_name_ru,
         monthsOwed: Number(r.owed),
         lastPaidMonth: r.last_month ? monthOf(r.last_month) : null,
       })),

@@ -23,6 +23,7 @@ export interface BodyRef {
   path: string;
   kind: BodyKind;
   name: string;
+  nameRu: string | null;
   organisationId: string;
   status: 'active' | 'dissolved' | 'merged';
   primaryId: string | null;
@@ -158,6 +159,7 @@ export class OrganisationQueries {
       path: r.path,
       kind: r.kind as BodyKind,
       name: r.name,
+      nameRu: r.name_ru,
       organisationId: r.organisation_id,
       status: r.status,
       primaryId: r.primary_id,

@@ -27,8 +27,10 @@ export interface ResignationRow {
   organisation_id: string;
   person_id: string;
   person_name: string;
+  person_name_ru: string | null;
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   body_path: string;
   state: ResignationTable['state'];
   reasons: string;
@@ -45,7 +47,8 @@ export interface ResignationRow {
 }
 
 const SELECT = sql`select r.id, r.organisation_id, r.person_id,
-    concat(p.family_name, ' ', p.given_name) as person_name, r.body_id, b.name as body_name, b.path::text as body_path,
+    concat(p.family_name, ' ', p.given_name) as person_name, p.name_ru as person_name_ru, r.body_id, b.name as body_name,
+    b.name_ru as body_name_ru, b.path::text as body_path,
     r.state, r.reasons, r.submitted_on::text as submitted_on, r.discussion, r.discussed_on::text as discussed_on,
     r.decision_id, r.decided_on::text as decided_on, r.withdrawn_on::text as withdrawn_on,
     d.votes_for, d.votes_against, d.votes_abstained, d.reasons as decision_reasons

@@ -7,6 +7,7 @@ export interface ReviewRow {
   organisation_id: string;
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   body_path: string;
   title: string;
   opened_on: string;
@@ -18,7 +19,7 @@ export interface ReviewRow {
 
 export async function findReview(ex: Executor, id: string): Promise<ReviewRow | null> {
   const r = await sql<ReviewRow>`
-    select r.id, r.organisation_id, r.body_id, b.name as body_name, b.path::text as body_path, r.title, r.opened_on,
+    select r.id, r.organisation_id, r.body_id, b.name as body_name, b.name_ru as body_name_ru, b.path::text as body_path, r.title, r.opened_on,
            r.deadline, r.state, r.closed_on, (select count(*) from review_item i where i.review_id = r.id)::int as items
     from review r join body b on b.id = r.body_id where r.id = ${id}`.execute(ex);
   return r.rows[0] ?? null;
@@ -27,7 +28,7 @@ export async function findReview(ex: Executor, id: string): Promise<ReviewRow | 
 /** Reviews opened over a body, newest first. */
 export async function reviewsOfBody(ex: Executor, bodyId: string): Promise<ReviewRow[]> {
   const r = await sql<ReviewRow>`
-    select r.id, r.organisation_id, r.body_id, b.name as body_name, b.path::text as body_path, r.title, r.opened_on,
+    select r.id, r.organisation_id, r.body_id, b.name as body_name, b.name_ru as body_name_ru, b.path::text as body_path, r.title, r.opened_on,
            r.deadline, r.state, r.closed_on, (select count(*) from review_item i where i.review_id = r.id)::int as items
     from review r join body b on b.id = r.body_id where r.body_id = ${bodyId}
     order by r.opened_on desc, r.id desc limit 100`.execute(ex);
@@ -85,6 +86,7 @@ export interface ItemRow {
   organisation_id: string;
   person_id: string;
   person_name: string;
+  person_name_ru: string | null;
   card_number: string | null;
   status_at_opening: 'member' | 'candidate';
   body_id: string;
@@ -101,7 +103,7 @@ export interface ItemRow {
 
 const itemColumns = sql`
   i.id, i.review_id, i.organisation_id, i.person_id, p.family_name || ' ' || p.given_name as person_name,
-  p.card_number, i.status_at_opening, i.body_id, i.primary_id, pr.path::text as primary_path, i.state, i.outcome,
+  p.name_ru as person_name_ru, p.card_number, i.status_at_opening, i.body_id, i.primary_id, pr.path::text as primary_path, i.state, i.outcome,
   i.reasons, i.decided_on, i.prior, r.state as review_state, r.opened_on`;
 
 export async function findItem(ex: Executor, id: string, forUpdate = false): Promise<ItemRow | null> {
@@ -172,6 +174,7 @@ export async function pendingItemsWithin(
 export interface ProgressAgg {
   body_id: string;
   body_name: string;
+  body_name_ru: string | null;
   total: number;
   decided: number;
   confirmed: number;
@@ -193,23 +196,23 @@ const aggColumns = sql`
 /** Items rolled up per child of `bodyId` (by where the person was registered when the review opened). */
 export async function progressByChild(ex: Executor, reviewId: string, bodyId: string): Promise<ProgressAgg[]> {
   const r = await sql<ProgressAgg>`
-    select c.id as body_id, c.name as body_name, ${aggColumns}
+    select c.id as body_id, c.name as body_name, c.name_ru as body_name_ru, ${aggColumns}
     from body c
     join body b on b.path <@ c.path
     join review_item i on i.body_id = b.id and i.review_id = ${reviewId}
     where c.parent_id = ${bodyId}
-    group by c.id, c.name order by c.name`.execute(ex);
+    group by c.id, c.name, c.name_ru order by c.name`.execute(ex);
   return r.rows;
 }
 
 export async function progressOf(ex: Executor, reviewId: string, bodyId: string): Promise<ProgressAgg> {
   const r = await sql<ProgressAgg>`
-    select c.id as body_id, c.name as body_name, ${aggColumns}
+    select c.id as body_id, c.name as body_name, c.name_ru as body_name_ru, ${aggColumns}
     from body c
     left join body b on b.path <@ c.path
     left join review_item i on i.body_id = b.id and i.review_id = ${reviewId}
     where c.id = ${bodyId}
-    group by c.id, c.name`.execute(ex);
+    group by c.id, c.name, c.name_ru`.execute(ex);
   return r.rows[0]!;
 }
 

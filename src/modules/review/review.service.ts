@@ -48,6 +48,7 @@ function toReview(r: repo.ReviewRow): Review {
     id: r.id,
     bodyId: r.body_id,
     bodyName: r.body_name,
+    bodyNameRu: r.body_name_ru,
     title: r.title,
     openedOn: r.opened_on,
     deadline: r.deadline,
@@ -63,6 +64,7 @@ function toItem(r: repo.ItemRow): ReviewItem {
     reviewId: r.review_id,
     personId: r.person_id,
     personName: r.person_name,
+    personNameRu: r.person_name_ru,
     cardNumber: r.card_number,
     statusAtOpening: r.status_at_opening,
     bodyId: r.body_id,
@@ -78,6 +80,7 @@ function toRow(a: repo.ProgressAgg, overdue: boolean): ProgressRow {
   return {
     bodyId: a.body_id,
     bodyName: a.body_name,
+    bodyNameRu: a.body_name_ru,
     total: a.total,
     decided: a.decided,
     byOutcome: {

@@ -77,6 +77,7 @@ export interface UnregisteredRow {
   card_number: string | null;
   last_body_id: string;
   last_body_name: string;
+  last_body_name_ru: string | null;
   deregistered_on: string;
 }
 
@@ -90,7 +91,7 @@ export async function unregistered(
       and p.deregistered_on < ${q.cutoff} and b.path <@ ${q.rootPath}::ltree`;
   const { rows } = await sql<UnregisteredRow>`
     select p.id, p.family_name, p.given_name, p.name_ru, p.status, p.card_number, b.id as last_body_id,
-           b.name as last_body_name, p.deregistered_on::text as deregistered_on
+           b.name as last_body_name, b.name_ru as last_body_name_ru, p.deregistered_on::text as deregistered_on
     ${from} order by p.deregistered_on, p.family_name, p.id limit ${q.limit} offset ${q.offset}`.execute(db);
   const { rows: c } = await sql<{ n: number }>`select count(*)::int as n ${from}`.execute(db);
   return { rows, total: Number(c[0]?.n ?? 0) };

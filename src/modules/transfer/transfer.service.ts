@@ -154,6 +154,7 @@ export class TransferService {
         cardNumber: r.card_number,
         lastBodyId: r.last_body_id,
         lastBodyName: r.last_body_name,
+        lastBodyNameRu: r.last_body_name_ru,
         deregisteredOn: r.deregistered_on,
         monthsUnregistered: wholeMonthsBetween(r.deregistered_on, on),
       })),

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../contracts/auth.js';
 import { useChangeLanguage, useSignOut } from './auth.js';
+import { useFormat } from './format.js';
 import { LANGUAGES, type Language } from '../i18n/index.js';
 
 export function LanguageSwitch() {
@@ -55,6 +56,8 @@ export function Layout({ me }: { me: Me }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const f = useFormat();
+  const myName = f.name({ name: me.displayName, nameRu: me.displayNameRu });
   // a new page closes the menu
   useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
@@ -93,12 +96,8 @@ export function Layout({ me }: { me: Me }) {
               )}
             </nav>
             <div className="site-user">
-              <Link
-                to={`/persons/${me.personId}`}
-                className="user-name"
-                title={t('app.signedInAs', { name: me.displayName })}
-              >
-                {me.displayName}
+              <Link to={`/persons/${me.personId}`} className="user-name" title={t('app.signedInAs', { name: myName })}>
+                {myName}
               </Link>
               <Link to="/account/password" className="user-password">
                 {t('password.changeLink')}

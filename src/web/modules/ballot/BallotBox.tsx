@@ -19,6 +19,7 @@ import type {
 } from '../../../contracts/ballot.js';
 import type { Meeting } from '../../../contracts/assembly.js';
 import { api, ApiError } from '../../app/api.js';
+import { useFormat } from '../../app/format.js';
 import { FormError } from '../../ui/forms.js';
 import {
   castBallot,
@@ -260,6 +261,7 @@ function ElectionBallot({
   busy: boolean;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const id = useId();
   const running = election.candidates
     .filter((c) => c.consent === 'consented' && !c.withdrawn)
@@ -269,7 +271,10 @@ function ElectionBallot({
   const [marked, setMarked] = useState<string[]>([]);
   const [problem, setProblem] = useState('');
   const ranking = stv ? rankingOf(ranks, t) : null;
-  const name = (cid: string) => running.find((c) => c.personId === cid)?.name ?? cid;
+  const name = (cid: string) => {
+    const c = running.find((r) => r.personId === cid);
+    return c ? f.name(c) : cid;
+  };
   /** Moves a candidate one place up or down in the ranking (keyboard alternative to typing numbers). */
   const move = (cid: string, delta: -1 | 1) => {
     const order = Array.isArray(ranking) ? [...ranking] : [];
@@ -307,7 +312,7 @@ function ElectionBallot({
             stv ? (
               <li key={c.personId} className="rank-row" data-testid="ballot-candidate">
                 <label htmlFor={`${id}-${c.personId}`} className="rank-name">
-                  {c.name}
+                  {f.name(c)}
                 </label>
                 <input
                   id={`${id}-${c.personId}`}
@@ -316,14 +321,14 @@ function ElectionBallot({
                   inputMode="numeric"
                   min={1}
                   max={running.length}
-                  aria-label={t('ballots.rankFor', { name: c.name })}
+                  aria-label={t('ballots.rankFor', { name: f.name(c) })}
                   value={ranks[c.personId] ?? ''}
                   onChange={(e) => setRanks((r) => ({ ...r, [c.personId]: e.target.value }))}
                 />
                 <button
                   type="button"
                   className="button button-secondary"
-                  aria-label={t('ballots.rankUp', { name: c.name })}
+                  aria-label={t('ballots.rankUp', { name: f.name(c) })}
                   onClick={() => move(c.personId, -1)}
                 >
                   ↑
@@ -331,7 +336,7 @@ function ElectionBallot({
                 <button
                   type="button"
                   className="button button-secondary"
-                  aria-label={t('ballots.rankDown', { name: c.name })}
+                  aria-label={t('ballots.rankDown', { name: f.name(c) })}
                   onClick={() => move(c.personId, 1)}
                 >
                   ↓
@@ -347,7 +352,7 @@ function ElectionBallot({
                       setMarked((m) => (e.target.checked ? [...m, c.personId] : m.filter((x) => x !== c.personId)))
                     }
                   />{' '}
-                  {c.name}
+                  {f.name(c)}
                 </label>
               </li>
             ),
@@ -592,6 +597,7 @@ function TokenPlace({
 /** The voter's ballot for the live vote, when there is one this person may take part in. */
 export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live: Live; personId: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useBallotLabels();
   const lv = live.state?.vote ?? null;
   const [moving, setMovingState] = useState(false);
@@ -613,7 +619,7 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
   if (!lv || !voting || lv.status === 'cancelled' || (lv.method !== 'secret' && lv.status === 'closed')) return null;
   const names = new Map<string, string>([
     ...lv.candidates.map((c) => [c.id, c.name] as const),
-    ...(election?.candidates ?? []).map((c) => [c.personId, c.name] as const),
+    ...(election?.candidates ?? []).map((c) => [c.personId, f.name(c)] as const),
   ]);
   const receipt = ballot.kept.receipt;
   const cast = async (content: BallotContent) => {

@@ -7,6 +7,7 @@ import type { Meeting } from '../../../contracts/assembly.js';
 import { CountMethod, ElectionOffice, type Election, type Recount, type Vote } from '../../../contracts/ballot.js';
 import { api } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
+import { useFormat } from '../../app/format.js';
 import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
 import { Chooser } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
@@ -197,6 +198,7 @@ function ElectionCard({
   canRun: boolean;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useBallotLabels();
   const me = useMe().data;
   const act = useBallotAction(meeting.id);
@@ -205,7 +207,7 @@ function ElectionCard({
   const mine = election.candidates.find((c) => c.personId === me?.personId);
   const lv = vote && live.state?.vote?.id === vote.id ? live.state.vote : null;
   const result = lv?.result ?? vote?.result ?? null;
-  const candidates = election.candidates.map((c) => ({ id: c.personId, name: c.name }));
+  const candidates = election.candidates.map((c) => ({ id: c.personId, name: f.name(c) }));
   const kept = vote && me ? loadKept(vote.id, me.personId) : {};
   const names = new Map(candidates.map((c) => [c.id, c.name]));
   const electedIds = new Set(result?.count?.elected ?? []);
@@ -251,7 +253,7 @@ function ElectionCard({
             .map((c) => (
               <li key={c.personId} data-testid="candidate" data-consent={c.consent}>
                 <span className="cand-name">
-                  <PersonName person={c.person} fallback={c.name} />
+                  <PersonName person={c.person} fallback={f.name(c)} />
                 </span>{' '}
                 <span
                   className={`badge ${c.consent === 'consented' ? 'badge-ok' : c.consent === 'declined' ? 'badge-warn' : ''}`}
@@ -262,24 +264,29 @@ function ElectionCard({
                   <span className="badge badge-ok">{t('ballots.elected')}</span>
                 )}
                 {c.nominatedByName && (
-                  <span className="small muted"> {t('ballots.nominatedBy', { name: c.nominatedByName })}</span>
+                  <span className="small muted">
+                    {' '}
+                    {t('ballots.nominatedBy', {
+                      name: f.name({ name: c.nominatedByName, nameRu: c.nominatedByNameRu }),
+                    })}
+                  </span>
                 )}
                 {nominating && !c.withdrawn && (
                   <span className="button-row inline">
                     {canRun && c.consent === 'pending' && c.personId !== me?.personId && (
                       <>
                         <ActButton act={act} onClick={() => consent('consented', c.personId)}>
-                          {t('ballots.recordConsent', { name: c.name })}
+                          {t('ballots.recordConsent', { name: f.name(c) })}
                         </ActButton>
                         <ActButton act={act} onClick={() => consent('declined', c.personId)}>
-                          {t('ballots.recordRefusal', { name: c.name })}
+                          {t('ballots.recordRefusal', { name: f.name(c) })}
                         </ActButton>
                       </>
                     )}
                     {(canRun || c.personId === me?.personId) && (
                       <ActButton
                         act={act}
-                        label={t('ballots.withdrawCandidate', { name: c.name })}
+                        label={t('ballots.withdrawCandidate', { name: f.name(c) })}
                         onClick={() => act.mutate({ path: ballotPaths.withdrawCandidate(election.id, c.personId) })}
                       >
                         {t('ballots.withdraw')}

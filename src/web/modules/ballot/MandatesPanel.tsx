@@ -15,14 +15,16 @@ import { useBallotAction, useMandates } from './queries.js';
 
 function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate: Mandate; canCheck: boolean }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useBallotLabels();
   const act = useBallotAction(meeting.id);
   const [reason, setReason] = useState('');
+  const name = f.name(mandate);
   const [problem, setProblem] = useState('');
   return (
     <tr data-testid="mandate" data-status={mandate.status}>
-      <th scope="row">{mandate.name}</th>
-      <td>{mandate.fromBodyName}</td>
+      <th scope="row">{name}</th>
+      <td>{f.name({ name: mandate.fromBodyName, nameRu: mandate.fromBodyNameRu })}</td>
       <td>{t(`meetings.voice.${mandate.voice}`, { defaultValue: mandate.voice })}</td>
       <td>
         <span
@@ -36,7 +38,7 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
         {canCheck && mandate.status === 'submitted' ? (
           <div className="mandate-check">
             <label className="visually-hidden" htmlFor={`reason-${mandate.id}`}>
-              {t('ballots.rejectReasonFor', { name: mandate.name })}
+              {t('ballots.rejectReasonFor', { name })}
             </label>
             <input
               id={`reason-${mandate.id}`}
@@ -51,7 +53,7 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
                 className="button"
                 disabled={act.isPending}
                 aria-busy={act.isPending || undefined}
-                aria-label={t('ballots.confirmMandateOf', { name: mandate.name })}
+                aria-label={t('ballots.confirmMandateOf', { name })}
                 onClick={() =>
                   act.mutate({ path: ballotPaths.checkMandate(mandate.id), body: { status: 'confirmed' } })
                 }
@@ -63,7 +65,7 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
                 className="button button-secondary"
                 disabled={act.isPending}
                 aria-busy={act.isPending || undefined}
-                aria-label={t('ballots.rejectMandateOf', { name: mandate.name })}
+                aria-label={t('ballots.rejectMandateOf', { name })}
                 onClick={() => {
                   if (!reason.trim()) return setProblem(t('ballots.needReason'));
                   setProblem('');
@@ -161,7 +163,7 @@ export function MandatesPanel({ meeting }: { meeting: Meeting }) {
               <tbody>
                 {mandates.data!.quotas.map((q) => (
                   <tr key={q.bodyId} className={q.sent > q.allowed ? 'over-quota' : undefined}>
-                    <th scope="row">{q.bodyName}</th>
+                    <th scope="row">{f.name({ name: q.bodyName, nameRu: q.bodyNameRu })}</th>
                     <td>{f.number(q.members)}</td>
                     <td>{f.number(q.allowed)}</td>
                     <td>

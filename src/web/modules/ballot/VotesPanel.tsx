@@ -264,7 +264,7 @@ function VoteCard({
   const status = lv?.status ?? vote.status;
   const received = lv ? Math.max(lv.received, vote.received) : vote.received;
   const result = lv?.result ?? vote.result;
-  const candidates = (election?.candidates ?? []).map((c) => ({ id: c.personId, name: c.name }));
+  const candidates = (election?.candidates ?? []).map((c) => ({ id: c.personId, name: f.name(c) }));
   const go = (a: 'open' | 'close' | 'cancel') => act.mutate({ path: ballotPaths.voteAct(vote.id, a) });
   return (
     <li className="vote-card" data-testid="vote-card" data-status={status}>

@@ -57,7 +57,10 @@ export function MyMembershipPage() {
   const inParty = p.status === 'member' || p.status === 'candidate';
   return (
     <article className="my-membership">
-      <PageTitle title={title} sub={<p className="subtitle">{me.displayName}</p>}>
+      <PageTitle
+        title={title}
+        sub={<p className="subtitle">{f.name({ name: me.displayName, nameRu: me.displayNameRu })}</p>}
+      >
         {title}
       </PageTitle>
       <section className="card" aria-labelledby="status-h">

@@ -212,7 +212,8 @@ function ApplicationSummary({ a }: { a: Application }) {
   const L = useLabels();
   return (
     <p>
-      <strong>{L.target(a.target)}</strong> · {a.primaryName} · {f.date(a.appliedOn)}{' '}
+      <strong>{L.target(a.target)}</strong> · {f.name({ name: a.primaryName, nameRu: a.primaryNameRu })} ·{' '}
+      {f.date(a.appliedOn)}{' '}
       <span className="badge badge-kind" data-testid="application-state">
         {L.state(a.state)}
       </span>{' '}
@@ -253,7 +254,7 @@ function ApplicationRecs({ id }: { id: string }) {
         <ul className="plain-list small" aria-label={t('admission.recommendations')}>
           {q.data.recommendations.map((r) => (
             <li key={r.id}>
-              {r.recommenderName} — {L.state(r.state)}
+              {f.name({ name: r.recommenderName, nameRu: r.recommenderNameRu })} — {L.state(r.state)}
               {r.text ? `: ${r.text}` : ''}
             </li>
           ))}
@@ -263,7 +264,7 @@ function ApplicationRecs({ id }: { id: string }) {
         <ul className="plain-list small" aria-label={t('admission.decisions')}>
           {q.data.decisions.map((d) => (
             <li key={d.id}>
-              {d.bodyName} — {L.outcome(d.outcome)} ({f.date(d.takenOn)})
+              {f.name({ name: d.bodyName, nameRu: d.bodyNameRu })} — {L.outcome(d.outcome)} ({f.date(d.takenOn)})
               {d.votes ? ` · ${t('forms.voteSummary', d.votes)}` : ''}
               {d.reasons ? ` — ${d.reasons}` : ''}
             </li>
@@ -382,8 +383,9 @@ export function MyRecommendations() {
         {items.map(({ recommendation: r, application: a }) => (
           <li key={r.id} className="case" data-testid="recommendation-request">
             <p>
-              <strong>{f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}</strong> · {a.primaryName} ·{' '}
-              {L.target(a.target)} · <span className="badge badge-kind">{L.state(r.state)}</span>
+              <strong>{f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}</strong> ·{' '}
+              {f.name({ name: a.primaryName, nameRu: a.primaryNameRu })} · {L.target(a.target)} ·{' '}
+              <span className="badge badge-kind">{L.state(r.state)}</span>
             </p>
             {a.statement && <p className="prose small">{a.statement}</p>}
             {r.state === 'requested' && <AnswerRecommendation id={r.id} />}
@@ -534,7 +536,8 @@ export function CandidatesDueWorklist({ bodyId }: { bodyId: string }) {
         {items.map((c) => (
           <li key={c.id} className="case" data-testid="candidate-item">
             <p>
-              <Link to={`/persons/${c.personId}`}>{c.personName}</Link> · {c.bodyName} ·{' '}
+              <Link to={`/persons/${c.personId}`}>{f.name({ name: c.personName, nameRu: c.personNameRu })}</Link> ·{' '}
+              {f.name({ name: c.bodyName, nameRu: c.bodyNameRu })} ·{' '}
               <span className="badge badge-kind">{L.state(c.state)}</span>{' '}
               {t('admission.stage', { from: f.date(c.startedOn), to: f.date(c.endsOn) })}
             </p>
@@ -542,7 +545,7 @@ export function CandidatesDueWorklist({ bodyId }: { bodyId: string }) {
               <ApplyForm
                 status="candidate"
                 personId={c.personId}
-                fixedBody={{ id: c.bodyId, label: c.bodyName }}
+                fixedBody={{ id: c.bodyId, label: f.name({ name: c.bodyName, nameRu: c.bodyNameRu }) }}
                 title={t('admission.toFullTitle')}
               />
             </Disclosure>

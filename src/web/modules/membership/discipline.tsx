@@ -158,8 +158,8 @@ function AppealLine({ a }: { a: Appeal }) {
   const f = useFormat();
   return (
     <li data-testid="appeal">
-      <strong>{t(`appealLevel.${a.level}`)}</strong> — {a.bodyName} · {f.date(a.lodgedOn)} ·{' '}
-      <span className="badge">{t(`appealState.${a.state}`)}</span>
+      <strong>{t(`appealLevel.${a.level}`)}</strong> — {f.name({ name: a.bodyName, nameRu: a.bodyNameRu })} ·{' '}
+      {f.date(a.lodgedOn)} · <span className="badge">{t(`appealState.${a.state}`)}</span>
       {a.decisionReasons && <div className="prose small">{a.decisionReasons}</div>}
       {a.state === 'pending' && (
         <div className="small muted">{t('discipline.deadlineWas', { date: f.date(a.deadline) })}</div>
@@ -171,6 +171,7 @@ function AppealLine({ a }: { a: Appeal }) {
 /** One of my cases: its facts, appeals, and the act open to me now. */
 function MyCase({ c }: { c: DisciplineCase }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useLabels();
   const detail = useQuery({
     queryKey: ['discipline', 'case', c.id],
@@ -185,7 +186,7 @@ function MyCase({ c }: { c: DisciplineCase }) {
         <span className="badge badge-kind" data-testid="case-state">
           {L.state(c.state)}
         </span>{' '}
-        {c.primaryName}
+        {f.name({ name: c.primaryName, nameRu: c.primaryNameRu })}
       </p>
       <CaseFacts c={c} />
       {appeals.length > 0 && (
@@ -291,6 +292,7 @@ function DecideCaseForm({ caseId }: { caseId: string }) {
 /** The secretary's open charges in a body's subtree. */
 export function ChargesWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useLabels();
   const q = useList<CaseList>(['discipline', 'body', bodyId], paths.discipline.forBody(bodyId));
   const items = itemsOf(q.data).filter((c) => ['charged', 'answered', 'heard'].includes(c.state));
@@ -306,7 +308,7 @@ export function ChargesWorklist({ bodyId }: { bodyId: string }) {
         {items.map((c) => (
           <li key={c.id} className="case" data-testid="charge-item">
             <p>
-              <Link to={`/persons/${c.personId}`}>{c.personName}</Link>{' '}
+              <Link to={`/persons/${c.personId}`}>{f.name({ name: c.personName, nameRu: c.personNameRu })}</Link>{' '}
               <span className="badge badge-kind">{L.state(c.state)}</span>
             </p>
             <CaseFacts c={c} />
@@ -368,7 +370,7 @@ export function AppealsWorklist({ bodyId }: { bodyId: string }) {
         {items.map((a) => (
           <li key={a.id} className="case" data-testid="appeal-item">
             <p>
-              <Link to={`/persons/${a.personId}`}>{a.personName}</Link> ·{' '}
+              <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link> ·{' '}
               <span className="badge badge-kind">{t(`appealLevel.${a.level}`)}</span> · {t(`actKind.${a.actKind}`)} ·{' '}
               {f.date(a.lodgedOn)}
             </p>

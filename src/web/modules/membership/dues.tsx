@@ -198,7 +198,7 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
                 <td className="mono" data-label={t('person.cardNumber')}>
                   {a.cardNumber ?? '—'}
                 </td>
-                <td data-label={t('body.registeredIn')}>{a.bodyName}</td>
+                <td data-label={t('body.registeredIn')}>{f.name({ name: a.bodyName, nameRu: a.bodyNameRu })}</td>
                 <td className="num" data-label={t('dues.monthsOwedCount')}>
                   {f.number(a.monthsOwed)}
                 </td>

@@ -82,12 +82,22 @@ function Progress({ reviewId }: { reviewId: string }) {
         <tbody>
           {rows.map((r, i) => (
             <tr key={`${r.bodyId}-${i}`}>
-              <th scope="row">{i === 0 ? <strong>{r.bodyName}</strong> : r.bodyName}</th>
+              <th scope="row">
+                {i === 0 ? (
+                  <strong>{f.name({ name: r.bodyName, nameRu: r.bodyNameRu })}</strong>
+                ) : (
+                  f.name({ name: r.bodyName, nameRu: r.bodyNameRu })
+                )}
+              </th>
               <td className="num">
                 {f.number(r.decided)} / {f.number(r.total)}
               </td>
               <td>
-                <progress max={Math.max(1, r.total)} value={r.decided} aria-label={r.bodyName}>
+                <progress
+                  max={Math.max(1, r.total)}
+                  value={r.decided}
+                  aria-label={f.name({ name: r.bodyName, nameRu: r.bodyNameRu })}
+                >
                   {r.total ? f.percent(r.decided / r.total) : ''}
                 </progress>
               </td>
@@ -102,6 +112,7 @@ function Progress({ reviewId }: { reviewId: string }) {
 
 export function ReviewsWorklist() {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useLabels();
   const q = useList<ReviewItemPage>(['reviews', 'mine'], `${paths.reviews.myItems}?limit=200`);
   const items = q.data?.items ?? [];
@@ -121,7 +132,7 @@ export function ReviewsWorklist() {
         {items.map((i) => (
           <li key={i.id} className="case" data-testid="review-item">
             <p>
-              <Link to={`/persons/${i.personId}`}>{i.personName}</Link>{' '}
+              <Link to={`/persons/${i.personId}`}>{f.name({ name: i.personName, nameRu: i.personNameRu })}</Link>{' '}
               {i.cardNumber && <span className="mono small">{i.cardNumber}</span>} · {L.status(i.statusAtOpening)} ·{' '}
               <span className="badge badge-kind">{L.state(i.state)}</span>
             </p>

@@ -119,7 +119,7 @@ export function UnregisteredWorklist({ bodyId }: { bodyId: string }) {
               count: u.monthsUnregistered,
               months: f.number(u.monthsUnregistered),
             })}{' '}
-            · {u.lastBodyName}
+            · {f.name({ name: u.lastBodyName, nameRu: u.lastBodyNameRu })}
           </li>
         ))}
       </ul>
@@ -165,8 +165,8 @@ function ResignationItem({ r }: { r: Resignation }) {
   return (
     <li className="case" data-testid="resignation-item">
       <p>
-        <Link to={`/persons/${r.personId}`}>{r.personName}</Link> · {f.date(r.submittedOn)}{' '}
-        <span className="badge badge-kind">{L.state(r.state)}</span>
+        <Link to={`/persons/${r.personId}`}>{f.name({ name: r.personName, nameRu: r.personNameRu })}</Link> ·{' '}
+        {f.date(r.submittedOn)} <span className="badge badge-kind">{L.state(r.state)}</span>
       </p>
       <blockquote className="prose">{r.reasons}</blockquote>
       {r.discussion && (

@@ -23,6 +23,7 @@ export const MinorityOpinion = z.object({
   id: Uuid,
   personId: Uuid,
   name: z.string(),
+  nameRu: z.string().nullable(),
   text: z.string(),
   createdAt: z.string(),
 });
@@ -46,7 +47,7 @@ export const Motion = z.object({
   currentText: z.string().nullable(),
   proposedBy: Uuid.nullable(),
   proposerLabel: z.string(),
-  supporters: z.array(z.object({ personId: Uuid, name: z.string() })),
+  supporters: z.array(z.object({ personId: Uuid, name: z.string(), nameRu: z.string().nullable() })),
   /** Supporters still needed before the chair may put it to the vote. */
   supportNeeded: z.number().int(),
   status: MotionStatus,
@@ -107,7 +108,12 @@ export const ChoiceCounts = z.object({
 });
 export type ChoiceCounts = z.infer<typeof ChoiceCounts>;
 
-export const RollEntry = z.object({ personId: Uuid, name: z.string(), choice: Choice.nullable() });
+export const RollEntry = z.object({
+  personId: Uuid,
+  name: z.string(),
+  nameRu: z.string().nullable(),
+  choice: Choice.nullable(),
+});
 export type RollEntry = z.infer<typeof RollEntry>;
 
 /** The quorum a vote was taken with (counted when it opened). */

@@ -23,6 +23,7 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
   let lostId: string;
   let meetingId: string;
   let conferenceId: string;
+  let rollVoteId: string;
 
   beforeAll(async () => {
     srv = await createTestServer(kind);
@@ -40,7 +41,12 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     const sec = await makePerson(db, org, works, { familyName: 'Kirov', givenName: 'Sergei' });
     await db.updateTable('person').set({ name_ru: 'Киров Сергей Миронович' }).where('id', '=', sec.id).execute();
     await makeOffice(db, works, sec, 'secretary');
-    const meeting = await makeMeeting(db, { body: { id: works.id, organisationId: org.id }, title: 'Report meeting' });
+    const meeting = await makeMeeting(db, {
+      body: { id: works.id, organisationId: org.id },
+      title: 'Report meeting',
+      participants: [sec],
+      present: [sec],
+    });
     meetingId = meeting.id;
     await db.updateTable('body').set({ name_ru: 'Ленинградский райком' }).where('id', '=', district.id).execute();
     // An application to the works with Kirov as recommender, and a candidate of the works.
@@ -180,6 +186,43 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
       .insertInto('candidate')
       .values({ election_id: electionId, person_id: candidate.id, position: 1, nominated_by: sec.id })
       .execute();
+    // A motion Kirov supports and dissents from, put to a roll-call vote he is on the roll of.
+    const motionId = uuidv7();
+    await db
+      .insertInto('motion')
+      .values({
+        id: motionId,
+        meeting_id: meeting.id,
+        agenda_item_id: meeting.items[0]!.id,
+        seq: 1,
+        title: 'On the plan',
+        text: 'Fulfil the plan.',
+        proposed_by: sec.id,
+        proposer_label: 'Kirov Sergei',
+        status: 'voting',
+      })
+      .execute();
+    await db.insertInto('motion_supporter').values({ motion_id: motionId, person_id: sec.id }).execute();
+    await db
+      .insertInto('minority_opinion')
+      .values({ id: uuidv7(), motion_id: motionId, person_id: sec.id, text: 'Too little.' })
+      .execute();
+    rollVoteId = uuidv7();
+    await db
+      .insertInto('vote')
+      .values({
+        id: rollVoteId,
+        meeting_id: meeting.id,
+        agenda_item_id: meeting.items[0]!.id,
+        motion_id: motionId,
+        title: 'On the plan',
+        method: 'roll_call',
+        question_kind: 'ordinary',
+        threshold: 'simple',
+        base: 'cast',
+        status: 'open',
+      })
+      .execute();
     const conference = await makeMeeting(db, {
       body: { id: district.id, organisationId: org.id },
       kind: 'conference',
@@ -299,6 +342,26 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
       ['Kirov Sergei', 'Киров Сергей Миронович', 'Красный путиловец'],
     ]);
     expect((list.quotas as Loose[]).map((q) => q.bodyNameRu)).toEqual(['Красный путиловец']);
+  });
+
+  it('a roll-call sheet names its voters in both languages', async () => {
+    const r = await secretary.get(`/api/votes/${rollVoteId}/roll-call`);
+    expect(r.status).toBe(200);
+    expect(((r.body as Loose).items as Loose[]).map((e) => [e.name, e.nameRu])).toEqual([
+      ['Sergei Kirov', 'Киров Сергей Миронович'],
+    ]);
+  });
+
+  it('a motion names its supporters and the authors of minority opinions in both languages', async () => {
+    const r = await secretary.get(`/api/meetings/${meetingId}/motions`);
+    expect(r.status).toBe(200);
+    const [motion] = (r.body as Loose).items as Loose[];
+    expect((motion!.supporters as Loose[]).map((s) => [s.name, s.nameRu])).toEqual([
+      ['Sergei Kirov', 'Киров Сергей Миронович'],
+    ]);
+    expect((motion!.minorityOpinions as Loose[]).map((o) => [o.name, o.nameRu])).toEqual([
+      ['Sergei Kirov', 'Киров Сергей Миронович'],
+    ]);
   });
 
   it('a meeting names its body in both languages', async () => {

@@ -119,7 +119,7 @@ export async function supportersOf(ex: Executor, motionIds: string[]) {
   return ex
     .selectFrom('motion_supporter as s')
     .innerJoin('person as p', 'p.id', 's.person_id')
-    .select(['s.motion_id', 's.person_id', personName.as('name')])
+    .select(['s.motion_id', 's.person_id', personName.as('name'), 'p.name_ru'])
     .where('s.motion_id', 'in', motionIds)
     .orderBy('s.supported_at')
     .orderBy('s.person_id')
@@ -131,7 +131,7 @@ export async function minorityOpinionsOf(ex: Executor, motionIds: string[]) {
   return ex
     .selectFrom('minority_opinion as o')
     .innerJoin('person as p', 'p.id', 'o.person_id')
-    .select(['o.id', 'o.motion_id', 'o.person_id', personName.as('name'), 'o.text', 'o.created_at'])
+    .select(['o.id', 'o.motion_id', 'o.person_id', personName.as('name'), 'p.name_ru', 'o.text', 'o.created_at'])
     .where('o.motion_id', 'in', motionIds)
     .orderBy('o.created_at')
     .orderBy('o.id')

@@ -120,7 +120,9 @@ export class MotionService implements VoteSubject {
       repo.votesOf(ex, ids),
     ]);
     return rows.map((r) => {
-      const sup = supporters.filter((s) => s.motion_id === r.id).map((s) => ({ personId: s.person_id, name: s.name }));
+      const sup = supporters
+        .filter((s) => s.motion_id === r.id)
+        .map((s) => ({ personId: s.person_id, name: s.name, nameRu: s.name_ru }));
       const last = votes.filter((v) => v.motion_id === r.id).at(-1);
       return {
         id: r.id,
@@ -145,6 +147,7 @@ export class MotionService implements VoteSubject {
             id: o.id,
             personId: o.person_id,
             name: o.name,
+            nameRu: o.name_ru,
             text: o.text,
             createdAt: iso(o.created_at)!,
           })),

@@ -188,7 +188,7 @@ export async function roll(ex: Executor, voteId: string, meetingId: string) {
     .selectFrom('meeting_participant as mp')
     .innerJoin('person as p', 'p.id', 'mp.person_id')
     .leftJoin('roll_call_entry as r', (j) => j.onRef('r.person_id', '=', 'mp.person_id').on('r.vote_id', '=', voteId))
-    .select(['mp.person_id', sql<string>`p.given_name || ' ' || p.family_name`.as('name'), 'r.choice'])
+    .select(['mp.person_id', sql<string>`p.given_name || ' ' || p.family_name`.as('name'), 'p.name_ru', 'r.choice'])
     .where('mp.meeting_id', '=', meetingId)
     .where('mp.voice', '=', 'voting')
     .where((eb) => eb.or([eb('mp.present', '=', true), eb('r.choice', 'is not', null)]))

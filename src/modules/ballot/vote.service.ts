@@ -410,6 +410,7 @@ export class VoteService {
       items: rows.map((r) => ({
         personId: r.person_id,
         name: r.name,
+        nameRu: r.name_ru,
         choice: (r.choice as RollEntry['choice']) ?? null,
       })),
     };

@@ -181,7 +181,7 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
       )}
       <p className="small">
         {t('ballots.supporters', { n: f.number(motion.supporters.length) })}
-        {motion.supporters.length > 0 && `: ${motion.supporters.map((s) => s.name).join(', ')}`}
+        {motion.supporters.length > 0 && `: ${motion.supporters.map((s) => f.name(s)).join(', ')}`}
         {motion.supportNeeded > 0 && ` · ${t('ballots.supportNeeded', { n: f.number(motion.supportNeeded) })}`}
       </p>
       {live && meeting.me.voice && (
@@ -251,7 +251,7 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
           <ul className="opinions">
             {motion.minorityOpinions.map((o) => (
               <li key={o.id}>
-                <strong>{o.name}:</strong> {o.text}
+                <strong>{f.name(o)}:</strong> {o.text}
               </li>
             ))}
           </ul>

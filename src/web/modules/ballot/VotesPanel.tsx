@@ -122,6 +122,7 @@ function AnnounceForm({ meeting, live }: { meeting: Meeting; live: Live }) {
 /** Tellers' count of a show of hands: for / against / abstain, or hands for each candidate. */
 function CountEntry({ meeting, vote, election }: { meeting: Meeting; vote: Vote; election?: Election }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const act = useBallotAction(meeting.id);
   const [counts, setCounts] = useState({ for: '', against: '0', abstain: '0' });
   const [tallies, setTallies] = useState<Record<string, string>>({});
@@ -154,7 +155,7 @@ function CountEntry({ meeting, vote, election }: { meeting: Meeting; vote: Vote;
         running.map((c) => (
           <Field
             key={c.personId}
-            label={t('ballots.handsFor', { name: c.name })}
+            label={t('ballots.handsFor', { name: f.name(c) })}
             type="number"
             min={0}
             value={tallies[c.personId] ?? ''}
@@ -183,6 +184,7 @@ function CountEntry({ meeting, vote, election }: { meeting: Meeting; vote: Vote;
 /** The roll-call sheet: each present voter and their choice, recorded by the secretary. */
 function RollCallSheet({ meeting, vote }: { meeting: Meeting; vote: Vote }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const L = useBallotLabels();
   const qc = useQueryClient();
   const key = [...ballotKeys.vote(meeting.id, vote.id), 'roll'];
@@ -209,7 +211,7 @@ function RollCallSheet({ meeting, vote }: { meeting: Meeting; vote: Vote }) {
           <tbody>
             {voters.map((p) => (
               <tr key={p.personId} data-testid="roll-row">
-                <th scope="row">{p.name}</th>
+                <th scope="row">{f.name(p)}</th>
                 <td>{p.choice ? L.choice(p.choice) : '—'}</td>
                 <td>
                   <span className="button-row">
@@ -220,7 +222,7 @@ function RollCallSheet({ meeting, vote }: { meeting: Meeting; vote: Vote }) {
                         className={p.choice === c ? 'button' : 'button button-secondary'}
                         aria-pressed={p.choice === c}
                         disabled={act.isPending || vote.status !== 'open'}
-                        aria-label={`${L.choice(c)} — ${p.name}`}
+                        aria-label={`${L.choice(c)} — ${f.name(p)}`}
                         onClick={() =>
                           act.mutate(
                             { path: ballotPaths.rollCall(vote.id), body: { personId: p.personId, choice: c } },

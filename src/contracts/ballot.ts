@@ -405,8 +405,8 @@ export const LiveVote = z.object({
   electionId: Uuid.nullable(),
   received: z.number().int(),
   result: VoteResult.nullable(),
-  /** Candidate names for an election's result. */
-  candidates: z.array(z.object({ id: Uuid, name: z.string() })),
+  /** Candidate names for an election's result (the Cyrillic one when recorded). */
+  candidates: z.array(z.object({ id: Uuid, name: z.string(), nameRu: z.string().nullable() })),
 });
 export type LiveVote = z.infer<typeof LiveVote>;
 

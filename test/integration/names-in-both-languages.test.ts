@@ -186,7 +186,7 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
       .insertInto('candidate')
       .values({ election_id: electionId, person_id: candidate.id, position: 1, nominated_by: sec.id })
       .execute();
-    // A motion Kirov supports and dissents from, put to a roll-call vote he is on the roll of.
+    // A motion Kirov supports and dissents from, put to a roll-call vote (closed) he is on the roll of.
     const motionId = uuidv7();
     await db
       .insertInto('motion')
@@ -220,6 +220,28 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
         question_kind: 'ordinary',
         threshold: 'simple',
         base: 'cast',
+        status: 'closed',
+        closed_at: new Date(),
+      })
+      .execute();
+    // The election put to the vote after it (the meeting's live vote now), its candidates fixed at announce.
+    await db
+      .insertInto('vote')
+      .values({
+        id: uuidv7(),
+        meeting_id: meeting.id,
+        agenda_item_id: meeting.items[0]!.id,
+        election_id: electionId,
+        title: 'Bureau',
+        method: 'secret',
+        election_spec: JSON.stringify({
+          method: 'plurality',
+          seats: 1,
+          candidates: [
+            { id: candidate.id, name: 'Candidate Ivan' },
+            { id: subject.id, name: 'Subject Nameless' },
+          ],
+        }),
         status: 'open',
       })
       .execute();
@@ -361,6 +383,16 @@ describe.each(DB_KINDS)('names in both languages on %s', (kind) => {
     ]);
     expect((motion!.minorityOpinions as Loose[]).map((o) => [o.name, o.nameRu])).toEqual([
       ['Sergei Kirov', 'Киров Сергей Миронович'],
+    ]);
+  });
+
+  it('the live vote names an election’s candidates in both languages (Latin alone when no Cyrillic is recorded)', async () => {
+    const r = await secretary.get(`/api/meetings/${meetingId}/live`);
+    expect(r.status).toBe(200);
+    const vote = (r.body as Loose).vote as Loose;
+    expect((vote.candidates as Loose[]).map((c) => [c.id, c.name, c.nameRu])).toEqual([
+      [candidateId, 'Candidate Ivan', 'Кандидатов Иван'],
+      [subjectId, 'Subject Nameless', null],
     ]);
   });
 

@@ -214,7 +214,9 @@ export async function received(ex: Executor, voteIds: string[]): Promise<Map<str
 
 /**
  * The meeting's running vote, else the last one closed (cancelled ones are skipped), with the ballots or named
- * votes received so far: one indexed query (vote_meeting, then the ballot and roll-call primary keys).
+ * votes received so far: one indexed query (vote_meeting, then the ballot and roll-call primary keys). An
+ * election's candidates' Cyrillic names (person.name_ru, by id) come with it: the spec fixed at announce holds the
+ * Latin ones only.
  */
 export async function liveVote(ex: Executor, meetingId: string) {
   const { rows } = await sql<{
@@ -226,8 +228,13 @@ export async function liveVote(ex: Executor, meetingId: string) {
     election_spec: unknown;
     result: unknown;
     received: number;
+    names_ru: Record<string, string> | null;
   }>`
     select v.id, v.title, v.method, v.status, v.election_id, v.election_spec, v.result,
+      (select jsonb_object_agg(p.id, p.name_ru) from person p
+        where p.name_ru is not null and p.id in (
+          select (c->>'id')::uuid from jsonb_array_elements(coalesce(v.election_spec->'candidates', '[]'::jsonb)) c)
+      ) as names_ru,
       case v.method
         when 'secret' then (select count(*) from ballot b where b.vote_id = v.id)
         when 'roll_call' then (select count(*) from roll_call_entry r where r.vote_id = v.id)

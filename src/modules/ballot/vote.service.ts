@@ -429,7 +429,7 @@ export class VoteService {
       electionId: r.election_id,
       received: Number(r.received),
       result: (r.result as VoteResult | null) ?? null,
-      candidates: spec?.candidates ?? [],
+      candidates: (spec?.candidates ?? []).map((c) => ({ ...c, nameRu: r.names_ru?.[c.id] ?? null })),
     };
   }
 }

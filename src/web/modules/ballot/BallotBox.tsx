@@ -618,7 +618,7 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
   // Open and roll-call votes need the ballot box only while open; their result is on the live panel.
   if (!lv || !voting || lv.status === 'cancelled' || (lv.method !== 'secret' && lv.status === 'closed')) return null;
   const names = new Map<string, string>([
-    ...lv.candidates.map((c) => [c.id, c.name] as const),
+    ...lv.candidates.map((c) => [c.id, f.name(c)] as const),
     ...(election?.candidates ?? []).map((c) => [c.personId, f.name(c)] as const),
   ]);
   const receipt = ballot.kept.receipt;

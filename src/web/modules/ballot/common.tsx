@@ -25,11 +25,14 @@ export function useBallotLabels() {
   };
 }
 
-/** Candidate names by id, from a count's own list (or any list given). */
+/**
+ * Candidate names by id: the list given (named in the reader's language) first, else the count's own list (the
+ * Latin names the count was made with).
+ */
 function namesOf(count: CountResult | null, extra: { id: string; name: string }[] = []): Map<string, string> {
   const m = new Map<string, string>();
-  for (const c of extra) m.set(c.id, c.name);
   for (const c of count?.candidates ?? []) m.set(c.id, c.name);
+  for (const c of extra) m.set(c.id, c.name);
   return m;
 }
 
@@ -316,7 +319,10 @@ export function LiveVoteView({ vote, big = false, level = 2 }: { vote: LiveVote;
               <p className="live-elected" data-testid="live-elected">
                 {t('ballots.electedShort')}:{' '}
                 {(withoutQuorum(vote.result) ? [] : count.elected)
-                  .map((id) => vote.candidates.find((c) => c.id === id)?.name ?? id)
+                  .map((id) => {
+                    const c = vote.candidates.find((x) => x.id === id);
+                    return c ? f.name(c) : id;
+                  })
                   .join(', ') || '—'}
               </p>
               {last && (count.method === 'scottish_stv' || count.method === 'meek') && (

@@ -184,7 +184,7 @@ describe.each(DB_KINDS)('motions and amendments on %s', (kind) => {
 
     const s = await support('Beta', m.id);
     expect(s).toMatchObject({ status: 'supported', supportNeeded: 0 });
-    expect(s.supporters).toEqual([{ personId: people.Beta!.id, name: 'Comrade Beta' }]);
+    expect(s.supporters).toEqual([{ personId: people.Beta!.id, name: 'Comrade Beta', nameRu: null }]);
     const again = await as('Beta').post(`/api/motions/${m.id}/support`);
     expect([again.status, again.body.error.code]).toEqual([409, 'motion_already_supported']);
 

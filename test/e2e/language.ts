@@ -97,6 +97,8 @@ export function languageJourneys(harness: () => Harness): void {
         // A member's person page with their history
         await page.locator('main a[href^="/persons/"]').first().click();
         await page.waitForURL(/\/persons\//);
+        // The URL changes before the person page renders: wait for its heading (the person's name).
+        await expect.poll(() => page.locator('h1').textContent()).not.toContain(PUTILOV_RU);
         await noIsoDates(page, 'the person page (ru)');
         expect(await visibleText(page)).not.toContain(PUTILOV_EN);
         await shots('ru-person');
@@ -132,6 +134,7 @@ export function languageJourneys(harness: () => Harness): void {
         await shots('en-body');
         await page.locator('main a[href^="/persons/"]').first().click();
         await page.waitForURL(/\/persons\//);
+        await expect.poll(() => page.locator('h1').textContent()).not.toContain(PUTILOV_EN);
         expect(await noIsoDates(page, 'the person page (en)')).not.toContain(PUTILOV_RU);
         await page.goto('/stats');
         await page.getByTestId('size-bands').locator('tbody tr').first().waitFor();

@@ -1,10 +1,10 @@
 // HTTP: admission (applications, recommendations, decisions, confirmations), the candidate stage, worklists
 // and the membership card PDF. All routes require sign-in.
-import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
+import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { AdmissionService } from './admission.service.js';
 import {
   AdmissionDecisionInput,
   AnswerRecommendationInput,
@@ -180,7 +180,13 @@ const card = createRoute({
   },
 });
 
-export function admissionRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface AdmissionRouteDeps {
+  admission: AdmissionService;
+  expensiveReads: ExpensiveReads;
+}
+
+export function admissionRoutes(s: AdmissionRouteDeps): RouteModule {
   return (api: Api) => {
     const a = s.admission;
     api.openapi(apply, async (c) => c.json(await a.apply(requireActor(c), c.req.valid('json')), 201));

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { FloorService } from './floor.service.js';
 import { IdParam } from '../../contracts/organisation.js';
 import { Uuid } from '../../contracts/common.js';
 import {
@@ -72,7 +72,12 @@ const extend = createRoute({
   responses: one,
 });
 
-export function floorRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface FloorRouteDeps {
+  floor: FloorService;
+}
+
+export function floorRoutes(s: FloorRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(list, async (c) =>
       c.json(await s.floor.list(requireActor(c), c.req.valid('param').id, c.req.valid('query')), 200),

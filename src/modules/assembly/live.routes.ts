@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sseResponse } from '../../platform/http/sse.js';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { LiveService } from './live.service.js';
 import { IdParam } from '../../contracts/organisation.js';
 import { LiveState } from '../../contracts/assembly.js';
 
@@ -38,7 +38,12 @@ const stream = createRoute({
   },
 });
 
-export function liveRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface LiveRouteDeps {
+  live: LiveService;
+}
+
+export function liveRoutes(s: LiveRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(live, async (c) => c.json(await s.live.state(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(stream, async (c) => {

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { MeetingService } from './meeting.service.js';
 import { IdParam } from '../../contracts/organisation.js';
 import {
   ChairMoveInput,
@@ -152,7 +152,12 @@ const setCurrent = createRoute({
   responses: ok200,
 });
 
-export function meetingRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface MeetingRouteDeps {
+  meetings: MeetingService;
+}
+
+export function meetingRoutes(s: MeetingRouteDeps): RouteModule {
   return (api: Api) => {
     const m = s.meetings;
     api.openapi(convene, async (c) =>

@@ -4,7 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { NotesService } from './notes.service.js';
 import { Uuid } from '../../contracts/common.js';
 import { ANONYMOUS_NOTES_PATH } from '../../contracts/auth.js';
 import {
@@ -78,7 +78,12 @@ const handle = createRoute({
   responses: { 200: { description: 'The note', ...json(QuestionNote) }, ...errors },
 });
 
-export function notesRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface NotesRouteDeps {
+  notes: NotesService;
+}
+
+export function notesRoutes(s: NotesRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(getKey, async (c) => c.json(await s.notes.noteKey(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(issue, async (c) =>

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { ProtocolService } from './protocol.service.js';
 import { Uuid } from '../../contracts/common.js';
 import {
   EditProtocolInput,
@@ -95,7 +95,12 @@ const attachment = (name: string) => ({
   'content-disposition': `attachment; filename="${name}"`,
 });
 
-export function protocolRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface ProtocolRouteDeps {
+  protocol: ProtocolService;
+}
+
+export function protocolRoutes(s: ProtocolRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(getOne, async (c) => c.json(await s.protocol.get(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(generate, async (c) =>

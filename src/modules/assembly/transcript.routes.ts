@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { TranscriptService } from './transcript.service.js';
 import { IdParam } from '../../contracts/organisation.js';
 import { Uuid } from '../../contracts/common.js';
 import {
@@ -44,7 +44,12 @@ const correct = createRoute({
   responses: { 200: { description: 'The corrected entry', ...json(TranscriptEntry) }, ...errors },
 });
 
-export function transcriptRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface TranscriptRouteDeps {
+  transcript: TranscriptService;
+}
+
+export function transcriptRoutes(s: TranscriptRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(list, async (c) =>
       c.json(await s.transcript.list(requireActor(c), c.req.valid('param').id, c.req.valid('query')), 200),

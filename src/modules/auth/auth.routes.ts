@@ -6,7 +6,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { errorResponses, json, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { AuthService } from './auth.service.js';
 import {
   ChangePasswordInput,
   LoginInput,
@@ -111,7 +111,7 @@ const redeemResetCode = createRoute({
 });
 
 /** The client's address: the TCP peer, or X-Forwarded-For when the peer is a trusted proxy (ADR 0016). */
-function clientIp(c: Context<AppEnv>, s: Services): string {
+function clientIp(c: Context<AppEnv>, s: AuthRouteDeps): string {
   let peer: string | undefined;
   try {
     peer = getConnInfo(c).remote.address;
@@ -121,7 +121,12 @@ function clientIp(c: Context<AppEnv>, s: Services): string {
   return s.auth.clientAddress(peer, c.req.header('x-forwarded-for'));
 }
 
-export function authRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface AuthRouteDeps {
+  auth: AuthService;
+}
+
+export function authRoutes(s: AuthRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(login, async (c) => {
       const body = c.req.valid('json');

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { ElectionService } from './election.service.js';
 import { Uuid } from '../../contracts/common.js';
 import { ConsentInput, CreateElectionInput, Election, ElectionList, NominateInput } from '../../contracts/ballot.js';
 
@@ -76,7 +76,12 @@ const cancel = createRoute({
   responses: { 200: { description: 'The election', ...json(Election) }, ...errors },
 });
 
-export function electionRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface ElectionRouteDeps {
+  elections: ElectionService;
+}
+
+export function electionRoutes(s: ElectionRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(list, async (c) => c.json(await s.elections.list(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(create, async (c) =>

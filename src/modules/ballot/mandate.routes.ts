@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { MandateService } from './mandate.service.js';
 import { Uuid } from '../../contracts/common.js';
 import { CheckMandateInput, EnterMandateInput, Mandate, MandateList } from '../../contracts/ballot.js';
 
@@ -39,7 +39,12 @@ const check = createRoute({
   responses: { 200: { description: 'The mandate', ...json(Mandate) }, ...errors },
 });
 
-export function mandateRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface MandateRouteDeps {
+  mandates: MandateService;
+}
+
+export function mandateRoutes(s: MandateRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(list, async (c) => c.json(await s.mandates.list(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(enter, async (c) =>

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { MotionService } from './motion.service.js';
 import { Uuid } from '../../contracts/common.js';
 import {
   MinorityOpinionInput,
@@ -75,7 +75,12 @@ const opinion = createRoute({
   responses: { 201: { description: 'The motion with its opinions', ...json(Motion) }, ...errors },
 });
 
-export function motionRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface MotionRouteDeps {
+  motions: MotionService;
+}
+
+export function motionRoutes(s: MotionRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(list, async (c) => c.json(await s.motions.list(requireActor(c), c.req.valid('param').id), 200));
     api.openapi(propose, async (c) =>

@@ -4,7 +4,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { SecretBallotService } from './secret.service.js';
+import type { VoteService } from './vote.service.js';
 import { Uuid } from '../../contracts/common.js';
 import { CAST_BALLOT_PATH } from '../../contracts/auth.js';
 import {
@@ -168,7 +169,13 @@ const recount = createRoute({
   responses: { 200: { description: 'The recount', ...json(Recount) }, ...errors },
 });
 
-export function voteRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface VoteRouteDeps {
+  secretBallot: SecretBallotService;
+  votes: VoteService;
+}
+
+export function voteRoutes(s: VoteRouteDeps): RouteModule {
   return (api: Api) => {
     const id = (c: { req: { valid(t: 'param'): { id: string } } }) => c.req.valid('param').id;
     api.openapi(announce, async (c) =>

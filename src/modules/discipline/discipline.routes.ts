@@ -1,9 +1,9 @@
 // HTTP: discipline cases, appeals (of cases and review items), penalties and the worklists.
-import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
+import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { DisciplineService } from './discipline.service.js';
 import {
   AnswerInput,
   Appeal,
@@ -155,7 +155,13 @@ const lift = createRoute({
   responses: { 200: { description: 'Lifted', ...json(PersonPenalties) }, ...errors },
 });
 
-export function disciplineRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface DisciplineRouteDeps {
+  discipline: DisciplineService;
+  expensiveReads: ExpensiveReads;
+}
+
+export function disciplineRoutes(s: DisciplineRouteDeps): RouteModule {
   return (api: Api) => {
     const d = s.discipline;
     api.openapi(openCase, async (c) => c.json(await d.openCase(requireActor(c), c.req.valid('json')), 201));

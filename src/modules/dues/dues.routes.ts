@@ -1,9 +1,9 @@
 // HTTP: dues payments, a member's register, the arrears worklist and the monthly roll-up.
-import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
+import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { DuesService } from './dues.service.js';
 import {
   ArrearsPage,
   ArrearsQuery,
@@ -68,7 +68,13 @@ const rollup = createRoute({
   responses: { 200: { description: 'Roll-up', ...json(DuesRollup) }, ...errors, ...expensiveReadRefused },
 });
 
-export function duesRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface DuesRouteDeps {
+  dues: DuesService;
+  expensiveReads: ExpensiveReads;
+}
+
+export function duesRoutes(s: DuesRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(pay, async (c) => c.json(await s.dues.recordPayment(requireActor(c), c.req.valid('json')), 201));
     api.openapi(quote, async (c) => {

@@ -1,7 +1,7 @@
 // HTTP route of live updates: GET /api/events, a server-sent event stream (ADR 0009).
 import { createRoute, z } from '@hono/zod-openapi';
 import { sseResponse } from '../../platform/http/sse.js';
-import type { Services } from '../../app/compose.js';
+import type { EventsService } from './events.service.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, requireActor, policy } from '../../platform/http/openapi.js';
 import { MAX_PENDING, type LiveEvent } from './events.service.js';
@@ -23,7 +23,12 @@ const events = createRoute({
   },
 });
 
-export function eventsRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface EventsRouteDeps {
+  events: EventsService;
+}
+
+export function eventsRoutes(s: EventsRouteDeps): RouteModule {
   return (api) => {
     api.openapi(events, async (c) => {
       const actor = requireActor(c);

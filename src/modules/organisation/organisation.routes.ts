@@ -1,6 +1,6 @@
 // HTTP routes of the organisation tree (reads here; writes in organisation.write.routes.ts).
 import { createRoute } from '@hono/zod-openapi';
-import type { Services } from '../../app/compose.js';
+import type { OrganisationService } from './organisation.service.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { PageQuery } from '../../contracts/common.js';
 import {
@@ -85,7 +85,12 @@ const getEnterprise = createRoute({
   responses: { 200: json(EnterpriseDetail, 'The enterprise'), ...readErrors },
 });
 
-export function organisationRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface OrganisationRouteDeps {
+  organisation: OrganisationService;
+}
+
+export function organisationRoutes(s: OrganisationRouteDeps): RouteModule {
   return (api) => {
     const org = s.organisation;
     api.openapi(getOrganisation, async (c) => c.json(await org.info(requireActor(c)), 200));

@@ -1,6 +1,6 @@
 // HTTP routes that change the organisation tree, offices and enterprises.
 import { createRoute } from '@hono/zod-openapi';
-import type { Services } from '../../app/compose.js';
+import type { OrganisationService } from './organisation.service.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import {
   AssignOfficeInput,
@@ -117,7 +117,12 @@ const createEnterprise = createRoute({
   responses: { 201: json(EnterpriseDetail, 'The enterprise'), ...writeErrors },
 });
 
-export function organisationWriteRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface OrganisationWriteRouteDeps {
+  organisation: OrganisationService;
+}
+
+export function organisationWriteRoutes(s: OrganisationWriteRouteDeps): RouteModule {
   return (api) => {
     const org = s.organisation;
     api.openapi(createBody, async (c) => c.json(await org.createBody(requireActor(c), c.req.valid('json')), 201));

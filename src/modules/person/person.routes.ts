@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { PersonService } from './person.service.js';
 import { PersonHistory } from '../../contracts/records.js';
 import {
   CreatePersonInput,
@@ -83,7 +83,12 @@ const members = createRoute({
   responses: { 200: { description: 'A page of persons', ...json(PersonPage) }, ...errors },
 });
 
-export function personRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface PersonRouteDeps {
+  person: PersonService;
+}
+
+export function personRoutes(s: PersonRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(search, async (c) => c.json(await s.person.searchPersons(requireActor(c), c.req.valid('query')), 200));
     api.openapi(getOne, async (c) => c.json(await s.person.getPerson(requireActor(c), c.req.valid('param').id), 200));

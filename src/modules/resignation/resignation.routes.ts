@@ -1,9 +1,9 @@
 // HTTP: resignations — submit, discuss, accept by vote, withdraw, read, and the worklist.
-import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
+import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { ResignationService } from './resignation.service.js';
 import {
   DecideResignationInput,
   DiscussResignationInput,
@@ -74,7 +74,13 @@ const list = createRoute({
   responses: { 200: { description: 'Worklist', ...json(ResignationPage) }, ...errors, ...expensiveReadRefused },
 });
 
-export function resignationRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface ResignationRouteDeps {
+  expensiveReads: ExpensiveReads;
+  resignation: ResignationService;
+}
+
+export function resignationRoutes(s: ResignationRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(submit, async (c) => c.json(await s.resignation.submit(requireActor(c), c.req.valid('json')), 201));
     api.openapi(discuss, async (c) =>

@@ -1,9 +1,9 @@
 // HTTP: membership reviews, their items, progress and the review commission's worklist.
-import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
+import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { ReviewService } from './review.service.js';
 import { IdParam } from '../../contracts/discipline.js';
 import {
   CloseReviewInput,
@@ -98,7 +98,13 @@ const decide = createRoute({
   responses: { 200: { description: 'Decided', ...json(ReviewItem) }, ...errors },
 });
 
-export function reviewRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface ReviewRouteDeps {
+  expensiveReads: ExpensiveReads;
+  review: ReviewService;
+}
+
+export function reviewRoutes(s: ReviewRouteDeps): RouteModule {
   return (api: Api) => {
     const r = s.review;
     api.openapi(listOfBody, async (c) => c.json(await r.listOfBody(requireActor(c), c.req.valid('query').bodyId), 200));

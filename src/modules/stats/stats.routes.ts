@@ -1,9 +1,9 @@
 // HTTP routes of the statistics: size bands of a subtree, a body's statistics.
 import { createRoute } from '@hono/zod-openapi';
-import type { Services } from '../../app/compose.js';
+import type { StatsService } from './stats.service.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, policy } from '../../platform/http/openapi.js';
-import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
+import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
 import { BodyIdParam, BodyStats, SizeBands, SizeBandsQuery } from '../../contracts/stats.js';
 
 const errors = { ...errorResponses({ 403: 'Forbidden', 404: 'No such body' }), ...expensiveReadRefused };
@@ -28,7 +28,13 @@ const bodyStats = createRoute({
   responses: { 200: json(BodyStats, 'The statistics'), ...errors },
 });
 
-export function statsRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface StatsRouteDeps {
+  expensiveReads: ExpensiveReads;
+  stats: StatsService;
+}
+
+export function statsRoutes(s: StatsRouteDeps): RouteModule {
   return (api) => {
     api.openapi(sizeBands, async (c) => {
       const bodyId = c.req.valid('query').bodyId;

@@ -1,6 +1,6 @@
 // HTTP routes of the statute: the version in force, the history, adopting a version.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Services } from '../../app/compose.js';
+import type { StatuteService } from './statute.service.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import { AdoptStatuteInput, StatuteVersion } from '../../contracts/statute.js';
@@ -41,7 +41,12 @@ const adopt = createRoute({
   },
 });
 
-export function statuteRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface StatuteRouteDeps {
+  statute: StatuteService;
+}
+
+export function statuteRoutes(s: StatuteRouteDeps): RouteModule {
   return (api) => {
     api.openapi(getInForce, async (c) => {
       const actor = requireActor(c);

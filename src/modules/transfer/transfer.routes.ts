@@ -1,9 +1,9 @@
 // HTTP: deregistration, registration, direct transfer, and the unregistered worklist.
-import { expensiveRead, expensiveReadRefused } from '../../platform/http/expensive-reads.js';
+import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
-import type { Services } from '../../app/compose.js';
+import type { TransferService } from './transfer.service.js';
 import {
   DeregisterInput,
   DirectTransferInput,
@@ -47,7 +47,13 @@ const unregistered = createRoute({
   responses: { 200: { description: 'Worklist', ...json(UnregisteredPage) }, ...errors, ...expensiveReadRefused },
 });
 
-export function transferRoutes(s: Services): RouteModule {
+/** The services these routes use (passed by src/app/compose.ts). */
+export interface TransferRouteDeps {
+  expensiveReads: ExpensiveReads;
+  transfer: TransferService;
+}
+
+export function transferRoutes(s: TransferRouteDeps): RouteModule {
   return (api: Api) => {
     api.openapi(deregister, async (c) =>
       c.json(await s.transfer.deregister(requireActor(c), c.req.valid('json') as DeregisterInput), 200),

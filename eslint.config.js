@@ -127,6 +127,11 @@ function violation(from, spec, target, typeOnly) {
 
   if (!target) return null;
 
+  // Modules sit below the composition root: they never import it, not even its types (ADR 0002).
+  if (from.layer === 'module' && target.layer === 'app') {
+    return `modules may not import src/app/ (the composition root): ${from.path} may not import ${target.path}; take the services it uses as parameters typed by their own classes.`;
+  }
+
   if (from.layer === 'module' && from.role === 'routes') {
     if (target.layer === 'module' && target.role === 'repository') {
       return `routes never touch the database: ${from.path} may not import the repository ${target.path}; call the service.`;
@@ -134,6 +139,20 @@ function violation(from, spec, target, typeOnly) {
     if (target.layer === 'platform' && target.db) {
       return `routes never touch the database: ${from.path} may not import ${target.path}; call the service.`;
     }
+  }
+
+  // A file that runs queries through a repository holds use cases: it is named *.service.ts, so the rules for
+  // services apply to it. Other files of a module (errors, mappers, renderers, middleware, policies) may import a
+  // repository's row types only.
+  if (
+    from.layer === 'module' &&
+    !['service', 'repository'].includes(from.role) &&
+    target.layer === 'module' &&
+    target.role === 'repository' &&
+    target.module === from.module &&
+    !typeOnly
+  ) {
+    return `use cases live in *.service.ts files: ${from.path} calls the repository ${target.path}, so name it *.service.ts (or import only its types).`;
   }
 
   if (from.layer === 'module' && target.layer === 'module' && target.module !== from.module) {

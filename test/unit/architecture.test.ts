@@ -61,6 +61,17 @@ const refused: Case[] = [
   ['src/modules/alpha/alpha.service.ts', "export async function f() { return import('../beta/beta.repository.js'); }"],
   ['src/app/compose.ts', "import { q } from '../modules/beta/beta.repository.js';\nq;"],
   ['src/cli/main.ts', "import { q } from '../modules/beta/beta.repository.js';\nq;"],
+  // modules sit below the composition root: no import from src/app/, not even a type (routes take their services)
+  ['src/modules/alpha/alpha.routes.ts', "import type { Services } from '../../app/compose.js';\nlet s: Services;"],
+  ['src/modules/alpha/alpha.service.ts', "import { createServices } from '../../app/compose.js';\ncreateServices;"],
+  ['src/modules/alpha/alpha.routes.ts', "export type { Services } from '../../app/compose.js';"],
+  ['src/modules/alpha/alpha.routes.ts', "let s: typeof import('../../app/compose.js');"],
+  ['src/modules/alpha/rules/quorum.ts', "import type { Services } from '../../../app/compose.js';\nlet s: Services;"],
+  // a file that calls its repository holds use cases, so it must be named *.service.ts
+  ['src/modules/alpha/alpha.queries.ts', "import * as repo from './alpha.repository.js';\nrepo;"],
+  ['src/modules/alpha/alpha-intake.ts', "import { insertBatch } from './alpha.repository.js';\ninsertBatch;"],
+  ['src/modules/alpha/alpha.policy.ts', "import { q } from './alpha.repository.js';\nq;"],
+  ['src/modules/alpha/alpha.mappers.ts', "export { q } from './alpha.repository.js';"],
   // the web app imports only src/web and src/contracts (and npm packages), never server code
   [
     'src/web/modules/tree/TreePage.tsx',
@@ -91,6 +102,14 @@ const allowed: Case[] = [
   ],
   ['src/modules/alpha/alpha.service.ts', "import { BetaService } from '../beta/beta.service.js';\nBetaService;"],
   ['src/modules/alpha/alpha.service.ts', "import { pathLabel } from '../beta/rules/path.js';\npathLabel;"],
+  ['src/modules/alpha/alpha.queries.service.ts', "import * as repo from './alpha.repository.js';\nrepo;"],
+  ['src/modules/alpha/alpha-intake.service.ts', "import { insertBatch } from './alpha.repository.js';\ninsertBatch;"],
+  ['src/modules/alpha/alpha.mappers.ts', "import type { AlphaRow } from './alpha.repository.js';\nlet r: AlphaRow;"],
+  // routes are given the services they use, typed by the services' own classes (their module's or another's)
+  [
+    'src/modules/alpha/alpha.routes.ts',
+    "import type { AlphaService } from './alpha.service.js';\nimport type { BetaService } from '../beta/beta.service.js';\nlet d: { alpha: AlphaService; beta: BetaService };",
+  ],
   ['src/modules/alpha/alpha.routes.ts', "import { createRoute } from '@hono/zod-openapi';\ncreateRoute;"],
   ['src/modules/alpha/alpha.routes.ts', "import { AlphaService } from './alpha.service.js';\nAlphaService;"],
   ['src/modules/alpha/alpha.routes.ts', "import { Body } from '../../contracts/body.js';\nBody;"],
@@ -125,6 +144,28 @@ describe('dependency rules (antaeus/layers)', () => {
 
   it.each(allowed)('allows %s: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
+  });
+
+  it('classes the use-case files by their *.service.ts names', async () => {
+    // as services they may call their repository, and another module may reach them
+    for (const [file, repository] of [
+      ['src/modules/admission/admission.applications.service.ts', './admission.repository.js'],
+      ['src/modules/organisation/organisation.queries.service.ts', './organisation.repository.js'],
+      ['src/modules/organisation/organisation.offices.service.ts', './office.repository.js'],
+      ['src/modules/ballot/ballot-intake.service.ts', './secret.repository.js'],
+    ] as const) {
+      expect(await layerErrors(file, `import * as repo from '${repository}';\nrepo;`)).toEqual([]);
+      const fromElsewhere = `import * as m from '../${file.split('/').slice(2).join('/').replace(/\.ts$/, '.js')}';\nm;`;
+      expect(await layerErrors('src/modules/alpha/alpha.service.ts', fromElsewhere)).toEqual([]);
+    }
+  });
+
+  it('names the composition root when a module imports it', async () => {
+    const [message] = await layerErrors(
+      'src/modules/alpha/alpha.routes.ts',
+      "import type { Services } from '../../app/compose.js';\nlet s: Services;",
+    );
+    expect(message).toMatch(/modules may not import src\/app\//);
   });
 
   it('explains which rule is broken', async () => {

@@ -1,4 +1,4 @@
-// Admission use cases: applications (admission.applications.ts), the candidate stage (extension, refusal),
+// Admission use cases: applications (admission.applications.service.ts), the candidate stage (extension, refusal),
 // the worklists of secretaries, committees, recommenders and applicants, and the membership card.
 import type { Actor } from '../../platform/actor.js';
 import { carries } from '../records/rules/majority.js';
@@ -31,7 +31,7 @@ import {
   todayIso,
   toApplication,
   toRecommendation,
-} from './admission.applications.js';
+} from './admission.applications.service.js';
 import { renderCard } from './admission.card.js';
 import * as repo from './admission.repository.js';
 import type { PersonService } from '../person/person.service.js';

@@ -33,7 +33,7 @@ import { assertCanViewMeeting, AssemblyErrors, type AssemblyAccess } from '../as
 import { VoteErrors } from './vote.errors.js';
 import { assertCanMoveOwnToken, isVoter } from './vote.policy.js';
 import { electionSpecOf, specOf, TOPIC, type SecretTally } from './vote.service.js';
-import { BallotIntake, type CastOutcome } from './ballot-intake.js';
+import { BallotIntake, type CastOutcome } from './ballot-intake.service.js';
 import {
   ballotProblem,
   ballotsResult,

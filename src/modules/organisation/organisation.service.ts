@@ -18,7 +18,7 @@ import {
   assertCanRenameBody,
   canEnrolFounder,
 } from './organisation.policy.js';
-import { OrganisationOffices } from './organisation.offices.js';
+import { OrganisationOffices } from './organisation.offices.service.js';
 import * as repo from './organisation.repository.js';
 import * as offices from './office.repository.js';
 import { toBody } from './organisation.mappers.js';
@@ -26,7 +26,7 @@ import { childPath, pathDepth } from './rules/path.js';
 import { PRIMARY_MEMBER_KINDS, isInSubtree, isKindAllowedUnder, primaryIdFor, regionIdOf } from './rules/tree.js';
 import { todayIso } from './rules/dates.js';
 
-export type { BodyRef } from './organisation.queries.js';
+export type { BodyRef } from './organisation.queries.service.js';
 
 function assertActive(b: repo.BodyRow): void {
   if (b.status !== 'active') throw OrgErrors.body_not_active({ id: b.id, status: b.status });

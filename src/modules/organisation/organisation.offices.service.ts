@@ -13,7 +13,7 @@ import type {
 } from '../../contracts/organisation.js';
 import { OrgErrors } from './organisation.errors.js';
 import { assertCanAssignOffice, assertCanChangeOffice, assertCanCreateEnterprise } from './organisation.policy.js';
-import { OrganisationQueries } from './organisation.queries.js';
+import { OrganisationQueries } from './organisation.queries.service.js';
 import * as repo from './organisation.repository.js';
 import * as offices from './office.repository.js';
 import { toOffice } from './organisation.mappers.js';

@@ -101,7 +101,10 @@ export function ActionForm(props: {
 }
 
 /** A labelled input. */
-export function Field(props: {
+export function Field({
+  inputRef,
+  ...props
+}: {
   label: string;
   value: string;
   onChange: (v: string) => void;
@@ -120,7 +123,7 @@ export function Field(props: {
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
-        ref={props.inputRef}
+        ref={inputRef}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value}

@@ -40,6 +40,7 @@ import type { Live } from '../assembly/queries.js';
 import { QrCode, useDateTime } from '../assembly/common.js';
 import { useQueryClient } from '@tanstack/react-query';
 import type { NoteToken } from '../assembly/note-tokens.js';
+import type { Translate } from '../../i18n/keys.js';
 
 type TokenState = 'idle' | 'fetching' | 'ready' | 'error';
 
@@ -243,7 +244,7 @@ function MotionBallot({ onCast, busy }: { onCast: (c: BallotContent) => void; bu
 }
 
 /** Ranks typed as numbers → candidate ids in order; a problem text when the numbers are not 1, 2, 3… */
-export function rankingOf(ranks: Record<string, string>, t: (k: string) => string): string[] | string {
+export function rankingOf(ranks: Record<string, string>, t: Translate): string[] | string {
   const entries = Object.entries(ranks)
     .map(([id, s]) => [id, s.trim()] as const)
     .filter(([, s]) => s !== '');

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,7 +19,7 @@ const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** Node built-ins a pure rule may use: no IO in any of them. */
 const PURE_BUILTINS = new Set(['assert', 'buffer', 'crypto', 'path', 'querystring', 'string_decoder', 'url', 'util']);
 /** Database drivers and query builders: only repositories, src/platform/db, test and bench. */
-const DB_PACKAGES = ['kysely', 'kysely-pglite', 'pg', '@electric-sql/pglite'];
+const DB_PACKAGES = ['kysely', 'pg', '@electric-sql/pglite'];
 /** Packages that do IO (network, terminal, files): never in rules/. */
 const IO_PACKAGES = [
   ...DB_PACKAGES,
@@ -227,20 +228,20 @@ const layersRule = {
   },
 };
 
-// React hooks rules for the web app, when eslint-plugin-react-hooks is installed (a devDependency).
-const reactHooks = await import('eslint-plugin-react-hooks').then(
-  (m) => m.default ?? m,
-  () => null,
-);
-const webConfig = reactHooks
-  ? [
-      {
-        files: ['src/web/**/*.{ts,tsx}'],
-        plugins: { 'react-hooks': reactHooks },
-        rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
-      },
-    ]
-  : [];
+// React hooks rules for the web app: the plugin's recommended set for React 19 (the rules of hooks and the
+// React Compiler's checks), with missing effect dependencies an error too. test/unit/architecture.test.ts
+// proves the rules run.
+const webConfig = [
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+];
 
 const antaeus = { meta: { name: 'antaeus' }, rules: { layers: layersRule } };
 

@@ -39,7 +39,7 @@ const refused: Case[] = [
   ['src/modules/alpha/alpha.policy.ts', "import pg from 'pg';\npg.Pool;"],
   ['src/cli/commands/migrate.ts', "import { PGlite } from '@electric-sql/pglite';\nnew PGlite();"],
   ['src/platform/http/app.ts', "import { ltree } from '@electric-sql/pglite/contrib/ltree';\nltree;"],
-  ['src/app/compose.ts', "import { KyselyPGlite } from 'kysely-pglite';\nKyselyPGlite;"],
+  ['src/app/compose.ts', "import { Kysely } from 'kysely';\nKysely;"],
   ['src/web/app/App.tsx', "import pg from 'pg';\npg;"],
   // rules/ is pure
   ['src/modules/alpha/rules/quorum.ts', "import { readFileSync } from 'node:fs';\nreadFileSync('x');"],
@@ -175,4 +175,64 @@ describe('dependency rules (antaeus/layers)', () => {
     );
     expect(message).toMatch(/routes never touch the database/);
   });
+});
+
+/** The react-hooks messages (rule id and severity) ESLint reports for `code` placed at `file`. */
+async function hookErrors(file: string, code: string): Promise<{ rule: string | null; severity: number }[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+  if (!result) throw new Error('no lint result');
+  const fatal = result.messages.filter((m) => m.fatal);
+  if (fatal.length > 0) throw new Error(`unparsable snippet: ${fatal[0]?.message}`);
+  return result.messages
+    .filter((m) => m.ruleId?.startsWith('react-hooks/'))
+    .map((m) => ({ rule: m.ruleId, severity: m.severity }));
+}
+
+// eslint-plugin-react-hooks is a devDependency and loaded unconditionally: these cases fail if the rules stop running.
+describe('React hooks rules (react-hooks)', () => {
+  it('refuses a hook called conditionally in the web app', async () => {
+    const code = [
+      "import { useState } from 'react';",
+      'export function Box({ open }: { open: boolean }) {',
+      '  if (open) {',
+      '    const [n] = useState(0);',
+      '    return n;',
+      '  }',
+      '  return null;',
+      '}',
+    ].join('\n');
+    expect(await hookErrors('src/web/ui/Box.tsx', code)).toContainEqual({
+      rule: 'react-hooks/rules-of-hooks',
+      severity: 2,
+    });
+  }, 60_000);
+
+  it('refuses an effect that leaves out a dependency', async () => {
+    const code = [
+      "import { useEffect } from 'react';",
+      'export function Title({ title }: { title: string }) {',
+      '  useEffect(() => {',
+      '    document.title = title;',
+      '  }, []);',
+      '  return null;',
+      '}',
+    ].join('\n');
+    expect(await hookErrors('src/web/ui/Title.tsx', code)).toContainEqual({
+      rule: 'react-hooks/exhaustive-deps',
+      severity: 2,
+    });
+  }, 60_000);
+
+  it('passes a correct component', async () => {
+    const code = [
+      "import { useEffect } from 'react';",
+      'export function Title({ title }: { title: string }) {',
+      '  useEffect(() => {',
+      '    document.title = title;',
+      '  }, [title]);',
+      '  return null;',
+      '}',
+    ].join('\n');
+    expect(await hookErrors('src/web/ui/Title.tsx', code)).toEqual([]);
+  }, 60_000);
 });

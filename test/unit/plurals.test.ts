@@ -8,6 +8,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
 import { ru } from '../../src/web/i18n/ru.js';
+import type { TranslationKey } from '../../src/web/i18n/keys.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -213,8 +214,10 @@ describe('plurals rendered', () => {
     });
     return i.t.bind(i);
   }
-  const say = (t: Awaited<ReturnType<typeof translator>>, key: string, count: number, more: object = {}) =>
-    t(key, { count, n: String(count), ...more });
+  // One set of options for every key (i18next types each key's interpolation values; the expected texts below
+  // show each sentence got the values it names), hence the widened signature.
+  const say = (t: Awaited<ReturnType<typeof translator>>, key: TranslationKey, count: number, more: object = {}) =>
+    (t as (k: TranslationKey, o: object) => string)(key, { count, n: String(count), ...more });
 
   it('Russian chooses one, few and many by the number’s ending', async () => {
     const t = await translator('ru');

@@ -59,6 +59,7 @@ export function Layout({ me }: { me: Me }) {
   const f = useFormat();
   const myName = f.name({ name: me.displayName, nameRu: me.displayNameRu });
   // a new page closes the menu
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a reset on navigation (an outside event), once per page
   useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
     <>

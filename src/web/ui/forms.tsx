@@ -5,6 +5,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useOneMutation } from '../app/act.js';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from './feedback.js';
+import type { Translate } from '../i18n/keys.js';
 
 /** Today's date as YYYY-MM-DD (local calendar). */
 export function today(): string {
@@ -101,7 +102,10 @@ export function ActionForm(props: {
 }
 
 /** A labelled input. */
-export function Field(props: {
+export function Field({
+  inputRef,
+  ...props
+}: {
   label: string;
   value: string;
   onChange: (v: string) => void;
@@ -120,7 +124,7 @@ export function Field(props: {
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
-        ref={props.inputRef}
+        ref={inputRef}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value}
@@ -206,7 +210,7 @@ export function emptyDecision(): DecisionValue {
 /** Checks a decision's fields; returns a problem text or the input for the API. */
 export function decisionInput(
   v: DecisionValue,
-  t: (k: string) => string,
+  t: Translate,
 ):
   | { problem: string }
   | { input: { takenOn: string; votes: { for: number; against: number; abstained: number }; reasons: string } } {

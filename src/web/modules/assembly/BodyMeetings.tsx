@@ -73,6 +73,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
     ? undefined
     : t('meetings.noticeDaysHint', {
         count: noticeDays,
+        // eslint-disable-next-line react-hooks/purity -- the hint names the earliest date counted from now, on purpose
         date: D.dateTime(new Date(Date.now() + noticeDays * 86_400_000).toISOString()),
       });
   const nextKey = useRef(2);

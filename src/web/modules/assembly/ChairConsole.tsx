@@ -66,6 +66,7 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
   const [dirty, setDirty] = useState(false);
   // Follow the server while nothing is being edited here.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs the local draft with the server's roles
     if (!dirty) setDraft(meeting.roles.map((r) => ({ ...r })));
   }, [meeting.roles, dirty]);
   const closed = meeting.status === 'closed' || meeting.status === 'cancelled';

@@ -51,6 +51,7 @@ export function useNoteTokens(meetingId: string, personId: string, present: bool
     }
   }, [meetingId, store, refresh]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- re-reads the tokens kept in this browser's storage
     refresh();
     if (present) void obtain();
   }, [present, obtain, refresh]);

@@ -114,6 +114,7 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
   const serverBody = p?.body ?? null;
   // The editor follows the server's text whenever a new version arrives.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs the editor with the server's new version
     if (serverBody !== null) setBody(serverBody);
   }, [serverBody, p?.version]);
   const run = (what: string, call: Parameters<typeof act.mutate>[0]) => {

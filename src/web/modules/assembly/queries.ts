@@ -127,7 +127,7 @@ function floorSignature(s: LiveState): string {
  */
 export function useLive(id: string): Live {
   const qc = useQueryClient();
-  const [live, setLive] = useState<Live>({ state: null, receivedAt: Date.now(), connection: 'connecting' });
+  const [live, setLive] = useState<Live>(() => ({ state: null, receivedAt: Date.now(), connection: 'connecting' }));
   const last = useRef<LiveState | null>(null);
   const adoptRef = useRef<((s: LiveState) => void) | null>(null);
 

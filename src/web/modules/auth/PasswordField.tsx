@@ -1,5 +1,6 @@
 // A labelled password input (autocomplete says which password it is, so password managers fill the right one).
 import { useId } from 'react';
+import type { Translate } from '../../i18n/keys.js';
 
 export function PasswordField(props: {
   label: string;
@@ -36,7 +37,7 @@ export function PasswordField(props: {
 
 /** A client-side check of a new password and its repetition (the server applies the whole policy). */
 export function newPasswordProblem(
-  t: (key: string, opts?: Record<string, unknown>) => string,
+  t: Translate,
   password: string,
   repeat: string,
   minLength: number,

@@ -40,6 +40,7 @@ import type { Live } from '../assembly/queries.js';
 import { QrCode, useDateTime } from '../assembly/common.js';
 import { useQueryClient } from '@tanstack/react-query';
 import type { NoteToken } from '../assembly/note-tokens.js';
+import type { Translate } from '../../i18n/keys.js';
 
 type TokenState = 'idle' | 'fetching' | 'ready' | 'error';
 
@@ -47,6 +48,7 @@ type TokenState = 'idle' | 'fetching' | 'ready' | 'error';
 function useKeptBallot(vote: Vote | undefined, personId: string) {
   const voteId = vote?.id ?? '';
   const latest = useRef(vote);
+  // eslint-disable-next-line react-hooks/refs -- the latest vote for obtain() and the effect below, never rendered
   latest.current = vote;
   const [kept, setKept] = useState<KeptBallot>(() => (voteId ? loadKept(voteId, personId) : {}));
   const [state, setState] = useState<TokenState>('idle');
@@ -73,7 +75,9 @@ function useKeptBallot(vote: Vote | undefined, personId: string) {
   // the server says where the voter's token is: a token received here before its last move has moved on
   const movedAt = vote?.myToken?.movedAt ?? null;
   useEffect(() => {
-    if (vote) forgetIfMoved(vote, personId);
+    const v = latest.current; // this render's vote
+    if (v) forgetIfMoved(v, personId);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- re-reads the ballot kept in this browser's storage
     refresh();
     // re-run when the server's move time changes (`vote` itself is a new object on every render)
   }, [voteId, personId, movedAt, refresh]);
@@ -240,7 +244,7 @@ function MotionBallot({ onCast, busy }: { onCast: (c: BallotContent) => void; bu
 }
 
 /** Ranks typed as numbers → candidate ids in order; a problem text when the numbers are not 1, 2, 3… */
-export function rankingOf(ranks: Record<string, string>, t: (k: string) => string): string[] | string {
+export function rankingOf(ranks: Record<string, string>, t: Translate): string[] | string {
   const entries = Object.entries(ranks)
     .map(([id, s]) => [id, s.trim()] as const)
     .filter(([, s]) => s !== '');
@@ -611,6 +615,7 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
   const voting = meeting.me.voice === 'voting';
   const ballot = useKeptBallot(full, personId);
   const keptMoving = !!ballot.kept.token && !!ballot.kept.moving;
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the kept ballot (browser storage) when it changes
   useEffect(() => setMovingState(keptMoving), [keptMoving]);
   const [busy, setBusy] = useState(false);
   const [castError, setCastError] = useState<unknown>(null);

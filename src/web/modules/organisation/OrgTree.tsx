@@ -174,6 +174,7 @@ export function OrgTree({ revealId, onRevealed }: { revealId?: string | null; on
     return () => {
       cancelled = true;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- opens the tree once per body to reveal; load and the callbacks are new on every render
   }, [revealId]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {

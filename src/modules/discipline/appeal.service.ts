@@ -24,6 +24,7 @@ import { appealDateProblem, appealDeadline, decideAppeal } from './rules/appeals
 import type { PersonRecord } from './rules/penalties.js';
 import { toAppeal } from './discipline.mappers.js';
 import * as repo from './discipline.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 
 export interface StatuteRulesSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
@@ -234,7 +235,7 @@ export class AppealService {
       if (!(await repo.decideAppealRow(tx, a.id, set))) refuse('appeal_already_decided');
       if (!(await h.setState(tx, act.id, act.state, t.state))) refuse('appeal_already_decided');
       if (upheld) {
-        if (act.prior) await repo.writePersonRecord(tx, act.personId, act.prior);
+        if (act.prior) await personRows.writeStanding(tx, act.personId, act.prior);
         await repo.annulPenaltiesOfAct(tx, act.id, input.takenOn);
       }
       await this.records.audit(tx, {

@@ -1,4 +1,5 @@
-// SQL of discipline cases, penalties, appeals and the person effects of decisions (shared with reviews).
+// SQL of discipline cases, penalties, appeals and the person facts decisions read (their effects are written
+// through person-rows.service.ts; shared with reviews).
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 import type { PersonRecord } from './rules/penalties.js';
@@ -53,22 +54,6 @@ export async function personFacts(ex: Executor, id: string, forUpdate = false): 
     primaryId: x.primary_id,
     primaryPath: x.primary_path,
   };
-}
-
-export async function writePersonRecord(ex: Executor, id: string, p: PersonRecord): Promise<void> {
-  await ex
-    .updateTable('person')
-    .set({
-      status: p.status,
-      body_id: p.bodyId,
-      card_number: p.cardNumber,
-      candidate_since: p.candidateSince,
-      left_on: p.leftOn,
-      left_reason: p.leftReason,
-      last_body_id: p.lastBodyId,
-    })
-    .where('id', '=', id)
-    .execute();
 }
 
 export interface BodyLite {

@@ -35,6 +35,7 @@ import {
 import type { ActHandler, AppealService, AppealableAct, StatuteRulesSource } from './appeal.service.js';
 import { toCase, toPenalty } from './discipline.mappers.js';
 import * as repo from './discipline.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 
 function refuse(code: string): never {
   const f = (DisciplineErrors as Record<string, () => Error>)[code];
@@ -81,7 +82,7 @@ export class DisciplineService {
       leftReason: p.leftReason,
       lastBodyId: p.lastBodyId,
     };
-    await repo.writePersonRecord(ex, personId, applyEffect(prior, effect, on));
+    await personRows.writeStanding(ex, personId, applyEffect(prior, effect, on));
     return { prior };
   }
 

@@ -93,21 +93,6 @@ export async function findPerson(db: Executor, organisationId: string, id: strin
     .executeTakeFirst();
 }
 
-export async function registerPersons(db: Executor, ids: string[], bodyId: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db.updateTable('person').set({ body_id: bodyId }).where('id', 'in', ids).execute();
-}
-
-/** Re-registers every person of one body in another; returns how many moved. */
-export async function movePersons(db: Executor, fromBodyId: string, toBodyId: string): Promise<number> {
-  const r = await db
-    .updateTable('person')
-    .set({ body_id: toBodyId })
-    .where('body_id', '=', fromBodyId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
 /**
  * Moves the subtree rooted at `bodyId` (path `oldPath`) under a new parent: path, depth,
  * parent_id, region_id and — for shop cells and party groups leaving their primary
@@ -205,5 +190,22 @@ export async function insertOutbox(db: Executor, topic: string, payload: unknown
   await db
     .insertInto('outbox')
     .values({ topic, payload: JSON.stringify(payload) })
+    .execute();
+}
+
+export interface RootBodyRow {
+  id: string;
+  organisation_id: string;
+  path: string;
+  kind: string;
+  name: string;
+  name_ru: string | null;
+}
+
+/** The root body of a new organisation (path = its own label, depth 1, no region). */
+export async function insertRootBody(db: Executor, row: RootBodyRow): Promise<void> {
+  await db
+    .insertInto('body')
+    .values({ ...row, parent_id: null, depth: 1, enterprise_id: null, primary_id: null, region_id: null })
     .execute();
 }

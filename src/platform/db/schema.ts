@@ -179,6 +179,8 @@ export interface InstallationTable {
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
+  /** sha256 of the file's text when applied (null only until the first run that kept checksums; ADR 0024). */
+  checksum: string | null;
 }
 
 /** Members and candidates registered directly in a body, kept by triggers on person (migration 0015, ADR 0019). */

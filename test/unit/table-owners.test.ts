@@ -49,7 +49,8 @@ export function ownerMap(doc: string): Map<string, string> {
   const next = doc.indexOf('\n## ', start + 1);
   const section = doc.slice(start, next < 0 ? undefined : next);
   const map = new Map<string, string>();
-  for (const m of section.matchAll(/^\| `([a-z_][a-z0-9_]*)` \| (\*|[a-z][a-z-]*)(?=[ |])/gm)) map.set(m[1]!, m[2]!);
+  for (const m of section.matchAll(/^\|\s*`([a-z_][a-z0-9_]*)`\s*\|\s*(\*|[a-z][a-z-]*)(?=[\s|])/gm))
+    map.set(m[1]!, m[2]!);
   return map;
 }
 

@@ -1,6 +1,6 @@
 // SQL of admission: applications, recommendations, candidate stages and the card number counter (a person's
 // status is changed through the person module: person-rows.service.ts).
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 import type { AdmissionApplicationTable, CandidacyTable } from '../../platform/db/schema-admission.js';
 
@@ -140,21 +140,7 @@ export async function openApplicationOf(db: Executor, personId: string): Promise
   return r?.id;
 }
 
-export interface NewApplicationRow {
-  id: string;
-  organisation_id: string;
-  person_id: string;
-  body_id: string;
-  primary_id: string;
-  target: 'candidate' | 'member';
-  state: AppState;
-  social_position: string;
-  applied_on: string;
-  statement: string | null;
-  required_recommendations: number;
-  min_standing_years: number;
-  created_by: string;
-}
+export type NewApplicationRow = Insertable<AdmissionApplicationTable>;
 
 export async function insertApplication(db: Executor, row: NewApplicationRow): Promise<void> {
   await db.insertInto('admission_application').values(row).execute();

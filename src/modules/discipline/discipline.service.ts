@@ -352,7 +352,8 @@ export class DisciplineService {
         } as AppealableAct;
       },
       next: (act, event) => nextCaseState(act.state as CaseState, event, (act as { acquittal?: boolean }).acquittal),
-      setState: (ex, id, from, to) => repo.updateCase(ex, id, from, { state: to }),
+      // the appeal machinery is shared by cases and review items: states reach it as strings
+      setState: (ex, id, from, to) => repo.updateCase(ex, id, from as CaseState, { state: to as CaseState }),
     };
   }
 }

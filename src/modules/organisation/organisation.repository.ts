@@ -1,6 +1,8 @@
 // SQL of the organisation area, writes and single-row lookups. Tree rewrites are single UPDATEs
 // over a materialised-path subtree (ltree subpath and ||).
 import { sql } from 'kysely';
+import type { BodyStatus } from '../../contracts/organisation.js';
+import type { BodyKind } from '../../contracts/statute.js';
 import type { Executor } from '../../platform/db/executor.js';
 
 export interface BodyRow {
@@ -9,13 +11,13 @@ export interface BodyRow {
   parent_id: string | null;
   path: string;
   depth: number;
-  kind: string;
+  kind: BodyKind;
   name: string;
   name_ru: string | null;
   enterprise_id: string | null;
   primary_id: string | null;
   region_id: string | null;
-  status: 'active' | 'dissolved' | 'merged';
+  status: BodyStatus;
   merged_into: string | null;
 }
 
@@ -197,7 +199,7 @@ export interface RootBodyRow {
   id: string;
   organisation_id: string;
   path: string;
-  kind: string;
+  kind: BodyKind;
   name: string;
   name_ru: string | null;
 }

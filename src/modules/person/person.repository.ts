@@ -1,7 +1,8 @@
 // SQL of persons: lookups, member lists over a subtree, search, registration and corrections; the one writer of
 // the person table (other modules' services write through person-rows.service.ts, inside their transaction).
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { PersonTable } from '../../platform/db/schema.js';
 
 export interface PersonSummaryRow {
   id: string;
@@ -289,38 +290,16 @@ export async function enterpriseInOrganisation(
   return !!row;
 }
 
-export interface NewPersonRow {
-  id: string;
-  organisation_id: string;
-  family_name: string;
-  given_name: string;
-  patronymic: string | null;
-  name_ru: string | null;
-  sex: 'm' | 'f' | null;
-  birth_year: number | null;
-  social_position: string;
-  status: 'member' | 'candidate' | 'sympathiser' | 'non_member';
-  body_id: string;
-  enterprise_id: string | null;
-  joined_on: string | null;
-  candidate_since: string | null;
-  card_number: string | null;
-}
+export type NewPersonRow = Insertable<PersonTable>;
 
 export async function insertPerson(db: Executor, row: NewPersonRow): Promise<void> {
   await db.insertInto('person').values(row).execute();
 }
 
-export interface PersonPatchRow {
-  family_name?: string;
-  given_name?: string;
-  patronymic?: string | null;
-  name_ru?: string | null;
-  sex?: 'm' | 'f' | null;
-  birth_year?: number | null;
-  social_position?: string;
-  enterprise_id?: string | null;
-}
+export type PersonPatchRow = Pick<
+  Updateable<PersonTable>,
+  'family_name' | 'given_name' | 'patronymic' | 'name_ru' | 'sex' | 'birth_year' | 'social_position' | 'enterprise_id'
+>;
 
 export async function updatePerson(db: Executor, id: string, patch: PersonPatchRow): Promise<void> {
   await db.updateTable('person').set(patch).where('id', '=', id).execute();

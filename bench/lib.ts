@@ -294,7 +294,7 @@ export async function seedDelegates(handle: DbHandle, attendees: number) {
       organisation_id: org.id,
       family_name: `Delegate${start + i}`,
       given_name: 'Ivan',
-      social_position: 'worker',
+      social_position: 'worker' as const,
       status: 'member' as const,
       body_id: po.id,
       joined_on: '1925-01-01',

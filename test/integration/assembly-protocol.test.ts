@@ -23,12 +23,14 @@ async function record(db: Database, m: MadeMeeting, people: Record<string, { id:
   await db
     .insertInto('speaker_request')
     .values(
-      [
-        { who: people.reporter!, kind: 'report', status: 'done', min: 1 },
-        { who: people.b!, kind: 'speech', status: 'done', min: 20 },
-        { who: people.a!, kind: 'speech', status: 'withdrawn', min: 25 },
-        { who: people.cand!, kind: 'point_of_order', status: 'done', min: 15 },
-      ].map((s, i) => ({
+      (
+        [
+          { who: people.reporter!, kind: 'report', status: 'done', min: 1 },
+          { who: people.b!, kind: 'speech', status: 'done', min: 20 },
+          { who: people.a!, kind: 'speech', status: 'withdrawn', min: 25 },
+          { who: people.cand!, kind: 'point_of_order', status: 'done', min: 15 },
+        ] as const
+      ).map((s, i) => ({
         id: uuidv7(),
         meeting_id: m.id,
         agenda_item_id: item.id,
@@ -46,11 +48,13 @@ async function record(db: Database, m: MadeMeeting, people: Record<string, { id:
   await db
     .insertInto('transcript_entry')
     .values(
-      [
-        { kind: 'speech', label: 'Comrade Reporter', text: 'The plan is fulfilled.' },
-        { kind: 'interjection', label: 'Voice from the floor', text: 'Which plan?' },
-        { kind: 'remark', label: '', text: '(Laughter)' },
-      ].map((e, i) => ({
+      (
+        [
+          { kind: 'speech', label: 'Comrade Reporter', text: 'The plan is fulfilled.' },
+          { kind: 'interjection', label: 'Voice from the floor', text: 'Which plan?' },
+          { kind: 'remark', label: '', text: '(Laughter)' },
+        ] as const
+      ).map((e, i) => ({
         id: uuidv7(),
         meeting_id: m.id,
         agenda_item_id: item.id,

@@ -320,7 +320,7 @@ describe.each(DB_KINDS)('the seal covers the whole record on %s', (kind) => {
   });
 
   it('names the quorum (and the attendance) when a participant’s voice is changed, and the roles when the chair is', async () => {
-    const voice = (v: string) => (ex: Database) =>
+    const voice = (v: 'voting' | 'consultative' | 'guest') => (ex: Database) =>
       ex
         .updateTable('meeting_participant')
         .set({ voice: v })

@@ -1,5 +1,6 @@
 // Statistics over a subtree: sizes counted through shop cells, candidates per the statute, the
 // statute minimum, saturation, and who may see them.
+import type { SocialPosition } from '../../src/contracts/person.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
 import { makeBody, makeEnterprise, makeOrganisation, makePerson, type MadeBody } from '../support/factories.js';
@@ -29,7 +30,13 @@ describe.each(DB_KINDS)('statistics on %s', (kind) => {
   let district: MadeBody;
   let unionRoot: MadeBody;
 
-  async function people(org: { id: string }, body: MadeBody, members: number, candidates: number, social = 'worker') {
+  async function people(
+    org: { id: string },
+    body: MadeBody,
+    members: number,
+    candidates: number,
+    social: SocialPosition = 'worker',
+  ) {
     for (let i = 0; i < members; i++) await makePerson(db.db, org, body, { socialPosition: social });
     for (let i = 0; i < candidates; i++)
       await makePerson(db.db, org, body, { status: 'candidate', socialPosition: social });

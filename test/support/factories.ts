@@ -2,6 +2,7 @@
 // so tests set up state; the behaviour under test always goes through services or HTTP.
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../src/platform/db/client.js';
+import type { SocialPosition } from '../../src/contracts/person.js';
 import type { BodyKind, StatutePreset, StatuteRules } from '../../src/contracts/statute.js';
 import { PRESETS } from '../../src/modules/statute/rules/presets.js';
 import { childPath, pathDepth } from '../../src/modules/organisation/rules/path.js';
@@ -106,7 +107,7 @@ export async function makePerson(
     status?: 'member' | 'candidate' | 'sympathiser' | 'non_member';
     familyName?: string;
     givenName?: string;
-    socialPosition?: string;
+    socialPosition?: SocialPosition;
     cardNumber?: string | null;
     joinedOn?: string;
   } = {},

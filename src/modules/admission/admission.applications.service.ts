@@ -40,6 +40,7 @@ import {
   requirementFor,
 } from './rules/admission.js';
 import * as repo from './admission.repository.js';
+import { personRows, type PersonRow } from '../person/person-rows.service.js';
 
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -228,7 +229,7 @@ export class AdmissionApplications {
     const on = input.on ?? todayIso();
     dateCheck(on, app.applied_on);
     if (answer === 'confirmed') {
-      const me = await repo.findPerson(this.db, rec.recommender_id);
+      const me = await personRows.find(this.db, rec.recommender_id);
       const problem = recommenderProblem(
         { id: rec.recommender_id, status: me!.status, joinedOn: me!.joined_on },
         app.person_id,
@@ -353,7 +354,7 @@ export class AdmissionApplications {
     const rules = await this.statute.rules(actor.organisationId, input.takenOn);
     const confirmed = carries(input.votes, rules.membership.admissionMajority);
     const stage = rules.candidateStageMonths;
-    const person = (await repo.findPerson(this.db, app.person_id))!;
+    const person = (await personRows.find(this.db, app.person_id))!;
     await this.db.transaction().execute(async (trx) => {
       const state = (await repo.lockApplication(trx, app.id))!;
       const next = refuse(state, { type: 'committee_decided', confirmed });
@@ -448,7 +449,7 @@ export class AdmissionApplications {
     if (app.target === 'candidate' && stageMonths > 0) {
       const cardNumber = await this.issueCard(trx, actor.organisationId, true);
       const endsOn = addMonths(on, stageMonths);
-      await repo.makeCandidate(trx, app.person_id, { bodyId: app.body_id, on, cardNumber });
+      await personRows.makeCandidate(trx, app.person_id, { bodyId: app.body_id, on, cardNumber });
       await repo.insertCandidacy(trx, {
         id: uuidv7(),
         organisation_id: actor.organisationId,
@@ -471,7 +472,7 @@ export class AdmissionApplications {
       }
     }
     const cardNumber = await this.issueCard(trx, actor.organisationId, false);
-    await repo.makeMember(trx, app.person_id, { bodyId: app.body_id, on, cardNumber });
+    await personRows.makeMember(trx, app.person_id, { bodyId: app.body_id, on, cardNumber });
     return { status: 'member', cardNumber, endsOn: null };
   }
 
@@ -479,11 +480,11 @@ export class AdmissionApplications {
   protected async issueCard(trx: Executor, organisationId: string, candidate: boolean): Promise<string> {
     for (;;) {
       const n = formatCardNumber(await repo.nextCardValue(trx, organisationId), candidate);
-      if (!(await repo.cardTaken(trx, organisationId, n))) return n;
+      if (!(await personRows.cardTaken(trx, organisationId, n))) return n;
     }
   }
 
-  protected async assertStageEnded(person: repo.PersonLiteRow, on: string): Promise<void> {
+  protected async assertStageEnded(person: PersonRow, on: string): Promise<void> {
     const cand = await repo.latestCandidacy(this.db, person.id);
     let endsOn: string | null = null;
     if (cand && (cand.state === 'candidate' || cand.state === 'extended')) endsOn = cand.ends_on;
@@ -501,7 +502,7 @@ export class AdmissionApplications {
     on: string,
     minStandingYears: number,
   ): Promise<void> {
-    const r = await repo.findPerson(this.db, recommenderId);
+    const r = await personRows.find(this.db, recommenderId);
     if (!r || r.organisation_id !== actor.organisationId) throw AdmissionErrors.person_not_found({ id: recommenderId });
     const problem = recommenderProblem(
       { id: r.id, status: r.status, joinedOn: r.joined_on },
@@ -518,8 +519,8 @@ export class AdmissionApplications {
     return app;
   }
 
-  protected async personIn(actor: Actor, id: string): Promise<repo.PersonLiteRow> {
-    const p = await repo.findPerson(this.db, id);
+  protected async personIn(actor: Actor, id: string): Promise<PersonRow> {
+    const p = await personRows.find(this.db, id);
     if (!p || p.organisation_id !== actor.organisationId) throw AdmissionErrors.person_not_found({ id });
     return p;
   }

@@ -1,67 +1,11 @@
-// SQL of admission: applications, recommendations, candidate stages, the card number counter, and the
-// changes of a person's status that admission makes.
-import { sql, type SqlBool } from 'kysely';
+// SQL of admission: applications, recommendations, candidate stages and the card number counter (a person's
+// status is changed through the person module: person-rows.service.ts).
+import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 import type { AdmissionApplicationTable, CandidacyTable } from '../../platform/db/schema-admission.js';
 
 type AppState = AdmissionApplicationTable['state'];
 type CandState = CandidacyTable['state'];
-
-export interface PersonLiteRow {
-  id: string;
-  organisation_id: string;
-  family_name: string;
-  given_name: string;
-  patronymic: string | null;
-  name_ru: string | null;
-  status: 'member' | 'candidate' | 'sympathiser' | 'non_member';
-  social_position: string;
-  joined_on: string | null;
-  candidate_since: string | null;
-  card_number: string | null;
-  body_id: string | null;
-  /** The primary organisation the person is registered in (through a shop cell too). */
-  primary_id: string | null;
-  body_path: string | null;
-  body_name: string | null;
-  body_name_ru: string | null;
-  primary_name: string | null;
-  primary_name_ru: string | null;
-  organisation_name: string;
-  organisation_name_ru: string | null;
-}
-
-export async function findPerson(db: Executor, id: string): Promise<PersonLiteRow | undefined> {
-  return db
-    .selectFrom('person as p')
-    .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-    .leftJoin('body as b', 'b.id', 'p.body_id')
-    .leftJoin('body as pr', 'pr.id', 'b.primary_id')
-    .select([
-      'p.id',
-      'p.organisation_id',
-      'p.family_name',
-      'p.given_name',
-      'p.patronymic',
-      'p.name_ru',
-      'p.status',
-      'p.social_position',
-      sql<string | null>`p.joined_on::text`.as('joined_on'),
-      sql<string | null>`p.candidate_since::text`.as('candidate_since'),
-      'p.card_number',
-      'p.body_id',
-      'b.primary_id',
-      sql<string | null>`b.path::text`.as('body_path'),
-      'b.name as body_name',
-      'b.name_ru as body_name_ru',
-      'pr.name as primary_name',
-      'pr.name_ru as primary_name_ru',
-      'o.name as organisation_name',
-      'o.name_ru as organisation_name_ru',
-    ])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-}
 
 /** Ancestors of a path (excluding itself), root first. */
 export async function ancestors(
@@ -196,21 +140,7 @@ export async function openApplicationOf(db: Executor, personId: string): Promise
   return r?.id;
 }
 
-export interface NewApplicationRow {
-  id: string;
-  organisation_id: string;
-  person_id: string;
-  body_id: string;
-  primary_id: string;
-  target: 'candidate' | 'member';
-  state: AppState;
-  social_position: string;
-  applied_on: string;
-  statement: string | null;
-  required_recommendations: number;
-  min_standing_years: number;
-  created_by: string;
-}
+export type NewApplicationRow = Insertable<AdmissionApplicationTable>;
 
 export async function insertApplication(db: Executor, row: NewApplicationRow): Promise<void> {
   await db.insertInto('admission_application').values(row).execute();
@@ -473,70 +403,6 @@ export async function nextCardValue(db: Executor, organisationId: string): Promi
     .returning('last_value')
     .executeTakeFirstOrThrow();
   return Number(r.last_value);
-}
-
-export async function cardTaken(db: Executor, organisationId: string, cardNumber: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('person')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('card_number', '=', cardNumber)
-    .executeTakeFirst();
-  return !!r;
-}
-
-export async function makeCandidate(
-  db: Executor,
-  personId: string,
-  v: { bodyId: string; on: string; cardNumber: string },
-): Promise<void> {
-  await db
-    .updateTable('person')
-    .set({
-      status: 'candidate',
-      body_id: v.bodyId,
-      candidate_since: v.on,
-      joined_on: v.on,
-      card_number: v.cardNumber,
-      left_on: null,
-      left_reason: null,
-      deregistered_on: null,
-    })
-    .where('id', '=', personId)
-    .execute();
-}
-
-export async function makeMember(
-  db: Executor,
-  personId: string,
-  v: { bodyId: string; on: string; cardNumber: string },
-): Promise<void> {
-  await db
-    .updateTable('person')
-    .set({
-      status: 'member',
-      body_id: v.bodyId,
-      joined_on: v.on,
-      card_number: v.cardNumber,
-      left_on: null,
-      left_reason: null,
-      deregistered_on: null,
-    })
-    .where('id', '=', personId)
-    .execute();
-}
-
-export async function refuseCandidate(db: Executor, personId: string, on: string): Promise<void> {
-  await db
-    .updateTable('person')
-    .set({
-      status: 'non_member',
-      left_on: on,
-      left_reason: 'candidate_refused',
-      card_number: null,
-    })
-    .where('id', '=', personId)
-    .execute();
 }
 
 export async function writeOutbox(db: Executor, topic: string, payload: unknown): Promise<void> {

@@ -34,6 +34,7 @@ import {
 } from './admission.applications.service.js';
 import { renderCard } from './admission.card.js';
 import * as repo from './admission.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 import type { PersonService } from '../person/person.service.js';
 import { searchTerms } from '../person/rules/registration.js';
 
@@ -179,7 +180,7 @@ export class AdmissionService extends AdmissionApplications {
         reasons: input.reasons,
         recordedBy: actor,
       });
-      if (outcome === 'refused') await repo.refuseCandidate(trx, personId, input.takenOn);
+      if (outcome === 'refused') await personRows.refuseCandidate(trx, personId, input.takenOn);
       await this.records.audit(trx, {
         organisationId: actor.organisationId,
         subjectPersonId: personId,

@@ -39,17 +39,16 @@ const floorSelect = (ex: Executor) =>
     ]);
 
 export async function findRequest(ex: Executor, meetingId: string, id: string): Promise<FloorRow | undefined> {
-  return (await floorSelect(ex).where('r.id', '=', id).where('r.meeting_id', '=', meetingId).executeTakeFirst()) as
-    FloorRow | undefined;
+  return floorSelect(ex).where('r.id', '=', id).where('r.meeting_id', '=', meetingId).executeTakeFirst();
 }
 
 export async function requestsOfItem(ex: Executor, meetingId: string, itemId: string): Promise<FloorRow[]> {
-  return (await floorSelect(ex)
+  return floorSelect(ex)
     .where('r.meeting_id', '=', meetingId)
     .where('r.agenda_item_id', '=', itemId)
     .orderBy('r.position')
     .orderBy('r.requested_at')
-    .execute()) as FloorRow[];
+    .execute();
 }
 
 export { itemInMeeting } from './assembly.repository.js';
@@ -67,14 +66,14 @@ export async function waitingOfItem(
   ex: Executor,
   itemId: string,
 ): Promise<{ id: string; kind: FloorKind; position: number; person_id: string }[]> {
-  return (await ex
+  return ex
     .selectFrom('speaker_request')
     .select(['id', 'kind', 'position', 'person_id'])
     .where('agenda_item_id', '=', itemId)
     .where('status', '=', 'waiting')
     .orderBy('position')
     .orderBy('requested_at')
-    .execute()) as { id: string; kind: FloorKind; position: number; person_id: string }[];
+    .execute();
 }
 
 /** The highest position ever used on the item (0 when none). */

@@ -1,6 +1,8 @@
 // SQL of meetings: convening (the meeting, its agenda, the participants materialised in one INSERT … SELECT),
 // reading, attendance (guarded present flips + attendance events), roles and the chair's moves.
 import { sql, type RawBuilder } from 'kysely';
+import type { MeetingKind } from '../../contracts/assembly-rules.js';
+import type { MeetingRoleName } from '../../contracts/assembly.js';
 import type { Executor } from '../../platform/db/executor.js';
 
 const NAME = sql`concat(p.family_name, ' ', p.given_name)`;
@@ -25,7 +27,7 @@ export async function insertMeeting(
     id: string;
     organisation_id: string;
     body_id: string;
-    kind: string;
+    kind: MeetingKind;
     title: string;
     starts_at: string;
     ends_at: string | null;
@@ -120,7 +122,7 @@ export interface MeetingRow {
   body_id: string;
   body_name: string;
   body_name_ru: string | null;
-  kind: string;
+  kind: MeetingKind;
   title: string;
   starts_at: Date;
   ends_at: Date | null;
@@ -408,7 +410,7 @@ export async function participantIds(ex: Executor, meetingId: string, ids: strin
 export async function replaceRoles(
   ex: Executor,
   meetingId: string,
-  roles: { personId: string; role: string; how: string }[],
+  roles: { personId: string; role: MeetingRoleName; how: 'elected' | 'appointed' }[],
 ): Promise<void> {
   await ex.deleteFrom('meeting_role').where('meeting_id', '=', meetingId).execute();
   if (roles.length === 0) return;

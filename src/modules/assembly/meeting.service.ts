@@ -73,7 +73,7 @@ function toSummary(r: repo.MeetingRow): MeetingSummary {
     bodyId: r.body_id,
     bodyName: r.body_name,
     bodyNameRu: r.body_name_ru,
-    kind: r.kind as MeetingKind,
+    kind: r.kind,
     title: r.title,
     startsAt: iso(r.starts_at)!,
     endsAt: iso(r.ends_at),
@@ -450,7 +450,7 @@ export class MeetingService {
 
   /** Replaces the meeting's roles (the body's managers or the chair). */
   async setRoles(actor: Actor, id: string, input: SetRolesInput): Promise<Meeting> {
-    const seen = new Map<string, { personId: string; role: string; how: string }>();
+    const seen = new Map<string, SetRolesInput['roles'][number]>();
     for (const r of input.roles) seen.set(`${r.personId}:${r.role}`, r);
     const roles = [...seen.values()];
     if (roles.filter((r) => r.role === 'chair').length > 1) throw MeetingErrors.meeting_one_chair();

@@ -1,7 +1,8 @@
 // SQL of question notes: the meeting's note key, the per-person counters (atomic, limits in the WHERE), the
 // notes themselves. Nothing here stores a blinded message, a blind signature or who obtained which token.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { QuestionNoteTable } from '../../platform/db/schema-assembly.js';
 
 export async function noteKey(ex: Executor, meetingId: string) {
   return ex
@@ -95,16 +96,8 @@ export async function personName(ex: Executor, personId: string): Promise<string
   return r ? `${r.given_name} ${r.family_name}` : null;
 }
 
-export interface NewNote {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string | null;
-  addressed_to: 'speaker' | 'presidium';
-  speaker_person_id: string | null;
-  text: string;
-  token_hash: string | null;
-  signed_by: string | null;
-}
+/** A note as received: the minute is set by the database. */
+export type NewNote = Omit<Insertable<QuestionNoteTable>, 'received_minute'>;
 
 /** Inserts a note received now, rounded down to the minute. A spent token fails on the unique token_hash. */
 export async function insertNote(ex: Executor, n: NewNote): Promise<void> {
@@ -155,15 +148,11 @@ function notesQuery(ex: Executor, meetingId: string) {
 
 /** Every note of the meeting: by minute received, group, then id (random) — never in the order of arrival. */
 export async function listNotes(ex: Executor, meetingId: string): Promise<NoteRow[]> {
-  return (await notesQuery(ex, meetingId)
-    .orderBy('n.received_minute')
-    .orderBy('n.group_label')
-    .orderBy('n.id')
-    .execute()) as NoteRow[];
+  return notesQuery(ex, meetingId).orderBy('n.received_minute').orderBy('n.group_label').orderBy('n.id').execute();
 }
 
 export async function noteById(ex: Executor, meetingId: string, noteId: string): Promise<NoteRow | undefined> {
-  return (await notesQuery(ex, meetingId).where('n.id', '=', noteId).executeTakeFirst()) as NoteRow | undefined;
+  return notesQuery(ex, meetingId).where('n.id', '=', noteId).executeTakeFirst();
 }
 
 export async function updateNote(

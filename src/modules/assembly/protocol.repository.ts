@@ -173,7 +173,7 @@ export async function protocol(ex: Executor, meetingId: string, lock = false): P
   return r ? { ...r, sealed_record_seq: r.sealed_record_seq === null ? null : Number(r.sealed_record_seq) } : undefined;
 }
 
-export async function insertDraft(ex: Executor, row: { meetingId: string; lang: string; body: string }) {
+export async function insertDraft(ex: Executor, row: { meetingId: string; lang: 'en' | 'ru'; body: string }) {
   await ex
     .insertInto('meeting_protocol')
     .values({ meeting_id: row.meetingId, lang: row.lang, body: row.body })
@@ -181,7 +181,7 @@ export async function insertDraft(ex: Executor, row: { meetingId: string; lang: 
 }
 
 /** Regenerates a draft; the version guard is the caller's (it holds the row lock). */
-export async function regenerateDraft(ex: Executor, row: { meetingId: string; lang: string; body: string }) {
+export async function regenerateDraft(ex: Executor, row: { meetingId: string; lang: 'en' | 'ru'; body: string }) {
   await ex
     .updateTable('meeting_protocol')
     .set({

@@ -34,14 +34,14 @@ export async function listEntries(
   afterSeq: number,
   limit: number,
 ): Promise<EntryRow[]> {
-  return (await ex
+  return ex
     .selectFrom('transcript_entry')
     .select(COLUMNS)
     .where('meeting_id', '=', meetingId)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
-    .execute()) as EntryRow[];
+    .execute();
 }
 
 export async function lastSeq(ex: Executor, meetingId: string): Promise<number> {
@@ -54,12 +54,12 @@ export async function lastSeq(ex: Executor, meetingId: string): Promise<number> 
 }
 
 export async function findEntry(ex: Executor, meetingId: string, id: string): Promise<EntryRow | undefined> {
-  return (await ex
+  return ex
     .selectFrom('transcript_entry')
     .select(COLUMNS)
     .where('id', '=', id)
     .where('meeting_id', '=', meetingId)
-    .executeTakeFirst()) as EntryRow | undefined;
+    .executeTakeFirst();
 }
 
 export async function insertEntry(
@@ -76,7 +76,7 @@ export async function insertEntry(
     created_by: string | null;
   },
 ): Promise<EntryRow> {
-  return (await ex.insertInto('transcript_entry').values(e).returning(COLUMNS).executeTakeFirstOrThrow()) as EntryRow;
+  return ex.insertInto('transcript_entry').values(e).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
 /** Applies a correction when the entry is still at `version`; undefined when it moved on. */
@@ -86,13 +86,13 @@ export async function correctEntry(
   version: number,
   set: { text: string; speaker_label: string; speaker_person_id: string | null },
 ): Promise<EntryRow | undefined> {
-  return (await ex
+  return ex
     .updateTable('transcript_entry')
     .set({ ...set, version: sql`version + 1`, updated_at: new Date() })
     .where('id', '=', id)
     .where('version', '=', version)
     .returning(COLUMNS)
-    .executeTakeFirst()) as EntryRow | undefined;
+    .executeTakeFirst();
 }
 
 export async function protocolStatus(ex: Executor, meetingId: string): Promise<string | null> {

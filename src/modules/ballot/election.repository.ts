@@ -1,28 +1,14 @@
 // SQL of elections: the election, its candidates in ballot order, the higher meeting delegates go to, the full
 // members counted for the norm of representation, and the mandates an election of delegates issues.
-import { sql } from 'kysely';
+import { sql, type Selectable, type SelectType } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { CandidateTable, ElectionTable } from '../../platform/db/schema-ballot.js';
 
 export { bodyRef, countFullMembers, isFullMember, itemInMeeting } from './ballot.repository.js';
 
 const NAME = sql<string>`concat(p.family_name, ' ', p.given_name)`;
 
-export interface ElectionRow {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string;
-  title: string;
-  office: string;
-  target_body_id: string | null;
-  delegate_meeting_id: string | null;
-  seats: number;
-  method: string;
-  ballot: string;
-  status: string;
-  created_by: string | null;
-  created_at: Date;
-  closed_at: Date | null;
-}
+export type ElectionRow = Selectable<ElectionTable>;
 
 export interface CandidateRow {
   election_id: string;
@@ -33,7 +19,7 @@ export interface CandidateRow {
   nominated_by: string | null;
   nominated_by_name: string | null;
   nominated_by_name_ru: string | null;
-  consent: string;
+  consent: SelectType<CandidateTable['consent']>;
   withdrawn: boolean;
   elected: boolean;
 }
@@ -56,18 +42,17 @@ export async function insertElection(
 }
 
 export async function electionById(ex: Executor, id: string): Promise<ElectionRow | undefined> {
-  return (await ex.selectFrom('election').selectAll().where('id', '=', id).executeTakeFirst()) as
-    ElectionRow | undefined;
+  return ex.selectFrom('election').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function electionsOfMeeting(ex: Executor, meetingId: string): Promise<ElectionRow[]> {
-  return (await ex
+  return ex
     .selectFrom('election')
     .selectAll()
     .where('meeting_id', '=', meetingId)
     .orderBy('created_at')
     .orderBy('id')
-    .execute()) as ElectionRow[];
+    .execute();
 }
 
 /** Candidates of the given elections, in ballot order. */

@@ -75,7 +75,7 @@ export async function countConfirmed(ex: Executor, meetingId: string, bodyId: st
 /** Inserts a mandate; false when the person already has one to this meeting. */
 export async function insertMandate(
   ex: Executor,
-  row: { id: string; to_meeting_id: string; person_id: string; from_body_id: string; voice: string },
+  row: { id: string; to_meeting_id: string; person_id: string; from_body_id: string; voice: 'voting' | 'consultative' },
 ): Promise<boolean> {
   const r = await ex
     .insertInto('mandate')

@@ -1,29 +1,13 @@
 // SQL of motions and amendments: the rows, their supporters, minority opinions, the vote that decided them.
 // Every write happens under the meeting's row lock (AssemblyAccess.context with lock), which serialises numbering.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { MotionTable } from '../../platform/db/schema-ballot.js';
+import type { MotionStatus } from '../../contracts/ballot.js';
 
 export { itemInMeeting as agendaItemInMeeting } from './ballot.repository.js';
 
 const personName = sql<string>`concat(p.given_name, ' ', p.family_name)`;
-
-export interface MotionRow {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string;
-  amends_id: string | null;
-  seq: number;
-  title: string;
-  text: string;
-  replaces: string | null;
-  current_text: string | null;
-  question_kind: string;
-  proposed_by: string | null;
-  proposer_label: string;
-  status: string;
-  created_at: Date;
-  decided_at: Date | null;
-}
 
 const COLUMNS = [
   'id',
@@ -43,26 +27,23 @@ const COLUMNS = [
   'decided_at',
 ] as const;
 
+export type MotionRow = Pick<Selectable<MotionTable>, (typeof COLUMNS)[number]>;
+
 export async function motion(ex: Executor, id: string, lock = false): Promise<MotionRow | undefined> {
   let q = ex.selectFrom('motion').select(COLUMNS).where('id', '=', id);
   if (lock) q = q.forUpdate();
-  return (await q.executeTakeFirst()) as MotionRow | undefined;
+  return q.executeTakeFirst();
 }
 
 export async function motionsOfMeeting(ex: Executor, meetingId: string): Promise<MotionRow[]> {
-  return (await ex
-    .selectFrom('motion')
-    .select(COLUMNS)
-    .where('meeting_id', '=', meetingId)
-    .orderBy('seq')
-    .execute()) as MotionRow[];
+  return ex.selectFrom('motion').select(COLUMNS).where('meeting_id', '=', meetingId).orderBy('seq').execute();
 }
 
 /** The amendments to a motion, in the order they were moved. */
 export async function amendmentsOf(ex: Executor, motionId: string, lock = false): Promise<MotionRow[]> {
   let q = ex.selectFrom('motion').select(COLUMNS).where('amends_id', '=', motionId).orderBy('seq');
   if (lock) q = q.forUpdate();
-  return (await q.execute()) as MotionRow[];
+  return q.execute();
 }
 
 export async function nextSeq(ex: Executor, meetingId: string): Promise<number> {
@@ -81,7 +62,7 @@ export async function insertMotion(ex: Executor, m: NewMotion): Promise<void> {
   await ex.insertInto('motion').values(m).execute();
 }
 
-export async function setStatus(ex: Executor, ids: string[], status: string, decided: boolean): Promise<void> {
+export async function setStatus(ex: Executor, ids: string[], status: MotionStatus, decided: boolean): Promise<void> {
   if (!ids.length) return;
   await ex
     .updateTable('motion')

@@ -16,10 +16,8 @@ import type {
   MinorityOpinionInput,
   Motion,
   MotionList,
-  MotionStatus,
   ProposeAmendmentInput,
   ProposeMotionInput,
-  QuestionKind,
   VoteResult,
 } from '../../contracts/ballot.js';
 import {
@@ -138,8 +136,8 @@ export class MotionService implements VoteSubject {
         proposerLabel: r.proposer_label,
         supporters: sup,
         supportNeeded: r.status === 'proposed' ? Math.max(0, needed - sup.length) : 0,
-        status: r.status as MotionStatus,
-        questionKind: r.question_kind as QuestionKind,
+        status: r.status,
+        questionKind: r.question_kind,
         voteId: last?.id ?? null,
         minorityOpinions: opinions
           .filter((o) => o.motion_id === r.id)
@@ -355,7 +353,7 @@ export class MotionService implements VoteSubject {
     return {
       title: m.amends_id === null ? `Motion ${m.seq}: ${m.title}` : m.title,
       agendaItemId: m.agenda_item_id,
-      questionKind: m.question_kind as QuestionKind,
+      questionKind: m.question_kind,
       election: null,
     };
   }

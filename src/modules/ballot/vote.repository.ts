@@ -1,7 +1,9 @@
 // SQL of votes: the vote row (announce, open, close, cancel; locked FOR UPDATE by every change of its status),
 // the meeting's voting participants, roll-call entries, and the one-or-two-query live view of the running vote.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { VoteTable } from '../../platform/db/schema-ballot.js';
+import type { VoteStatus } from '../../contracts/ballot.js';
 
 export { itemInMeeting as agendaItemInMeeting } from './ballot.repository.js';
 
@@ -60,17 +62,17 @@ const COLUMNS = [
 export async function voteById(ex: Executor, id: string, lock = false): Promise<VoteRow | undefined> {
   let q = ex.selectFrom('vote').select(COLUMNS).where('id', '=', id);
   if (lock) q = q.forUpdate();
-  return (await q.executeTakeFirst()) as VoteRow | undefined;
+  return q.executeTakeFirst();
 }
 
 export async function votesOf(ex: Executor, meetingId: string): Promise<VoteRow[]> {
-  return (await ex
+  return ex
     .selectFrom('vote')
     .select(COLUMNS)
     .where('meeting_id', '=', meetingId)
     .orderBy('created_at')
     .orderBy('id')
-    .execute()) as VoteRow[];
+    .execute();
 }
 
 /** The vote's key (cached by the secret ballot service) and what a ballot is validated against. */
@@ -82,25 +84,7 @@ export async function ballotKey(ex: Executor, id: string) {
     .executeTakeFirst();
 }
 
-export interface NewVote {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string | null;
-  motion_id: string | null;
-  election_id: string | null;
-  title: string;
-  method: string;
-  question_kind: string | null;
-  threshold: string | null;
-  base: string | null;
-  election_spec: string | null;
-  /** The statute's quorum fraction for the meeting (see rules/quorum.ts). */
-  quorum_more_than?: number | null;
-  announced_by: string | null;
-  public_key_spki: string | null;
-  private_key_pkcs8: string | null;
-  min_turnout: number;
-}
+export type NewVote = Insertable<VoteTable>;
 
 /** Inserts an announced vote (a second running vote in the meeting fails on vote_one_running, 23505). */
 export async function insertVote(ex: Executor, v: NewVote): Promise<void> {
@@ -121,7 +105,7 @@ export async function updateVote(
   ex: Executor,
   id: string,
   patch: {
-    status?: string;
+    status?: VoteStatus;
     present_at_open?: number;
     entitled?: number;
     opened_by?: string | null;

@@ -24,6 +24,7 @@ import { appealDateProblem, appealDeadline, decideAppeal } from './rules/appeals
 import type { PersonRecord } from './rules/penalties.js';
 import { toAppeal } from './discipline.mappers.js';
 import * as repo from './discipline.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 
 export interface StatuteRulesSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
@@ -143,7 +144,7 @@ export class AppealService {
     const first = await repo.findAppeal(this.db, appealId);
     if (!first || first.organisation_id !== actor.organisationId) throw DisciplineErrors.appeal_not_found();
     assertCanAppeal(actor, first.person_id);
-    const h = this.handler(first.act_kind as ActKind);
+    const h = this.handler(first.act_kind);
     const act = await h.load(this.db, first.act_id, false);
     if (!act) throw DisciplineErrors.act_not_found();
     if (first.level !== 'higher_body' || first.state !== 'dismissed') refuse('not_escalatable');
@@ -202,11 +203,11 @@ export class AppealService {
     if (!body) throw DisciplineErrors.body_not_found();
     assertCanDecideAppeal(actor, body, a.person_id);
     const upheld = input.outcome === 'upheld';
-    const d = decideAppeal(a.state as Appeal['state'], upheld);
+    const d = decideAppeal(a.state, upheld);
     if (!d.ok) refuse(d.refusal);
     checkDate(input.takenOn, a.lodged_on);
     if (input.votes && !carries(input.votes, 'simple')) throw DisciplineErrors.majority_not_reached();
-    const h = this.handler(a.act_kind as ActKind);
+    const h = this.handler(a.act_kind);
     const event: AppealEvent =
       a.level === 'higher_body' ? { type: 'decide_appeal', upheld } : { type: 'decide_control_commission', upheld };
     await this.db.transaction().execute(async (tx) => {
@@ -234,7 +235,7 @@ export class AppealService {
       if (!(await repo.decideAppealRow(tx, a.id, set))) refuse('appeal_already_decided');
       if (!(await h.setState(tx, act.id, act.state, t.state))) refuse('appeal_already_decided');
       if (upheld) {
-        if (act.prior) await repo.writePersonRecord(tx, act.personId, act.prior);
+        if (act.prior) await personRows.writeStanding(tx, act.personId, act.prior);
         await repo.annulPenaltiesOfAct(tx, act.id, input.takenOn);
       }
       await this.records.audit(tx, {

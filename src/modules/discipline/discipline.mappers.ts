@@ -1,5 +1,5 @@
 // Rows of the discipline repository → contract shapes.
-import type { Appeal, CaseOutcome, CaseState, DisciplineCase, PenaltyRecord } from '../../contracts/discipline.js';
+import type { Appeal, DisciplineCase, PenaltyRecord } from '../../contracts/discipline.js';
 import type { Penalty } from '../../contracts/membership-rules.js';
 import type { AppealRow, CaseRow, PenaltyRow } from './discipline.repository.js';
 import { isActive } from './rules/penalties.js';
@@ -21,9 +21,9 @@ export function toCase(r: CaseRow): DisciplineCase {
     answeredOn: r.answered_on,
     heardOn: r.heard_on,
     hearingNotes: r.hearing_notes,
-    state: r.state as CaseState,
+    state: r.state,
     decidedOn: r.decided_on,
-    outcome: r.outcome as CaseOutcome | null,
+    outcome: r.outcome,
     reasons: r.reasons,
     votes:
       r.votes_for === null
@@ -36,18 +36,18 @@ export function toCase(r: CaseRow): DisciplineCase {
 export function toAppeal(r: AppealRow): Appeal {
   return {
     id: r.id,
-    actKind: r.act_kind as Appeal['actKind'],
+    actKind: r.act_kind,
     actId: r.act_id,
     personId: r.person_id,
     personName: r.person_name,
     personNameRu: r.person_name_ru,
-    level: r.level as Appeal['level'],
+    level: r.level,
     bodyId: r.body_id,
     bodyName: r.body_name,
     bodyNameRu: r.body_name_ru,
     lodgedOn: r.lodged_on,
     reasons: r.reasons,
-    state: r.state as Appeal['state'],
+    state: r.state,
     decidedOn: r.decided_on,
     decisionReasons: r.decision_reasons,
     deadline: r.deadline,
@@ -61,7 +61,7 @@ export function toPenalty(r: PenaltyRow, today: string): PenaltyRecord {
     id: r.id,
     personId: r.person_id,
     kind: r.kind as Penalty,
-    actKind: r.act_kind as PenaltyRecord['actKind'],
+    actKind: r.act_kind,
     actId: r.act_id,
     imposedOn: r.imposed_on,
     expiresOn: r.expires_on,

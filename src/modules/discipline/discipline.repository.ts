@@ -1,6 +1,8 @@
-// SQL of discipline cases, penalties, appeals and the person effects of decisions (shared with reviews).
+// SQL of discipline cases, penalties, appeals and the person facts decisions read (their effects are written
+// through person-rows.service.ts; shared with reviews).
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { ActKind, AppealLevel, AppealState, CaseOutcome, CaseState } from '../../contracts/discipline.js';
 import type { PersonRecord } from './rules/penalties.js';
 
 export interface PersonFacts extends PersonRecord {
@@ -53,22 +55,6 @@ export async function personFacts(ex: Executor, id: string, forUpdate = false): 
     primaryId: x.primary_id,
     primaryPath: x.primary_path,
   };
-}
-
-export async function writePersonRecord(ex: Executor, id: string, p: PersonRecord): Promise<void> {
-  await ex
-    .updateTable('person')
-    .set({
-      status: p.status,
-      body_id: p.bodyId,
-      card_number: p.cardNumber,
-      candidate_since: p.candidateSince,
-      left_on: p.leftOn,
-      left_reason: p.leftReason,
-      last_body_id: p.lastBodyId,
-    })
-    .where('id', '=', id)
-    .execute();
 }
 
 export interface BodyLite {
@@ -139,9 +125,9 @@ export interface CaseRow {
   answered_on: string | null;
   heard_on: string | null;
   hearing_notes: string | null;
-  state: string;
+  state: CaseState;
   decided_on: string | null;
-  outcome: string | null;
+  outcome: CaseOutcome | null;
   decision_id: string | null;
   prior: unknown;
   reasons: string | null;
@@ -201,15 +187,15 @@ export async function insertCase(
 export async function updateCase(
   ex: Executor,
   id: string,
-  from: string,
+  from: CaseState,
   set: {
-    state: string;
+    state: CaseState;
     answer?: string;
     answered_on?: string;
     heard_on?: string;
     hearing_notes?: string;
     decided_on?: string;
-    outcome?: string;
+    outcome?: CaseOutcome;
     decision_id?: string;
     prior?: string | null;
   },
@@ -230,7 +216,7 @@ export interface PenaltyRow {
   id: string;
   organisation_id: string;
   person_id: string;
-  act_kind: string;
+  act_kind: ActKind;
   act_id: string;
   kind: string;
   imposed_on: string;
@@ -278,12 +264,12 @@ export async function annulPenaltiesOfAct(ex: Executor, actId: string, on: strin
 export interface AppealRow {
   id: string;
   organisation_id: string;
-  act_kind: string;
+  act_kind: ActKind;
   act_id: string;
   person_id: string;
   person_name: string;
   person_name_ru: string | null;
-  level: string;
+  level: AppealLevel;
   body_id: string;
   body_name: string;
   body_name_ru: string | null;
@@ -292,7 +278,7 @@ export interface AppealRow {
   lodged_on: string;
   deadline: string;
   reasons: string;
-  state: string;
+  state: AppealState;
   decided_on: string | null;
   decision_reasons: string | null;
 }
@@ -328,10 +314,10 @@ export async function insertAppeal(
   row: {
     id: string;
     organisation_id: string;
-    act_kind: string;
+    act_kind: ActKind;
     act_id: string;
     person_id: string;
-    level: string;
+    level: AppealLevel;
     body_id: string;
     parent_appeal_id: string | null;
     lodged_on: string;
@@ -345,7 +331,7 @@ export async function insertAppeal(
 export async function decideAppealRow(
   ex: Executor,
   id: string,
-  set: { state: string; decided_on: string; decision_reasons: string; decision_id: string },
+  set: { state: AppealState; decided_on: string; decision_reasons: string; decision_id: string },
 ): Promise<boolean> {
   const r = await ex
     .updateTable('appeal')

@@ -35,6 +35,7 @@ import {
 import type { ActHandler, AppealService, AppealableAct, StatuteRulesSource } from './appeal.service.js';
 import { toCase, toPenalty } from './discipline.mappers.js';
 import * as repo from './discipline.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 
 function refuse(code: string): never {
   const f = (DisciplineErrors as Record<string, () => Error>)[code];
@@ -81,7 +82,7 @@ export class DisciplineService {
       leftReason: p.leftReason,
       lastBodyId: p.lastBodyId,
     };
-    await repo.writePersonRecord(ex, personId, applyEffect(prior, effect, on));
+    await personRows.writeStanding(ex, personId, applyEffect(prior, effect, on));
     return { prior };
   }
 
@@ -351,7 +352,8 @@ export class DisciplineService {
         } as AppealableAct;
       },
       next: (act, event) => nextCaseState(act.state as CaseState, event, (act as { acquittal?: boolean }).acquittal),
-      setState: (ex, id, from, to) => repo.updateCase(ex, id, from, { state: to }),
+      // the appeal machinery is shared by cases and review items: states reach it as strings
+      setState: (ex, id, from, to) => repo.updateCase(ex, id, from as CaseState, { state: to as CaseState }),
     };
   }
 }

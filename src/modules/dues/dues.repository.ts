@@ -1,6 +1,7 @@
 // SQL of dues: the register start, payments, accounts, arrears, roll-ups and the bulk demo seed.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { DuesPaymentTable } from '../../platform/db/schema-dues.js';
 
 export interface DuesPersonRow {
   id: string;
@@ -55,16 +56,7 @@ export async function paymentExists(db: Executor, personId: string, month: strin
   return !!row;
 }
 
-export interface NewPayment {
-  organisation_id: string;
-  person_id: string;
-  month: string;
-  body_id: string;
-  earnings_minor: number;
-  amount_minor: number;
-  paid_on: string;
-  recorded_by: string | null;
-}
+export type NewPayment = Insertable<DuesPaymentTable>;
 
 export async function insertPayment(db: Executor, p: NewPayment): Promise<void> {
   await db.insertInto('dues_payment').values(p).execute();

@@ -1,4 +1,5 @@
-// SQL of the member exchange: facts about referenced bodies, taken card numbers, bulk insert, export pages.
+// SQL of the member exchange: facts about referenced bodies, taken card numbers, export pages (the bulk insert is
+// the person module's: person-rows.service.ts).
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
@@ -28,37 +29,6 @@ export async function firstOrganisationId(db: Executor): Promise<string | undefi
     .limit(1)
     .executeTakeFirst();
   return row?.id;
-}
-
-export interface NewPerson {
-  id: string;
-  family_name: string;
-  given_name: string;
-  patronymic: string | null;
-  name_ru: string | null;
-  sex: string | null;
-  birth_year: number | null;
-  social_position: string;
-  status: string;
-  body_id: string;
-  joined_on: string | null;
-  candidate_since: string | null;
-  card_number: string | null;
-}
-
-export async function insertPersons(db: Executor, organisationId: string, c: NewPerson[]): Promise<void> {
-  if (c.length === 0) return;
-  await sql`insert into person (id, organisation_id, family_name, given_name, patronymic, name_ru, sex, birth_year,
-      social_position, status, body_id, joined_on, candidate_since, card_number)
-    select u.id, ${organisationId}::uuid, u.family_name, u.given_name, u.patronymic, u.name_ru, u.sex, u.birth_year,
-      u.social_position, u.status, u.body_id, u.joined_on, u.candidate_since, u.card_number
-    from unnest(${c.map((r) => r.id)}::uuid[], ${c.map((r) => r.family_name)}::text[], ${c.map((r) => r.given_name)}::text[],
-                ${c.map((r) => r.patronymic)}::text[], ${c.map((r) => r.name_ru)}::text[], ${c.map((r) => r.sex)}::text[],
-                ${c.map((r) => r.birth_year)}::int[], ${c.map((r) => r.social_position)}::text[], ${c.map((r) => r.status)}::text[],
-                ${c.map((r) => r.body_id)}::uuid[], ${c.map((r) => r.joined_on)}::date[], ${c.map((r) => r.candidate_since)}::date[],
-                ${c.map((r) => r.card_number)}::text[])
-      as u(id, family_name, given_name, patronymic, name_ru, sex, birth_year, social_position, status, body_id,
-           joined_on, candidate_since, card_number)`.execute(db);
 }
 
 export async function insertOutbox(db: Executor, topic: string, payload: unknown): Promise<void> {

@@ -18,6 +18,7 @@ import {
 import { assertCanExportMembers, assertCanImportMembers } from './exchange.policy.js';
 import { ExchangeErrors } from './exchange.errors.js';
 import * as repo from './exchange.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 import { liftTimeouts } from '../../platform/db/busy.js';
 
 export interface ExchangeProgress {
@@ -138,7 +139,7 @@ export class ExchangeService {
       for (let i = 0; i < good.length; i += BATCH) {
         const chunk = good.slice(i, i + BATCH);
         const ids = chunk.map(() => uuidv7());
-        await repo.insertPersons(
+        await personRows.insertMany(
           tx,
           orgId,
           chunk.map((g, k) => ({
@@ -152,6 +153,7 @@ export class ExchangeService {
             social_position: g.social_position,
             status: g.status,
             body_id: g.bodyId,
+            enterprise_id: null,
             joined_on: g.joined_on ?? (g.status === 'non_member' ? null : today()),
             candidate_since:
               g.status === 'candidate'

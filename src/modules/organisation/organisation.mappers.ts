@@ -11,7 +11,7 @@ export function toBody(r: BodyRow): Body {
     id: r.id,
     organisationId: r.organisation_id,
     parentId: r.parent_id,
-    kind: r.kind as BodyKind,
+    kind: r.kind,
     name: r.name,
     nameRu: r.name_ru,
     path: r.path,

@@ -1,6 +1,8 @@
 // SQL of the organisation area, writes and single-row lookups. Tree rewrites are single UPDATEs
 // over a materialised-path subtree (ltree subpath and ||).
 import { sql } from 'kysely';
+import type { BodyStatus } from '../../contracts/organisation.js';
+import type { BodyKind } from '../../contracts/statute.js';
 import type { Executor } from '../../platform/db/executor.js';
 
 export interface BodyRow {
@@ -9,13 +11,13 @@ export interface BodyRow {
   parent_id: string | null;
   path: string;
   depth: number;
-  kind: string;
+  kind: BodyKind;
   name: string;
   name_ru: string | null;
   enterprise_id: string | null;
   primary_id: string | null;
   region_id: string | null;
-  status: 'active' | 'dissolved' | 'merged';
+  status: BodyStatus;
   merged_into: string | null;
 }
 
@@ -91,21 +93,6 @@ export async function findPerson(db: Executor, organisationId: string, id: strin
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-export async function registerPersons(db: Executor, ids: string[], bodyId: string): Promise<void> {
-  if (ids.length === 0) return;
-  await db.updateTable('person').set({ body_id: bodyId }).where('id', 'in', ids).execute();
-}
-
-/** Re-registers every person of one body in another; returns how many moved. */
-export async function movePersons(db: Executor, fromBodyId: string, toBodyId: string): Promise<number> {
-  const r = await db
-    .updateTable('person')
-    .set({ body_id: toBodyId })
-    .where('body_id', '=', fromBodyId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
 }
 
 /**
@@ -205,5 +192,22 @@ export async function insertOutbox(db: Executor, topic: string, payload: unknown
   await db
     .insertInto('outbox')
     .values({ topic, payload: JSON.stringify(payload) })
+    .execute();
+}
+
+export interface RootBodyRow {
+  id: string;
+  organisation_id: string;
+  path: string;
+  kind: BodyKind;
+  name: string;
+  name_ru: string | null;
+}
+
+/** The root body of a new organisation (path = its own label, depth 1, no region). */
+export async function insertRootBody(db: Executor, row: RootBodyRow): Promise<void> {
+  await db
+    .insertInto('body')
+    .values({ ...row, parent_id: null, depth: 1, enterprise_id: null, primary_id: null, region_id: null })
     .execute();
 }

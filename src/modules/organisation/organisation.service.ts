@@ -20,6 +20,7 @@ import {
 } from './organisation.policy.js';
 import { OrganisationOffices } from './organisation.offices.service.js';
 import * as repo from './organisation.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 import * as offices from './office.repository.js';
 import { toBody } from './organisation.mappers.js';
 import { childPath, pathDepth } from './rules/path.js';
@@ -88,7 +89,7 @@ export class OrganisationService extends OrganisationOffices {
       if (!locked || locked.path !== parent.path) throw OrgErrors.body_not_found({ id: parent.id });
       assertActive(locked);
       await repo.insertBody(tx, row);
-      await repo.registerPersons(tx, founders, id);
+      await personRows.registerMany(tx, founders, id);
       await repo.insertOutbox(tx, 'body.created', {
         organisationId: row.organisation_id,
         bodyId: id,
@@ -175,7 +176,7 @@ export class OrganisationService extends OrganisationOffices {
       const t = await repo.lockBody(tx, tgt.id);
       if (!s || !t) throw OrgErrors.body_not_found({ id });
       if (isInSubtree(t.path, s.path)) throw OrgErrors.cannot_merge_into_itself({ id, intoId: t.id });
-      const personsMoved = await repo.movePersons(tx, s.id, t.id);
+      const personsMoved = await personRows.moveAllOfBody(tx, s.id, t.id);
       await repo.rewriteSubtreeForMerge(tx, {
         sourceId: s.id,
         sourcePath: s.path,

@@ -1,6 +1,8 @@
-// SQL of persons: lookups, member lists over a subtree, search, registration and corrections.
-import { sql, type Expression, type SqlBool } from 'kysely';
+// SQL of persons: lookups, member lists over a subtree, search, registration and corrections; the one writer of
+// the person table (other modules' services write through person-rows.service.ts, inside their transaction).
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
+import type { PersonTable } from '../../platform/db/schema.js';
 
 export interface PersonSummaryRow {
   id: string;
@@ -37,11 +39,14 @@ export interface PersonRow extends PersonSummaryRow {
   primary_name: string | null;
   primary_name_ru: string | null;
   primary_path: string | null;
+  organisation_name: string;
+  organisation_name_ru: string | null;
 }
 
 export async function findPerson(db: Executor, id: string): Promise<PersonRow | undefined> {
   return db
     .selectFrom('person as p')
+    .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
     .leftJoin('body as b', 'b.id', 'p.body_id')
     .leftJoin('body as pr', 'pr.id', 'b.primary_id')
     .leftJoin('enterprise as e', 'e.id', 'p.enterprise_id')
@@ -72,6 +77,8 @@ export async function findPerson(db: Executor, id: string): Promise<PersonRow | 
       'pr.name as primary_name',
       'pr.name_ru as primary_name_ru',
       sql<string | null>`pr.path::text`.as('primary_path'),
+      'o.name as organisation_name',
+      'o.name_ru as organisation_name_ru',
     ])
     .where('p.id', '=', id)
     .executeTakeFirst();
@@ -283,9 +290,23 @@ export async function enterpriseInOrganisation(
   return !!row;
 }
 
-export interface NewPersonRow {
+export type NewPersonRow = Insertable<PersonTable>;
+
+export async function insertPerson(db: Executor, row: NewPersonRow): Promise<void> {
+  await db.insertInto('person').values(row).execute();
+}
+
+export type PersonPatchRow = Pick<
+  Updateable<PersonTable>,
+  'family_name' | 'given_name' | 'patronymic' | 'name_ru' | 'sex' | 'birth_year' | 'social_position' | 'enterprise_id'
+>;
+
+export async function updatePerson(db: Executor, id: string, patch: PersonPatchRow): Promise<void> {
+  await db.updateTable('person').set(patch).where('id', '=', id).execute();
+}
+
+export interface BulkPersonRow {
   id: string;
-  organisation_id: string;
   family_name: string;
   given_name: string;
   patronymic: string | null;
@@ -293,7 +314,7 @@ export interface NewPersonRow {
   sex: 'm' | 'f' | null;
   birth_year: number | null;
   social_position: string;
-  status: 'member' | 'candidate' | 'sympathiser' | 'non_member';
+  status: PersonStatus;
   body_id: string;
   enterprise_id: string | null;
   joined_on: string | null;
@@ -301,23 +322,176 @@ export interface NewPersonRow {
   card_number: string | null;
 }
 
-export async function insertPerson(db: Executor, row: NewPersonRow): Promise<void> {
-  await db.insertInto('person').values(row).execute();
+/** Inserts many persons of one organisation in one statement (imports). */
+export async function insertPersons(db: Executor, organisationId: string, c: BulkPersonRow[]): Promise<void> {
+  if (c.length === 0) return;
+  await sql`insert into person (id, organisation_id, family_name, given_name, patronymic, name_ru, sex, birth_year,
+      social_position, status, body_id, enterprise_id, joined_on, candidate_since, card_number)
+    select u.id, ${organisationId}::uuid, u.family_name, u.given_name, u.patronymic, u.name_ru, u.sex, u.birth_year,
+      u.social_position, u.status, u.body_id, u.enterprise_id, u.joined_on, u.candidate_since, u.card_number
+    from unnest(${c.map((r) => r.id)}::uuid[], ${c.map((r) => r.family_name)}::text[], ${c.map((r) => r.given_name)}::text[],
+                ${c.map((r) => r.patronymic)}::text[], ${c.map((r) => r.name_ru)}::text[], ${c.map((r) => r.sex)}::text[],
+                ${c.map((r) => r.birth_year)}::int[], ${c.map((r) => r.social_position)}::text[], ${c.map((r) => r.status)}::text[],
+                ${c.map((r) => r.body_id)}::uuid[], ${c.map((r) => r.enterprise_id)}::uuid[], ${c.map((r) => r.joined_on)}::date[],
+                ${c.map((r) => r.candidate_since)}::date[], ${c.map((r) => r.card_number)}::text[])
+      as u(id, family_name, given_name, patronymic, name_ru, sex, birth_year, social_position, status, body_id,
+           enterprise_id, joined_on, candidate_since, card_number)`.execute(db);
 }
 
-export interface PersonPatchRow {
-  family_name?: string;
-  given_name?: string;
-  patronymic?: string | null;
-  name_ru?: string | null;
-  sex?: 'm' | 'f' | null;
-  birth_year?: number | null;
-  social_position?: string;
-  enterprise_id?: string | null;
+type PersonStatus = 'member' | 'candidate' | 'sympathiser' | 'non_member';
+
+/** A person's membership standing: status, registration, card and how they left. */
+export interface Standing {
+  status: PersonStatus;
+  bodyId: string | null;
+  cardNumber: string | null;
+  candidateSince: string | null;
+  leftOn: string | null;
+  leftReason: string | null;
+  lastBodyId: string | null;
 }
 
-export async function updatePerson(db: Executor, id: string, patch: PersonPatchRow): Promise<void> {
-  await db.updateTable('person').set(patch).where('id', '=', id).execute();
+/** Sets a person's whole standing (a penalty's effect, or its undoing). */
+export async function writeStanding(ex: Executor, id: string, p: Standing): Promise<void> {
+  await ex
+    .updateTable('person')
+    .set({
+      status: p.status,
+      body_id: p.bodyId,
+      card_number: p.cardNumber,
+      candidate_since: p.candidateSince,
+      left_on: p.leftOn,
+      left_reason: p.leftReason,
+      last_body_id: p.lastBodyId,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Admits as a candidate: registered in the body, the card issued, any earlier leaving cleared. */
+export async function makeCandidate(
+  db: Executor,
+  personId: string,
+  v: { bodyId: string; on: string; cardNumber: string },
+): Promise<void> {
+  await db
+    .updateTable('person')
+    .set({
+      status: 'candidate',
+      body_id: v.bodyId,
+      candidate_since: v.on,
+      joined_on: v.on,
+      card_number: v.cardNumber,
+      left_on: null,
+      left_reason: null,
+      deregistered_on: null,
+    })
+    .where('id', '=', personId)
+    .execute();
+}
+
+/** Admits as a full member. */
+export async function makeMember(
+  db: Executor,
+  personId: string,
+  v: { bodyId: string; on: string; cardNumber: string },
+): Promise<void> {
+  await db
+    .updateTable('person')
+    .set({
+      status: 'member',
+      body_id: v.bodyId,
+      joined_on: v.on,
+      card_number: v.cardNumber,
+      left_on: null,
+      left_reason: null,
+      deregistered_on: null,
+    })
+    .where('id', '=', personId)
+    .execute();
+}
+
+/** A candidate refused full membership leaves. */
+export async function refuseCandidate(db: Executor, personId: string, on: string): Promise<void> {
+  await db
+    .updateTable('person')
+    .set({
+      status: 'non_member',
+      left_on: on,
+      left_reason: 'candidate_refused',
+      card_number: null,
+    })
+    .where('id', '=', personId)
+    .execute();
+}
+
+/** The member leaves: non-member, left on the date for 'resigned', registered nowhere, last held by the body. */
+export async function resign(db: Executor, personId: string, bodyId: string, on: string): Promise<boolean> {
+  const r = await db
+    .updateTable('person')
+    .set({
+      status: 'non_member',
+      left_on: on,
+      left_reason: 'resigned',
+      last_body_id: bodyId,
+      body_id: null,
+      card_number: null,
+      deregistered_on: null,
+    })
+    .where('id', '=', personId)
+    .where('status', 'in', ['member', 'candidate'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Deregisters when still registered in `fromBodyId`; returns whether the row changed. */
+export async function deregister(db: Executor, id: string, fromBodyId: string, on: string): Promise<boolean> {
+  const r = await db
+    .updateTable('person')
+    .set({ body_id: null, last_body_id: fromBodyId, deregistered_on: on })
+    .where('id', '=', id)
+    .where('body_id', '=', fromBodyId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Registers a person in transit (body_id null) in `toBodyId`; returns whether the row changed. */
+export async function register(db: Executor, id: string, toBodyId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('person')
+    .set({ body_id: toBodyId, deregistered_on: null })
+    .where('id', '=', id)
+    .where('body_id', 'is', null)
+    .where('status', 'in', ['member', 'candidate'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Moves a registered person from one body to another in one act; returns whether the row changed. */
+export async function move(db: Executor, id: string, fromBodyId: string, toBodyId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('person')
+    .set({ body_id: toBodyId, last_body_id: fromBodyId, deregistered_on: null })
+    .where('id', '=', id)
+    .where('body_id', '=', fromBodyId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Registers the given persons in a body (a new body's founders). */
+export async function registerMany(db: Executor, ids: string[], bodyId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('person').set({ body_id: bodyId }).where('id', 'in', ids).execute();
+}
+
+/** Re-registers every person of one body in another (merging bodies); returns how many moved. */
+export async function moveAllOfBody(db: Executor, fromBodyId: string, toBodyId: string): Promise<number> {
+  const r = await db
+    .updateTable('person')
+    .set({ body_id: toBodyId })
+    .where('body_id', '=', fromBodyId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function writeOutbox(db: Executor, topic: string, payload: unknown): Promise<void> {

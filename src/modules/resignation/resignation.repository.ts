@@ -1,4 +1,4 @@
-// SQL of resignations: the record, guarded state changes, and the member's leaving.
+// SQL of resignations: the record and its guarded state changes (the member leaves through person-rows.service.ts).
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 import type { ResignationTable } from '../../platform/db/schema-dues.js';
@@ -109,25 +109,6 @@ export async function transition(
     .set(set)
     .where('id', '=', id)
     .where('state', 'in', from)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-/** The member leaves: non-member, left on the date for 'resigned', registered nowhere, last held by the body. */
-export async function leave(db: Executor, personId: string, bodyId: string, on: string): Promise<boolean> {
-  const r = await db
-    .updateTable('person')
-    .set({
-      status: 'non_member',
-      left_on: on,
-      left_reason: 'resigned',
-      last_body_id: bodyId,
-      body_id: null,
-      card_number: null,
-      deregistered_on: null,
-    })
-    .where('id', '=', personId)
-    .where('status', 'in', ['member', 'candidate'])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -24,6 +24,7 @@ import {
 } from './resignation.policy.js';
 import { nextResignationState, type ResignationEvent } from './rules/resignation.js';
 import * as repo from './resignation.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
@@ -141,7 +142,7 @@ export class ResignationService {
         decision_id: decisionId,
         decided_on: input.takenOn,
       });
-      if (!ok || !(await repo.leave(trx, r.person_id, r.body_id, input.takenOn)))
+      if (!ok || !(await personRows.resign(trx, r.person_id, r.body_id, input.takenOn)))
         throw ResignationErrors.resignation_conflict();
       await this.audit(trx, actor, r.person_id, id, input.takenOn, 'resignation.accepted', r.state, 'accepted', {
         decisionId,

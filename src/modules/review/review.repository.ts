@@ -1,5 +1,6 @@
 // SQL of membership reviews and their items.
 import { sql } from 'kysely';
+import type { ReviewItemState, ReviewOutcome } from '../../contracts/review.js';
 import type { Executor } from '../../platform/db/executor.js';
 
 export interface ReviewRow {
@@ -92,8 +93,8 @@ export interface ItemRow {
   body_id: string;
   primary_id: string | null;
   primary_path: string | null;
-  state: string;
-  outcome: string | null;
+  state: ReviewItemState;
+  outcome: ReviewOutcome | null;
   reasons: string | null;
   decided_on: string | null;
   prior: unknown;
@@ -121,7 +122,7 @@ export async function findItem(ex: Executor, id: string, forUpdate = false): Pro
 export async function markDecided(
   ex: Executor,
   id: string,
-  set: { outcome: string; reasons: string; decided_on: string; decided_by: string },
+  set: { outcome: ReviewOutcome; reasons: string; decided_on: string; decided_by: string },
 ): Promise<boolean> {
   const r = await ex
     .updateTable('review_item')
@@ -137,7 +138,12 @@ export async function setItemFields(ex: Executor, id: string, set: { decision_id
   await ex.updateTable('review_item').set(set).where('id', '=', id).execute();
 }
 
-export async function setItemState(ex: Executor, id: string, from: string, to: string): Promise<boolean> {
+export async function setItemState(
+  ex: Executor,
+  id: string,
+  from: ReviewItemState,
+  to: ReviewItemState,
+): Promise<boolean> {
   const r = await ex
     .updateTable('review_item')
     .set({ state: to })

@@ -69,8 +69,8 @@ function toItem(r: repo.ItemRow): ReviewItem {
     statusAtOpening: r.status_at_opening,
     bodyId: r.body_id,
     primaryId: r.primary_id,
-    state: r.state as ReviewItemState,
-    outcome: r.outcome as ReviewOutcome | null,
+    state: r.state,
+    outcome: r.outcome,
     reasons: r.reasons,
     decidedOn: r.decided_on,
   };
@@ -121,7 +121,8 @@ export class ReviewService {
       },
       next: (act, event) =>
         nextItemState(act.state as ReviewItemState, event, (act as { outcome?: ReviewOutcome | null }).outcome ?? null),
-      setState: (ex, id, from, to) => repo.setItemState(ex, id, from, to),
+      // the appeal machinery is shared by cases and review items: states reach it as strings
+      setState: (ex, id, from, to) => repo.setItemState(ex, id, from as ReviewItemState, to as ReviewItemState),
     });
   }
 
@@ -184,7 +185,7 @@ export class ReviewService {
     if (!i || i.organisation_id !== actor.organisationId || !i.primary_path) throw ReviewErrors.item_not_found();
     assertCanDecideItem(actor, i.primary_path);
     if (i.review_state === 'closed') throw ReviewErrors.review_closed();
-    const t = nextItemState(i.state as ReviewItemState, { type: 'decide' }, null);
+    const t = nextItemState(i.state, { type: 'decide' }, null);
     if (!t.ok) throw ReviewErrors.already_decided();
     if (input.decidedOn > todayIso()) throw ReviewErrors.date_in_future();
     if (input.decidedOn < i.opened_on) throw ReviewErrors.date_out_of_order();

@@ -1,4 +1,5 @@
-// SQL of the statute area: organisations, statute versions, and the root body created with an organisation.
+// SQL of the statute area: organisations and statute versions (the root body created with an organisation is
+// written by the organisation module: body-rows.service.ts).
 import type { Executor } from '../../platform/db/executor.js';
 
 export interface StatuteVersionRow {
@@ -79,17 +80,6 @@ export async function rootKinds(db: Executor, organisationId: string): Promise<s
     .where('status', '=', 'active')
     .execute();
   return rows.map((r) => r.kind);
-}
-
-/** The root body of a new organisation (path = its own label, depth 1, no region). */
-export async function insertRootBody(
-  db: Executor,
-  row: { id: string; organisation_id: string; path: string; kind: string; name: string; name_ru: string | null },
-) {
-  await db
-    .insertInto('body')
-    .values({ ...row, parent_id: null, depth: 1, enterprise_id: null, primary_id: null, region_id: null })
-    .execute();
 }
 
 export async function insertOutbox(db: Executor, topic: string, payload: unknown) {

@@ -10,6 +10,7 @@ import { todayIso } from './rules/dates.js';
 import { StatuteErrors } from './statute.errors.js';
 import { assertCanAdoptStatute } from './statute.policy.js';
 import * as repo from './statute.repository.js';
+import { bodyRows } from '../organisation/body-rows.service.js';
 
 export interface CreateOrganisationInput {
   name: string;
@@ -154,7 +155,7 @@ export class StatuteService {
         adopted_by: input.adoptedBy,
         rules: JSON.stringify(rules),
       });
-      await repo.insertRootBody(tx, {
+      await bodyRows.insertRoot(tx, {
         id: rootBodyId,
         organisation_id: organisationId,
         path: rootPath,

@@ -1,4 +1,5 @@
-// SQL of transfers: the person's registration, the guarded updates, and the unregistered worklist.
+// SQL of transfers: the person's registration facts and the unregistered worklist (registration is changed through
+// person-rows.service.ts).
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/executor.js';
 
@@ -32,40 +33,6 @@ export async function bodyFacts(db: Executor, id: string) {
     primary_id: string | null;
   }>`select id, organisation_id, path::text as path, status, primary_id from body where id = ${id}`.execute(db);
   return rows[0];
-}
-
-/** Deregisters when still registered in `fromBodyId`; returns whether the row changed. */
-export async function deregister(db: Executor, id: string, fromBodyId: string, on: string): Promise<boolean> {
-  const r = await db
-    .updateTable('person')
-    .set({ body_id: null, last_body_id: fromBodyId, deregistered_on: on })
-    .where('id', '=', id)
-    .where('body_id', '=', fromBodyId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-/** Registers a person in transit (body_id null) in `toBodyId`; returns whether the row changed. */
-export async function register(db: Executor, id: string, toBodyId: string): Promise<boolean> {
-  const r = await db
-    .updateTable('person')
-    .set({ body_id: toBodyId, deregistered_on: null })
-    .where('id', '=', id)
-    .where('body_id', 'is', null)
-    .where('status', 'in', ['member', 'candidate'])
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-/** Moves a registered person from one body to another in one act. */
-export async function move(db: Executor, id: string, fromBodyId: string, toBodyId: string): Promise<boolean> {
-  const r = await db
-    .updateTable('person')
-    .set({ body_id: toBodyId, last_body_id: fromBodyId, deregistered_on: null })
-    .where('id', '=', id)
-    .where('body_id', '=', fromBodyId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 export interface UnregisteredRow {

@@ -27,6 +27,7 @@ import {
   type TransferEvent,
 } from './rules/transfer.js';
 import * as repo from './transfer.repository.js';
+import { personRows } from '../person/person-rows.service.js';
 
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
@@ -50,7 +51,7 @@ export class TransferService {
     this.step(p, 'deregister');
     await this.checkDate(p, input.on, p.joined_on);
     await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.deregister(trx, p.id, p.body_id!, input.on))) throw TransferErrors.transfer_conflict();
+      if (!(await personRows.deregister(trx, p.id, p.body_id!, input.on))) throw TransferErrors.transfer_conflict();
       await this.records.audit(trx, {
         organisationId: p.organisation_id,
         subjectPersonId: p.id,
@@ -77,7 +78,7 @@ export class TransferService {
     this.step(p, 'register');
     await this.checkDate(p, input.on, p.deregistered_on ?? p.joined_on);
     await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.register(trx, p.id, to.id))) throw TransferErrors.transfer_conflict();
+      if (!(await personRows.register(trx, p.id, to.id))) throw TransferErrors.transfer_conflict();
       await this.records.audit(trx, {
         organisationId: p.organisation_id,
         subjectPersonId: p.id,
@@ -105,7 +106,7 @@ export class TransferService {
     if (p.body_id === to.id) throw TransferErrors.transfer_same_body();
     await this.checkDate(p, input.on, p.joined_on);
     await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.move(trx, p.id, p.body_id!, to.id))) throw TransferErrors.transfer_conflict();
+      if (!(await personRows.move(trx, p.id, p.body_id!, to.id))) throw TransferErrors.transfer_conflict();
       await this.records.audit(trx, {
         organisationId: p.organisation_id,
         subjectPersonId: p.id,

@@ -1,5 +1,9 @@
 // Applies the SQL files in ./migrations in name order, each once, each in its own transaction.
 // The same files run on PGlite and on a PostgreSQL server.
+// A landed migration is never edited: the sha256 of each applied file's text is kept in schema_migration, and a
+// start whose file no longer matches is refused, naming the file (ADR 0024). Rows from before checksums were kept
+// get theirs on the first run that sees them.
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,25 +11,64 @@ import { sql } from 'kysely';
 import type { DbHandle } from './client.js';
 import { liftTimeouts } from './busy.js';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export async function migrate(handle: DbHandle): Promise<string[]> {
+export function checksum(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A migration that was applied and whose file has changed since. */
+export class MigrationChangedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly recorded: string,
+    readonly now: string,
+  ) {
+    super(
+      `Migration ${file} was edited after it was applied to this database (sha256 recorded ${recorded.slice(0, 12)}…, ` +
+        `file now ${now.slice(0, 12)}…). A landed migration is never edited: restore ${file} and put the change in a new migration.`,
+    );
+    this.name = 'MigrationChangedError';
+  }
+}
+
+/** Whether to apply, skip (already applied, same text), or fill the missing checksum of an applied file. */
+function verdict(file: string, row: { checksum: string | null } | undefined, sum: string): 'apply' | 'skip' | 'fill' {
+  if (!row) return 'apply';
+  if (row.checksum === null) return 'fill';
+  if (row.checksum !== sum) throw new MigrationChangedError(file, row.checksum, sum);
+  return 'skip';
+}
+
+/** `dir` (tests only): another folder of migrations. */
+export async function migrate(handle: DbHandle, dir: string = migrationsDir): Promise<string[]> {
   const { db } = handle;
+  // The runner's own table is changed here, not in a numbered migration: it is read before any of them runs.
   await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(
     db,
   );
+  await sql`alter table schema_migration add column if not exists checksum text`.execute(db);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
   for (const file of files) {
     const text = await readFile(path.join(dir, file), 'utf8');
+    const sum = checksum(text);
     if (handle.pglite) {
       // PGlite's extended protocol takes one statement at a time; exec runs a script.
       const pgl = handle.pglite;
-      const done = await pgl.query('select 1 from schema_migration where name = $1', [file]);
-      if (done.rows.length) continue;
+      const done = await pgl.query<{ checksum: string | null }>(
+        'select checksum from schema_migration where name = $1',
+        [file],
+      );
+      const v = verdict(file, done.rows[0], sum);
+      if (v === 'skip') continue;
+      if (v === 'fill') {
+        await pgl.query('update schema_migration set checksum = $2 where name = $1', [file, sum]);
+        continue;
+      }
       await pgl.transaction(async (tx) => {
         await tx.exec(text);
-        await tx.query('insert into schema_migration(name) values ($1)', [file]);
+        await tx.query('insert into schema_migration(name, checksum) values ($1, $2)', [file, sum]);
       });
       applied.push(file);
       continue;
@@ -35,10 +78,19 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
       await liftTimeouts(trx);
       // Serialise concurrent migrators (several processes starting on one server).
       await sql`select pg_advisory_xact_lock(7262011)`.execute(trx);
-      const again = await trx.selectFrom('schema_migration').select('name').where('name', '=', file).executeTakeFirst();
-      if (again) return;
+      const again = await trx
+        .selectFrom('schema_migration')
+        .select('checksum')
+        .where('name', '=', file)
+        .executeTakeFirst();
+      const v = verdict(file, again, sum);
+      if (v === 'skip') return;
+      if (v === 'fill') {
+        await trx.updateTable('schema_migration').set({ checksum: sum }).where('name', '=', file).execute();
+        return;
+      }
       await sql.raw(text).execute(trx);
-      await trx.insertInto('schema_migration').values({ name: file }).execute();
+      await trx.insertInto('schema_migration').values({ name: file, checksum: sum }).execute();
       applied.push(file);
     });
   }

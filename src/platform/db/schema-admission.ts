@@ -1,5 +1,6 @@
 // Kysely table types of the admission migrations. Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type { ApplicationState, CandidacyState, RecommendationState } from '../../contracts/admission.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
@@ -11,14 +12,7 @@ export interface AdmissionApplicationTable {
   body_id: string;
   primary_id: string;
   target: 'candidate' | 'member';
-  state:
-    | 'collecting_recommendations'
-    | 'ready'
-    | 'admitted_by_primary'
-    | 'rejected_by_primary'
-    | 'confirmed'
-    | 'rejected_by_committee'
-    | 'withdrawn';
+  state: ApplicationState;
   social_position: string;
   applied_on: ColumnType<string, string, string>;
   statement: string | null;
@@ -39,7 +33,7 @@ export interface AdmissionRecommendationTable {
   id: string;
   application_id: string;
   recommender_id: string;
-  state: 'requested' | 'confirmed' | 'declined';
+  state: RecommendationState;
   text: string | null;
   answered_on: NullableDate;
   created_at: Timestamp;
@@ -52,7 +46,7 @@ export interface CandidacyTable {
   application_id: string | null;
   body_id: string;
   primary_id: string;
-  state: 'candidate' | 'extended' | 'member' | 'refused';
+  state: CandidacyState;
   started_on: ColumnType<string, string, string>;
   ends_on: ColumnType<string, string, string>;
   extended_months: Generated<number>;

@@ -1,5 +1,15 @@
 // Kysely table types of the assemblies migration (0008). Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  FloorKind,
+  FloorStatus,
+  MeetingRoleName,
+  MeetingStatus,
+  NoteStatus,
+  ProtocolStatus,
+  TranscriptKind,
+} from '../../contracts/assembly.js';
+import type { MeetingKind } from '../../contracts/assembly-rules.js';
 
 type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -11,12 +21,12 @@ export interface MeetingTable {
   id: string;
   organisation_id: string;
   body_id: string;
-  kind: string;
+  kind: MeetingKind;
   title: string;
   starts_at: Ts;
   ends_at: NullableTs;
   place: string;
-  status: Generated<string>;
+  status: Generated<MeetingStatus>;
   hall_code: string;
   notice: string | null;
   notice_sent_at: NullableTs;
@@ -38,7 +48,7 @@ export interface AgendaItemTable {
   reporter_person_id: string | null;
   reporter_name: string | null;
   documents: Json;
-  status: Generated<string>;
+  status: Generated<'pending' | 'current' | 'done'>;
   started_at: NullableTs;
   ended_at: NullableTs;
 }
@@ -46,7 +56,7 @@ export interface AgendaItemTable {
 export interface MeetingParticipantTable {
   meeting_id: string;
   person_id: string;
-  voice: string;
+  voice: 'voting' | 'consultative' | 'guest';
   code: string;
   present: Generated<boolean>;
   checked_in_at: NullableTs;
@@ -59,8 +69,8 @@ export interface AttendanceEventTable {
   id: Generated<BigintCol>;
   meeting_id: string;
   person_id: string;
-  kind: string;
-  method: string;
+  kind: 'in' | 'out';
+  method: 'code' | 'hall_code' | 'secretariat';
   at: Generated<Date>;
   recorded_by: string | null;
 }
@@ -68,8 +78,8 @@ export interface AttendanceEventTable {
 export interface MeetingRoleTable {
   meeting_id: string;
   person_id: string;
-  role: string;
-  how: Generated<string>;
+  role: MeetingRoleName;
+  how: Generated<'elected' | 'appointed'>;
   assigned_at: Generated<Date>;
 }
 
@@ -78,8 +88,8 @@ export interface SpeakerRequestTable {
   meeting_id: string;
   agenda_item_id: string;
   person_id: string;
-  kind: string;
-  status: Generated<string>;
+  kind: FloorKind;
+  status: Generated<FloorStatus>;
   position: number;
   limit_seconds: number;
   requested_at: Generated<Date>;
@@ -92,7 +102,7 @@ export interface TranscriptEntryTable {
   meeting_id: string;
   agenda_item_id: string | null;
   seq: number;
-  kind: string;
+  kind: TranscriptKind;
   speaker_person_id: string | null;
   speaker_label: string;
   text: string;
@@ -113,14 +123,14 @@ export interface QuestionNoteTable {
   id: string;
   meeting_id: string;
   agenda_item_id: string | null;
-  addressed_to: string;
+  addressed_to: 'speaker' | 'presidium';
   speaker_person_id: string | null;
   text: string;
   token_hash: string | null;
   signed_by: string | null;
   received_minute: Ts;
   group_label: string | null;
-  status: Generated<string>;
+  status: Generated<NoteStatus>;
   answer: string | null;
   answered_at: NullableTs;
   answer_entry_id: string | null;
@@ -128,9 +138,9 @@ export interface QuestionNoteTable {
 
 export interface MeetingProtocolTable {
   meeting_id: string;
-  lang: string;
+  lang: 'en' | 'ru';
   body: string;
-  status: Generated<string>;
+  status: Generated<ProtocolStatus>;
   generated_at: Generated<Date>;
   edited_by: string | null;
   edited_at: NullableTs;

@@ -1,5 +1,14 @@
 // Kysely table types of the decisions migration (0009). Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  ElectionOffice,
+  ElectionStatus,
+  MandateStatus,
+  MotionStatus,
+  VoteMethod,
+  VoteStatus,
+} from '../../contracts/ballot.js';
+import type { CountMethod, MajorityBase, QuestionKind, Threshold } from '../../contracts/decision-rules.js';
 
 type NullableTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json = ColumnType<unknown, string | undefined, string>;
@@ -15,10 +24,10 @@ export interface MotionTable {
   text: string;
   replaces: string | null;
   current_text: string | null;
-  question_kind: Generated<string>;
+  question_kind: Generated<QuestionKind>;
   proposed_by: string | null;
   proposer_label: string;
-  status: Generated<string>;
+  status: Generated<MotionStatus>;
   created_at: Generated<Date>;
   decided_at: NullableTs;
 }
@@ -42,13 +51,13 @@ export interface ElectionTable {
   meeting_id: string;
   agenda_item_id: string;
   title: string;
-  office: string;
+  office: ElectionOffice;
   target_body_id: string | null;
   delegate_meeting_id: string | null;
   seats: number;
-  method: string;
-  ballot: string;
-  status: Generated<string>;
+  method: CountMethod;
+  ballot: 'open' | 'secret';
+  status: Generated<ElectionStatus>;
   created_by: string | null;
   created_at: Generated<Date>;
   closed_at: NullableTs;
@@ -60,7 +69,7 @@ export interface CandidateTable {
   position: number;
   nominated_by: string | null;
   nominated_at: Generated<Date>;
-  consent: Generated<string>;
+  consent: Generated<'pending' | 'consented' | 'declined'>;
   consent_at: NullableTs;
   withdrawn: Generated<boolean>;
   elected: Generated<boolean>;
@@ -73,12 +82,12 @@ export interface VoteTable {
   motion_id: string | null;
   election_id: string | null;
   title: string;
-  method: string;
-  question_kind: string | null;
-  threshold: string | null;
-  base: string | null;
+  method: VoteMethod;
+  question_kind: QuestionKind | null;
+  threshold: Threshold | null;
+  base: MajorityBase | null;
   election_spec: NullableJson;
-  status: Generated<string>;
+  status: Generated<VoteStatus>;
   present_at_open: number | null;
   entitled: number | null;
   /** The statute's quorum fraction, fixed at announce (null: recorded before it was kept). */
@@ -130,8 +139,8 @@ export interface MandateTable {
   person_id: string;
   from_body_id: string;
   election_id: string | null;
-  voice: Generated<string>;
-  status: Generated<string>;
+  voice: Generated<'voting' | 'consultative'>;
+  status: Generated<MandateStatus>;
   checked_by: string | null;
   checked_at: NullableTs;
   reason: string | null;

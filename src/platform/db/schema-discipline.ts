@@ -1,5 +1,8 @@
 // Kysely table types of the discipline and review migration (0006). Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type { ActKind, AppealLevel, AppealState, CaseOutcome, CaseState } from '../../contracts/discipline.js';
+import type { PersonStatus } from '../../contracts/person.js';
+import type { ReviewItemState, ReviewOutcome } from '../../contracts/review.js';
 
 type DateCol = ColumnType<string, string, string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
@@ -19,9 +22,9 @@ export interface DisciplineCaseTable {
   answered_on: NullableDate;
   heard_on: NullableDate;
   hearing_notes: string | null;
-  state: string;
+  state: CaseState;
   decided_on: NullableDate;
-  outcome: string | null;
+  outcome: CaseOutcome | null;
   decision_id: string | null;
   prior: Json;
   created_at: CreatedAt;
@@ -31,7 +34,7 @@ export interface PenaltyTable {
   id: string;
   organisation_id: string;
   person_id: string;
-  act_kind: string;
+  act_kind: ActKind;
   act_id: string;
   kind: string;
   imposed_on: DateCol;
@@ -46,16 +49,16 @@ export interface PenaltyTable {
 export interface AppealTable {
   id: string;
   organisation_id: string;
-  act_kind: string;
+  act_kind: ActKind;
   act_id: string;
   person_id: string;
-  level: string;
+  level: AppealLevel;
   body_id: string;
   parent_appeal_id: string | null;
   lodged_on: DateCol;
   deadline: DateCol;
   reasons: string;
-  state: Generated<string>;
+  state: Generated<AppealState>;
   decided_on: NullableDate;
   decision_reasons: string | null;
   decision_id: string | null;
@@ -70,7 +73,7 @@ export interface ReviewTable {
   opened_on: DateCol;
   deadline: DateCol;
   opened_by: string | null;
-  state: Generated<string>;
+  state: Generated<'open' | 'closed'>;
   closed_on: NullableDate;
   created_at: CreatedAt;
 }
@@ -82,9 +85,9 @@ export interface ReviewItemTable {
   person_id: string;
   body_id: string;
   primary_id: string | null;
-  status_at_opening: string;
-  state: Generated<string>;
-  outcome: string | null;
+  status_at_opening: PersonStatus;
+  state: Generated<ReviewItemState>;
+  outcome: ReviewOutcome | null;
   reasons: string | null;
   decided_on: NullableDate;
   decided_by: string | null;

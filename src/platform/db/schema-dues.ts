@@ -1,5 +1,6 @@
 // Kysely table types of the dues, transfer and resignation migrations (0005). Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type { ResignationState } from '../../contracts/resignation.js';
 
 type DateCol = ColumnType<string, string, string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
@@ -49,7 +50,7 @@ export interface ResignationTable {
   organisation_id: string;
   person_id: string;
   body_id: string;
-  state: 'submitted' | 'discussed' | 'accepted' | 'withdrawn';
+  state: ResignationState;
   reasons: string;
   submitted_on: DateCol;
   discussion: string | null;

@@ -1,5 +1,8 @@
 // Kysely table types: the TypeScript view of the migrations. Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type { BodyStatus } from '../../contracts/organisation.js';
+import type { PersonStatus, SocialPosition } from '../../contracts/person.js';
+import type { BodyKind } from '../../contracts/statute.js';
 import type { AdmissionTables } from './schema-admission.js';
 import type { DuesTables } from './schema-dues.js';
 import type { DisciplineTables } from './schema-discipline.js';
@@ -43,13 +46,13 @@ export interface BodyTable {
   parent_id: string | null;
   path: string;
   depth: number;
-  kind: string;
+  kind: BodyKind;
   name: string;
   name_ru: string | null;
   enterprise_id: string | null;
   primary_id: string | null;
   region_id: string | null;
-  status: Generated<'active' | 'dissolved' | 'merged'>;
+  status: Generated<BodyStatus>;
   merged_into: string | null;
   created_at: Timestamp;
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -64,8 +67,8 @@ export interface PersonTable {
   name_ru: string | null;
   sex: 'm' | 'f' | null;
   birth_year: number | null;
-  social_position: string;
-  status: 'member' | 'candidate' | 'sympathiser' | 'non_member';
+  social_position: SocialPosition;
+  status: PersonStatus;
   body_id: string | null;
   enterprise_id: string | null;
   joined_on: ColumnType<string | null, string | null | undefined, string | null>;
@@ -179,6 +182,8 @@ export interface InstallationTable {
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
+  /** sha256 of the file's text when applied (null only until the first run that kept checksums; ADR 0024). */
+  checksum: string | null;
 }
 
 /** Members and candidates registered directly in a body, kept by triggers on person (migration 0015, ADR 0019). */

@@ -346,7 +346,7 @@ export interface DemoMeetingRows {
     id: string;
     organisationId: string;
     bodyId: string;
-    kind: string;
+    kind: MeetingKind;
     title: string;
     place: string;
     startsAt: string;
@@ -356,12 +356,12 @@ export interface DemoMeetingRows {
     convenedBy: string | null;
   };
   items: { id: string; position: number; title: string; reporterPersonId: string | null; start: string; end: string }[];
-  roles: { personId: string; role: string; how: string }[];
+  roles: { personId: string; role: MeetingRoleName; how: 'elected' | 'appointed' }[];
   floor: {
     id: string;
     itemId: string;
     personId: string;
-    kind: string;
+    kind: FloorKind;
     position: number;
     limitSeconds: number;
     start: string;
@@ -371,7 +371,7 @@ export interface DemoMeetingRows {
     id: string;
     itemId: string | null;
     seq: number;
-    kind: string;
+    kind: TranscriptKind;
     personId: string | null;
     label: string;
     text: string;
@@ -384,7 +384,7 @@ export interface DemoMeetingRows {
     tokenHash: string | null;
     signedBy: string | null;
     minute: string;
-    status: string;
+    status: NoteStatus;
     answer: string | null;
     answeredAt: string | null;
     answerEntryId: string | null;

@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { Services } from '../../app/compose.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam, Uuid } from '../../contracts/common.js';
 import { CAST_BALLOT_PATH } from '../../contracts/auth.js';
 import {
   AnnounceVoteInput,
@@ -24,7 +24,6 @@ import {
   VoteList,
 } from '../../contracts/ballot.js';
 
-const IdParam = z.object({ id: Uuid });
 const ReceiptParam = z.object({ id: Uuid, receipt: z.string().regex(/^[0-9a-fA-F]{64}$/) });
 const errors = errorResponses({
   409: 'Another vote is running, the vote is not open or already closed, or the token was already used',

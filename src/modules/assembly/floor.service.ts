@@ -72,7 +72,7 @@ export class FloorService {
     const itemId = q.item ?? ctx.currentItemId;
     if (!itemId) return { agendaItemId: null, items: [] };
     if (q.item && !(await repo.itemInMeeting(this.db, meetingId, q.item)))
-      throw FloorErrors.agenda_item_not_found({ id: q.item });
+      throw AssemblyErrors.agenda_item_not_found({ id: q.item });
     const rows = await repo.requestsOfItem(this.db, meetingId, itemId);
     const labels = await this.persons.labels(
       actor,

@@ -498,7 +498,7 @@ export class MeetingService {
   setCurrent(actor: Actor, id: string, input: SetCurrentItemInput): Promise<Meeting> {
     return this.move(actor, id, input.revision, 'meeting.agenda', async (trx, c) => {
       assertOpen(c);
-      if (!(await repo.itemOf(trx, id, input.itemId))) throw MeetingErrors.agenda_item_not_found();
+      if (!(await repo.itemOf(trx, id, input.itemId))) throw AssemblyErrors.agenda_item_not_found();
       if (c.currentItemId === input.itemId) return;
       await repo.finishCurrentItem(trx, id);
       await repo.makeCurrent(trx, id, input.itemId);

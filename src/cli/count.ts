@@ -7,9 +7,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { open } from 'node:fs/promises';
 import { ZodError } from 'zod';
 import type { CountMethod, CountResult } from '../contracts/count.js';
-import { AppError } from '../platform/errors.js';
 import { BltError, BltReader, type BltElection } from '../modules/ballot/rules/blt.js';
 import { count, CountInputError } from '../modules/ballot/rules/count/index.js';
+import { CliErrors } from './run.js';
 
 export const CLI_METHODS = ['plurality', 'approval', 'scottish-stv', 'meek'] as const;
 type CliMethod = (typeof CLI_METHODS)[number];
@@ -80,7 +80,7 @@ export function formatCountResult(r: CountResult, title: string): string {
  * read. Throws `BltError` (with the line) for a malformed file, an AppError `file_not_found` when it cannot be read.
  */
 export async function readBltFile(file: string): Promise<BltElection> {
-  const cannotRead = () => new AppError('file_not_found', 'not_found', `Cannot read ${file}: check the path.`);
+  const cannotRead = () => CliErrors.file_not_found({ file }, `Cannot read ${file}: check the path.`);
   const handle = await open(file, 'r').catch(() => {
     throw cannotRead();
   });
@@ -137,7 +137,7 @@ export function countCommand(): Command {
         if (e instanceof CountInputError || e instanceof ZodError) {
           const why =
             e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : e.message;
-          throw new AppError('count_input_invalid', 'invalid', `${file}: ${why}`);
+          throw CliErrors.count_input_invalid({ file }, `${file}: ${why}`);
         }
         throw e;
       }

@@ -9,6 +9,8 @@ import { openDatabase } from '../platform/db/client.js';
 import { withSetupLock } from '../platform/db/first-start.js';
 import { openAndMigrate, startServer } from '../app/server.js';
 import { createServices } from '../app/compose.js';
+import { AuthErrors } from '../modules/auth/auth.errors.js';
+import { BANDS, bandText } from '../modules/stats/rules/bands.js';
 import { DemoService, DEMO_ACCOUNTS, DEMO_PASSWORD, type LoadResult } from '../modules/demo/demo.service.js';
 import { StatutePreset } from '../contracts/statute.js';
 import { PASSWORD_MIN_LENGTH } from '../contracts/auth.js';
@@ -16,7 +18,7 @@ import type { SizeBands } from '../contracts/stats.js';
 import type { RejectedRow } from '../contracts/exchange.js';
 import { createProgress } from './progress.js';
 import { countCommand } from './count.js';
-import { runProgram } from './run.js';
+import { CliErrors, runProgram } from './run.js';
 
 const IMPORT_POLICY =
   'Policy: a file with ANY bad row imports NOTHING. Every rejected row is reported with its line number and reasons ' +
@@ -135,16 +137,10 @@ export function buildProgram(): Command {
         adminLogin?: string;
         adminPassword?: string;
       }) => {
-        if (!!opts.adminLogin !== !!opts.adminPassword)
-          throw new AppError(
-            'admin_incomplete',
-            'invalid',
-            'Give both --admin-login and --admin-password, or neither.',
-          );
+        if (!!opts.adminLogin !== !!opts.adminPassword) throw CliErrors.admin_incomplete();
         if (opts.adminPassword !== undefined && opts.adminPassword.length < PASSWORD_MIN_LENGTH) {
-          throw new AppError(
-            'password_too_short',
-            'invalid',
+          throw AuthErrors.password_too_short(
+            undefined,
             `The administrator's password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
           );
         }
@@ -250,7 +246,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${IMPORT_POLICY}`)
     .action(async (file: string, opts: { body?: string }) => {
       const csv = await readFile(file).catch(() => {
-        throw new AppError('file_not_found', 'not_found', `Cannot read ${file}: check the path.`);
+        throw CliErrors.file_not_found({ file }, `Cannot read ${file}: check the path.`);
       });
       await withServices(async (s) => {
         const bar = createProgress('Import');
@@ -303,7 +299,7 @@ export function buildProgram(): Command {
   stats
     .command('size-bands')
     .description(
-      "Number of primary organisations per size band (3–49, 50–100, 101–1,000, over 1,000) in a body's subtree.",
+      `Number of primary organisations per size band (${BANDS.map(bandText).join(', ')}) in a body's subtree.`,
     )
     .option('--body <body>', 'body id, ltree path or exact name (default: the whole organisation)')
     .option('--json', 'print one JSON object')

@@ -157,8 +157,6 @@ export const PersonAdmission = z.object({
 });
 export type PersonAdmission = z.infer<typeof PersonAdmission>;
 
-export const ApplicationIdParam = z.object({ id: Uuid });
-export const BodyIdParam = z.object({ id: Uuid });
 export const ApplicationListQuery = z.object({ state: ApplicationState.optional() });
 export const DueQuery = z.object({ on: IsoDate.optional() });
 
@@ -168,7 +166,7 @@ export type MyRecommendationList = z.infer<typeof MyRecommendationList>;
 
 /** Looking up members who may be named as recommenders, in the primary organisation applied to. */
 export const RecommenderQuery = z.object({
-  bodyId: z.uuid(),
+  bodyId: Uuid,
   q: z.string().trim().min(1).max(100),
 });
 export type RecommenderQuery = z.infer<typeof RecommenderQuery>;

@@ -3,6 +3,10 @@ import { z } from 'zod';
 
 export const Uuid = z.uuid();
 
+/** The path parameter of a route on one resource: `…/{id}`. */
+export const IdParam = z.object({ id: Uuid });
+export type IdParam = z.infer<typeof IdParam>;
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),

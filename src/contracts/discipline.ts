@@ -1,6 +1,7 @@
 // Discipline and appeal: charges, answers, hearings, decisions with penalties, appeals to the higher
 // body and then to the control commission, penalties (active and past). Shapes shared by server and web.
 import { z } from 'zod';
+import { Uuid } from './common.js';
 import { Penalty } from './membership-rules.js';
 import { Votes } from './records.js';
 
@@ -22,11 +23,9 @@ export type CaseState = z.infer<typeof CaseState>;
 export const CaseOutcome = z.union([Penalty, z.literal('acquittal')]);
 export type CaseOutcome = z.infer<typeof CaseOutcome>;
 
-export const IdParam = z.object({ id: z.uuid() });
-
 /** POST /api/discipline/cases — bring a charge against a member or candidate in their primary organisation. */
 export const OpenCaseInput = z.object({
-  personId: z.uuid(),
+  personId: Uuid,
   chargedOn: z.iso.date(),
   charge: z.string().trim().min(1).max(20_000),
 });
@@ -65,7 +64,7 @@ export type AppealState = z.infer<typeof AppealState>;
 /** POST /api/appeals — the penalised member appeals a decided act (a discipline case or a review item). */
 export const LodgeAppealInput = z.object({
   actKind: ActKind,
-  actId: z.uuid(),
+  actId: Uuid,
   lodgedOn: z.iso.date().optional(),
   reasons: z.string().trim().min(1).max(20_000),
 });
@@ -88,14 +87,14 @@ export const EscalateInput = z.object({
 export type EscalateInput = z.infer<typeof EscalateInput>;
 
 export const Appeal = z.object({
-  id: z.uuid(),
+  id: Uuid,
   actKind: ActKind,
-  actId: z.uuid(),
-  personId: z.uuid(),
+  actId: Uuid,
+  personId: Uuid,
   personName: z.string(),
   personNameRu: z.string().nullable(),
   level: AppealLevel,
-  bodyId: z.uuid(),
+  bodyId: Uuid,
   bodyName: z.string(),
   bodyNameRu: z.string().nullable(),
   lodgedOn: z.iso.date(),
@@ -105,16 +104,16 @@ export const Appeal = z.object({
   decisionReasons: z.string().nullable(),
   /** The last day on which it could be lodged. */
   deadline: z.iso.date(),
-  parentAppealId: z.uuid().nullable(),
+  parentAppealId: Uuid.nullable(),
 });
 export type Appeal = z.infer<typeof Appeal>;
 
 export const PenaltyRecord = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
+  id: Uuid,
+  personId: Uuid,
   kind: Penalty,
   actKind: ActKind,
-  actId: z.uuid(),
+  actId: Uuid,
   imposedOn: z.iso.date(),
   /** Null for expulsion (it does not expire). */
   expiresOn: z.iso.date().nullable(),
@@ -143,14 +142,14 @@ export const LiftPenaltyInput = z.object({
 export type LiftPenaltyInput = z.infer<typeof LiftPenaltyInput>;
 
 export const DisciplineCase = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
+  id: Uuid,
+  personId: Uuid,
   personName: z.string(),
   personNameRu: z.string().nullable(),
-  primaryId: z.uuid(),
+  primaryId: Uuid,
   primaryName: z.string(),
   primaryNameRu: z.string().nullable(),
-  chargedBy: z.uuid().nullable(),
+  chargedBy: Uuid.nullable(),
   chargedOn: z.iso.date(),
   charge: z.string(),
   notifiedOn: z.iso.date(),
@@ -163,7 +162,7 @@ export const DisciplineCase = z.object({
   outcome: CaseOutcome.nullable(),
   reasons: z.string().nullable(),
   votes: Votes.nullable(),
-  penaltyId: z.uuid().nullable(),
+  penaltyId: Uuid.nullable(),
 });
 export type DisciplineCase = z.infer<typeof DisciplineCase>;
 
@@ -178,9 +177,9 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 /** GET /api/discipline/cases?bodyId= (open charges in a subtree); GET /api/discipline/my-cases */
 export const CaseList = z.object({ items: z.array(DisciplineCase) });
 export type CaseList = z.infer<typeof CaseList>;
-export const CaseListQuery = z.object({ bodyId: z.uuid() });
+export const CaseListQuery = z.object({ bodyId: Uuid });
 
 /** GET /api/appeals?bodyId= — pending appeals awaiting a body (committee or control commission). */
 export const AppealList = z.object({ items: z.array(Appeal) });
 export type AppealList = z.infer<typeof AppealList>;
-export const AppealListQuery = z.object({ bodyId: z.uuid() });
+export const AppealListQuery = z.object({ bodyId: Uuid });

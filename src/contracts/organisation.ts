@@ -188,5 +188,3 @@ export const CreateEnterpriseInput = z.object({
 export type CreateEnterpriseInput = z.infer<typeof CreateEnterpriseInput>;
 
 /** Path parameter of every /api/bodies/{id}, /api/offices/{id}, /api/enterprises/{id} route. */
-export const IdParam = z.object({ id: Uuid });
-export type IdParam = z.infer<typeof IdParam>;

@@ -144,6 +144,3 @@ export const UpdatePersonInput = z
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change.' });
 export type UpdatePersonInput = z.infer<typeof UpdatePersonInput>;
-
-export const PersonIdParam = z.object({ id: Uuid });
-export type PersonIdParam = z.infer<typeof PersonIdParam>;

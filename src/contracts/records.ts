@@ -1,17 +1,18 @@
 // The audit trail and recorded decisions, as the API returns them.
 import { z } from 'zod';
+import { Uuid } from './common.js';
 
 export const AuditEvent = z.object({
-  id: z.uuid(),
+  id: Uuid,
   at: z.string(),
   effectiveOn: z.iso.date(),
   process: z.string(),
-  entityId: z.uuid().nullable(),
+  entityId: Uuid.nullable(),
   action: z.string(),
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
   reason: z.string().nullable(),
-  actorPersonId: z.uuid().nullable(),
+  actorPersonId: Uuid.nullable(),
   /** Who acted: "Family Given" in Latin letters, and the Cyrillic name when recorded. */
   actorName: z.string().nullable(),
   actorNameRu: z.string().nullable(),
@@ -37,15 +38,15 @@ export const Votes = z.object({
 export type Votes = z.infer<typeof Votes>;
 
 export const Decision = z.object({
-  id: z.uuid(),
-  bodyId: z.uuid(),
+  id: Uuid,
+  bodyId: Uuid,
   takenOn: z.iso.date(),
   process: z.string(),
-  entityId: z.uuid(),
+  entityId: Uuid,
   outcome: z.string(),
   votes: Votes.nullable(),
   reasons: z.string().nullable(),
-  assemblyId: z.uuid().nullable(),
+  assemblyId: Uuid.nullable(),
 });
 export type Decision = z.infer<typeof Decision>;
 

@@ -71,5 +71,3 @@ export type ResignationListQuery = z.infer<typeof ResignationListQuery>;
 
 export const ResignationPage = pageOf(Resignation);
 export type ResignationPage = z.infer<typeof ResignationPage>;
-
-export const ResignationIdParam = z.object({ id: Uuid });

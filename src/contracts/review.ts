@@ -1,6 +1,7 @@
 // Membership review (the seeds' purges and verifications of party documents): a higher body reviews every
 // member and candidate of its subtree by a deadline; each item decided with reasons; progress rolled up.
 import { z } from 'zod';
+import { Uuid } from './common.js';
 
 export const ReviewOutcome = z.enum(['confirmed', 'moved_to_candidate', 'moved_to_sympathiser', 'expelled']);
 export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
@@ -19,7 +20,7 @@ export type ReviewItemState = z.infer<typeof ReviewItemState>;
 
 /** POST /api/reviews */
 export const OpenReviewInput = z.object({
-  bodyId: z.uuid(),
+  bodyId: Uuid,
   title: z.string().trim().min(1).max(500),
   openedOn: z.iso.date(),
   deadline: z.iso.date(),
@@ -27,8 +28,8 @@ export const OpenReviewInput = z.object({
 export type OpenReviewInput = z.infer<typeof OpenReviewInput>;
 
 export const Review = z.object({
-  id: z.uuid(),
-  bodyId: z.uuid(),
+  id: Uuid,
+  bodyId: Uuid,
   bodyName: z.string(),
   bodyNameRu: z.string().nullable(),
   title: z.string(),
@@ -45,7 +46,7 @@ export const ReviewList = z.object({ items: z.array(Review) });
 export type ReviewList = z.infer<typeof ReviewList>;
 
 /** GET /api/reviews?bodyId= — the reviews opened over a body. */
-export const ReviewListQuery = z.object({ bodyId: z.uuid() });
+export const ReviewListQuery = z.object({ bodyId: Uuid });
 export type ReviewListQuery = z.infer<typeof ReviewListQuery>;
 
 export const CloseReviewInput = z.object({ closedOn: z.iso.date() });
@@ -60,15 +61,15 @@ export const DecideItemInput = z.object({
 export type DecideItemInput = z.infer<typeof DecideItemInput>;
 
 export const ReviewItem = z.object({
-  id: z.uuid(),
-  reviewId: z.uuid(),
-  personId: z.uuid(),
+  id: Uuid,
+  reviewId: Uuid,
+  personId: Uuid,
   personName: z.string(),
   personNameRu: z.string().nullable(),
   cardNumber: z.string().nullable(),
   statusAtOpening: z.enum(['member', 'candidate']),
-  bodyId: z.uuid(),
-  primaryId: z.uuid().nullable(),
+  bodyId: Uuid,
+  primaryId: Uuid.nullable(),
   state: ReviewItemState,
   outcome: ReviewOutcome.nullable(),
   reasons: z.string().nullable(),
@@ -78,7 +79,7 @@ export type ReviewItem = z.infer<typeof ReviewItem>;
 
 /** GET /api/review-items/mine?reviewId=&limit=&offset= — pending items in the organisations the actor manages. */
 export const MyItemsQuery = z.object({
-  reviewId: z.uuid().optional(),
+  reviewId: Uuid.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -97,7 +98,7 @@ export const OutcomeCounts = z.object({
   expelled: z.number().int(),
 });
 export const ProgressRow = z.object({
-  bodyId: z.uuid(),
+  bodyId: Uuid,
   bodyName: z.string(),
   bodyNameRu: z.string().nullable(),
   total: z.number().int(),
@@ -110,11 +111,11 @@ export type ProgressRow = z.infer<typeof ProgressRow>;
 
 /** GET /api/reviews/{id}/progress?bodyId= — per child body of bodyId (default: the review's body), plus the total. */
 export const ReviewProgress = z.object({
-  reviewId: z.uuid(),
-  bodyId: z.uuid(),
+  reviewId: Uuid,
+  bodyId: Uuid,
   deadline: z.iso.date(),
   total: ProgressRow,
   children: z.array(ProgressRow),
 });
 export type ReviewProgress = z.infer<typeof ReviewProgress>;
-export const ProgressQuery = z.object({ bodyId: z.uuid().optional() });
+export const ProgressQuery = z.object({ bodyId: Uuid.optional() });

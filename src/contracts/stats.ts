@@ -1,5 +1,6 @@
 // Statistics: size bands of primary organisations, a body's composition and saturation.
 import { z } from 'zod';
+import { Uuid } from './common.js';
 
 export const SizeBand = z.object({
   band: z.string(),
@@ -10,7 +11,7 @@ export const SizeBand = z.object({
 export type SizeBand = z.infer<typeof SizeBand>;
 
 export const StatsBody = z.object({
-  id: z.uuid(),
+  id: Uuid,
   name: z.string(),
   kind: z.string(),
   path: z.string(),
@@ -56,7 +57,5 @@ export const BodyStats = z.object({
 export type BodyStats = z.infer<typeof BodyStats>;
 
 export const SizeBandsQuery = z.object({
-  bodyId: z.uuid().optional(),
+  bodyId: Uuid.optional(),
 });
-
-export const BodyIdParam = z.object({ id: z.uuid() });

@@ -1,6 +1,7 @@
 // The statute (Ustav): typed, validated rules every process reads. Nothing that a statute
 // decides is hard-coded elsewhere.
 import { z } from 'zod';
+import { Uuid } from './common.js';
 import { MembershipRules, PARTY_1934_MEMBERSHIP } from './membership-rules.js';
 import { AssemblyRules, PARTY_1934_ASSEMBLIES } from './assembly-rules.js';
 import { DecisionRules, PARTY_1934_DECISIONS } from './decision-rules.js';
@@ -87,7 +88,7 @@ export const StatutePreset = z.enum(['party-1934', 'union-federation']);
 export type StatutePreset = z.infer<typeof StatutePreset>;
 
 export const StatuteVersion = z.object({
-  id: z.uuid(),
+  id: Uuid,
   version: z.number().int(),
   preset: z.string(),
   effectiveFrom: z.iso.date(),

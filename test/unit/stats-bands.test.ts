@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, bandSizes, saturationRatio } from '../../src/modules/stats/rules/bands.js';
+import { BANDS, bandOf, bandSizes, bandText, saturationRatio } from '../../src/modules/stats/rules/bands.js';
 
 describe('size bands', () => {
   it('puts each size in the seeds’ bands with inclusive bounds', () => {
@@ -40,5 +40,9 @@ describe('size bands', () => {
   it('computes saturation, null without workforce', () => {
     expect(saturationRatio(4400, 31429)).toBe(0.14);
     expect(saturationRatio(5, 0)).toBeNull();
+  });
+
+  it('names each band as people read it (the command line’s help is written from the bands)', () => {
+    expect(BANDS.map(bandText)).toEqual(['3–49', '50–100', '101–1,000', 'over 1,000']);
   });
 });

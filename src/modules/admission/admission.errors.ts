@@ -1,16 +1,10 @@
 // Error codes of the admission module.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const AdmissionErrors = defineErrors({
-  person_not_found: { kind: 'not_found', message: 'There is no such person.' },
-  body_not_found: { kind: 'not_found', message: 'There is no such body.' },
   application_not_found: { kind: 'not_found', message: 'There is no such application.' },
   recommendation_not_found: { kind: 'not_found', message: 'There is no such recommendation.' },
   candidacy_not_found: { kind: 'not_found', message: 'This person is not in a candidate stage.' },
-  no_jurisdiction: {
-    kind: 'forbidden',
-    message: 'This body has no jurisdiction here: only the organisation concerned, or a body above it, may decide.',
-  },
   not_your_recommendation: { kind: 'forbidden', message: 'Only the member named as recommender may answer it.' },
   recommender_search_not_open: {
     kind: 'forbidden',
@@ -29,7 +23,6 @@ export const AdmissionErrors = defineErrors({
     kind: 'rule_violation',
     message: 'Applications go to a primary organisation or one of its shop cells.',
   },
-  body_not_active: { kind: 'rule_violation', message: 'This body has been dissolved or merged.' },
   applicant_not_eligible: {
     kind: 'rule_violation',
     message: 'This person cannot apply for this: members do not apply, candidates apply only for full membership.',
@@ -72,11 +65,6 @@ export const AdmissionErrors = defineErrors({
     kind: 'conflict',
     message: 'Someone else changed this at the same moment. Reload and check before trying again.',
   },
-  date_in_future: { kind: 'rule_violation', message: 'The date of an act cannot be in the future.' },
-  date_out_of_order: {
-    kind: 'rule_violation',
-    message: 'The date cannot precede the act it follows (application, decision or start of the stage).',
-  },
   candidate_stage_not_ended: { kind: 'rule_violation', message: 'The candidate stage has not ended yet.' },
   candidacy_closed: { kind: 'conflict', message: 'This candidate stage is already closed.' },
   extension_exceeds_maximum: {
@@ -88,4 +76,12 @@ export const AdmissionErrors = defineErrors({
     kind: 'rule_violation',
     message: 'The vote did not reach the majority the statute requires: nothing was decided.',
   },
+  ...sharedErrors(
+    'body_not_found',
+    'person_not_found',
+    'body_not_active',
+    'no_jurisdiction',
+    'date_in_future',
+    'date_out_of_order',
+  ),
 });

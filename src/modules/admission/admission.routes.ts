@@ -9,10 +9,8 @@ import {
   AdmissionDecisionInput,
   AnswerRecommendationInput,
   ApplicationDetail,
-  ApplicationIdParam,
   ApplicationList,
   ApplicationListQuery,
-  BodyIdParam,
   Candidacy,
   CandidacyList,
   CreateApplicationInput,
@@ -24,6 +22,7 @@ import {
   RecommenderList,
   RecommenderQuery,
 } from '../../contracts/admission.js';
+import { IdParam } from '../../contracts/common.js';
 
 const noJurisdiction = 'No jurisdiction or outside your scope';
 const errors = errorResponses({ 403: noJurisdiction });
@@ -33,7 +32,6 @@ const writeErrors = errorResponses({
   422: 'Against the statute',
 });
 const tags = ['admission'];
-const IdParam = ApplicationIdParam;
 
 const post = <B extends z.ZodType, O extends z.ZodType>(path: string, summary: string, body: B, out: O) =>
   createRoute({
@@ -61,7 +59,7 @@ const getApplication = createRoute({
   ...policy('scope'),
   tags,
   summary: 'An application with its recommendations and decisions',
-  request: { params: ApplicationIdParam },
+  request: { params: IdParam },
   responses: { 200: { description: 'The application', ...json(ApplicationDetail) }, ...errors },
 });
 const nameRecommender = post(
@@ -112,7 +110,7 @@ const primaryList = createRoute({
   ...policy('scope'),
   tags,
   summary: "Applications to primary organisations in a body's subtree (default: awaiting recommendations or decision)",
-  request: { params: BodyIdParam, query: ApplicationListQuery },
+  request: { params: IdParam, query: ApplicationListQuery },
   responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors, ...expensiveReadRefused },
 });
 const dueList = createRoute({
@@ -121,7 +119,7 @@ const dueList = createRoute({
   ...policy('scope'),
   tags,
   summary: "Candidates in a body's subtree whose stage has ended",
-  request: { params: BodyIdParam, query: DueQuery },
+  request: { params: IdParam, query: DueQuery },
   responses: { 200: { description: 'Candidates', ...json(CandidacyList) }, ...errors, ...expensiveReadRefused },
 });
 const confirmations = createRoute({
@@ -130,7 +128,7 @@ const confirmations = createRoute({
   ...policy('scope'),
   tags,
   summary: "Admissions awaiting this committee's confirmation",
-  request: { params: BodyIdParam },
+  request: { params: IdParam },
   responses: { 200: { description: 'Applications', ...json(ApplicationList) }, ...errors, ...expensiveReadRefused },
 });
 const recommenders = createRoute({
@@ -164,7 +162,7 @@ const personAdmission = createRoute({
   ...policy('scope'),
   tags,
   summary: "A person's candidate stage and applications",
-  request: { params: BodyIdParam },
+  request: { params: IdParam },
   responses: { 200: { description: 'Admission record', ...json(PersonAdmission) }, ...errors },
 });
 const card = createRoute({
@@ -173,7 +171,7 @@ const card = createRoute({
   ...policy('scope'),
   tags,
   summary: 'The membership card as a PDF',
-  request: { params: BodyIdParam },
+  request: { params: IdParam },
   responses: {
     200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
     ...errors,

@@ -4,6 +4,7 @@ import { defineErrors } from '../../platform/errors.js';
 
 export const AssemblyErrors = defineErrors({
   meeting_not_found: { kind: 'not_found', message: 'There is no such meeting.' },
+  agenda_item_not_found: { kind: 'not_found', message: 'There is no such item on this meeting’s agenda.' },
   meeting_not_open: {
     kind: 'rule_violation',
     message: 'The meeting is not open. This can be done only while the meeting is in session.',

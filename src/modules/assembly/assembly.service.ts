@@ -13,6 +13,7 @@ import { AssemblyErrors } from './assembly.errors.js';
 import type { MeetingContext } from './assembly.policy.js';
 import * as repo from './assembly.repository.js';
 import { generateCode } from './rules/codes.js';
+import type { StatuteSource } from '../statute/statute.service.js';
 
 // What other modules (the ballot module: motions, votes, elections, mandates) use of a meeting's context.
 export type { MeetingContext } from './assembly.policy.js';
@@ -137,18 +138,13 @@ export class AssemblyAccess {
   }
 }
 
-/** The statute as the assembly and ballot modules read it; `ex`: the caller's open transaction, if any. */
-export interface StatuteReader {
-  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
-}
-
 /**
  * The statute's rules on a meeting's date; a meeting dated before the first statute on record (the demo's 1927
  * assemblies) takes the rules in force now, as its protocol does. Inside a write transaction pass it as `ex`: the
  * read must not wait for a second connection while the transaction holds the meeting's lock (ADR 0013).
  */
 export async function rulesOnMeetingDate(
-  statute: StatuteReader,
+  statute: StatuteSource,
   organisationId: string,
   onDate: string,
   ex?: Executor,

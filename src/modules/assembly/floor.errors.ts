@@ -1,10 +1,9 @@
-// Error codes of the list of speakers (the floor). Shared meeting codes (not open, not present, conflict) live in
-// assembly.errors.ts.
+// Error codes of the list of speakers (the floor). Shared meeting codes (not open, not present, conflict, no such
+// agenda item) live in assembly.errors.ts.
 import { defineErrors } from '../../platform/errors.js';
 
 export const FloorErrors = defineErrors({
   floor_request_not_found: { kind: 'not_found', message: 'There is no such request for the floor in this meeting.' },
-  agenda_item_not_found: { kind: 'not_found', message: 'There is no such agenda item in this meeting.' },
   floor_no_current_item: {
     kind: 'rule_violation',
     message: 'No agenda item is under discussion: the chair takes up an item first.',

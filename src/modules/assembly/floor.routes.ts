@@ -4,8 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { FloorService } from './floor.service.js';
-import { IdParam } from '../../contracts/organisation.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam, Uuid } from '../../contracts/common.js';
 import {
   ExtendTimeInput,
   FloorList,

@@ -6,7 +6,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import type {
   ExtendTimeInput,
   FloorList,
@@ -17,6 +16,7 @@ import type {
   RequestFloorInput,
 } from '../../contracts/assembly.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { iso } from '../../platform/instant.js';
 import { AssemblyErrors } from './assembly.errors.js';
 import {
   assertCanChair,
@@ -32,13 +32,7 @@ import type { PersonLabel } from '../../contracts/person.js';
 import { FloorErrors } from './floor.errors.js';
 import { checkReorder, listOrder, placeInQueue } from './rules/floor-order.js';
 import * as repo from './floor.repository.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
+import type { StatuteSource } from '../statute/statute.service.js';
 
 function toFloor(r: repo.FloorRow, labels?: Map<string, PersonLabel>): FloorRequest {
   return {
@@ -52,8 +46,8 @@ function toFloor(r: repo.FloorRow, labels?: Map<string, PersonLabel>): FloorRequ
     position: r.position,
     limitSeconds: r.limit_seconds,
     requestedAt: iso(r.requested_at),
-    startedAt: isoOrNull(r.started_at),
-    endedAt: isoOrNull(r.ended_at),
+    startedAt: iso(r.started_at),
+    endedAt: iso(r.ended_at),
   };
 }
 
@@ -78,7 +72,7 @@ export class FloorService {
     const itemId = q.item ?? ctx.currentItemId;
     if (!itemId) return { agendaItemId: null, items: [] };
     if (q.item && !(await repo.itemInMeeting(this.db, meetingId, q.item)))
-      throw FloorErrors.agenda_item_not_found({ id: q.item });
+      throw AssemblyErrors.agenda_item_not_found({ id: q.item });
     const rows = await repo.requestsOfItem(this.db, meetingId, itemId);
     const labels = await this.persons.labels(
       actor,

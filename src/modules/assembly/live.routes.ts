@@ -6,7 +6,7 @@ import { sseResponse } from '../../platform/http/sse.js';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { LiveService } from './live.service.js';
-import { IdParam } from '../../contracts/organisation.js';
+import { IdParam } from '../../contracts/common.js';
 import { LiveState } from '../../contracts/assembly.js';
 
 export const LIVE_HEARTBEAT_MS = 15_000;

@@ -9,12 +9,12 @@ import type { Actor } from '../../platform/actor.js';
 import type { OutboxEvent, OutboxNotifier } from '../../platform/events/outbox-notifier.js';
 import type { LiveState, MeetingKind } from '../../contracts/assembly.js';
 import type { LiveVote } from '../../contracts/ballot.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import { assertCanViewMeeting } from './assembly.policy.js';
 import { rulesOnMeetingDate, type AssemblyAccess } from './assembly.service.js';
 import { AssemblyErrors } from './assembly.errors.js';
 import { quorumOf } from './rules/quorum.js';
 import * as repo from './live.repository.js';
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** At most one state per meeting per this many milliseconds (more in a big hall: see throttleFor). */
 export const THROTTLE_MS = 100;
@@ -39,10 +39,6 @@ export const COUNTER_MS = 1_000;
 export const QUEUE_SHOWN = 10;
 /** How long the statute's quorum fraction is cached. */
 const RULES_TTL_MS = 60_000;
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
 
 /** The vote in progress or the last one closed in a meeting (the ballot module's VoteService). */
 export interface LiveVoteSource {

@@ -1,8 +1,7 @@
 // Error codes of meetings: convening, notice, attendance (check-in and quorum), roles and the chair's moves.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const MeetingErrors = defineErrors({
-  body_not_found: { kind: 'not_found', message: 'There is no such body.' },
   meeting_kind_not_allowed: {
     kind: 'rule_violation',
     message: 'The statute does not let this body hold this kind of meeting.',
@@ -59,7 +58,6 @@ export const MeetingErrors = defineErrors({
     message:
       'A meeting opens only with a chair, who presides and signs the protocol. Name the chair under Roles, then open the meeting.',
   },
-  agenda_item_not_found: { kind: 'not_found', message: 'There is no such item on this agenda.' },
   meeting_vote_running: {
     kind: 'conflict',
     message: 'A vote is still announced or open in this meeting. Close or cancel it before closing the meeting.',
@@ -68,4 +66,5 @@ export const MeetingErrors = defineErrors({
     kind: 'conflict',
     message: 'Could not issue unique check-in codes. Try again.',
   },
+  ...sharedErrors('body_not_found'),
 });

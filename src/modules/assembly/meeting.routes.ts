@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { MeetingService } from './meeting.service.js';
-import { IdParam } from '../../contracts/organisation.js';
+import { IdParam } from '../../contracts/common.js';
 import {
   ChairMoveInput,
   CheckInInput,

@@ -10,7 +10,7 @@ import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { manages } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
-import type { StatuteRules } from '../../contracts/statute.js';
+import { iso } from '../../platform/instant.js';
 import type { PersonLabel } from '../../contracts/person.js';
 import type { MeetingKind, MeetingKindRules } from '../../contracts/assembly-rules.js';
 import type {
@@ -52,10 +52,7 @@ import { noticeTooShort } from './rules/notice.js';
 import * as repo from './meeting.repository.js';
 import { searchTerms } from '../person/rules/registration.js';
 import type { PersonService } from '../person/person.service.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** What tells persons apart (the person module decides what the actor may see of them). */
 export type PersonLabels = Pick<PersonService, 'labels' | 'cardHolder'>;
@@ -64,7 +61,6 @@ const STAFF_ROLES = new Set(['stenographer', 'secretariat']);
 const CODE_ATTEMPTS = 5;
 const cryptoRandom: RandomSource = (n) => randomBytes(n);
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const today = () => new Date().toISOString().slice(0, 10);
 
 function toSummary(r: repo.MeetingRow): MeetingSummary {
@@ -502,7 +498,7 @@ export class MeetingService {
   setCurrent(actor: Actor, id: string, input: SetCurrentItemInput): Promise<Meeting> {
     return this.move(actor, id, input.revision, 'meeting.agenda', async (trx, c) => {
       assertOpen(c);
-      if (!(await repo.itemOf(trx, id, input.itemId))) throw MeetingErrors.agenda_item_not_found();
+      if (!(await repo.itemOf(trx, id, input.itemId))) throw AssemblyErrors.agenda_item_not_found();
       if (c.currentItemId === input.itemId) return;
       await repo.finishCurrentItem(trx, id);
       await repo.makeCurrent(trx, id, input.itemId);

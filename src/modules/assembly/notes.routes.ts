@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { NotesService } from './notes.service.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam, Uuid } from '../../contracts/common.js';
 import { ANONYMOUS_NOTES_PATH } from '../../contracts/auth.js';
 import {
   HandleNoteInput,
@@ -18,7 +18,6 @@ import {
   SendNoteInput,
 } from '../../contracts/assembly.js';
 
-const MeetingParam = z.object({ id: Uuid });
 const NoteParam = z.object({ id: Uuid, noteId: Uuid });
 const errors = errorResponses({ 409: 'Token already spent, or the note already answered', 422: 'Not allowed now' });
 
@@ -28,7 +27,7 @@ const getKey = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The meeting's public key for blind note tokens (RFC 9474) and the tokens you may still obtain",
-  request: { params: MeetingParam },
+  request: { params: IdParam },
   responses: { 200: { description: 'The key', ...json(NoteKey) }, ...errors },
 });
 const issue = createRoute({
@@ -37,7 +36,7 @@ const issue = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'A present participant obtains blind signatures on blinded messages (within the per-person limit)',
-  request: { params: MeetingParam, ...jsonBody(IssueTokensInput) },
+  request: { params: IdParam, ...jsonBody(IssueTokensInput) },
   responses: { 200: { description: 'Blind signatures, in order', ...json(IssueTokensResult) }, ...errors },
 });
 const send = createRoute({
@@ -46,7 +45,7 @@ const send = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Send a signed question note (with the session; the signer is shown)',
-  request: { params: MeetingParam, ...jsonBody(SendNoteInput) },
+  request: { params: IdParam, ...jsonBody(SendNoteInput) },
   responses: { 201: { description: 'Received', ...json(NoteCreated) }, ...errors },
 });
 const sendAnonymous = createRoute({
@@ -56,7 +55,7 @@ const sendAnonymous = createRoute({
   tags: ['assemblies'],
   summary:
     'Send an anonymous question note with one blind-signed token. The server never reads a session on this route: a cookie sent along is not even looked up',
-  request: { params: MeetingParam, ...jsonBody(SendNoteInput) },
+  request: { params: IdParam, ...jsonBody(SendNoteInput) },
   responses: { 201: { description: 'Received', ...json(NoteCreated) }, ...errors },
 });
 const list = createRoute({
@@ -65,7 +64,7 @@ const list = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Every question note of the meeting (presidium)',
-  request: { params: MeetingParam },
+  request: { params: IdParam },
   responses: { 200: { description: 'The notes', ...json(QuestionNoteList) }, ...errors },
 });
 const handle = createRoute({

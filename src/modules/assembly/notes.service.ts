@@ -21,7 +21,6 @@ import {
   NOTE_KEY_SUITE,
   verifyToken,
 } from '../../platform/crypto/blind-rsa.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import type {
   HandleNoteInput,
   IssueTokensInput,
@@ -43,10 +42,7 @@ import {
 } from './assembly.policy.js';
 import { NotesErrors } from './notes.errors.js';
 import * as repo from './notes.repository.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** Where an answer enters the transcript (TranscriptService.appendInTx). */
 export interface TranscriptSink {

@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { ProtocolService } from './protocol.service.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam } from '../../contracts/common.js';
 import {
   EditProtocolInput,
   GenerateProtocolInput,
@@ -13,7 +13,6 @@ import {
   VerifyReport,
 } from '../../contracts/assembly.js';
 
-const Params = z.object({ id: Uuid });
 const errors = errorResponses({ 409: 'Changed meanwhile (reload)', 422: 'Not allowed in this state' });
 const ok = { 200: { description: 'The protocol', ...json(Protocol) }, ...errors };
 const pdf = { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...errors };
@@ -24,7 +23,7 @@ const getOne = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The meeting's protocol (viewers of the meeting)",
-  request: { params: Params },
+  request: { params: IdParam },
   responses: ok,
 });
 const generate = createRoute({
@@ -33,7 +32,7 @@ const generate = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Generate (or, while a draft, regenerate) the protocol from the record',
-  request: { params: Params, body: { required: true, ...json(GenerateProtocolInput) } },
+  request: { params: IdParam, body: { required: true, ...json(GenerateProtocolInput) } },
   responses: ok,
 });
 const edit = createRoute({
@@ -42,7 +41,7 @@ const edit = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: "The secretary edits the draft (with the protocol's version)",
-  request: { params: Params, body: { required: true, ...json(EditProtocolInput) } },
+  request: { params: IdParam, body: { required: true, ...json(EditProtocolInput) } },
   responses: ok,
 });
 const approve = createRoute({
@@ -51,7 +50,7 @@ const approve = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Approve the draft (the meeting must be closed); the transcript then refuses corrections',
-  request: { params: Params, body: { required: true, ...json(ProtocolStepInput) } },
+  request: { params: IdParam, body: { required: true, ...json(ProtocolStepInput) } },
   responses: ok,
 });
 const seal = createRoute({
@@ -60,7 +59,7 @@ const seal = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'Seal the approved protocol, transcript and notes into the hash chain; nothing can change afterwards',
-  request: { params: Params, body: { required: true, ...json(ProtocolStepInput) } },
+  request: { params: IdParam, body: { required: true, ...json(ProtocolStepInput) } },
   responses: ok,
 });
 const protocolPdf = createRoute({
@@ -69,7 +68,7 @@ const protocolPdf = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The protocol as a PDF (A4; with the seal when sealed)',
-  request: { params: Params },
+  request: { params: IdParam },
   responses: pdf,
 });
 const transcriptPdf = createRoute({
@@ -78,7 +77,7 @@ const transcriptPdf = createRoute({
   ...policy('meeting'),
   tags: ['assemblies'],
   summary: 'The verbatim transcript as a PDF (A4; with the seal when sealed)',
-  request: { params: Params },
+  request: { params: IdParam },
   responses: pdf,
 });
 const verify = createRoute({

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
-import type { StatuteRules } from '../../contracts/statute.js';
+import { iso } from '../../platform/instant.js';
 import type {
   EditProtocolInput,
   GenerateProtocolInput,
@@ -38,10 +38,7 @@ import {
 } from './rules/protocol-text.js';
 import { renderProtocolPdf, renderTranscriptPdf } from './protocol.pdf.js';
 import * as repo from './protocol.repository.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** What the meeting decided by vote (the ballot module's DecisionsService), read in the generating transaction. */
 export interface DecisionsSource {
@@ -78,7 +75,6 @@ export const PROTOCOL_SEAL_KIND = 'meeting.protocol';
 export const PROTOCOL_TIME_ZONE = DEFAULT_TIME_ZONE;
 const SEAL_ATTEMPTS = 5;
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const nm = (en: string, ru: string | null): Name => ({ en: en.trim(), ru });
 
 function isRetryable(e: unknown): boolean {

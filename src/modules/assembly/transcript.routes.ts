@@ -3,8 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { TranscriptService } from './transcript.service.js';
-import { IdParam } from '../../contracts/organisation.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam, Uuid } from '../../contracts/common.js';
 import {
   AddTranscriptInput,
   CorrectTranscriptInput,

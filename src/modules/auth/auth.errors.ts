@@ -1,5 +1,5 @@
 // Error codes of sign-in and accounts.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 import { PASSWORD_MIN_LENGTH } from '../../contracts/auth.js';
 
 export const AuthErrors = defineErrors({
@@ -31,6 +31,6 @@ export const AuthErrors = defineErrors({
     message: 'You cannot reset your own password this way: change it on the "Change password" page.',
   },
   person_has_no_account: { kind: 'not_found', message: 'This person has no account to reset.' },
-  person_not_found: { kind: 'not_found', message: 'There is no such person.' },
   person_has_account: { kind: 'conflict', message: 'This person already has an account.' },
+  ...sharedErrors('person_not_found'),
 });

@@ -18,7 +18,7 @@ import {
   SESSION_COOKIE,
   UpdateMeInput,
 } from '../../contracts/auth.js';
-import { PersonIdParam } from '../../contracts/person.js';
+import { IdParam } from '../../contracts/common.js';
 
 const described = { 401: 'Not signed in or wrong credentials', 403: 'Security token missing or wrong' } as const;
 const errors = errorResponses(described);
@@ -87,7 +87,7 @@ const issueResetCode = createRoute({
   tags: ['auth'],
   ...policy('scope'),
   summary: 'Issue a one-time password reset code for a person’s account (a manager of their body); shown once',
-  request: { params: PersonIdParam },
+  request: { params: IdParam },
   responses: {
     200: { description: 'The code, shown only in this response', ...json(ResetCode) },
     ...errorResponses({ ...described, 404: 'No such person, or no account' }),

@@ -4,7 +4,6 @@ import { hashPassword, verifyPassword } from '../../platform/crypto/password.js'
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import {
   RESET_CODE_TTL_HOURS,
   type ChangePasswordInput,
@@ -42,11 +41,7 @@ import {
 import * as repo from './auth.repository.js';
 import { clientAddress, trustedProxyList } from '../../platform/http/client-address.js';
 import type { BlockList } from 'node:net';
-
-/** What the auth module needs of the statute module. */
-export interface StatuteSource {
-  inForce(organisationId: string): Promise<{ rules: StatuteRules }>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 export interface AuthOptions {
   secureCookies: boolean;

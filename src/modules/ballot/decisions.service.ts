@@ -4,6 +4,7 @@
 // in its own transaction, so the sealed protocol carries the results.
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { iso } from '../../platform/instant.js';
 import {
   Choice,
   ElectionOffice,
@@ -29,7 +30,6 @@ import { boardHashOf } from './secret.service.js';
 import { electionSpecOf } from './vote.service.js';
 import * as repo from './decisions.repository.js';
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const nm = (en: string, ru: string | null): DecisionName => ({ en: en.trim(), ru });
 
 function parseResult(raw: unknown): VoteResult | null {

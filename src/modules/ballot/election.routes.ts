@@ -4,10 +4,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { ElectionService } from './election.service.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam, Uuid } from '../../contracts/common.js';
 import { ConsentInput, CreateElectionInput, Election, ElectionList, NominateInput } from '../../contracts/ballot.js';
 
-const IdParam = z.object({ id: Uuid });
 const CandidateParam = z.object({ id: Uuid, personId: Uuid });
 const errors = errorResponses({ 409: 'Already nominated', 422: 'Not allowed by the statute or not now' });
 

@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { isWithin } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
+import { iso } from '../../platform/instant.js';
 import type {
   ConsentInput,
   CountMethod,
@@ -37,15 +37,11 @@ import { ElectionErrors } from './election.errors.js';
 import * as repo from './election.repository.js';
 import type { PersonService } from '../person/person.service.js';
 import type { PersonLabel } from '../../contracts/person.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** Offices whose candidates must be registered in the electing organisation's subtree. */
 const LOCAL_OFFICES = new Set<ElectionOffice>(['bureau', 'secretary', 'delegates']);
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 function toElection(

@@ -1,13 +1,12 @@
 // HTTP: delegates' mandates at a higher conference — the list with each electing body's quota, a mandate entered
 // from a paper protocol, and the credentials commission's check (confirm, seating the delegate, or reject).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { MandateService } from './mandate.service.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam } from '../../contracts/common.js';
 import { CheckMandateInput, EnterMandateInput, Mandate, MandateList } from '../../contracts/ballot.js';
 
-const IdParam = z.object({ id: Uuid });
 const errors = errorResponses({ 409: 'Mandate exists or already has this status', 422: 'Not allowed now' });
 
 const list = createRoute({

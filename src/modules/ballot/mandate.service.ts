@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { isWithin } from '../../platform/actor.js';
+import { iso } from '../../platform/instant.js';
 import type { StatuteRules } from '../../contracts/statute.js';
 import type { CheckMandateInput, EnterMandateInput, Mandate, MandateList } from '../../contracts/ballot.js';
 import {
@@ -22,15 +23,11 @@ import {
 import { delegatesUnderNorm, isDelegateMeetingKind, withinQuota } from './rules/representation.js';
 import { MandateErrors } from './mandate.errors.js';
 import * as repo from './mandate.repository.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** The credentials commission, or the convening body's secretaries. */
 export const canCheckMandates = (c: MeetingContext) => c.manager || c.roles.has('credentials');
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 function toMandate(r: repo.MandateRow): Mandate {

@@ -1,10 +1,10 @@
 // HTTP: motions and amendments — list a meeting's motions, move one, amend, support, withdraw, record a minority
 // opinion after the vote.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { MotionService } from './motion.service.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam } from '../../contracts/common.js';
 import {
   MinorityOpinionInput,
   Motion,
@@ -13,7 +13,6 @@ import {
   ProposeMotionInput,
 } from '../../contracts/ballot.js';
 
-const IdParam = z.object({ id: Uuid });
 const errors = errorResponses({
   409: 'Already supported, or an opinion already recorded',
   422: 'Not allowed now (meeting not open, not present, words not found, out of order)',

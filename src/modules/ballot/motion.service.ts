@@ -11,7 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
+import { iso } from '../../platform/instant.js';
 import type {
   MinorityOpinionInput,
   Motion,
@@ -37,15 +37,11 @@ import { MotionErrors } from './motion.errors.js';
 import { amendmentProblem, applyAmendment, applicable, locate } from './rules/amend.js';
 import type { SubjectInfo, VoteRef, VoteSubject } from './vote-subject.js';
 import * as repo from './motion.repository.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** Amendments that hold up a vote on their motion or on a later amendment: those supported, or being voted on.
  * One nobody supported does not (its proposer could otherwise block the motion); it lapses when the motion is put. */
 const PENDING: readonly string[] = ['supported', 'voting'];
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 function assertVotingPresent(c: MeetingContext): void {
   assertPresent(c);

@@ -9,6 +9,7 @@ import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
+import { iso } from '../../platform/instant.js';
 import {
   blindSign,
   importPrivateKey,
@@ -79,8 +80,6 @@ export function boardHashOf(voteId: string, publicKeySpki: string, election: Ele
     }),
   );
 }
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** The voter's own token record as their screens show it (null: not obtained on any device). */
 export const myTokenOf = (row: repo.TokenIssue | undefined): MyBallotToken | null =>

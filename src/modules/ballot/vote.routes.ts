@@ -6,7 +6,7 @@ import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 import type { SecretBallotService } from './secret.service.js';
 import type { VoteService } from './vote.service.js';
-import { Uuid } from '../../contracts/common.js';
+import { IdParam, Uuid } from '../../contracts/common.js';
 import { CAST_BALLOT_PATH } from '../../contracts/auth.js';
 import {
   AnnounceVoteInput,
@@ -25,7 +25,6 @@ import {
   VoteList,
 } from '../../contracts/ballot.js';
 
-const IdParam = z.object({ id: Uuid });
 const ReceiptParam = z.object({ id: Uuid, receipt: z.string().regex(/^[0-9a-fA-F]{64}$/) });
 const errors = errorResponses({
   409: 'Another vote is running, the vote is not open or already closed, or the token was already used',

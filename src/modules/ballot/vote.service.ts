@@ -11,7 +11,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { generateNoteKey } from '../../platform/crypto/blind-rsa.js';
-import type { StatuteRules } from '../../contracts/statute.js';
+import { iso } from '../../platform/instant.js';
 import type { MeetingKind } from '../../contracts/assembly-rules.js';
 import type {
   AnnounceVoteInput,
@@ -42,10 +42,7 @@ import { quorumRequiredFor } from './rules/quorum.js';
 import { CountInputError } from './rules/count/index.js';
 import * as repo from './vote.repository.js';
 import { tokenIssueOf } from './secret.repository.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** What the close asks of the secret ballot: its ballots counted and the board hash (SecretBallotService). */
 export interface SecretTally {
@@ -55,8 +52,6 @@ export interface SecretTally {
 
 export const TOPIC = 'meeting.vote';
 const DEFAULT_MAJORITY: MajorityRule = { threshold: 'simple', of: 'cast' };
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export function electionSpecOf(row: Pick<repo.VoteRow, 'election_spec'>): ElectionSpec | null {
   return (row.election_spec as ElectionSpec | null) ?? null;

@@ -6,7 +6,6 @@ import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import type {
   ActKind,
   Appeal,
@@ -25,10 +24,7 @@ import type { PersonRecord } from './rules/penalties.js';
 import { toAppeal } from './discipline.mappers.js';
 import * as repo from './discipline.repository.js';
 import { personRows } from '../person/person-rows.service.js';
-
-export interface StatuteRulesSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 /** A decided act as the appeal machinery sees it. */
 export interface AppealableAct {
@@ -72,7 +68,7 @@ export class AppealService {
 
   constructor(
     private readonly db: Database,
-    private readonly statute: StatuteRulesSource,
+    private readonly statute: StatuteSource,
     private readonly records: RecordsService,
   ) {}
 

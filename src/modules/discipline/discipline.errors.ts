@@ -1,25 +1,17 @@
 // Error codes of discipline cases, penalties and appeals.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const DisciplineErrors = defineErrors({
   case_not_found: { kind: 'not_found', message: 'There is no such discipline case.' },
-  person_not_found: { kind: 'not_found', message: 'There is no such person.' },
   penalty_not_found: { kind: 'not_found', message: 'There is no such penalty.' },
   appeal_not_found: { kind: 'not_found', message: 'There is no such appeal.' },
   act_not_found: { kind: 'not_found', message: 'There is no such decided case or review item.' },
-  body_not_found: { kind: 'not_found', message: 'There is no such body.' },
   not_a_member: {
     kind: 'rule_violation',
     message: 'Charges are brought against members and candidates registered in a primary organisation.',
   },
-  date_in_future: { kind: 'rule_violation', message: 'The date of an act cannot be in the future.' },
-  date_out_of_order: {
-    kind: 'rule_violation',
-    message: 'The dates are out of order: a step cannot precede the step before it.',
-  },
   not_the_accused: { kind: 'forbidden', message: 'Only the accused member may answer the charge.' },
   not_the_penalised: { kind: 'forbidden', message: 'Only the penalised member may appeal.' },
-  no_jurisdiction: { kind: 'forbidden', message: 'Only the appellate body may decide this appeal.' },
   own_appeal: {
     kind: 'forbidden',
     message: 'Nobody decides an appeal about themselves: the other members of the appellate body decide it.',
@@ -47,7 +39,6 @@ export const DisciplineErrors = defineErrors({
   already_answered: { kind: 'conflict', message: 'The charge has already been answered.' },
   hearing_not_allowed: { kind: 'conflict', message: 'A hearing cannot be held at this stage.' },
   hearing_required: { kind: 'rule_violation', message: 'The case must be heard before it is decided.' },
-  already_decided: { kind: 'conflict', message: 'This has already been decided.' },
   not_decided: { kind: 'rule_violation', message: 'Nothing has been decided yet: there is nothing to appeal.' },
   not_appealable: { kind: 'rule_violation', message: 'This decision imposes nothing and cannot be appealed.' },
   appeal_pending: { kind: 'conflict', message: 'An appeal against this decision is already pending.' },
@@ -59,4 +50,12 @@ export const DisciplineErrors = defineErrors({
     message: 'Only an appeal dismissed by the higher body may go to the control commission.',
   },
   penalty_not_active: { kind: 'conflict', message: 'This penalty is no longer in force.' },
+  ...sharedErrors(
+    'body_not_found',
+    'person_not_found',
+    'already_decided',
+    'no_jurisdiction',
+    'date_in_future',
+    'date_out_of_order',
+  ),
 });

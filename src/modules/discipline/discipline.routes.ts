@@ -16,12 +16,12 @@ import {
   DecideCaseInput,
   EscalateInput,
   HearingInput,
-  IdParam,
   LiftPenaltyInput,
   LodgeAppealInput,
   OpenCaseInput,
   PersonPenalties,
 } from '../../contracts/discipline.js';
+import { IdParam } from '../../contracts/common.js';
 
 const errors = errorResponses({
   403: 'Not allowed',

@@ -32,10 +32,11 @@ import {
   type PersonRecord,
   type StatusEffect,
 } from './rules/penalties.js';
-import type { ActHandler, AppealService, AppealableAct, StatuteRulesSource } from './appeal.service.js';
+import type { ActHandler, AppealService, AppealableAct } from './appeal.service.js';
 import { toCase, toPenalty } from './discipline.mappers.js';
 import * as repo from './discipline.repository.js';
 import { personRows } from '../person/person-rows.service.js';
+import type { StatuteSource } from '../statute/statute.service.js';
 
 function refuse(code: string): never {
   const f = (DisciplineErrors as Record<string, () => Error>)[code];
@@ -55,7 +56,7 @@ function parsePrior(v: unknown): PersonRecord | null {
 export class DisciplineService {
   constructor(
     private readonly db: Database,
-    private readonly statute: StatuteRulesSource,
+    private readonly statute: StatuteSource,
     private readonly records: RecordsService,
     readonly appeals: AppealService,
   ) {

@@ -1,9 +1,7 @@
 // Error codes of the dues module.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const DuesErrors = defineErrors({
-  person_not_found: { kind: 'not_found', message: 'There is no such person.' },
-  body_not_found: { kind: 'not_found', message: 'There is no such body.' },
   dues_amount_mismatch: {
     kind: 'rule_violation',
     message:
@@ -22,4 +20,5 @@ export const DuesErrors = defineErrors({
   },
   dues_paid_in_future: { kind: 'rule_violation', message: 'The date of payment cannot be in the future.' },
   dues_paid_before_month: { kind: 'rule_violation', message: 'Dues for a month cannot be paid before that month.' },
+  ...sharedErrors('body_not_found', 'person_not_found'),
 });

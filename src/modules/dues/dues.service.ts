@@ -6,7 +6,6 @@
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import type {
   ArrearsPage,
   ArrearsQuery,
@@ -34,10 +33,7 @@ import {
 } from './rules/months.js';
 import { paymentProblem } from './rules/payment.js';
 import * as repo from './dues.repository.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);

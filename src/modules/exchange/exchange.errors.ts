@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const ExchangeErrors = defineErrors({
   import_rejected: {
@@ -7,8 +7,5 @@ export const ExchangeErrors = defineErrors({
       'Some rows of the file are not valid, so nothing was imported. Correct the rows listed and import the file again.',
   },
   file_unreadable: { kind: 'invalid', message: 'The file is not a readable CSV file with a header line.' },
-  no_organisation: {
-    kind: 'not_found',
-    message: 'The database holds no organisation yet. Run `antaeus init` or `antaeus demo` first.',
-  },
+  ...sharedErrors('no_organisation'),
 });

@@ -1,18 +1,11 @@
 // Error codes of the organisation area.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const OrgErrors = defineErrors({
-  body_not_found: { kind: 'not_found', message: 'There is no such body in your organisation.' },
   office_not_found: { kind: 'not_found', message: 'There is no such office in your organisation.' },
-  enterprise_not_found: { kind: 'not_found', message: 'There is no such enterprise in your organisation.' },
-  person_not_found: { kind: 'not_found', message: 'There is no such person in your organisation.' },
   body_name_ambiguous: {
     kind: 'conflict',
     message: 'Several bodies have this name. Give the body id or its full path instead.',
-  },
-  body_not_active: {
-    kind: 'conflict',
-    message: 'This body has been dissolved or merged; it can no longer be changed or receive sub-bodies.',
   },
   kind_not_allowed_here: {
     kind: 'rule_violation',
@@ -78,4 +71,5 @@ export const OrgErrors = defineErrors({
     kind: 'conflict',
     message: 'This primary organisation is already linked to an enterprise.',
   },
+  ...sharedErrors('body_not_found', 'person_not_found', 'enterprise_not_found', 'body_not_active'),
 });

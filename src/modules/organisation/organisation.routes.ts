@@ -2,15 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { OrganisationService } from './organisation.service.js';
 import type { RouteModule } from '../../platform/http/app.js';
-import { PageQuery } from '../../contracts/common.js';
-import {
-  BodyDetail,
-  BodyList,
-  BodyPage,
-  EnterpriseDetail,
-  IdParam,
-  OrganisationInfo,
-} from '../../contracts/organisation.js';
+import { IdParam, PageQuery } from '../../contracts/common.js';
+import { BodyDetail, BodyList, BodyPage, EnterpriseDetail, OrganisationInfo } from '../../contracts/organisation.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import { organisationWriteRoutes } from './organisation.write.routes.js';
 

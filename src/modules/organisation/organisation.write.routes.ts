@@ -10,12 +10,12 @@ import {
   EndOfficeInput,
   EnterpriseDetail,
   ExtendOfficeInput,
-  IdParam,
   MergeBodyInput,
   MoveBodyInput,
   Office,
   RenameBodyInput,
 } from '../../contracts/organisation.js';
+import { IdParam } from '../../contracts/common.js';
 import { errorResponses, json, jsonBody, requireActor, policy } from '../../platform/http/openapi.js';
 
 const tags = ['organisation'];

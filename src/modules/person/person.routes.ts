@@ -8,11 +8,11 @@ import {
   CreatePersonInput,
   MemberListQuery,
   PersonDetail,
-  PersonIdParam,
   PersonPage,
   PersonSearchQuery,
   UpdatePersonInput,
 } from '../../contracts/person.js';
+import { IdParam } from '../../contracts/common.js';
 
 const errors = errorResponses();
 
@@ -32,7 +32,7 @@ const getOne = createRoute({
   ...policy('scope'),
   tags: ['persons'],
   summary: "A person's page",
-  request: { params: PersonIdParam },
+  request: { params: IdParam },
   responses: { 200: { description: 'The person', ...json(PersonDetail) }, ...errors },
 });
 
@@ -43,7 +43,7 @@ const history = createRoute({
   tags: ['persons'],
   summary:
     "A person's history: every state change of their membership (who, when, what, why), as the reader may see it",
-  request: { params: PersonIdParam },
+  request: { params: IdParam },
   responses: {
     200: { description: 'Newest first; for fellow members its public part only', ...json(PersonHistory) },
     ...errors,
@@ -69,7 +69,7 @@ const update = createRoute({
   ...policy('scope'),
   tags: ['persons'],
   summary: "Correct a person's names, social position or workplace",
-  request: { params: PersonIdParam, body: { required: true, ...json(UpdatePersonInput) } },
+  request: { params: IdParam, body: { required: true, ...json(UpdatePersonInput) } },
   responses: { 200: { description: 'The person', ...json(PersonDetail) }, ...errors },
 });
 
@@ -79,7 +79,7 @@ const members = createRoute({
   ...policy('scope'),
   tags: ['persons'],
   summary: "Members and candidates registered in a body's subtree (status filter, name or card search)",
-  request: { params: PersonIdParam, query: MemberListQuery },
+  request: { params: IdParam, query: MemberListQuery },
   responses: { 200: { description: 'A page of persons', ...json(PersonPage) }, ...errors },
 });
 

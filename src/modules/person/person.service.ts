@@ -4,7 +4,6 @@ import type { PersonHistory } from '../../contracts/records.js';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import type {
   CreatePersonInput,
   MemberListQuery,
@@ -33,11 +32,7 @@ import {
 import { registrationProblem, searchTerms } from './rules/registration.js';
 import { publicHistory } from './rules/history.js';
 import * as repo from './person.repository.js';
-
-/** What the person module needs of the statute module. */
-export interface StatuteSource {
-  inForce(organisationId: string): Promise<{ rules: StatuteRules }>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 export interface BodyRefLike {
   id: string;

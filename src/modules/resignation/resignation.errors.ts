@@ -1,9 +1,8 @@
 // Error codes of resignations.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const ResignationErrors = defineErrors({
   resignation_not_found: { kind: 'not_found', message: 'There is no such resignation.' },
-  body_not_found: { kind: 'not_found', message: 'There is no such body.' },
   resignation_not_a_member: {
     kind: 'rule_violation',
     message: 'Only a member or candidate registered in an organisation can resign.',
@@ -38,4 +37,5 @@ export const ResignationErrors = defineErrors({
     kind: 'conflict',
     message: 'Someone changed this resignation at the same moment. Reload and try again.',
   },
+  ...sharedErrors('body_not_found'),
 });

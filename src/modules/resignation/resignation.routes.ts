@@ -8,12 +8,12 @@ import {
   DecideResignationInput,
   DiscussResignationInput,
   Resignation,
-  ResignationIdParam,
   ResignationListQuery,
   ResignationPage,
   SubmitResignationInput,
   WithdrawResignationInput,
 } from '../../contracts/resignation.js';
+import { IdParam } from '../../contracts/common.js';
 
 const errors = errorResponses({ 409: 'Conflict', 422: 'Not allowed in this state' });
 const ok200 = { 200: { description: 'The resignation', ...json(Resignation) }, ...errors };
@@ -34,7 +34,7 @@ const discuss = createRoute({
   ...policy('scope'),
   tags: ['resignations'],
   summary: "Record the organisation's discussion",
-  request: { params: ResignationIdParam, body: { required: true, ...json(DiscussResignationInput) } },
+  request: { params: IdParam, body: { required: true, ...json(DiscussResignationInput) } },
   responses: ok200,
 });
 const accept = createRoute({
@@ -43,7 +43,7 @@ const accept = createRoute({
   ...policy('scope'),
   tags: ['resignations'],
   summary: 'Accept the resignation by a decision with votes',
-  request: { params: ResignationIdParam, body: { required: true, ...json(DecideResignationInput) } },
+  request: { params: IdParam, body: { required: true, ...json(DecideResignationInput) } },
   responses: ok200,
 });
 const withdraw = createRoute({
@@ -52,7 +52,7 @@ const withdraw = createRoute({
   ...policy('scope'),
   tags: ['resignations'],
   summary: 'Withdraw your resignation',
-  request: { params: ResignationIdParam, body: { required: true, ...json(WithdrawResignationInput) } },
+  request: { params: IdParam, body: { required: true, ...json(WithdrawResignationInput) } },
   responses: ok200,
 });
 const getOne = createRoute({
@@ -61,7 +61,7 @@ const getOne = createRoute({
   ...policy('scope'),
   tags: ['resignations'],
   summary: 'A resignation',
-  request: { params: ResignationIdParam },
+  request: { params: IdParam },
   responses: ok200,
 });
 const list = createRoute({

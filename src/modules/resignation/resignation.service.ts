@@ -3,7 +3,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import type {
   DecideResignationInput,
   DiscussResignationInput,
@@ -25,10 +24,7 @@ import {
 import { nextResignationState, type ResignationEvent } from './rules/resignation.js';
 import * as repo from './resignation.repository.js';
 import { personRows } from '../person/person-rows.service.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);

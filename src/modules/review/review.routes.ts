@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, requireActor, policy } from '../../platform/http/openapi.js';
 import type { ReviewService } from './review.service.js';
-import { IdParam } from '../../contracts/discipline.js';
+import { IdParam } from '../../contracts/common.js';
 import {
   CloseReviewInput,
   DecideItemInput,

@@ -4,7 +4,8 @@ import type { StatsService } from './stats.service.js';
 import type { RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, policy } from '../../platform/http/openapi.js';
 import { expensiveRead, expensiveReadRefused, type ExpensiveReads } from '../../platform/http/expensive-reads.js';
-import { BodyIdParam, BodyStats, SizeBands, SizeBandsQuery } from '../../contracts/stats.js';
+import { IdParam } from '../../contracts/common.js';
+import { BodyStats, SizeBands, SizeBandsQuery } from '../../contracts/stats.js';
 
 const errors = { ...errorResponses({ 403: 'Forbidden', 404: 'No such body' }), ...expensiveReadRefused };
 
@@ -24,7 +25,7 @@ const bodyStats = createRoute({
   ...policy('organisation'),
   tags: ['stats'],
   summary: "A body's statistics: members, candidates, size bands, social composition, saturation",
-  request: { params: BodyIdParam },
+  request: { params: IdParam },
   responses: { 200: json(BodyStats, 'The statistics'), ...errors },
 });
 

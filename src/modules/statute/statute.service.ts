@@ -61,7 +61,16 @@ function deepFreeze<T>(v: T): T {
 /** Parsed versions kept (a version is never changed once adopted): more than any organisation has. */
 const PARSED_VERSIONS = 256;
 
-export class StatuteService {
+/**
+ * The statute as other modules' services read it (StatuteService provides it): the version or the rules in force on
+ * `onDate` (default today). Inside a write transaction pass the transaction as `ex` (ADR 0013).
+ */
+export interface StatuteSource {
+  inForce(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteVersion>;
+  rules(organisationId: string, onDate?: string, ex?: Executor): Promise<StatuteRules>;
+}
+
+export class StatuteService implements StatuteSource {
   /**
    * Versions already read and parsed, by id. Which version is in force is still read every time, in the caller's
    * transaction (ADR 0013); only the parse of an immutable row is saved.

@@ -1,9 +1,7 @@
 // Error codes of transfers.
-import { defineErrors } from '../../platform/errors.js';
+import { defineErrors, sharedErrors } from '../../platform/errors.js';
 
 export const TransferErrors = defineErrors({
-  person_not_found: { kind: 'not_found', message: 'There is no such person.' },
-  body_not_found: { kind: 'not_found', message: 'There is no such body.' },
   transfer_not_a_member: { kind: 'rule_violation', message: 'Only members and candidates are transferred.' },
   transfer_already_in_transit: {
     kind: 'rule_violation',
@@ -31,4 +29,5 @@ export const TransferErrors = defineErrors({
     kind: 'conflict',
     message: "Someone changed this member's registration at the same moment. Reload and try again.",
   },
+  ...sharedErrors('body_not_found', 'person_not_found'),
 });

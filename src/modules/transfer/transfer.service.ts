@@ -2,7 +2,6 @@
 // transfer when the actor manages both ends, and the worklist of members registered nowhere too long.
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
-import type { StatuteRules } from '../../contracts/statute.js';
 import type {
   DeregisterInput,
   DirectTransferInput,
@@ -28,10 +27,7 @@ import {
 } from './rules/transfer.js';
 import * as repo from './transfer.repository.js';
 import { personRows } from '../person/person-rows.service.js';
-
-export interface StatuteSource {
-  rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
-}
+import type { StatuteSource } from '../statute/statute.service.js';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);

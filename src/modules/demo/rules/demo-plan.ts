@@ -5,6 +5,7 @@ import type { BodyKind } from '../../../contracts/statute.js';
 import { idFactory, mulberry32, type Rng } from './prng.js';
 import { DISTRICTS, GENERIC_SHOPS, GREAT_WORKS, PUTILOV_SHOPS, randomWorkplace } from './places.js';
 import { assertPlanConsistent } from './check.js';
+import { BANDS } from '../../stats/rules/bands.js';
 import type { OrganisationPlan, PersonGroup, PlanBody, PlanEnterprise, PlanOfficer } from './plan-types.js';
 
 export const DEMO_SEED = 1934;
@@ -34,13 +35,21 @@ export const DEMO_ACCOUNTS = [
   { login: 'control.chair', role: 'Chair of the Party Control Commission (decides appeals at the last instance)' },
 ] as const;
 
+/**
+ * How many of the seeds' primary organisations (1,814 in the city) fall in each size band of the statistics (BANDS),
+ * and how their sizes skew towards the lower end of the band. The over-1000 band holds the GREAT_WORKS, none larger
+ * than GIANT_MAX but the Red Putilovite works.
+ */
+const SEED_BANDS: Readonly<Record<string, { count: number; skew: number }>> = {
+  '3-49': { count: 1254, skew: 1.6 },
+  '50-100': { count: 258, skew: 1.3 },
+  '101-1000': { count: 285, skew: 4.5 },
+  'over-1000': { count: 17, skew: 2.2 },
+};
+const GIANT_MAX = 3200;
+
 /** The size bands of the seeds (1,814 organisations in the city). */
-export const DEMO_BANDS = [
-  { band: '3-49', min: 3, max: 49, count: 1254 },
-  { band: '50-100', min: 50, max: 100, count: 258 },
-  { band: '101-1000', min: 101, max: 1000, count: 285 },
-  { band: 'over-1000', min: 1001, max: null, count: 17 },
-] as const;
+export const DEMO_BANDS = BANDS.map((b) => ({ ...b, ...SEED_BANDS[b.band]! }));
 
 export const PUTILOV_SATURATION = 0.14;
 export const CITY_SATURATION = 0.05;
@@ -148,13 +157,16 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
     );
   }
 
-  // Sizes in the seeds' bands; the giants first, the Red Putilovite works the very first.
+  // Sizes in the seeds' bands, the largest band first; the giants first, the Red Putilovite works the very first.
   const sizes: { size: number; giant: number | null }[] = [];
-  sizes.push({ size: 4400 + rng.int(0, 300), giant: 0 });
-  for (let g = 1; g < GREAT_WORKS.length; g++) sizes.push({ size: sizeIn(rng, 1001, 3200, 2.2), giant: g });
-  for (let i = 0; i < 285; i++) sizes.push({ size: sizeIn(rng, 101, 1000, 4.5), giant: null });
-  for (let i = 0; i < 258; i++) sizes.push({ size: sizeIn(rng, 50, 100, 1.3), giant: null });
-  for (let i = 0; i < 1254; i++) sizes.push({ size: sizeIn(rng, 3, 49, 1.6), giant: null });
+  for (const b of [...DEMO_BANDS].reverse()) {
+    if (b.max !== null) {
+      for (let i = 0; i < b.count; i++) sizes.push({ size: sizeIn(rng, b.min, b.max, b.skew), giant: null });
+      continue;
+    }
+    sizes.push({ size: 4400 + rng.int(0, 300), giant: 0 });
+    for (let g = 1; g < GREAT_WORKS.length; g++) sizes.push({ size: sizeIn(rng, b.min, GIANT_MAX, b.skew), giant: g });
+  }
 
   const districtWeights = DISTRICTS.map((d) => [d.key, d.weight] as const);
   const usedNames = new Map<string, number>();

@@ -19,6 +19,12 @@ export function bandOf(size: number): string | null {
   return null;
 }
 
+/** A band as people read it: `3–49`, `101–1,000`, `over 1,000`. */
+export function bandText(b: Omit<SizeBand, 'count'>): string {
+  const n = (v: number) => v.toLocaleString('en');
+  return b.max === null ? `over ${n(b.min - 1)}` : `${n(b.min)}–${n(b.max)}`;
+}
+
 export interface Banding {
   bands: SizeBand[];
   belowMinimum: number;
@@ -33,7 +39,8 @@ export function bandSizes(histogram: readonly SizeCount[], minMembers: number): 
   for (const { size, organisations } of histogram) {
     total += organisations;
     if (size < minMembers) belowMinimum += organisations;
-    const band = bands.find((b) => size >= b.min && (b.max === null || size <= b.max));
+    const name = bandOf(size);
+    const band = bands.find((b) => b.band === name);
     if (band) band.count += organisations;
   }
   return { bands, belowMinimum, total };

@@ -14,6 +14,7 @@ import type { CheckMandateInput, EnterMandateInput, Mandate, MandateList } from 
 import {
   assertCanViewMeeting,
   assertNotClosed,
+  canCheckMandates,
   rulesOnMeetingDate,
   type AssemblyAccess,
   type MeetingContext,
@@ -26,9 +27,6 @@ import * as repo from './mandate.repository.js';
 export interface StatuteSource {
   rules(organisationId: string, onDate?: string): Promise<StatuteRules>;
 }
-
-/** The credentials commission, or the convening body's secretaries. */
-export const canCheckMandates = (c: MeetingContext) => c.manager || c.roles.has('credentials');
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);

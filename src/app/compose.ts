@@ -126,6 +126,8 @@ export function createServices(
   const admission = new AdmissionService(handle.db, statute, organisation, records, person);
   const discipline = new DisciplineService(handle.db, statute, records, new AppealService(handle.db, statute, records));
   const review = new ReviewService(handle.db, records, discipline);
+  // What the reader may do with a person (PersonDetail.can, ADR 0026): each module that acts on persons says.
+  person.useActs(auth, dues, discipline, transfer);
   const notifier = new OutboxNotifier(outboxFeed(handle));
   const events = new EventsService(notifier);
   const assembly = new AssemblyAccess(handle.db);

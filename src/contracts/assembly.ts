@@ -142,6 +142,42 @@ export const MyMeetingRoles = z.object({
 });
 export type MyMeetingRoles = z.infer<typeof MyMeetingRoles>;
 
+/**
+ * What the reader may do next in a meeting, computed by the server with the same policy functions its writes
+ * check, on the meeting's state as read (ADR 0026). The web app shows an act exactly when its flag is true.
+ */
+export const MeetingCan = z.object({
+  /** Run the floor, votes and elections (chair console). */
+  chair: z.boolean(),
+  /** Open the meeting (it is convened). */
+  open: z.boolean(),
+  /** Take up the next or a given agenda item (the meeting is open). */
+  moveAgenda: z.boolean(),
+  /** Close the meeting (it is open). */
+  close: z.boolean(),
+  /** Call off the meeting (it is convened; the body's managers). */
+  cancel: z.boolean(),
+  /** Name the chair, presidium, secretary and other roles (the meeting is not closed). */
+  setRoles: z.boolean(),
+  /** Keep the check-in desk. */
+  keepDesk: z.boolean(),
+  /** Record the live transcript. */
+  recordTranscript: z.boolean(),
+  /** Read and answer question notes. */
+  handleNotes: z.boolean(),
+  /** Keep the protocol. */
+  keepProtocol: z.boolean(),
+  /** Show the projector (with the hall code). */
+  project: z.boolean(),
+  /** Enter an open vote's count. */
+  tell: z.boolean(),
+  /** Record others' named votes in a roll-call. */
+  recordRoll: z.boolean(),
+  /** Enter and check delegates' mandates. */
+  checkMandates: z.boolean(),
+});
+export type MeetingCan = z.infer<typeof MeetingCan>;
+
 export const Quorum = z.object({
   entitledVoting: z.number().int(),
   presentVoting: z.number().int(),
@@ -183,6 +219,7 @@ export const Meeting = MeetingSummary.extend({
   roles: z.array(MeetingRoleEntry),
   quorum: Quorum,
   me: MyMeetingRoles,
+  can: MeetingCan,
   revision: z.number().int(),
   /**
    * The hall code shown on the projector (text and QR) — only to those who run the meeting (the body's managers,
@@ -195,6 +232,15 @@ export type Meeting = z.infer<typeof Meeting>;
 /** GET /api/bodies/{id}/meetings and GET /api/me/meetings. */
 export const MeetingPage = pageOf(MeetingSummary);
 export type MeetingPage = z.infer<typeof MeetingPage>;
+
+/** GET /api/bodies/{id}/meetings: the body's meetings, and what the reader may do there (ADR 0026). */
+export const BodyMeetingPage = MeetingPage.extend({
+  can: z.object({
+    /** Convene a meeting of this body (whoever manages it). */
+    convene: z.boolean(),
+  }),
+});
+export type BodyMeetingPage = z.infer<typeof BodyMeetingPage>;
 
 export const MeetingListQuery = z.object({
   /** 'upcoming' (convened or open), 'past' (closed), or all. */

@@ -89,6 +89,24 @@ export const PersonOffice = z.object({
 });
 export type PersonOffice = z.infer<typeof PersonOffice>;
 
+/**
+ * What the reader may do with a person, from the policy functions each act's write checks (ADR 0026): the person
+ * module asks each module that acts on persons (auth, dues, discipline, transfer) for its flags.
+ */
+export const PersonCan = z.object({
+  /** See the whole history, penalties, dues and admission (the person themself and whoever manages them). */
+  seeHistory: z.boolean(),
+  /** Issue a one-time password reset code. */
+  issueResetCode: z.boolean(),
+  /** Record a dues payment. */
+  recordPayment: z.boolean(),
+  /** Bring a discipline charge. */
+  bringCharge: z.boolean(),
+  /** Deregister or transfer the member. */
+  transfer: z.boolean(),
+});
+export type PersonCan = z.infer<typeof PersonCan>;
+
 export const PersonDetail = z.object({
   person: Person,
   /** The body the person is registered in. */
@@ -97,6 +115,7 @@ export const PersonDetail = z.object({
   primaryOrganisation: PersonBodyRef.nullable(),
   /** Active offices first, then past ones, newest first. */
   offices: z.array(PersonOffice),
+  can: PersonCan,
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 

@@ -1,7 +1,8 @@
 // Who may do what in a meeting. The convening body's secretaries (whoever manages the body's subtree) may do
 // everything; otherwise the meeting's own roles decide: the chair and presidium run the floor and the notes,
 // the secretary keeps the protocol, the stenographer the transcript, the secretariat the check-in desk.
-import type { MeetingRoleName, Voice } from '../../contracts/assembly.js';
+import type { MeetingCan, MeetingRoleName, Voice } from '../../contracts/assembly.js';
+import { manages, type Actor } from '../../platform/actor.js';
 import { AssemblyErrors } from './assembly.errors.js';
 
 export interface MeetingContext {
@@ -40,6 +41,44 @@ export const canRecordTranscript = (c: MeetingContext) => c.manager || has(c, 's
 export const canKeepProtocol = (c: MeetingContext) => c.manager || has(c, 'secretary');
 export const canKeepDesk = (c: MeetingContext) => c.manager || has(c, 'secretariat', 'secretary');
 export const isPresent = (c: MeetingContext) => c.participant?.present === true;
+/** Those who run the meeting (see its hall code, the projector, the roll): the body's managers, chair, presidium, secretary, secretariat. */
+export const canRunMeeting = (c: MeetingContext) => canChair(c) || canKeepDesk(c);
+/** The session's moves (open, agenda, close) and the roles: the body's managers or the chair. */
+export const canMoveSession = (c: MeetingContext) => c.manager || c.roles.has('chair');
+/** An open vote's count: the tellers, the chair (and presidium, and the body's managers) or the secretary. */
+export const canTell = (c: MeetingContext) => canChair(c) || canKeepProtocol(c) || c.roles.has('teller');
+/** Named votes of others in a roll-call: the chair or the secretary. */
+export const canRecordRoll = (c: MeetingContext) => canChair(c) || canKeepProtocol(c);
+/** Delegates' mandates: the credentials commission, or the convening body's secretaries. */
+export const canCheckMandates = (c: MeetingContext) => c.manager || c.roles.has('credentials');
+
+const notClosed = (c: MeetingContext) => c.status === 'convened' || c.status === 'open';
+
+/**
+ * What the actor may do next in the meeting (`Meeting.can`), from the same functions the writes check, on the
+ * meeting's state as read. The web app shows an act exactly when its flag is true.
+ */
+export function meetingCan(c: MeetingContext): MeetingCan {
+  return {
+    chair: canChair(c),
+    open: canMoveSession(c) && c.status === 'convened',
+    moveAgenda: canMoveSession(c) && c.status === 'open',
+    close: canMoveSession(c) && c.status === 'open',
+    cancel: canManageMeeting(c) && c.status === 'convened',
+    setRoles: canMoveSession(c) && notClosed(c),
+    keepDesk: canKeepDesk(c),
+    recordTranscript: canRecordTranscript(c),
+    handleNotes: canHandleNotes(c),
+    keepProtocol: canKeepProtocol(c),
+    project: canRunMeeting(c),
+    tell: canTell(c),
+    recordRoll: canRecordRoll(c),
+    checkMandates: canCheckMandates(c),
+  };
+}
+
+/** Convening a meeting of a body: whoever manages it. */
+export const canConvene = (actor: Actor, body: { path: string }) => manages(actor, body.path);
 
 function guard(ok: boolean, fail: () => Error): void {
   if (!ok) throw fail();

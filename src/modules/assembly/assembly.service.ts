@@ -25,7 +25,10 @@ export {
   assertOpen,
   assertPresent,
   canChair,
+  canCheckMandates,
   canKeepProtocol,
+  canRecordRoll,
+  canTell,
   canViewMeeting,
   isPresent,
 } from './assembly.policy.js';

@@ -13,6 +13,7 @@ import {
   ConveneMeetingInput,
   Meeting,
   MeetingListQuery,
+  BodyMeetingPage,
   MeetingPage,
   ParticipantPage,
   ParticipantQuery,
@@ -42,7 +43,7 @@ const listBody = createRoute({
   tags,
   summary: "The body's meetings (all for its managers, else those you take part in)",
   request: { params: IdParam, query: MeetingListQuery },
-  responses: { 200: { description: 'Meetings', ...json(MeetingPage) }, ...errors },
+  responses: { 200: { description: 'Meetings', ...json(BodyMeetingPage) }, ...errors },
 });
 const listMine = createRoute({
   method: 'get',

@@ -16,6 +16,7 @@ import type { MeetingKind, MeetingKindRules } from '../../contracts/assembly-rul
 import type {
   AgendaDocument,
   AgendaItemInput,
+  BodyMeetingPage,
   ChairMoveInput,
   CheckInInput,
   CheckInResult,
@@ -40,8 +41,11 @@ import {
   assertCanViewMeeting,
   assertNotClosed,
   assertOpen,
-  canChair,
+  canConvene,
   canKeepDesk,
+  canMoveSession,
+  canRunMeeting,
+  meetingCan,
   type MeetingContext,
 } from './assembly.policy.js';
 import { MeetingErrors } from './meeting.errors.js';
@@ -110,10 +114,6 @@ function toParticipant(p: repo.ParticipantRow, labels?: Map<string, PersonLabel>
   };
 }
 
-/** Those who run the meeting: the body's managers, chair, presidium, secretary, secretariat. */
-const runsMeeting = (c: MeetingContext) => canChair(c) || canKeepDesk(c);
-const isChairOrManager = (c: MeetingContext) => c.manager || c.roles.has('chair');
-
 export class MeetingService {
   constructor(
     private readonly db: Database,
@@ -133,7 +133,7 @@ export class MeetingService {
   async convene(actor: Actor, bodyId: string, input: ConveneMeetingInput): Promise<Meeting> {
     const body = await repo.bodyFor(this.db, bodyId);
     if (!body || body.organisation_id !== actor.organisationId) throw MeetingErrors.body_not_found();
-    if (!manages(actor, body.path)) throw CommonErrors.forbidden_scope();
+    if (!canConvene(actor, body)) throw CommonErrors.forbidden_scope();
     const rules = await this.statute.rules(body.organisation_id, input.startsAt.slice(0, 10));
     const kindRules = rules.assemblies.kinds[input.kind];
     if (!kindRules || !kindRules.bodyKinds.includes(body.kind))
@@ -186,7 +186,7 @@ export class MeetingService {
   }
 
   /** Meetings of a body: all for its managers, else the ones the actor takes part in. */
-  async listForBody(actor: Actor, bodyId: string, q: MeetingListQuery): Promise<MeetingPage> {
+  async listForBody(actor: Actor, bodyId: string, q: MeetingListQuery): Promise<BodyMeetingPage> {
     const body = await repo.bodyFor(this.db, bodyId);
     if (!body || body.organisation_id !== actor.organisationId) throw MeetingErrors.body_not_found();
     const { rows, total } = await repo.listBodyMeetings(this.db, {
@@ -197,7 +197,13 @@ export class MeetingService {
       limit: q.limit,
       offset: q.offset,
     });
-    return { items: rows.map(toSummary), total, limit: q.limit, offset: q.offset };
+    return {
+      items: rows.map(toSummary),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+      can: { convene: canConvene(actor, body) },
+    };
   }
 
   /** The actor's meetings: where they take part or hold a role; upcoming, open, and closed lately. */
@@ -301,7 +307,7 @@ export class MeetingService {
   /** Participants (the desk, the body's managers, the chair and presidium). */
   async participants(actor: Actor, id: string, q: ParticipantQuery): Promise<ParticipantPage> {
     const c = await this.assembly.context(this.db, actor, id);
-    if (!runsMeeting(c)) throw AssemblyErrors.meeting_role_required();
+    if (!canRunMeeting(c)) throw AssemblyErrors.meeting_role_required();
     const terms = searchTerms(q.q);
     const { rows, total } = await repo.listParticipants(this.db, {
       meetingId: id,
@@ -452,7 +458,7 @@ export class MeetingService {
     if (roles.filter((r) => r.role === 'chair').length > 1) throw MeetingErrors.meeting_one_chair();
     return this.db.transaction().execute(async (trx) => {
       const c = await this.assembly.context(trx, actor, id, { lock: true });
-      if (!isChairOrManager(c)) throw AssemblyErrors.meeting_role_required();
+      if (!canMoveSession(c)) throw AssemblyErrors.meeting_role_required();
       assertNotClosed(c);
       const persons = [...new Set(roles.map((r) => r.personId))];
       if ((await repo.countPersonsOf(trx, c.organisationId, persons)) !== persons.length)
@@ -537,7 +543,7 @@ export class MeetingService {
   ): Promise<Meeting> {
     return this.db.transaction().execute(async (trx) => {
       const c = await this.assembly.context(trx, actor, id, { lock: true });
-      if (!isChairOrManager(c)) throw AssemblyErrors.meeting_role_required();
+      if (!canMoveSession(c)) throw AssemblyErrors.meeting_role_required();
       if (c.revision !== revision) throw AssemblyErrors.meeting_conflict({ revision: c.revision });
       await apply(trx, c);
       await this.assembly.touch(trx, id, topic, {});
@@ -594,8 +600,9 @@ export class MeetingService {
         present: c.participant?.present ?? false,
         code: c.participant?.code ?? null,
       },
+      can: meetingCan(c),
       revision: m.revision,
-      hallCode: runsMeeting(c) ? m.hall_code : null,
+      hallCode: canRunMeeting(c) ? m.hall_code : null,
     };
   }
 

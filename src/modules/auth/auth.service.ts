@@ -20,7 +20,9 @@ import {
   assertCanIssueResetCode,
   assertCanReadOwnAccount,
   assertCanUpdateAccount,
+  canIssueResetCode,
   canRedeemResetCode,
+  type ResetTarget,
 } from './auth.policy.js';
 import { passwordProblem } from './rules/password-policy.js';
 import { commonPasswords } from './common-passwords.js';
@@ -344,20 +346,9 @@ export class AuthService {
    */
   async issueResetCode(actor: Actor | null, personId: string): Promise<ResetCode> {
     if (!actor) throw CommonErrors.not_signed_in();
-    const target = await repo.resetTarget(this.db, personId);
-    if (!target) throw AuthErrors.person_not_found({ personId });
     const now = this.now();
-    const held =
-      target.organisation_id === actor.organisationId
-        ? await this.officesOf(target.person_id, target.organisation_id, now)
-        : { scopes: [], commissions: [] };
-    assertCanIssueResetCode(actor, {
-      personId: target.person_id,
-      organisationId: target.organisation_id,
-      bodyPath: target.body_path,
-      scopePaths: held.scopes.map((s) => s.path),
-      sitsOnCommission: held.commissions.length > 0,
-    });
+    const { target, policy } = await this.resetTargetOf(actor, personId, now);
+    assertCanIssueResetCode(actor, policy);
     if (!target.account_id || !target.login) throw AuthErrors.person_has_no_account({ personId });
     const code = newResetCode();
     const expiresAt = new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000);
@@ -418,6 +409,30 @@ export class AuthService {
   }
 
   /** The subtrees a person manages and the control commissions they sit on, by their offices in force now. */
+  /** The person a reset code would be for, and what the policy weighs of them (their offices' reach). */
+  private async resetTargetOf(actor: Actor, personId: string, now: Date) {
+    const target = await repo.resetTarget(this.db, personId);
+    if (!target) throw AuthErrors.person_not_found({ personId });
+    const held =
+      target.organisation_id === actor.organisationId
+        ? await this.officesOf(target.person_id, target.organisation_id, now)
+        : { scopes: [], commissions: [] };
+    const policy: ResetTarget = {
+      personId: target.person_id,
+      organisationId: target.organisation_id,
+      bodyPath: target.body_path,
+      scopePaths: held.scopes.map((s) => s.path),
+      sitsOnCommission: held.commissions.length > 0,
+    };
+    return { target, policy };
+  }
+
+  /** `PersonDetail.can.issueResetCode` (ADR 0026): the check `issueResetCode` makes, on the same facts. */
+  async personCan(actor: Actor, person: { id: string }): Promise<{ issueResetCode: boolean }> {
+    const { policy } = await this.resetTargetOf(actor, person.id, this.now());
+    return { issueResetCode: canIssueResetCode(actor, policy) };
+  }
+
   private async officesOf(
     personId: string,
     organisationId: string,

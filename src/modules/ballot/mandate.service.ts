@@ -15,6 +15,7 @@ import type { CheckMandateInput, EnterMandateInput, Mandate, MandateList } from 
 import {
   assertCanViewMeeting,
   assertNotClosed,
+  canCheckMandates,
   rulesOnMeetingDate,
   type AssemblyAccess,
   type MeetingContext,
@@ -24,9 +25,6 @@ import { delegatesUnderNorm, isDelegateMeetingKind, withinQuota } from './rules/
 import { MandateErrors } from './mandate.errors.js';
 import * as repo from './mandate.repository.js';
 import type { StatuteSource } from '../statute/statute.service.js';
-
-/** The credentials commission, or the convening body's secretaries. */
-export const canCheckMandates = (c: MeetingContext) => c.manager || c.roles.has('credentials');
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -1,12 +1,11 @@
 // Who may do what in a vote: the chair (and presidium, and the body's secretaries) announce, open, close and cancel;
 // the tellers, the chair or the secretary enter an open vote's count; the chair or the secretary record named
 // votes, a present voter records their own; only voting participants present in the hall vote.
-import { canChair, canKeepProtocol, type MeetingContext } from '../assembly/assembly.service.js';
+// The role checks themselves live with the meeting's policy (one function serves the write and `Meeting.can`).
+import { canRecordRoll, canTell, type MeetingContext } from '../assembly/assembly.service.js';
 import { VoteErrors } from './vote.errors.js';
 
 export const isVoter = (c: MeetingContext) => c.participant?.voice === 'voting' && c.participant.present;
-export const canTell = (c: MeetingContext) => canChair(c) || canKeepProtocol(c) || c.roles.has('teller');
-export const canRecordRoll = (c: MeetingContext) => canChair(c) || canKeepProtocol(c);
 
 /** Moving one's own token between one's devices: a voting participant (it grants nothing: the token is theirs). */
 export const canMoveOwnToken = (c: MeetingContext) => c.participant?.voice === 'voting';

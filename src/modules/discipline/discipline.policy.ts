@@ -11,6 +11,19 @@ export function assertCanActForPrimary(actor: Actor, primaryPath: string): void 
   if (!canActForPrimary(actor, primaryPath)) throw CommonErrors.forbidden_scope();
 }
 
+/** Who can be charged: a member or candidate registered in a primary organisation. */
+export function isChargeable(p: {
+  status: string;
+  primaryPath: string | null;
+}): p is { status: string; primaryPath: string } {
+  return (p.status === 'member' || p.status === 'candidate') && !!p.primaryPath;
+}
+
+/** Bringing a charge against a person (`PersonDetail.can.bringCharge`): the checks `openCase` makes. */
+export function canBringCharge(actor: Actor, p: { status: string; primaryPath: string | null }): boolean {
+  return isChargeable(p) && canActForPrimary(actor, p.primaryPath);
+}
+
 /** Only the accused answers. */
 export function canAnswer(actor: Actor, accusedId: string): boolean {
   return actor.personId === accusedId;

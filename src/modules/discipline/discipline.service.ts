@@ -20,7 +20,14 @@ import type { RecordsService } from '../records/records.service.js';
 import { carries } from '../records/rules/majority.js';
 import { todayIso } from '../statute/rules/dates.js';
 import { DisciplineErrors } from './discipline.errors.js';
-import { assertCanActForPrimary, assertCanAnswer, canViewCase, canViewPenalties } from './discipline.policy.js';
+import {
+  assertCanActForPrimary,
+  assertCanAnswer,
+  canBringCharge,
+  canViewCase,
+  canViewPenalties,
+  isChargeable,
+} from './discipline.policy.js';
 import { nextCaseState, OPEN_CHARGE_STATES, type CaseEvent } from './rules/case-machine.js';
 import {
   applyEffect,
@@ -87,11 +94,15 @@ export class DisciplineService {
     return { prior };
   }
 
+  /** `PersonDetail.can.bringCharge` (ADR 0026): the checks `openCase` makes, on the same facts. */
+  personCan(actor: Actor, p: { status: string; primaryPath: string | null }): Promise<{ bringCharge: boolean }> {
+    return Promise.resolve({ bringCharge: canBringCharge(actor, p) });
+  }
+
   async openCase(actor: Actor, input: OpenCaseInput): Promise<CaseDetail> {
     const p = await repo.personFacts(this.db, input.personId);
     if (!p || p.organisationId !== actor.organisationId) throw DisciplineErrors.person_not_found();
-    if ((p.status !== 'member' && p.status !== 'candidate') || !p.primaryId || !p.primaryPath)
-      throw DisciplineErrors.not_a_member();
+    if (!isChargeable(p) || !p.primaryId) throw DisciplineErrors.not_a_member();
     assertCanActForPrimary(actor, p.primaryPath);
     checkDate(input.chargedOn, null);
     const id = uuidv7();

@@ -18,7 +18,12 @@ import type {
 } from '../../contracts/dues.js';
 import type { RecordsService } from '../records/records.service.js';
 import { DuesErrors } from './dues.errors.js';
-import { assertCanRecordPayment, assertCanViewBodyDues, assertCanViewPersonDues } from './dues.policy.js';
+import {
+  assertCanRecordPayment,
+  assertCanViewBodyDues,
+  assertCanViewPersonDues,
+  canRecordPayment,
+} from './dues.policy.js';
 import { bandFor, duesAmount } from './rules/scale.js';
 import { formatMoney, parseMoney } from './rules/money.js';
 import {
@@ -62,6 +67,13 @@ export class DuesService {
     private readonly statute: StatuteSource,
     private readonly records: RecordsService,
   ) {}
+
+  /** `PersonDetail.can.recordPayment` (ADR 0026): the check `recordPayment` makes, on the same facts. */
+  async personCan(actor: Actor, p: { bodyPath: string | null }): Promise<{ recordPayment: boolean }> {
+    if (!p.bodyPath) return { recordPayment: false };
+    const treasurer = await repo.treasurerPaths(this.db, actor.personId, today());
+    return { recordPayment: canRecordPayment(actor, p.bodyPath, treasurer) };
+  }
 
   /** The scale of the statute in force in a month (its last day) applied to earnings. */
   async quote(actor: Actor, month: string, earnings: string): Promise<DuesQuote> {

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.js';
 import type {
   CreatePersonInput,
   MemberListQuery,
+  PersonCan,
   PersonDetail,
   PersonPage,
   PersonSearchQuery,
@@ -96,7 +97,45 @@ function isUniqueViolation(e: unknown): boolean {
   return (e as { code?: string } | null)?.code === '23505';
 }
 
+/** A person as the modules that act on persons see them when they say what the reader may do. */
+export interface PersonFacts {
+  id: string;
+  organisationId: string;
+  status: string;
+  bodyId: string | null;
+  bodyPath: string | null;
+  primaryPath: string | null;
+}
+
+/**
+ * A module that acts on persons (auth, dues, discipline, transfer): its flags of `PersonDetail.can`, computed by the
+ * policy functions its own writes check (ADR 0026). The composition root hands them to the person module.
+ */
+export interface PersonActs {
+  personCan(actor: Actor, person: PersonFacts): Promise<Partial<PersonCan>>;
+}
+
 export class PersonService {
+  private readonly acts: PersonActs[] = [];
+
+  /** The modules that act on persons (they depend on this one, so they are handed over after construction). */
+  useActs(...acts: PersonActs[]): void {
+    this.acts.push(...acts);
+  }
+
+  /** What the actor may do with the person: this module's own flag, then each acting module's. */
+  private async can(actor: Actor, person: PersonFacts): Promise<PersonCan> {
+    const can: PersonCan = {
+      seeHistory: canSeeWholeHistory(actor, person),
+      issueResetCode: false,
+      recordPayment: false,
+      bringCharge: false,
+      transfer: false,
+    };
+    for (const a of this.acts) Object.assign(can, await a.personCan(actor, person));
+    return can;
+  }
+
   constructor(
     private readonly db: Database,
     private readonly statute: StatuteSource,
@@ -156,6 +195,14 @@ export class PersonService {
         row.primary_path,
       ),
       offices,
+      can: await this.can(actor, {
+        id: row.id,
+        organisationId: row.organisation_id,
+        status: row.status,
+        bodyId: row.body_id,
+        bodyPath: row.body_path,
+        primaryPath: row.primary_path,
+      }),
     };
   }
 

@@ -17,6 +17,7 @@ import {
   assertCanRegister,
   assertCanTransferDirectly,
   assertCanViewUnregistered,
+  canDeregister,
 } from './transfer.policy.js';
 import {
   nextTransferState,
@@ -39,6 +40,18 @@ export class TransferService {
     private readonly statute: StatuteSource,
     private readonly records: RecordsService,
   ) {}
+
+  /**
+   * `PersonDetail.can.transfer` (ADR 0026): the sending end's acts (deregister, or a direct transfer from here) —
+   * the step `deregister` and `transfer` both check, and the policy `deregister` checks.
+   */
+  async personCan(
+    actor: Actor,
+    p: { status: string; bodyId: string | null; bodyPath: string | null },
+  ): Promise<{ transfer: boolean }> {
+    const step = nextTransferState(transferStateOf({ status: p.status, bodyId: p.bodyId }), 'deregister');
+    return { transfer: step.ok && !!p.bodyPath && canDeregister(actor, p.bodyPath) };
+  }
 
   /** The sending organisation deregisters a member: registered nowhere (in transit) from `on`; the card stays. */
   async deregister(actor: Actor, input: DeregisterInput): Promise<TransferResult> {

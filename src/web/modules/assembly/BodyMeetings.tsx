@@ -318,7 +318,7 @@ interface MeetingSummaryLike {
 }
 
 /** The "Meetings" section of a body's page. */
-export function BodyMeetings({ bodyId, bodyKind, manager }: { bodyId: string; bodyKind: string; manager: boolean }) {
+export function BodyMeetings({ bodyId, bodyKind }: { bodyId: string; bodyKind: string }) {
   const { t } = useTranslation();
   const list = useBodyMeetings(bodyId);
   const items = itemsOf(list.data);
@@ -338,7 +338,7 @@ export function BodyMeetings({ bodyId, bodyKind, manager }: { bodyId: string; bo
       ) : (
         <MeetingList items={items} />
       )}
-      {manager && (
+      {list.data?.can.convene && (
         <Disclosure label={t('meetings.conveneOpen')}>
           <ConveneForm bodyId={bodyId} bodyKind={bodyKind} />
         </Disclosure>

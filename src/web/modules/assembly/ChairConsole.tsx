@@ -69,7 +69,7 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- syncs the local draft with the server's roles
     if (!dirty) setDraft(meeting.roles.map((r) => ({ ...r })));
   }, [meeting.roles, dirty]);
-  const closed = meeting.status === 'closed' || meeting.status === 'cancelled';
+  const closed = !meeting.can.setRoles;
   return (
     <section className="console-block" aria-labelledby="roles-h" data-testid="roles-editor">
       <h3 id="roles-h">{t('meetings.rolesTitle')}</h3>
@@ -166,10 +166,9 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
   const D = useDateTime();
   const act = useMeetingAction(meeting.id);
   const revision = Math.max(live.state?.revision ?? 0, meeting.revision);
-  const status = live.state?.status ?? meeting.status;
   const move = (path: string, body: object = {}) => act.mutate({ path, body: { revision, ...body } });
   const current = meeting.agenda.find((a) => a.status === 'current');
-  const noChair = status === 'convened' && !meeting.roles.some((r) => r.role === 'chair');
+  const noChair = meeting.can.open && !meeting.roles.some((r) => r.role === 'chair');
   return (
     <section className="console-block" aria-labelledby="session-h" data-testid="session-controls">
       <h3 id="session-h">{t('meetings.sessionTitle')}</h3>
@@ -190,53 +189,53 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
         </p>
       )}
       <div className="button-row">
-        {status === 'convened' && (
-          <>
-            <button
-              type="button"
-              className="button"
-              disabled={act.isPending || noChair}
-              aria-busy={act.isPending || undefined}
-              onClick={() => move(paths.open(meeting.id))}
-            >
-              {t('meetings.openMeeting')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() => {
-                if (window.confirm(t('meetings.cancelConfirm'))) move(paths.cancel(meeting.id));
-              }}
-            >
-              {t('meetings.cancelMeeting')}
-            </button>
-          </>
+        {meeting.can.open && (
+          <button
+            type="button"
+            className="button"
+            disabled={act.isPending || noChair}
+            aria-busy={act.isPending || undefined}
+            onClick={() => move(paths.open(meeting.id))}
+          >
+            {t('meetings.openMeeting')}
+          </button>
         )}
-        {status === 'open' && (
-          <>
-            <button
-              type="button"
-              className="button"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() => move(paths.advance(meeting.id))}
-            >
-              {current ? t('meetings.nextItem') : t('meetings.firstItem')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() => {
-                if (window.confirm(t('meetings.closeConfirm'))) move(paths.close(meeting.id));
-              }}
-            >
-              {t('meetings.closeMeeting')}
-            </button>
-          </>
+        {meeting.can.cancel && (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={act.isPending}
+            aria-busy={act.isPending || undefined}
+            onClick={() => {
+              if (window.confirm(t('meetings.cancelConfirm'))) move(paths.cancel(meeting.id));
+            }}
+          >
+            {t('meetings.cancelMeeting')}
+          </button>
+        )}
+        {meeting.can.moveAgenda && (
+          <button
+            type="button"
+            className="button"
+            disabled={act.isPending}
+            aria-busy={act.isPending || undefined}
+            onClick={() => move(paths.advance(meeting.id))}
+          >
+            {current ? t('meetings.nextItem') : t('meetings.firstItem')}
+          </button>
+        )}
+        {meeting.can.close && (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={act.isPending}
+            aria-busy={act.isPending || undefined}
+            onClick={() => {
+              if (window.confirm(t('meetings.closeConfirm'))) move(paths.close(meeting.id));
+            }}
+          >
+            {t('meetings.closeMeeting')}
+          </button>
         )}
         {act.isPending && <span className="spinner spinner-inline" aria-hidden="true" />}
       </div>
@@ -246,7 +245,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
           {meeting.closedAt ? ` · ${t('meetings.closedAt', { time: D.dateTime(meeting.closedAt) })}` : ''}
         </p>
       )}
-      {status === 'open' && (
+      {meeting.can.moveAgenda && (
         <ol className="agenda agenda-console" aria-label={t('meetings.agenda')}>
           {meeting.agenda.map((item) => (
             <li key={item.id} aria-current={item.status === 'current' ? 'step' : undefined}>

@@ -94,7 +94,7 @@ export function LivePanel({ meeting, live }: { meeting: Meeting; live: Live }) {
           )}
         </>
       )}
-      {(meeting.me.convener || meeting.me.chair || meeting.me.presidium || meeting.me.secretariat) && (
+      {meeting.can.project && (
         <p className="small">
           <Link to={`/meetings/${meeting.id}/projector`} target="_blank" rel="noopener" data-testid="projector-link">
             {t('meetings.openProjector')}
@@ -344,6 +344,8 @@ export function MeetingPage() {
   if (meeting.isError) return <ErrorNotice error={meeting.error} onRetry={() => void meeting.refetch()} />;
   const m = meeting.data;
   const me = m.me;
+  // Which consoles the reader gets: the server says what they may do (`can`, ADR 0026).
+  const can = m.can;
   const tabs: Tab[] = [];
   if (me.voice)
     tabs.push({
@@ -351,30 +353,30 @@ export function MeetingPage() {
       label: t('meetings.tabs.participant'),
       panel: () => <ParticipantPanel meeting={m} live={live} />,
     });
-  if (me.convener || me.chair || me.presidium)
+  if (can.chair)
     tabs.push({ id: 'chair', label: t('meetings.tabs.chair'), panel: () => <ChairConsole meeting={m} live={live} /> });
-  if (me.convener || me.secretariat || me.secretary)
+  if (can.keepDesk)
     tabs.push({ id: 'desk', label: t('meetings.tabs.desk'), panel: () => <DeskPanel meeting={m} live={live} /> });
-  if (me.convener || me.stenographer || me.secretary)
+  if (can.recordTranscript)
     tabs.push({
       id: 'transcript',
       label: t('meetings.tabs.transcript'),
       panel: () => <StenographerPanel meeting={m} live={live} />,
     });
-  if (me.convener || me.chair || me.presidium)
+  if (can.handleNotes)
     tabs.push({ id: 'notes', label: t('meetings.tabs.notes'), panel: () => <NotesPanel meeting={m} live={live} /> });
-  if (me.convener || me.secretary)
+  if (can.keepProtocol)
     tabs.push({ id: 'protocol', label: t('meetings.tabs.protocol'), panel: () => <ProtocolPanel meeting={m} /> });
   // Decisions (issue 5): motions, votes, elections and, for conferences and congresses, mandates.
   tabs.push({ id: 'motions', label: t('ballots.tabs.motions'), panel: () => <MotionsPanel meeting={m} live={live} /> });
-  if (me.convener || me.chair || me.presidium || me.secretary || me.teller)
+  if (can.tell)
     tabs.push({ id: 'votes', label: t('ballots.tabs.votes'), panel: () => <VotesPanel meeting={m} live={live} /> });
   tabs.push({
     id: 'elections',
     label: t('ballots.tabs.elections'),
     panel: () => <ElectionsPanel meeting={m} live={live} />,
   });
-  if ((m.kind === 'conference' || m.kind === 'congress') && (me.convener || me.credentials || me.chair))
+  if ((m.kind === 'conference' || m.kind === 'congress') && (can.checkMandates || can.chair))
     tabs.push({ id: 'mandates', label: t('ballots.tabs.mandates'), panel: () => <MandatesPanel meeting={m} /> });
   return (
     <article className="meeting-page" key={m.id}>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useOneMutation } from '../../app/act.js';
 import type {
+  BodyMeetingPage,
   FloorRequest,
   LiveState,
   Meeting,
@@ -35,8 +36,7 @@ export function useMeeting(id: string) {
 export function useBodyMeetings(bodyId: string) {
   return useQuery({
     queryKey: keys.body(bodyId),
-    queryFn: ({ signal }) =>
-      api<List<MeetingSummary>>(withQuery(paths.bodyMeetings(bodyId), { limit: 50 }), { signal }),
+    queryFn: ({ signal }) => api<BodyMeetingPage>(withQuery(paths.bodyMeetings(bodyId), { limit: 50 }), { signal }),
     retry: false,
   });
 }

@@ -346,8 +346,7 @@ export function ElectionsPanel({ meeting, live }: { meeting: Meeting; live: Live
   const { t } = useTranslation();
   const elections = useElections(meeting.id);
   const votes = useVotes(meeting.id);
-  const me = meeting.me;
-  const canRun = me.convener || me.chair || me.presidium;
+  const canRun = meeting.can.chair;
   const closed = meeting.status === 'closed' || meeting.status === 'cancelled';
   const items = elections.data?.items ?? [];
   return (

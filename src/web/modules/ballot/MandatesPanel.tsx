@@ -139,7 +139,7 @@ export function MandatesPanel({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const f = useFormat();
   const mandates = useMandates(meeting.id);
-  const canCheck = meeting.me.credentials || meeting.me.convener;
+  const canCheck = meeting.can.checkMandates;
   const items = mandates.data?.items ?? [];
   const seated = items.filter((m) => m.status === 'confirmed' && m.voice === 'voting').length;
   return (

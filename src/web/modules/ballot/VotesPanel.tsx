@@ -330,10 +330,10 @@ function VoteCard({
         </div>
       )}
       <FormError id={`vote-act-${vote.id}`} error={act.error} />
-      {status === 'open' && vote.method === 'open' && (meeting.me.teller || canRun) && (
+      {status === 'open' && vote.method === 'open' && meeting.can.tell && (
         <CountEntry meeting={meeting} vote={vote} election={election} />
       )}
-      {status === 'open' && vote.method === 'roll_call' && (meeting.me.secretary || canRun) && (
+      {status === 'open' && vote.method === 'roll_call' && meeting.can.recordRoll && (
         <RollCallSheet meeting={meeting} vote={vote} />
       )}
       {status === 'closed' && result && <VoteResultView result={result} candidates={candidates} />}
@@ -345,8 +345,7 @@ export function VotesPanel({ meeting, live }: { meeting: Meeting; live: Live }) 
   const { t } = useTranslation();
   const votes = useVotes(meeting.id);
   const elections = useElections(meeting.id);
-  const me = meeting.me;
-  const canRun = me.convener || me.chair || me.presidium;
+  const canRun = meeting.can.chair;
   const status = live.state?.status ?? meeting.status;
   const items = [...(votes.data?.items ?? [])].reverse();
   return (

@@ -9,7 +9,6 @@ import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { MemberList } from './MemberList.js';
-import { useMe } from '../../app/auth.js';
 import { BodyMeetings } from '../assembly/BodyMeetings.js';
 import { OfficeActs } from './OfficeActs.js';
 
@@ -214,7 +213,6 @@ export function BodyPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const body = useBody(id);
-  const me = useMe().data;
 
   if (body.isPending) {
     return (
@@ -293,11 +291,7 @@ export function BodyPage() {
         {d.triangle && <TriangleCard detail={d} triangle={d.triangle} />}
       </div>
       <SubBodies id={b.id} />
-      <BodyMeetings
-        bodyId={b.id}
-        bodyKind={b.kind}
-        manager={!!me?.scopes.some((s) => b.path === s.path || b.path.startsWith(`${s.path}.`))}
-      />
+      <BodyMeetings bodyId={b.id} bodyKind={b.kind} />
 
       <MemberList bodyId={b.id} />
     </article>

@@ -9,13 +9,11 @@ import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { PersonMembership } from '../membership/PersonMembership.js';
 import { ResetPasswordPanel } from '../auth/ResetPasswordPanel.js';
-import { useMe } from '../../app/auth.js';
 
 export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const f = useFormat();
-  const me = useMe().data;
   const q = useQuery({
     queryKey: ['persons', id],
     queryFn: ({ signal }) => api<PersonDetail>(`/api/persons/${id}`, { signal }),
@@ -34,14 +32,8 @@ export function PersonPage() {
   const latin = [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' ');
   const shown = f.lang === 'ru' && p.nameRu ? p.nameRu : latin;
   const none = t('person.none');
-  // A manager of the person's body may issue them a password reset code (never for themself; the server also
-  // refuses someone whose offices reach beyond the manager's).
-  const bodyPath = body?.path ?? null;
-  const canReset =
-    !!me &&
-    me.personId !== p.id &&
-    !!bodyPath &&
-    me.scopes.some((s) => bodyPath === s.path || bodyPath.startsWith(`${s.path}.`));
+  // The server says whether the reader may issue a password reset code (ADR 0026).
+  const canReset = q.data.can.issueResetCode;
   return (
     <article>
       <PageTitle

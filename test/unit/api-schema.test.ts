@@ -8,5 +8,5 @@ describe('the generated API schema (src/web/app/api-schema.ts)', () => {
   it('is current with the contracts and routes', async () => {
     const [fresh, checkedIn] = await Promise.all([generateApiSchema(), readFile(API_SCHEMA_FILE, 'utf8')]);
     expect(fresh === checkedIn, 'src/web/app/api-schema.ts is stale: run npm run gen:api').toBe(true);
-  }, 60_000);
+  }, 180_000);
 });

@@ -5893,6 +5893,13 @@ export interface paths {
                                 endsOn: string | null;
                                 active: boolean;
                             }[];
+                            can: {
+                                seeHistory: boolean;
+                                issueResetCode: boolean;
+                                recordPayment: boolean;
+                                bringCharge: boolean;
+                                transfer: boolean;
+                            };
                         };
                     };
                 };
@@ -6101,6 +6108,13 @@ export interface paths {
                                 endsOn: string | null;
                                 active: boolean;
                             }[];
+                            can: {
+                                seeHistory: boolean;
+                                issueResetCode: boolean;
+                                recordPayment: boolean;
+                                bringCharge: boolean;
+                                transfer: boolean;
+                            };
                         };
                     };
                 };
@@ -6287,6 +6301,13 @@ export interface paths {
                                 endsOn: string | null;
                                 active: boolean;
                             }[];
+                            can: {
+                                seeHistory: boolean;
+                                issueResetCode: boolean;
+                                recordPayment: boolean;
+                                bringCharge: boolean;
+                                transfer: boolean;
+                            };
                         };
                     };
                 };
@@ -17846,6 +17867,9 @@ export interface paths {
                             total: number;
                             limit: number;
                             offset: number;
+                            can: {
+                                convene: boolean;
+                            };
                         };
                     };
                 };
@@ -18089,6 +18113,22 @@ export interface paths {
                                 voice: "voting" | "consultative" | "guest" | null;
                                 present: boolean;
                                 code: string | null;
+                            };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -18489,6 +18529,22 @@ export interface paths {
                                 present: boolean;
                                 code: string | null;
                             };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
+                            };
                             revision: number;
                             hallCode: string | null;
                         };
@@ -18736,6 +18792,22 @@ export interface paths {
                                 present: boolean;
                                 code: string | null;
                             };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
+                            };
                             revision: number;
                             hallCode: string | null;
                         };
@@ -18962,6 +19034,22 @@ export interface paths {
                                 voice: "voting" | "consultative" | "guest" | null;
                                 present: boolean;
                                 code: string | null;
+                            };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -19894,6 +19982,22 @@ export interface paths {
                                 present: boolean;
                                 code: string | null;
                             };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
+                            };
                             revision: number;
                             hallCode: string | null;
                         };
@@ -20132,6 +20236,22 @@ export interface paths {
                                 present: boolean;
                                 code: string | null;
                             };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
+                            };
                             revision: number;
                             hallCode: string | null;
                         };
@@ -20368,6 +20488,22 @@ export interface paths {
                                 voice: "voting" | "consultative" | "guest" | null;
                                 present: boolean;
                                 code: string | null;
+                            };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -20606,6 +20742,22 @@ export interface paths {
                                 present: boolean;
                                 code: string | null;
                             };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
+                            };
                             revision: number;
                             hallCode: string | null;
                         };
@@ -20842,6 +20994,22 @@ export interface paths {
                                 voice: "voting" | "consultative" | "guest" | null;
                                 present: boolean;
                                 code: string | null;
+                            };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -21081,6 +21249,22 @@ export interface paths {
                                 voice: "voting" | "consultative" | "guest" | null;
                                 present: boolean;
                                 code: string | null;
+                            };
+                            can: {
+                                chair: boolean;
+                                open: boolean;
+                                moveAgenda: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                                setRoles: boolean;
+                                keepDesk: boolean;
+                                recordTranscript: boolean;
+                                handleNotes: boolean;
+                                keepProtocol: boolean;
+                                project: boolean;
+                                tell: boolean;
+                                recordRoll: boolean;
+                                checkMandates: boolean;
                             };
                             revision: number;
                             hallCode: string | null;

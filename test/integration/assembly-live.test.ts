@@ -360,7 +360,7 @@ describe.runIf(DB_KINDS.includes('postgres'))('live state across two server proc
   let m: MadeMeeting;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
+    scratch = await createScratchDatabase({ migrated: true });
     for (let i = 0; i < 2; i++) handles.push(await openDatabase({ databaseUrl: scratch.url }));
     await migrate(handles[0]!);
     for (const h of handles) {

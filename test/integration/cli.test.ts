@@ -3,8 +3,8 @@ import { MEMBER_CSV_COLUMNS } from '../../src/contracts/exchange.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { BIN, runCli, type CliRun } from '../support/processes.js';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { demoFolder, type DemoFolder } from '../support/shared-demo.js';
 import path from 'node:path';
 
 describe('antaeus CLI (PGlite data folder)', () => {
@@ -12,14 +12,16 @@ describe('antaeus CLI (PGlite data folder)', () => {
   let env: Record<string, string>;
   let demo: CliRun;
 
+  let folder: DemoFolder | undefined;
+
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-cli-'));
-    env = { ANTAEUS_DATA: path.join(dir, 'data') };
-    demo = await runCli(['demo'], env);
+    // `antaeus demo` into a PGlite folder, run once per test run; this suite works on its own copy
+    folder = await demoFolder('antaeus-cli-');
+    env = folder.env;
+    dir = path.dirname(env.ANTAEUS_DATA!);
+    demo = folder.run;
   }, 180_000);
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => folder?.remove());
 
   it('generates the demo with progress lines and prints the demo accounts', () => {
     expect(demo.code, demo.stderr).toBe(0);

@@ -380,7 +380,7 @@ describe.runIf(DB_KINDS.includes('postgres'))('two server processes on one Postg
   let sse: ReturnType<typeof readSse> | undefined;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
+    scratch = await createScratchDatabase({ migrated: true });
     const env = { DATABASE_URL: scratch.url };
     const init = await runCli(
       ['init', '--statute', 'party-1934', '--name', 'Test', '--admin-login', 'admin', '--admin-password', PASSWORD],

@@ -6,11 +6,12 @@
 // freshly generated demo (its three sealed meetings of March 1927).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/processes.js';
+import { demoFolder, type DemoFolder } from '../support/shared-demo.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { DB_KINDS, createScratchDatabase, type DbKind } from '../support/db.js';
+import { DB_KINDS, createScratchDatabase, seedPgliteFolder, type DbKind } from '../support/db.js';
 import { openDatabase, type DbHandle } from '../../src/platform/db/client.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { createServices } from '../../src/app/compose.js';
@@ -25,13 +26,14 @@ async function fileDb(
   if (kind === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-seal-'));
     const dataDir = path.join(dir, 'data');
+    await seedPgliteFolder(dataDir);
     return {
       open: () => openDatabase({ dataDir }),
       env: { ANTAEUS_DATA: dataDir },
       drop: () => rm(dir, { recursive: true, force: true }),
     };
   }
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase({ migrated: true });
   return {
     open: () => openDatabase({ databaseUrl: scratch.url }),
     env: { DATABASE_URL: scratch.url },
@@ -201,19 +203,18 @@ describe.each(DB_KINDS)('antaeus verify on %s', (kind) => {
 });
 
 describe('antaeus verify on a fresh demo (PGlite data folder)', () => {
-  let dir: string;
+  let folder: DemoFolder | undefined;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-seal-demo-'));
-    env = { ANTAEUS_DATA: path.join(dir, 'data') };
-    const demo = await runCli(['demo'], env);
+    // `antaeus demo` into a PGlite folder, run once per test run; this suite works on its own copy
+    folder = await demoFolder('antaeus-seal-demo-');
+    env = folder.env;
+    const demo = folder.run;
     expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stderr).toMatch(/Demo: meetings 3\/3/);
   }, 300_000);
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => folder?.remove());
 
   it('passes on the demo’s sealed meetings, then names the general assembly once its transcript is touched', async () => {
     const ok = await runCli(['verify'], env);

@@ -16,7 +16,7 @@ import { migrate } from '../../src/platform/db/migrate.js';
 import { createServices } from '../../src/app/compose.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/contracts/auth.js';
 import type { Loose } from './http.js';
-import { createScratchDatabase, type DbKind } from './db.js';
+import { createScratchDatabase, seedPgliteFolder, type DbKind } from './db.js';
 import { PASSWORD } from './accounts.js';
 import { makeBody, makeOrganisation, makePerson } from './factories.js';
 import { stopCli, type ServedProcess } from './processes.js';
@@ -36,13 +36,14 @@ export interface ScenarioDb {
 async function scenarioDb(kind: DbKind, prefix: string): Promise<ScenarioDb> {
   if (kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    await seedPgliteFolder(dataDir);
     return {
       env: { ANTAEUS_DATA: dataDir },
       open: () => openDatabase({ dataDir }),
       remove: () => rm(dataDir, { recursive: true, force: true }),
     };
   }
-  const scratch = await createScratchDatabase();
+  const scratch = await createScratchDatabase({ migrated: true });
   return {
     env: { DATABASE_URL: scratch.url },
     open: () => openDatabase({ databaseUrl: scratch.url }),

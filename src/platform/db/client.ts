@@ -34,6 +34,8 @@ pg.types.setTypeParser(1082, (v) => v);
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string;
+  /** PGlite only: start from this data folder tarball (PGlite's dumpDataDir) instead of initdb (tests, ADR 0023). */
+  loadDataDir?: Blob;
   /** Pool size and timeouts; each one not given is DEFAULT_DB_LIMITS' (0 turns a timeout off). */
   limits?: Partial<DbLimits>;
 }
@@ -63,6 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   }
   const pglite = await PGlite.create({
     dataDir: opts.dataDir ?? 'memory://',
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { ltree },
     parsers: {
       20: (v: string) => Number(v),

@@ -21,6 +21,11 @@ export type RouteModule = (api: Api) => void;
 
 const DOC_INFO = { openapi: '3.1.0', info: { title: 'Antaeus API', version: '1' } } as const;
 
+/** The OpenAPI 3.1 document of an app (the contract the web app's typed client is generated from, ADR 0022). */
+export function openApiDocument(app: Api): ReturnType<Api['getOpenAPI31Document']> {
+  return app.getOpenAPI31Document(DOC_INFO);
+}
+
 export function newApi(): Api {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

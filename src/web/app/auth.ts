@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useOneMutation } from './act.js';
 import type { LoginInput, Me } from '../../contracts/auth.js';
-import { api, isApiError, setCsrfToken } from './api.js';
+import { client, isApiError, ok, setCsrfToken } from './api.js';
 import { applyLanguage, isLanguage, type Language } from '../i18n/index.js';
 
 export const ME_KEY = ['me'] as const;
@@ -29,7 +29,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async ({ signal }) => {
       try {
-        const me = await api<Me>('/api/auth/me', { signal });
+        const me = await ok(client.GET('/api/auth/me', { signal }));
         if (isLanguage(me.locale)) applyLanguage(me.locale);
         return adopt(me);
       } catch (err) {
@@ -45,14 +45,14 @@ export function useMe() {
 export function useSignIn() {
   const qc = useQueryClient();
   return useOneMutation({
-    mutationFn: (input: LoginInput) => api<Me>('/api/auth/login', { method: 'POST', body: input }),
+    mutationFn: (input: LoginInput) => ok(client.POST('/api/auth/login', { body: input })),
     onSuccess: async (me) => {
       adopt(me);
       const chosen = takeChosenLanguage();
       let final = me;
       if (isLanguage(chosen) && chosen !== me.locale) {
         try {
-          final = await api<Me>('/api/auth/me', { method: 'PATCH', body: { locale: chosen } });
+          final = await ok(client.PATCH('/api/auth/me', { body: { locale: chosen } }));
           adopt(final);
         } catch {
           final = { ...me, locale: chosen };
@@ -68,7 +68,7 @@ export function useSignIn() {
 export function useSignOut() {
   const qc = useQueryClient();
   return useOneMutation({
-    mutationFn: () => api<unknown>('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => ok(client.POST('/api/auth/logout')),
     onSettled: () => {
       adopt(null);
       qc.clear();
@@ -92,7 +92,7 @@ export function useChangeLanguage() {
         }
         return null;
       }
-      const updated = await api<Me>('/api/auth/me', { method: 'PATCH', body: { locale: lang } });
+      const updated = await ok(client.PATCH('/api/auth/me', { body: { locale: lang } }));
       return adopt(updated);
     },
     onSuccess: (me) => {

@@ -7,7 +7,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PersonLabel } from '../../contracts/person.js';
-import { api, withQuery } from '../app/api.js';
+import { client, ok } from '../app/api.js';
 import { ErrorNotice, Loading } from './feedback.js';
 import { PersonName, personText } from './person.js';
 
@@ -33,7 +33,7 @@ export function personChoice(
 export function usePersonSearchFn() {
   const { t, i18n } = useTranslation();
   return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const page = await api<{ items: PersonLabel[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
+    const page = await ok(client.GET('/api/persons', { params: { query: { q, limit: 20 } }, signal }));
     return page.items.map((p) => personChoice(p, i18n.language, t));
   };
 }
@@ -124,18 +124,11 @@ export function Chooser(props: {
   );
 }
 
-interface BodyHit {
-  id: string;
-  name: string;
-  nameRu: string | null;
-  kind: string;
-}
-
 /** Bodies of the organisation by name (Latin or Cyrillic). */
 export function useBodySearchFn(kinds?: string[]) {
   const { t, i18n } = useTranslation();
   return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const page = await api<{ items: BodyHit[] }>(withQuery('/api/bodies', { q, limit: 20 }), { signal });
+    const page = await ok(client.GET('/api/bodies', { params: { query: { q, limit: 20 } }, signal }));
     return page.items
       .filter((b) => !kinds || kinds.includes(b.kind))
       .map((b) => ({

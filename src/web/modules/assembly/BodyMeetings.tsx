@@ -5,9 +5,8 @@ import { useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { StatuteVersion } from '../../../contracts/statute.js';
-import { MeetingKind, type ConveneMeetingInput, type Meeting } from '../../../contracts/assembly.js';
-import { api, isApiError } from '../../app/api.js';
+import { MeetingKind, type ConveneMeetingInput, type MeetingSummary } from '../../../contracts/assembly.js';
+import { client, isApiError, ok, urlOf } from '../../app/api.js';
 import { DEFAULT_TIME_ZONE, instantToZoned, zonedToInstant } from '../../../contracts/time-zone.js';
 import { useFormat, useTimeZone } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
@@ -15,8 +14,8 @@ import { ActionForm, Disclosure, Field, Select, TextArea, useAct } from '../../u
 import { Chooser, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { StatusBadge, useDateTime, useMeetingLabels } from './common.js';
-import { keys, paths } from './endpoints.js';
-import { itemsOf, useBodyMeetings } from './queries.js';
+import { keys } from './keys.js';
+import { useBodyMeetings } from './queries.js';
 import './assembly.css';
 
 const DEFAULT_KIND: Record<string, MeetingKind> = {
@@ -65,7 +64,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   // the statute's notice days for the chosen kind: convening gives the notice, so the start must be that far off
   const statute = useQuery({
     queryKey: ['statute'],
-    queryFn: ({ signal }) => api<StatuteVersion>('/api/statute', { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/statute', { signal })),
     staleTime: 60_000,
   });
   const noticeDays = statute.data?.rules.assemblies.kinds[kind]?.noticeDays;
@@ -82,7 +81,8 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   const focusKey = useRef<number | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const act = useAct(
-    (input: ConveneMeetingInput) => api<Meeting>(paths.bodyMeetings(bodyId), { method: 'POST', body: input }),
+    (input: ConveneMeetingInput) =>
+      ok(client.POST('/api/bodies/{id}/meetings', { params: { path: { id: bodyId } }, body: input })),
     [keys.body(bodyId), keys.mine],
   );
   const setRow = (key: number, patch: Partial<AgendaRow>) =>
@@ -246,7 +246,7 @@ export function MeetingList({
   showBody,
   details,
 }: {
-  items: MeetingSummaryLike[];
+  items: MeetingSummary[];
   showBody?: boolean;
   details?: boolean;
 }) {
@@ -289,7 +289,11 @@ export function MeetingList({
                 </p>
               )}
               <p className="small">
-                <a href={paths.calendar(m.id)} download data-testid="meeting-calendar-link">
+                <a
+                  href={urlOf('/api/meetings/{id}/calendar.ics', { id: m.id })}
+                  download
+                  data-testid="meeting-calendar-link"
+                >
                   {t('meetings.calendarFileNamed', { title: m.title })}
                 </a>
               </p>
@@ -301,27 +305,11 @@ export function MeetingList({
   );
 }
 
-interface MeetingSummaryLike {
-  id: string;
-  title: string;
-  status: string;
-  kind: string;
-  startsAt: string;
-  place: string;
-  bodyName: string;
-  bodyNameRu?: string | null;
-  entitled: number;
-  sealed: boolean;
-  urgent: boolean;
-  noticeSentAt: string | null;
-  agendaTitles: string[];
-}
-
 /** The "Meetings" section of a body's page. */
 export function BodyMeetings({ bodyId, bodyKind, manager }: { bodyId: string; bodyKind: string; manager: boolean }) {
   const { t } = useTranslation();
   const list = useBodyMeetings(bodyId);
-  const items = itemsOf(list.data);
+  const items = list.data?.items ?? [];
   return (
     <section className="card meetings-section" aria-labelledby="meetings-h" data-testid="body-meetings">
       <h2 id="meetings-h">{t('meetings.sectionTitle')}</h2>

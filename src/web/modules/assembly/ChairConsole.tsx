@@ -8,27 +8,27 @@ import {
   type FloorRequest,
   type Meeting,
   type MeetingRoleEntry,
-  type Participant,
 } from '../../../contracts/assembly.js';
-import { api, withQuery } from '../../app/api.js';
+import { client, ok } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Select } from '../../ui/forms.js';
 import { Chooser, personChoice, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { Countdown, useDateTime, useMeetingLabels } from './common.js';
-import { paths } from './endpoints.js';
-import { itemsOf, useFloor, useMeetingAction, type Live } from './queries.js';
+import { useFloor, useMeetingAction, type Live } from './queries.js';
 
 /** Searches the meeting's participants by name or card number (for roles, speakers and nominations). */
 export function useParticipantSearch(meetingId: string) {
   const { t, i18n } = useTranslation();
   const L = useMeetingLabels();
   return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const page = await api<Participant[] | { items: Participant[] }>(
-      withQuery(paths.participants(meetingId), { q, limit: 20 }),
-      { signal },
+    const page = await ok(
+      client.GET('/api/meetings/{id}/participants', {
+        params: { path: { id: meetingId }, query: { q, limit: 20 } },
+        signal,
+      }),
     );
-    return itemsOf(page).map((p) =>
+    return page.items.map((p) =>
       p.person
         ? personChoice(p.person, i18n.language, t, L.voice(p.voice))
         : { id: p.personId, label: p.name, extra: L.voice(p.voice) },
@@ -139,11 +139,13 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
               aria-busy={act.isPending || undefined}
               onClick={() =>
                 act.mutate(
-                  {
-                    path: paths.roles(meeting.id),
-                    method: 'PUT',
-                    body: { roles: draft.map((r) => ({ personId: r.personId, role: r.role, how: r.how })) },
-                  },
+                  () =>
+                    ok(
+                      client.PUT('/api/meetings/{id}/roles', {
+                        params: { path: { id: meeting.id } },
+                        body: { roles: draft.map((r) => ({ personId: r.personId, role: r.role, how: r.how })) },
+                      }),
+                    ),
                   { onSuccess: () => setDirty(false) },
                 )
               }
@@ -167,7 +169,22 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
   const act = useMeetingAction(meeting.id);
   const revision = Math.max(live.state?.revision ?? 0, meeting.revision);
   const status = live.state?.status ?? meeting.status;
-  const move = (path: string, body: object = {}) => act.mutate({ path, body: { revision, ...body } });
+  const move = (
+    path:
+      | '/api/meetings/{id}/open'
+      | '/api/meetings/{id}/cancel'
+      | '/api/meetings/{id}/agenda/advance'
+      | '/api/meetings/{id}/close',
+  ) => act.mutate(() => ok(client.POST(path, { params: { path: { id: meeting.id } }, body: { revision } })));
+  const makeCurrent = (itemId: string) =>
+    act.mutate(() =>
+      ok(
+        client.POST('/api/meetings/{id}/agenda/current', {
+          params: { path: { id: meeting.id } },
+          body: { revision, itemId },
+        }),
+      ),
+    );
   const current = meeting.agenda.find((a) => a.status === 'current');
   const noChair = status === 'convened' && !meeting.roles.some((r) => r.role === 'chair');
   return (
@@ -197,7 +214,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               className="button"
               disabled={act.isPending || noChair}
               aria-busy={act.isPending || undefined}
-              onClick={() => move(paths.open(meeting.id))}
+              onClick={() => move('/api/meetings/{id}/open')}
             >
               {t('meetings.openMeeting')}
             </button>
@@ -207,7 +224,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               disabled={act.isPending}
               aria-busy={act.isPending || undefined}
               onClick={() => {
-                if (window.confirm(t('meetings.cancelConfirm'))) move(paths.cancel(meeting.id));
+                if (window.confirm(t('meetings.cancelConfirm'))) move('/api/meetings/{id}/cancel');
               }}
             >
               {t('meetings.cancelMeeting')}
@@ -221,7 +238,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               className="button"
               disabled={act.isPending}
               aria-busy={act.isPending || undefined}
-              onClick={() => move(paths.advance(meeting.id))}
+              onClick={() => move('/api/meetings/{id}/agenda/advance')}
             >
               {current ? t('meetings.nextItem') : t('meetings.firstItem')}
             </button>
@@ -231,7 +248,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               disabled={act.isPending}
               aria-busy={act.isPending || undefined}
               onClick={() => {
-                if (window.confirm(t('meetings.closeConfirm'))) move(paths.close(meeting.id));
+                if (window.confirm(t('meetings.closeConfirm'))) move('/api/meetings/{id}/close');
               }}
             >
               {t('meetings.closeMeeting')}
@@ -261,7 +278,7 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
                   className="link-button"
                   disabled={act.isPending}
                   aria-busy={act.isPending || undefined}
-                  onClick={() => move(paths.currentItem(meeting.id), { itemId: item.id })}
+                  onClick={() => makeCurrent(item.id)}
                 >
                   {t('meetings.takeUp', { n: item.position })}
                 </button>
@@ -285,7 +302,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
   const listRef = useRef<HTMLOListElement>(null);
   const focusAfter = useRef<string | null>(null);
   const currentItemId = live.state?.currentItem?.id ?? meeting.agenda.find((a) => a.status === 'current')?.id;
-  const all = itemsOf(floor.data).filter((r) => !currentItemId || r.agendaItemId === currentItemId);
+  const all = (floor.data?.items ?? []).filter((r) => !currentItemId || r.agendaItemId === currentItemId);
   const speaking = all.find((r) => r.status === 'speaking');
   const waiting = all.filter((r) => r.status === 'waiting').sort((a, b) => a.position - b.position);
 
@@ -306,7 +323,14 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     const lands = j === 0 ? 'down' : j === ids.length - 1 ? 'up' : delta < 0 ? 'up' : 'down';
     focusAfter.current = `${r.id}-${lands}`;
-    act.mutate({ path: paths.floorOrder(meeting.id), body: { requestIds: ids } });
+    act.mutate(() =>
+      ok(
+        client.POST('/api/meetings/{id}/floor/order', {
+          params: { path: { id: meeting.id } },
+          body: { requestIds: ids },
+        }),
+      ),
+    );
   };
 
   if (meeting.status !== 'open' && live.state?.status !== 'open') {
@@ -334,7 +358,16 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
               className="button"
               disabled={act.isPending}
               aria-busy={act.isPending || undefined}
-              onClick={() => act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'end') })}
+              onClick={() =>
+                act.mutate(() =>
+                  ok(
+                    client.POST('/api/meetings/{id}/floor/{requestId}/end', {
+                      params: { path: { id: meeting.id, requestId: speaking.id } },
+                      body: {},
+                    }),
+                  ),
+                )
+              }
             >
               {t('meetings.endSpeech')}
             </button>
@@ -346,7 +379,14 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                 disabled={act.isPending}
                 aria-busy={act.isPending || undefined}
                 onClick={() =>
-                  act.mutate({ path: paths.floorAct(meeting.id, speaking.id, 'extend'), body: { seconds: sec } })
+                  act.mutate(() =>
+                    ok(
+                      client.POST('/api/meetings/{id}/floor/{requestId}/extend', {
+                        params: { path: { id: meeting.id, requestId: speaking.id } },
+                        body: { seconds: sec },
+                      }),
+                    ),
+                  )
                 }
               >
                 {t('meetings.extend', { n: sec / 60 })}
@@ -374,7 +414,16 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                   className="button"
                   disabled={act.isPending || !!speaking}
                   data-focus-key={`${r.id}-give`}
-                  onClick={() => act.mutate({ path: paths.floorAct(meeting.id, r.id, 'give') })}
+                  onClick={() =>
+                    act.mutate(() =>
+                      ok(
+                        client.POST('/api/meetings/{id}/floor/{requestId}/give', {
+                          params: { path: { id: meeting.id, requestId: r.id } },
+                          body: {},
+                        }),
+                      ),
+                    )
+                  }
                 >
                   {t('meetings.giveFloor')}
                   <span className="visually-hidden"> — {r.name}</span>
@@ -405,7 +454,16 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                   disabled={act.isPending}
                   aria-busy={act.isPending || undefined}
                   aria-label={t('meetings.removeFromQueue', { name: r.name })}
-                  onClick={() => act.mutate({ path: paths.floorAct(meeting.id, r.id, 'withdraw') })}
+                  onClick={() =>
+                    act.mutate(() =>
+                      ok(
+                        client.POST('/api/meetings/{id}/floor/{requestId}/withdraw', {
+                          params: { path: { id: meeting.id, requestId: r.id } },
+                          body: {},
+                        }),
+                      ),
+                    )
+                  }
                 >
                   {t('forms.remove')}
                 </button>
@@ -428,7 +486,16 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
           label={t('meetings.addSpeaker')}
           search={search}
           queryKey={`speaker-${meeting.id}`}
-          onPick={(c) => act.mutate({ path: paths.floor(meeting.id), body: { kind: addKind, personId: c.id } })}
+          onPick={(c) =>
+            act.mutate(() =>
+              ok(
+                client.POST('/api/meetings/{id}/floor', {
+                  params: { path: { id: meeting.id } },
+                  body: { kind: addKind, personId: c.id },
+                }),
+              ),
+            )
+          }
         />
       </div>
       <FormError id={`floor-err-${meeting.id}`} error={act.error} />

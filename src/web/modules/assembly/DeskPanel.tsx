@@ -4,15 +4,15 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useOneMutation } from '../../app/act.js';
 import { useTranslation } from 'react-i18next';
-import type { CheckInResult, Meeting, Participant } from '../../../contracts/assembly.js';
-import { api } from '../../app/api.js';
+import type { Meeting, Participant } from '../../../contracts/assembly.js';
+import { client, ok } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
 import { Chooser, usePersonSearchFn } from '../../ui/pickers.js';
 import { PersonName, personText } from '../../ui/person.js';
 import { QuorumLine, useDateTime, useMeetingLabels } from './common.js';
-import { keys, paths } from './endpoints.js';
-import { itemsOf, useMeetingAction, useParticipants, type Live } from './queries.js';
+import { keys } from './keys.js';
+import { useMeetingAction, useParticipants, type Live } from './queries.js';
 
 function CodeCheckIn({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -22,7 +22,8 @@ function CodeCheckIn({ meeting }: { meeting: Meeting }) {
   const [code, setCode] = useState('');
   const [last, setLast] = useState('');
   const act = useOneMutation({
-    mutationFn: (c: string) => api<CheckInResult>(paths.checkIn(meeting.id), { method: 'POST', body: { code: c } }),
+    mutationFn: (c: string) =>
+      ok(client.POST('/api/meetings/{id}/check-in', { params: { path: { id: meeting.id } }, body: { code: c } })),
     onSuccess: (r) => {
       setLast(t('meetings.checkedInName', { name: r.participant.name }));
       setCode('');
@@ -83,7 +84,7 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
   const list = useParticipants(meeting.id, q, present);
   const act = useMeetingAction(meeting.id);
   // Rows of an earlier search are never shown while a new one runs (nobody checks in the wrong namesake).
-  const items = list.isPlaceholderData ? [] : itemsOf(list.data);
+  const items = list.isPlaceholderData ? [] : (list.data?.items ?? []);
   const nameOf = (p: Participant) => (p.person ? personText(p.person, i18n.language, t) : p.name);
   return (
     <section className="console-block" aria-labelledby={`${id}-h`} data-testid="participants">
@@ -155,7 +156,16 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
                         className="button button-secondary"
                         disabled={act.isPending}
                         aria-busy={act.isPending || undefined}
-                        onClick={() => act.mutate({ path: paths.checkOut(meeting.id), body: { personId: p.personId } })}
+                        onClick={() =>
+                          act.mutate(() =>
+                            ok(
+                              client.POST('/api/meetings/{id}/check-out', {
+                                params: { path: { id: meeting.id } },
+                                body: { personId: p.personId },
+                              }),
+                            ),
+                          )
+                        }
                       >
                         {t('meetings.checkOut')}
                         <span className="visually-hidden"> — {nameOf(p)}</span>
@@ -166,7 +176,16 @@ function ParticipantsSearch({ meeting }: { meeting: Meeting }) {
                         className="button"
                         disabled={act.isPending}
                         aria-busy={act.isPending || undefined}
-                        onClick={() => act.mutate({ path: paths.checkIn(meeting.id), body: { personId: p.personId } })}
+                        onClick={() =>
+                          act.mutate(() =>
+                            ok(
+                              client.POST('/api/meetings/{id}/check-in', {
+                                params: { path: { id: meeting.id } },
+                                body: { personId: p.personId },
+                              }),
+                            ),
+                          )
+                        }
                       >
                         {t('meetings.checkIn')}
                         <span className="visually-hidden"> — {nameOf(p)}</span>
@@ -200,7 +219,13 @@ function AdmitGuest({ meeting }: { meeting: Meeting }) {
         onPick={(c) => {
           setDone('');
           act.mutate(
-            { path: paths.checkIn(meeting.id), body: { personId: c.id, asGuest: true } },
+            () =>
+              ok(
+                client.POST('/api/meetings/{id}/check-in', {
+                  params: { path: { id: meeting.id } },
+                  body: { personId: c.id, asGuest: true },
+                }),
+              ),
             { onSuccess: () => setDone(t('meetings.guestAdmitted', { name: c.label })) },
           );
         }}

@@ -5,6 +5,7 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Meeting } from '../../../contracts/assembly.js';
+import { urlOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
@@ -20,7 +21,6 @@ import {
   useSpeakerLine,
 } from './common.js';
 import { DeskPanel } from './DeskPanel.js';
-import { paths } from './endpoints.js';
 import { NotesPanel } from './NotesPanel.js';
 import { ParticipantPanel } from './ParticipantPanel.js';
 import { ProtocolPanel } from './ProtocolPanel.js';
@@ -160,7 +160,7 @@ function Header({ meeting }: { meeting: Meeting }) {
         <div>
           <dt>{t('meetings.calendar')}</dt>
           <dd>
-            <a href={paths.calendar(meeting.id)} download data-testid="calendar-link">
+            <a href={urlOf('/api/meetings/{id}/calendar.ics', { id: meeting.id })} download data-testid="calendar-link">
               {t('meetings.addToCalendar')}
             </a>
           </dd>

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { MeetingList } from './BodyMeetings.js';
-import { itemsOf, useMyMeetings } from './queries.js';
+import { useMyMeetings } from './queries.js';
 
 export function MyMeetingsPage() {
   const { t } = useTranslation();
   const q = useMyMeetings();
   const title = t('meetings.myTitle');
-  const items = itemsOf(q.data);
+  const items = q.data?.items ?? [];
   const open = items.filter((m) => m.status === 'open');
   const upcoming = items.filter((m) => m.status !== 'open');
   return (

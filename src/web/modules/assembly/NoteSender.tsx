@@ -6,10 +6,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { IssueTokensResult, NoteKey, SendNoteInput } from '../../../contracts/assembly.js';
-import { api, ApiError } from '../../app/api.js';
+import type { SendNoteInput } from '../../../contracts/assembly.js';
+import { ApiError, client, ok, urlOf } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
-import { keys, paths } from './endpoints.js';
+import { keys } from './keys.js';
 import { addTokens, finalizeTokens, importNoteKey, loadTokens, prepareTokens, takeToken } from './note-tokens.js';
 
 /** Tokens are kept per meeting and person (two people may share a browser). */
@@ -17,11 +17,13 @@ const tokenKey = (meetingId: string, personId: string) => `${meetingId}.${person
 const inFlight = new Map<string, Promise<void>>();
 
 async function obtainTokens(meetingId: string, store: string): Promise<void> {
-  const key = await api<NoteKey>(paths.noteKey(meetingId));
+  const key = await ok(client.GET('/api/meetings/{id}/note-key', { params: { path: { id: meetingId } } }));
   if (key.remaining <= 0) return;
   const publicKey = await importNoteKey(key.publicKeySpki);
   const { blinded, pending } = await prepareTokens(publicKey, Math.min(key.remaining, 100));
-  const res = await api<IssueTokensResult>(paths.noteTokens(meetingId), { method: 'POST', body: { blinded } });
+  const res = await ok(
+    client.POST('/api/meetings/{id}/note-tokens', { params: { path: { id: meetingId } }, body: { blinded } }),
+  );
   addTokens(store, await finalizeTokens(publicKey, pending, res.signatures));
 }
 
@@ -64,7 +66,7 @@ async function sendAnonymous(meetingId: string, store: string, text: string, add
   if (!token) throw new ApiError(0, 'no_tokens', '');
   let res: Response;
   try {
-    res = await fetch(paths.anonymousNotes(meetingId), {
+    res = await fetch(urlOf('/api/meetings/{id}/anonymous-notes', { id: meetingId }), {
       method: 'POST',
       credentials: 'omit',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -101,7 +103,8 @@ export function NoteSender(props: {
   const tokens = useNoteTokens(props.meetingId, props.personId, props.present);
   const noteKey = useQuery({
     queryKey: keys.noteKey(props.meetingId),
-    queryFn: ({ signal }) => api<NoteKey>(paths.noteKey(props.meetingId), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/meetings/{id}/note-key', { params: { path: { id: props.meetingId } }, signal })),
     enabled: props.present,
   });
   const [text, setText] = useState('');
@@ -125,7 +128,12 @@ export function NoteSender(props: {
     setBusy(true);
     try {
       if (signed) {
-        await api(paths.notes(props.meetingId), { method: 'POST', body: { text: v, addressedTo: to, signed: true } });
+        await ok(
+          client.POST('/api/meetings/{id}/notes', {
+            params: { path: { id: props.meetingId } },
+            body: { text: v, addressedTo: to, signed: true },
+          }),
+        );
       } else {
         if (tokens.count === 0) await tokens.obtain();
         await sendAnonymous(props.meetingId, tokens.store, v, to);

@@ -3,12 +3,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, QuestionNote } from '../../../contracts/assembly.js';
+import { client, ok } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
 import { useFormat } from '../../app/format.js';
 import { useDateTime } from './common.js';
-import { paths } from './endpoints.js';
-import { itemsOf, useMeetingAction, useNotes, type Live } from './queries.js';
+import { useMeetingAction, useNotes, type Live } from './queries.js';
 
 function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
   const { t } = useTranslation();
@@ -17,7 +17,15 @@ function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
   const act = useMeetingAction(meeting.id);
   const [answer, setAnswer] = useState('');
   const [group, setGroup] = useState(note.groupLabel ?? '');
-  const patch = (body: object) => act.mutate({ path: paths.note(meeting.id, note.id), method: 'PATCH', body });
+  const patch = (body: object) =>
+    act.mutate(() =>
+      ok(
+        client.PATCH('/api/meetings/{id}/notes/{noteId}', {
+          params: { path: { id: meeting.id, noteId: note.id } },
+          body: body,
+        }),
+      ),
+    );
   const to =
     note.addressedTo === 'presidium'
       ? t('meetings.toPresidium')
@@ -115,7 +123,7 @@ export function NotesPanel({ meeting, live }: { meeting: Meeting; live: Live }) 
   const f = useFormat();
   const q = useNotes(meeting.id);
   const [filter, setFilter] = useState<'all' | 'new' | 'answered' | 'set_aside'>('all');
-  const notes = itemsOf(q.data);
+  const notes = q.data?.items ?? [];
   const shown = filter === 'all' ? notes : notes.filter((n) => n.status === filter);
   // Grouped notes together, by label; the rest after.
   const sorted = [...shown].sort((a, b) => (a.groupLabel ?? '\uffff').localeCompare(b.groupLabel ?? '\uffff'));

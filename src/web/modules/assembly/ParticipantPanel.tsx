@@ -3,12 +3,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorKind, Meeting } from '../../../contracts/assembly.js';
+import { client, ok } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
 import { FormError } from '../../ui/forms.js';
 import { useMeetingLabels } from './common.js';
-import { paths } from './endpoints.js';
 import { NoteSender } from './NoteSender.js';
-import { itemsOf, useFloor, useMeetingAction, type Live } from './queries.js';
+import { useFloor, useMeetingAction, type Live } from './queries.js';
 
 export function HallCheckIn({ meeting, initialCode }: { meeting: Meeting; initialCode?: string }) {
   const { t } = useTranslation();
@@ -23,7 +23,14 @@ export function HallCheckIn({ meeting, initialCode }: { meeting: Meeting; initia
       onSubmit={(e) => {
         e.preventDefault();
         if (code.trim().length < 4) return;
-        act.mutate({ path: paths.checkIn(meeting.id), body: { hallCode: code.trim() } });
+        act.mutate(() =>
+          ok(
+            client.POST('/api/meetings/{id}/check-in', {
+              params: { path: { id: meeting.id } },
+              body: { hallCode: code.trim() },
+            }),
+          ),
+        );
       }}
     >
       <div className="field">
@@ -65,7 +72,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
   // what the last act did; "you are on the list" is said only while it is still true
   const [done, setDone] = useState<{ text: string; asked: boolean } | null>(null);
   const s = live.state;
-  const mine = itemsOf(floor.data).filter(
+  const mine = (floor.data?.items ?? []).filter(
     (r) => r.personId === me?.personId && (r.status === 'waiting' || r.status === 'speaking'),
   );
   // The live state is the latest word on the floor: the list may lag behind it (a speech just ended).
@@ -83,7 +90,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
   const open = (s?.status ?? meeting.status) === 'open';
   const ask = (kind: FloorKind) =>
     act.mutate(
-      { path: paths.floor(meeting.id), body: { kind } },
+      () => ok(client.POST('/api/meetings/{id}/floor', { params: { path: { id: meeting.id } }, body: { kind } })),
       {
         onSuccess: () => {
           setDone({ text: t('meetings.askedFloor', { kind: L.floorKind(kind) }), asked: true });
@@ -121,7 +128,13 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
             aria-busy={act.isPending || undefined}
             onClick={() =>
               act.mutate(
-                { path: paths.floorAct(meeting.id, waiting.id, 'withdraw') },
+                () =>
+                  ok(
+                    client.POST('/api/meetings/{id}/floor/{requestId}/withdraw', {
+                      params: { path: { id: meeting.id, requestId: waiting.id } },
+                      body: {},
+                    }),
+                  ),
                 {
                   onSuccess: () => {
                     setDone({ text: t('meetings.withdrawn'), asked: false });

@@ -3,11 +3,10 @@
 import { useEffect, useId, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, Protocol } from '../../../contracts/assembly.js';
-import { ApiError } from '../../app/api.js';
+import { ApiError, client, ok, urlOf } from '../../app/api.js';
 import { FormError, Select } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
 import { useDateTime } from './common.js';
-import { paths } from './endpoints.js';
 import { useMeetingAction, useProtocol } from './queries.js';
 
 /** A download link that fetches the file first (PDFs take a moment), showing that it is being prepared. */
@@ -179,7 +178,14 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
                 aria-busy={act.isPending || undefined}
                 onClick={() => {
                   if (p && edited && !window.confirm(t('meetings.regenerateConfirm'))) return;
-                  run('generate', { path: paths.protocol(meeting.id), body: { lang } });
+                  run('generate', () =>
+                    ok(
+                      client.POST('/api/meetings/{id}/protocol', {
+                        params: { path: { id: meeting.id } },
+                        body: { lang },
+                      }),
+                    ),
+                  );
                 }}
               >
                 {p ? t('meetings.regenerate') : t('meetings.generate')}
@@ -208,11 +214,14 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
                       className="button button-secondary"
                       disabled={act.isPending || !edited || !body.trim()}
                       onClick={() =>
-                        run('save', {
-                          path: paths.protocol(meeting.id),
-                          method: 'PATCH',
-                          body: { version: p.version, body },
-                        })
+                        run('save', () =>
+                          ok(
+                            client.PATCH('/api/meetings/{id}/protocol', {
+                              params: { path: { id: meeting.id } },
+                              body: { version: p.version, body },
+                            }),
+                          ),
+                        )
                       }
                     >
                       {t('meetings.saveProtocol')}
@@ -224,7 +233,14 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
                       title={edited ? t('meetings.saveFirst') : undefined}
                       onClick={() => {
                         if (window.confirm(t('meetings.approveConfirm')))
-                          run('approve', { path: paths.approve(meeting.id), body: { version: p.version } });
+                          run('approve', () =>
+                            ok(
+                              client.POST('/api/meetings/{id}/protocol/approve', {
+                                params: { path: { id: meeting.id } },
+                                body: { version: p.version },
+                              }),
+                            ),
+                          );
                       }}
                     >
                       {t('meetings.approve')}
@@ -239,7 +255,14 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
                     aria-busy={act.isPending || undefined}
                     onClick={() => {
                       if (window.confirm(t('meetings.sealConfirm')))
-                        run('seal', { path: paths.seal(meeting.id), body: { version: p.version } });
+                        run('seal', () =>
+                          ok(
+                            client.POST('/api/meetings/{id}/protocol/seal', {
+                              params: { path: { id: meeting.id } },
+                              body: { version: p.version },
+                            }),
+                          ),
+                        );
                     }}
                   >
                     {t('meetings.seal')}
@@ -265,13 +288,13 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
           <div className="button-row downloads">
             {p && (
               <DownloadLink
-                href={paths.protocolPdf(meeting.id)}
+                href={urlOf('/api/meetings/{id}/protocol.pdf', { id: meeting.id })}
                 label={t('meetings.protocolPdf')}
                 testId="protocol-pdf"
               />
             )}
             <DownloadLink
-              href={paths.transcriptPdf(meeting.id)}
+              href={urlOf('/api/meetings/{id}/transcript.pdf', { id: meeting.id })}
               label={t('meetings.transcriptPdf')}
               testId="transcript-pdf"
             />

@@ -3,11 +3,11 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddTranscriptInput, Meeting, TranscriptEntry } from '../../../contracts/assembly.js';
+import { client, ok, urlOf } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
 import { useDateTime } from './common.js';
-import { paths } from './endpoints.js';
-import { itemsOf, useMeetingAction, useTranscript, type Live } from './queries.js';
+import { useMeetingAction, useTranscript, type Live } from './queries.js';
 
 type Mode = 'speech' | 'interjection' | 'chair';
 
@@ -29,15 +29,17 @@ function EntryRow({ meeting, entry, locked }: { meeting: Meeting; entry: Transcr
           onSubmit={(e) => {
             e.preventDefault();
             act.mutate(
-              {
-                path: paths.transcriptEntry(meeting.id, entry.id),
-                method: 'PATCH',
-                body: {
-                  version: entry.version,
-                  ...(text !== entry.text ? { text } : {}),
-                  ...(label !== entry.speakerLabel ? { speakerLabel: label } : {}),
-                },
-              },
+              () =>
+                ok(
+                  client.PATCH('/api/meetings/{id}/transcript/{entryId}', {
+                    params: { path: { id: meeting.id, entryId: entry.id } },
+                    body: {
+                      version: entry.version,
+                      ...(text !== entry.text ? { text } : {}),
+                      ...(label !== entry.speakerLabel ? { speakerLabel: label } : {}),
+                    },
+                  }),
+                ),
               {
                 onSuccess: () => {
                   setEditing(false);
@@ -110,7 +112,7 @@ function EntryRow({ meeting, entry, locked }: { meeting: Meeting; entry: Transcr
 export function TranscriptList({ meeting, locked }: { meeting: Meeting; locked: boolean }) {
   const { t } = useTranslation();
   const q = useTranscript(meeting.id);
-  const items = itemsOf(q.data).sort((a, b) => a.seq - b.seq);
+  const items = (q.data?.items ?? []).sort((a, b) => a.seq - b.seq);
   return q.isPending ? (
     <Loading />
   ) : q.isError ? (
@@ -140,7 +142,7 @@ export function StenographerPanel({ meeting, live }: { meeting: Meeting; live: L
 
   const add = (body: AddTranscriptInput, after?: () => void) =>
     act.mutate(
-      { path: paths.transcript(meeting.id), body },
+      () => ok(client.POST('/api/meetings/{id}/transcript', { params: { path: { id: meeting.id } }, body: body })),
       {
         onSuccess: () => {
           after?.();
@@ -256,7 +258,11 @@ export function StenographerPanel({ meeting, live }: { meeting: Meeting; live: L
       <h3>{t('meetings.transcript')}</h3>
       <TranscriptList meeting={meeting} locked={locked} />
       <p className="small">
-        <a href={paths.transcriptPdf(meeting.id)} download data-testid="transcript-pdf-link">
+        <a
+          href={urlOf('/api/meetings/{id}/transcript.pdf', { id: meeting.id })}
+          download
+          data-testid="transcript-pdf-link"
+        >
           {t('meetings.transcriptPdf')}
         </a>
       </p>

@@ -3,31 +3,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useOneMutation } from '../../app/act.js';
-import type {
-  FloorRequest,
-  LiveState,
-  Meeting,
-  MeetingSummary,
-  Participant,
-  Protocol,
-  QuestionNote,
-  TranscriptEntry,
-} from '../../../contracts/assembly.js';
-import { api, withQuery } from '../../app/api.js';
-import { keys, paths } from './endpoints.js';
+import type { LiveState } from '../../../contracts/assembly.js';
+import { client, isApiError, ok, urlOf } from '../../app/api.js';
+import { keys } from './keys.js';
 
-/** Items of a response that is either a list or { items }. */
-export function itemsOf<T>(data: T[] | { items: T[] } | undefined): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : (data.items ?? []);
-}
-
-type List<T> = T[] | { items: T[]; total?: number };
+const meetingPath = (id: string) => ({ params: { path: { id } } });
 
 export function useMeeting(id: string) {
   return useQuery({
     queryKey: keys.meeting(id),
-    queryFn: ({ signal }) => api<Meeting>(paths.meeting(id), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/meetings/{id}', { ...meetingPath(id), signal })),
     enabled: !!id,
   });
 }
@@ -36,7 +21,7 @@ export function useBodyMeetings(bodyId: string) {
   return useQuery({
     queryKey: keys.body(bodyId),
     queryFn: ({ signal }) =>
-      api<List<MeetingSummary>>(withQuery(paths.bodyMeetings(bodyId), { limit: 50 }), { signal }),
+      ok(client.GET('/api/bodies/{id}/meetings', { params: { path: { id: bodyId }, query: { limit: 50 } }, signal })),
     retry: false,
   });
 }
@@ -44,14 +29,14 @@ export function useBodyMeetings(bodyId: string) {
 export function useMyMeetings() {
   return useQuery({
     queryKey: keys.mine,
-    queryFn: ({ signal }) => api<List<MeetingSummary>>(paths.myMeetings, { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/me/meetings', { signal })),
   });
 }
 
 export function useFloor(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.floor(id),
-    queryFn: ({ signal }) => api<List<FloorRequest>>(paths.floor(id), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/meetings/{id}/floor', { ...meetingPath(id), signal })),
     enabled,
     retry: false,
   });
@@ -60,7 +45,7 @@ export function useFloor(id: string, enabled = true) {
 export function useTranscript(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.transcript(id),
-    queryFn: ({ signal }) => api<List<TranscriptEntry>>(paths.transcript(id), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/meetings/{id}/transcript', { ...meetingPath(id), signal })),
     enabled,
     retry: false,
   });
@@ -69,7 +54,7 @@ export function useTranscript(id: string, enabled = true) {
 export function useNotes(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.notes(id),
-    queryFn: ({ signal }) => api<List<QuestionNote>>(paths.notes(id), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/meetings/{id}/notes', { ...meetingPath(id), signal })),
     enabled,
     retry: false,
   });
@@ -80,12 +65,10 @@ export function useProtocol(id: string, enabled = true) {
     queryKey: keys.protocol(id),
     queryFn: async ({ signal }) => {
       try {
-        return await api<Protocol>(paths.protocol(id), { signal });
+        return await ok(client.GET('/api/meetings/{id}/protocol', { ...meetingPath(id), signal }));
       } catch (err) {
         // No protocol generated yet.
-        if (err && typeof err === 'object' && 'status' in err && (err as { status: number }).status === 404) {
-          return null;
-        }
+        if (isApiError(err, 404)) return null;
         throw err;
       }
     },
@@ -98,7 +81,12 @@ export function useParticipants(id: string, q: string, present: 'yes' | 'no' | '
   return useQuery({
     queryKey: keys.participants(id, q, present),
     queryFn: ({ signal }) =>
-      api<List<Participant>>(withQuery(paths.participants(id), { q, present, limit: 100 }), { signal }),
+      ok(
+        client.GET('/api/meetings/{id}/participants', {
+          params: { path: { id }, query: { q, present, limit: 100 } },
+          signal,
+        }),
+      ),
     enabled,
     placeholderData: keepPreviousData,
     retry: false,
@@ -168,7 +156,7 @@ export function useLive(id: string): Live {
     };
 
     // The first picture, in case the stream is slow to connect.
-    api<LiveState>(paths.live(id))
+    ok(client.GET('/api/meetings/{id}/live', meetingPath(id)))
       .then((s) => {
         if (!closed && !last.current) adopt(s);
       })
@@ -176,7 +164,7 @@ export function useLive(id: string): Live {
 
     const connect = () => {
       if (closed) return;
-      source = new EventSource(paths.stream(id));
+      source = new EventSource(urlOf('/api/meetings/{id}/stream', { id }));
       source.addEventListener('open', () => {
         delay = 1_000;
         setLive((l) => ({ ...l, connection: 'live' }));
@@ -210,7 +198,7 @@ export function useLive(id: string): Live {
 
   const refresh = useCallback(() => {
     if (!id) return;
-    api<LiveState>(paths.live(id))
+    ok(client.GET('/api/meetings/{id}/live', meetingPath(id)))
       .then((s) => adoptRef.current?.(s))
       .catch(() => undefined);
   }, [id]);
@@ -235,11 +223,8 @@ export function useNow(active = true): number {
   return now;
 }
 
-export interface MeetingCall {
-  path: string;
-  method?: 'POST' | 'PATCH' | 'PUT';
-  body?: unknown;
-}
+/** One typed call of the client, e.g. `() => ok(client.POST('/api/meetings/{id}/open', …))`. */
+export type MeetingCall = () => Promise<unknown>;
 
 /**
  * One mutation for a panel's many buttons (give the floor, end, move up…): runs the call, then reloads
@@ -248,8 +233,7 @@ export interface MeetingCall {
 export function useMeetingAction(id: string) {
   const qc = useQueryClient();
   return useOneMutation({
-    mutationFn: (call: MeetingCall) =>
-      api<unknown>(call.path, { method: call.method ?? 'POST', body: call.body ?? {} }),
+    mutationFn: (call: MeetingCall) => call(),
     // Not awaited: a refetch cancelled by the stream's own invalidation must not keep the button busy.
     onSuccess: () => {
       for (const queryKey of [

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, type ChangePasswordInput, type OkResult } from '../../../contracts/auth.js';
-import { api } from '../../app/api.js';
+import { PASSWORD_MIN_LENGTH, type ChangePasswordInput } from '../../../contracts/auth.js';
+import { client, ok } from '../../app/api.js';
 import { ActionForm, useAct } from '../../ui/forms.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { PasswordField, newPasswordProblem } from './PasswordField.js';
@@ -13,9 +13,7 @@ export function ChangePasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const change = useAct((input: ChangePasswordInput) =>
-    api<OkResult>('/api/auth/password', { method: 'POST', body: input }),
-  );
+  const change = useAct((input: ChangePasswordInput) => ok(client.POST('/api/auth/password', { body: input })));
   return (
     <article>
       <PageTitle title={t('password.changeTitle')}>{t('password.changeTitle')}</PageTitle>

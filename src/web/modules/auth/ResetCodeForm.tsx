@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { PASSWORD_MIN_LENGTH, type OkResult, type RedeemResetCodeInput } from '../../../contracts/auth.js';
-import { api } from '../../app/api.js';
+import { PASSWORD_MIN_LENGTH, type RedeemResetCodeInput } from '../../../contracts/auth.js';
+import { client, ok } from '../../app/api.js';
 import { useOneMutation } from '../../app/act.js';
 import { useSignIn } from '../../app/auth.js';
 import { useErrorMessage } from '../../ui/feedback.js';
@@ -16,8 +16,7 @@ export function ResetCodeForm({ onCancel }: { onCancel: () => void }) {
   const signIn = useSignIn();
   const navigate = useNavigate();
   const redeem = useOneMutation({
-    mutationFn: (input: RedeemResetCodeInput) =>
-      api<OkResult>('/api/auth/password-reset', { method: 'POST', body: input }),
+    mutationFn: (input: RedeemResetCodeInput) => ok(client.POST('/api/auth/password-reset', { body: input })),
   });
   const [login, setLogin] = useState('');
   const [code, setCode] = useState('');

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResetCode } from '../../../contracts/auth.js';
-import { api } from '../../app/api.js';
+import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, useAct } from '../../ui/forms.js';
 
@@ -12,7 +12,9 @@ export function ResetPasswordPanel({ personId }: { personId: string }) {
   const f = useFormat();
   const [shown, setShown] = useState<ResetCode | null>(null);
   const [copied, setCopied] = useState(false);
-  const issue = useAct(() => api<ResetCode>(`/api/persons/${personId}/password-reset`, { method: 'POST' }));
+  const issue = useAct(() =>
+    ok(client.POST('/api/persons/{id}/password-reset', { params: { path: { id: personId } } })),
+  );
   const copy = async () => {
     if (!shown) return;
     try {

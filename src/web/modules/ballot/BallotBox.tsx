@@ -18,7 +18,7 @@ import type {
   Vote,
 } from '../../../contracts/ballot.js';
 import type { Meeting } from '../../../contracts/assembly.js';
-import { api, ApiError } from '../../app/api.js';
+import { ApiError, client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { FormError } from '../../ui/forms.js';
 import {
@@ -34,7 +34,7 @@ import {
   type KeptBallot,
 } from './ballot-client.js';
 import { useBallotLabels } from './common.js';
-import { ballotKeys, ballotPaths } from './endpoints.js';
+import { ballotKeys } from './keys.js';
 import { useBallotAction, useElections, useVote } from './queries.js';
 import type { Live } from '../assembly/queries.js';
 import { QrCode, useDateTime } from '../assembly/common.js';
@@ -415,7 +415,7 @@ export function ReceiptChecker({
     try {
       // the whole board, never the receipt alone: asking the server about one receipt with this session would tell
       // it (and any proxy's log) whose ballot that line is
-      const board = await api<BallotBoard>(ballotPaths.board(receipt.voteId));
+      const board = await ok(client.GET('/api/votes/{id}/board', { params: { path: { id: receipt.voteId } } }));
       const problems: string[] = [];
       const line = board.entries.find((e) => e.receipt === receipt.receipt);
       const check: ReceiptCheck = {
@@ -499,7 +499,13 @@ function RollCallSelf({ meetingId, vote }: { meetingId: string; vote: LiveVote }
             aria-busy={act.isPending || undefined}
             onClick={() =>
               act.mutate(
-                { path: ballotPaths.rollCall(vote.id), body: { choice: c } },
+                () =>
+                  ok(
+                    client.POST('/api/votes/{id}/roll-call', {
+                      params: { path: { id: vote.id } },
+                      body: { choice: c },
+                    }),
+                  ),
                 { onSuccess: () => setDone(t('ballots.rollRecorded', { choice: L.choice(c) })) },
               )
             }

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
 import { CountMethod, ElectionOffice, type Election, type Recount, type Vote } from '../../../contracts/ballot.js';
-import { api } from '../../app/api.js';
+import { client, ok, urlOf } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
@@ -16,7 +16,6 @@ import type { Live } from '../assembly/queries.js';
 import { loadKept } from './ballot-client.js';
 import { ReceiptChecker } from './BallotBox.js';
 import { useBallotLabels, VoteResultView } from './common.js';
-import { ballotPaths } from './endpoints.js';
 import { useBallotAction, useElections, useVotes } from './queries.js';
 
 function CreateElection({ meeting, live }: { meeting: Meeting; live: Live }) {
@@ -46,20 +45,23 @@ function CreateElection({ meeting, live }: { meeting: Meeting; live: Live }) {
         if (office === 'delegates' && delegateMeeting.trim() && !/^[0-9a-f-]{36}$/i.test(delegateMeeting.trim()))
           return t('ballots.needMeetingId');
         act.mutate(
-          {
-            path: ballotPaths.elections(meeting.id),
-            body: {
-              agendaItemId: item,
-              title: title.trim(),
-              office,
-              ...(n !== undefined ? { seats: n } : {}),
-              ...(method ? { method } : {}),
-              ...(ballot ? { ballot } : {}),
-              ...(office === 'delegates' && delegateMeeting.trim()
-                ? { delegateMeetingId: delegateMeeting.trim() }
-                : {}),
-            },
-          },
+          () =>
+            ok(
+              client.POST('/api/meetings/{id}/elections', {
+                params: { path: { id: meeting.id } },
+                body: {
+                  agendaItemId: item,
+                  title: title.trim(),
+                  office,
+                  ...(n !== undefined ? { seats: n } : {}),
+                  ...(method ? { method } : {}),
+                  ...(ballot ? { ballot } : {}),
+                  ...(office === 'delegates' && delegateMeeting.trim()
+                    ? { delegateMeetingId: delegateMeeting.trim() }
+                    : {}),
+                },
+              }),
+            ),
           { onSuccess: () => setTitle('') },
         );
       }}
@@ -134,7 +136,7 @@ function RecountButton({ voteId }: { voteId: string }) {
         onClick={() => {
           setBusy(true);
           setError(null);
-          api<Recount>(ballotPaths.recount(voteId))
+          ok(client.GET('/api/votes/{id}/recount', { params: { path: { id: voteId } } }))
             .then(setRes, setError)
             .finally(() => setBusy(false));
         }}
@@ -213,10 +215,14 @@ function ElectionCard({
   const electedIds = new Set(result?.count?.elected ?? []);
   /** The candidate's own answer, or (with `personId`) the one the chair records. */
   const consent = (answer: 'consented' | 'declined', personId?: string) =>
-    act.mutate({
-      path: ballotPaths.consent(election.id),
-      body: personId ? { consent: answer, personId } : { consent: answer },
-    });
+    act.mutate(() =>
+      ok(
+        client.POST('/api/elections/{id}/consent', {
+          params: { path: { id: election.id } },
+          body: personId ? { consent: answer, personId } : { consent: answer },
+        }),
+      ),
+    );
   return (
     <li className="election-card card" data-testid="election" data-election={election.id}>
       <h4>
@@ -287,7 +293,15 @@ function ElectionCard({
                       <ActButton
                         act={act}
                         label={t('ballots.withdrawCandidate', { name: f.name(c) })}
-                        onClick={() => act.mutate({ path: ballotPaths.withdrawCandidate(election.id, c.personId) })}
+                        onClick={() =>
+                          act.mutate(() =>
+                            ok(
+                              client.POST('/api/elections/{id}/candidates/{personId}/withdraw', {
+                                params: { path: { id: election.id, personId: c.personId } },
+                              }),
+                            ),
+                          )
+                        }
                       >
                         {t('ballots.withdraw')}
                       </ActButton>
@@ -305,7 +319,16 @@ function ElectionCard({
           search={search}
           queryKey={`nominate-${election.id}`}
           exclude={election.candidates.map((c) => c.personId)}
-          onPick={(c) => act.mutate({ path: ballotPaths.candidates(election.id), body: { personId: c.id } })}
+          onPick={(c) =>
+            act.mutate(() =>
+              ok(
+                client.POST('/api/elections/{id}/candidates', {
+                  params: { path: { id: election.id } },
+                  body: { personId: c.id },
+                }),
+              ),
+            )
+          }
         />
       )}
       {canRun && nominating && (
@@ -314,7 +337,9 @@ function ElectionCard({
           className="button button-secondary"
           onClick={() => {
             if (window.confirm(t('ballots.cancelElectionConfirm')))
-              act.mutate({ path: ballotPaths.cancelElection(election.id) });
+              act.mutate(() =>
+                ok(client.POST('/api/elections/{id}/cancel', { params: { path: { id: election.id } } })),
+              );
           }}
         >
           {t('ballots.cancelElection')}
@@ -326,10 +351,15 @@ function ElectionCard({
           <VoteResultView result={result} candidates={candidates} />
           {vote.method === 'secret' && (
             <p className="downloads">
-              <a href={ballotPaths.board(vote.id)} target="_blank" rel="noopener" data-testid="board-link">
+              <a
+                href={urlOf('/api/votes/{id}/board', { id: vote.id })}
+                target="_blank"
+                rel="noopener"
+                data-testid="board-link"
+              >
                 {t('ballots.boardLink')}
               </a>{' '}
-              <a href={ballotPaths.boardBlt(vote.id)} download data-testid="blt-link">
+              <a href={urlOf('/api/votes/{id}/board.blt', { id: vote.id })} download data-testid="blt-link">
                 {t('ballots.bltLink')}
               </a>
             </p>

@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
 import type { Mandate } from '../../../contracts/ballot.js';
+import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, FormError, Select } from '../../ui/forms.js';
 import { Chooser, useBodySearchFn, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { useBallotLabels } from './common.js';
-import { ballotPaths } from './endpoints.js';
 import { useBallotAction, useMandates } from './queries.js';
 
 function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate: Mandate; canCheck: boolean }) {
@@ -55,7 +55,14 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
                 aria-busy={act.isPending || undefined}
                 aria-label={t('ballots.confirmMandateOf', { name })}
                 onClick={() =>
-                  act.mutate({ path: ballotPaths.checkMandate(mandate.id), body: { status: 'confirmed' } })
+                  act.mutate(() =>
+                    ok(
+                      client.POST('/api/mandates/{id}/check', {
+                        params: { path: { id: mandate.id } },
+                        body: { status: 'confirmed' },
+                      }),
+                    ),
+                  )
                 }
               >
                 {t('ballots.confirmMandate')}
@@ -69,10 +76,14 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
                 onClick={() => {
                   if (!reason.trim()) return setProblem(t('ballots.needReason'));
                   setProblem('');
-                  act.mutate({
-                    path: ballotPaths.checkMandate(mandate.id),
-                    body: { status: 'rejected', reason: reason.trim() },
-                  });
+                  act.mutate(() =>
+                    ok(
+                      client.POST('/api/mandates/{id}/check', {
+                        params: { path: { id: mandate.id } },
+                        body: { status: 'rejected', reason: reason.trim() },
+                      }),
+                    ),
+                  );
                 }}
               >
                 {t('ballots.rejectMandate')}
@@ -104,7 +115,13 @@ function EnterMandate({ meeting }: { meeting: Meeting }) {
       onSubmit={() => {
         if (!person || !body) return t('ballots.needDelegateAndBody');
         act.mutate(
-          { path: ballotPaths.mandates(meeting.id), body: { personId: person.id, fromBodyId: body.id, voice } },
+          () =>
+            ok(
+              client.POST('/api/meetings/{id}/mandates', {
+                params: { path: { id: meeting.id } },
+                body: { personId: person.id, fromBodyId: body.id, voice },
+              }),
+            ),
           { onSuccess: () => setPerson(null) },
         );
       }}

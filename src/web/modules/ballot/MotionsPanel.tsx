@@ -6,12 +6,12 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
 import { QuestionKind, type Motion } from '../../../contracts/ballot.js';
+import { client, ok } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Disclosure, Field, FormError, Select, TextArea } from '../../ui/forms.js';
 import type { Live } from '../assembly/queries.js';
 import { useBallotLabels } from './common.js';
-import { ballotPaths } from './endpoints.js';
 import { useBallotAction, useMotions } from './queries.js';
 
 function ProposeMotion({ meeting, itemId }: { meeting: Meeting; itemId: string }) {
@@ -31,16 +31,19 @@ function ProposeMotion({ meeting, itemId }: { meeting: Meeting; itemId: string }
       onSubmit={() => {
         if (!title.trim() || !text.trim()) return t('ballots.needTitleText');
         act.mutate(
-          {
-            path: ballotPaths.motions(meeting.id),
-            body: {
-              agendaItemId: itemId,
-              title: title.trim(),
-              text: text.trim(),
-              questionKind: kind,
-              ...(label.trim() ? { proposerLabel: label.trim() } : {}),
-            },
-          },
+          () =>
+            ok(
+              client.POST('/api/meetings/{id}/motions', {
+                params: { path: { id: meeting.id } },
+                body: {
+                  agendaItemId: itemId,
+                  title: title.trim(),
+                  text: text.trim(),
+                  questionKind: kind,
+                  ...(label.trim() ? { proposerLabel: label.trim() } : {}),
+                },
+              }),
+            ),
           {
             onSuccess: () => {
               setTitle('');
@@ -99,7 +102,13 @@ function ProposeAmendment({
         if (replaces && !current.includes(replaces)) return t('ballots.replacesNotFound');
         if (!replaces && !text.trim()) return t('ballots.needAmendment');
         act.mutate(
-          { path: ballotPaths.amendments(motion.id), body: { replaces, text } },
+          () =>
+            ok(
+              client.POST('/api/motions/{id}/amendments', {
+                params: { path: { id: motion.id } },
+                body: { replaces, text },
+              }),
+            ),
           {
             onSuccess: () => {
               setReplaces('');
@@ -136,7 +145,13 @@ function MinorityOpinionForm({ meeting, motion }: { meeting: Meeting; motion: Mo
       onSubmit={() => {
         if (!text.trim()) return t('ballots.needOpinion');
         act.mutate(
-          { path: ballotPaths.motionAct(motion.id, 'minority-opinions'), body: { text: text.trim() } },
+          () =>
+            ok(
+              client.POST('/api/motions/{id}/minority-opinions', {
+                params: { path: { id: motion.id } },
+                body: { text: text.trim() },
+              }),
+            ),
           { onSuccess: () => setText('') },
         );
       }}
@@ -192,7 +207,9 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
               className="button button-secondary"
               disabled={act.isPending}
               aria-busy={act.isPending || undefined}
-              onClick={() => act.mutate({ path: ballotPaths.motionAct(motion.id, 'support') })}
+              onClick={() =>
+                act.mutate(() => ok(client.POST('/api/motions/{id}/support', { params: { path: { id: motion.id } } })))
+              }
             >
               {t('ballots.support')}
             </button>
@@ -203,7 +220,9 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
               className="button button-secondary"
               disabled={act.isPending}
               aria-busy={act.isPending || undefined}
-              onClick={() => act.mutate({ path: ballotPaths.motionAct(motion.id, 'withdraw') })}
+              onClick={() =>
+                act.mutate(() => ok(client.POST('/api/motions/{id}/withdraw', { params: { path: { id: motion.id } } })))
+              }
             >
               {t('ballots.withdrawMotion')}
             </button>
@@ -280,7 +299,9 @@ function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Mo
           className="link-button"
           disabled={act.isPending}
           aria-busy={act.isPending || undefined}
-          onClick={() => act.mutate({ path: ballotPaths.motionAct(amendment.id, 'support') })}
+          onClick={() =>
+            act.mutate(() => ok(client.POST('/api/motions/{id}/support', { params: { path: { id: amendment.id } } })))
+          }
         >
           {t('ballots.support')}
         </button>
@@ -291,7 +312,9 @@ function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Mo
           className="link-button"
           disabled={act.isPending}
           aria-busy={act.isPending || undefined}
-          onClick={() => act.mutate({ path: ballotPaths.motionAct(amendment.id, 'withdraw') })}
+          onClick={() =>
+            act.mutate(() => ok(client.POST('/api/motions/{id}/withdraw', { params: { path: { id: amendment.id } } })))
+          }
         >
           {t('ballots.withdrawMotion')}
         </button>

@@ -4,14 +4,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
-import { QuestionKind, VoteMethod, type Election, type RollEntry, type Vote } from '../../../contracts/ballot.js';
+import { QuestionKind, VoteMethod, type Election, type Vote } from '../../../contracts/ballot.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.js';
+import { client, ok } from '../../app/api.js';
 import type { Live } from '../assembly/queries.js';
 import { useBallotLabels, VoteResultView } from './common.js';
-import { ballotKeys, ballotPaths } from './endpoints.js';
+import { ballotKeys } from './keys.js';
 import { useBallotAction, useElections, useMotions, useVotes } from './queries.js';
 
 type Subject = 'motion' | 'election' | 'question';
@@ -43,21 +43,39 @@ function AnnounceForm({ meeting, live }: { meeting: Meeting; live: Live }) {
         const base = { method };
         if (subject === 'motion') {
           if (!motion) return t('ballots.noMotionToPut');
-          act.mutate({ path: ballotPaths.votes(meeting.id), body: { ...base, motionId: motion.id } });
+          act.mutate(() =>
+            ok(
+              client.POST('/api/meetings/{id}/votes', {
+                params: { path: { id: meeting.id } },
+                body: { ...base, motionId: motion.id },
+              }),
+            ),
+          );
         } else if (subject === 'election') {
           if (!election) return t('ballots.noElectionToPut');
-          act.mutate({ path: ballotPaths.votes(meeting.id), body: { ...base, electionId: election.id } });
+          act.mutate(() =>
+            ok(
+              client.POST('/api/meetings/{id}/votes', {
+                params: { path: { id: meeting.id } },
+                body: { ...base, electionId: election.id },
+              }),
+            ),
+          );
         } else {
           if (!title.trim()) return t('ballots.needQuestion');
-          act.mutate({
-            path: ballotPaths.votes(meeting.id),
-            body: {
-              ...base,
-              title: title.trim(),
-              questionKind: kind,
-              ...(currentItem ? { agendaItemId: currentItem } : {}),
-            },
-          });
+          act.mutate(() =>
+            ok(
+              client.POST('/api/meetings/{id}/votes', {
+                params: { path: { id: meeting.id } },
+                body: {
+                  ...base,
+                  title: title.trim(),
+                  questionKind: kind,
+                  ...(currentItem ? { agendaItemId: currentItem } : {}),
+                },
+              }),
+            ),
+          );
         }
       }}
     >
@@ -143,11 +161,15 @@ function CountEntry({ meeting, vote, election }: { meeting: Meeting; vote: Vote;
             if (Number.isNaN(v)) return t('ballots.needNumbers');
             out[c.personId] = v;
           }
-          act.mutate({ path: ballotPaths.count(vote.id), body: { tallies: out } });
+          act.mutate(() =>
+            ok(client.POST('/api/votes/{id}/count', { params: { path: { id: vote.id } }, body: { tallies: out } })),
+          );
         } else {
           const c = { for: n(counts.for), against: n(counts.against), abstain: n(counts.abstain) };
           if (Object.values(c).some(Number.isNaN)) return t('ballots.needNumbers');
-          act.mutate({ path: ballotPaths.count(vote.id), body: { counts: c } });
+          act.mutate(() =>
+            ok(client.POST('/api/votes/{id}/count', { params: { path: { id: vote.id } }, body: { counts: c } })),
+          );
         }
       }}
     >
@@ -190,7 +212,7 @@ function RollCallSheet({ meeting, vote }: { meeting: Meeting; vote: Vote }) {
   const key = [...ballotKeys.vote(meeting.id, vote.id), 'roll'];
   const roll = useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => api<{ items: RollEntry[] }>(ballotPaths.rollCall(vote.id), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/votes/{id}/roll-call', { params: { path: { id: vote.id } }, signal })),
     retry: false,
   });
   const act = useBallotAction(meeting.id);
@@ -225,7 +247,13 @@ function RollCallSheet({ meeting, vote }: { meeting: Meeting; vote: Vote }) {
                         aria-label={`${L.choice(c)} — ${f.name(p)}`}
                         onClick={() =>
                           act.mutate(
-                            { path: ballotPaths.rollCall(vote.id), body: { personId: p.personId, choice: c } },
+                            () =>
+                              ok(
+                                client.POST('/api/votes/{id}/roll-call', {
+                                  params: { path: { id: vote.id } },
+                                  body: { personId: p.personId, choice: c },
+                                }),
+                              ),
                             { onSuccess: () => void qc.invalidateQueries({ queryKey: key }) },
                           )
                         }
@@ -267,7 +295,8 @@ function VoteCard({
   const received = lv ? Math.max(lv.received, vote.received) : vote.received;
   const result = lv?.result ?? vote.result;
   const candidates = (election?.candidates ?? []).map((c) => ({ id: c.personId, name: f.name(c) }));
-  const go = (a: 'open' | 'close' | 'cancel') => act.mutate({ path: ballotPaths.voteAct(vote.id, a) });
+  const go = (a: 'open' | 'close' | 'cancel') =>
+    act.mutate(() => ok(client.POST(`/api/votes/{id}/${a}`, { params: { path: { id: vote.id } } })));
   return (
     <li className="vote-card" data-testid="vote-card" data-status={status}>
       <p>

@@ -15,17 +15,9 @@
 // other device enters it, checks the signature with the vote's key and tells the server only THAT the token moved
 // (POST …/token/moved, which answers the time); every device whose token was received before that time forgets
 // it (`since` below), so exactly one device holds the ballot and the server never sees the token before the cast.
-import type {
-  BallotBoard,
-  BallotContent,
-  BallotReceipt,
-  BallotTokenResult,
-  CastBallotInput,
-  MyBallotToken,
-  Vote,
-} from '../../../contracts/ballot.js';
+import type { BallotBoard, BallotContent, BallotReceipt, CastBallotInput, Vote } from '../../../contracts/ballot.js';
 import { RSABSSA } from '@cloudflare/blindrsa-ts';
-import { api, ApiError } from '../../app/api.js';
+import { ApiError, client, ok, urlOf } from '../../app/api.js';
 import {
   finalizeTokens,
   fromBase64,
@@ -35,7 +27,6 @@ import {
   tokenStore,
   type NoteToken,
 } from '../assembly/note-tokens.js';
-import { ballotPaths } from './endpoints.js';
 
 export interface KeptBallot {
   /** Blinding state between the request and the answer (never sent). */
@@ -82,10 +73,9 @@ async function obtain(vote: Vote, personId: string): Promise<NoteToken> {
     pending = { prepared: toBase64(item.prepared), inv: toBase64(item.inv), blinded: p.blinded[0]! };
     saveKept(vote.id, personId, { ...kept, pending });
   }
-  const res = await api<BallotTokenResult>(ballotPaths.token(vote.id), {
-    method: 'POST',
-    body: { blinded: pending.blinded },
-  });
+  const res = await ok(
+    client.POST('/api/votes/{id}/token', { params: { path: { id: vote.id } }, body: { blinded: pending.blinded } }),
+  );
   const [token] = await finalizeTokens(
     key,
     { items: [{ prepared: fromBase64(pending.prepared), inv: fromBase64(pending.inv) }] },
@@ -120,7 +110,7 @@ export async function castBallot(voteId: string, personId: string, content: Ball
   if (!token) throw new ApiError(0, 'no_ballot_token', '');
   let res: Response;
   try {
-    res = await fetch(ballotPaths.ballots(voteId), {
+    res = await fetch(urlOf('/api/votes/{id}/ballots', { id: voteId }), {
       method: 'POST',
       credentials: 'omit',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -188,7 +178,7 @@ export async function receiveToken(vote: Vote, personId: string, code: string): 
   // kept before the request: an answer lost on the way must not lose the ballot
   saveKept(vote.id, personId, { token });
   try {
-    const mine = await api<MyBallotToken>(ballotPaths.tokenMoved(vote.id), { method: 'POST', body: {} });
+    const mine = await ok(client.POST('/api/votes/{id}/token/moved', { params: { path: { id: vote.id } } }));
     saveKept(vote.id, personId, { token, since: mine.movedAt });
   } catch (err) {
     if (err instanceof ApiError && err.status >= 400) saveKept(vote.id, personId, {});

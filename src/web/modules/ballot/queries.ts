@@ -3,15 +3,15 @@
 import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useOneMutation } from '../../app/act.js';
-import type { ElectionList, MandateList, MotionList, Vote, VoteList } from '../../../contracts/ballot.js';
-import { api } from '../../app/api.js';
+import { client, ok } from '../../app/api.js';
 import type { Live } from '../assembly/queries.js';
-import { ballotKeys, ballotPaths } from './endpoints.js';
+import { ballotKeys } from './keys.js';
 
 export function useMotions(meetingId: string, enabled = true) {
   return useQuery({
     queryKey: ballotKeys.motions(meetingId),
-    queryFn: ({ signal }) => api<MotionList>(ballotPaths.motions(meetingId), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/meetings/{id}/motions', { params: { path: { id: meetingId } }, signal })),
     enabled,
     retry: false,
   });
@@ -20,7 +20,8 @@ export function useMotions(meetingId: string, enabled = true) {
 export function useVotes(meetingId: string, enabled = true) {
   return useQuery({
     queryKey: ballotKeys.votes(meetingId),
-    queryFn: ({ signal }) => api<VoteList>(ballotPaths.votes(meetingId), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/meetings/{id}/votes', { params: { path: { id: meetingId } }, signal })),
     enabled,
     retry: false,
   });
@@ -30,7 +31,7 @@ export function useVotes(meetingId: string, enabled = true) {
 export function useVote(meetingId: string, voteId: string | null | undefined, pollMs?: number) {
   return useQuery({
     queryKey: ballotKeys.vote(meetingId, voteId ?? ''),
-    queryFn: ({ signal }) => api<Vote>(ballotPaths.vote(voteId!), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/votes/{id}', { params: { path: { id: voteId! } }, signal })),
     enabled: !!voteId,
     retry: false,
     refetchInterval: pollMs ?? false,
@@ -40,7 +41,8 @@ export function useVote(meetingId: string, voteId: string | null | undefined, po
 export function useElections(meetingId: string, enabled = true) {
   return useQuery({
     queryKey: ballotKeys.elections(meetingId),
-    queryFn: ({ signal }) => api<ElectionList>(ballotPaths.elections(meetingId), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/meetings/{id}/elections', { params: { path: { id: meetingId } }, signal })),
     enabled,
     retry: false,
   });
@@ -49,23 +51,21 @@ export function useElections(meetingId: string, enabled = true) {
 export function useMandates(meetingId: string, enabled = true) {
   return useQuery({
     queryKey: ballotKeys.mandates(meetingId),
-    queryFn: ({ signal }) => api<MandateList>(ballotPaths.mandates(meetingId), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/meetings/{id}/mandates', { params: { path: { id: meetingId } }, signal })),
     enabled,
     retry: false,
   });
 }
 
-export interface BallotCall {
-  path: string;
-  method?: 'POST' | 'PUT';
-  body?: unknown;
-}
+/** One typed call of the client, e.g. `() => ok(client.POST('/api/votes/{id}/open', …))`. */
+export type BallotCall = () => Promise<unknown>;
 
 /** One mutation for a panel's buttons: runs the call, then reloads the ballot lists and the protocol. */
 export function useBallotAction(meetingId: string) {
   const qc = useQueryClient();
   return useOneMutation({
-    mutationFn: (call: BallotCall) => api<unknown>(call.path, { method: call.method ?? 'POST', body: call.body ?? {} }),
+    mutationFn: (call: BallotCall) => call(),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ballotKeys.all(meetingId) });
       void qc.invalidateQueries({ queryKey: ['meeting', meetingId, 'protocol'] });

@@ -1,11 +1,9 @@
 // A person's history: the audit trail of every state change (who, when, what, why).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PersonHistory as History } from '../../../contracts/records.js';
-import { api, isApiError } from '../../app/api.js';
+import { client, isApiError, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
-import { paths } from './endpoints.js';
 import { useLabels } from './labels.js';
 
 export function PersonHistory({ personId, headingLevel = 2 }: { personId: string; headingLevel?: 2 | 3 }) {
@@ -14,7 +12,8 @@ export function PersonHistory({ personId, headingLevel = 2 }: { personId: string
   const L = useLabels();
   const q = useQuery({
     queryKey: ['history', personId],
-    queryFn: ({ signal }) => api<History>(paths.history(personId), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/persons/{id}/history', { params: { path: { id: personId } }, signal })),
     retry: false,
   });
   const H = headingLevel === 2 ? 'h2' : 'h3';

@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PersonDetail } from '../../../contracts/person.js';
-import { api } from '../../app/api.js';
+import { client, ok, urlOf } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
@@ -13,7 +12,6 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { AdmissionSection, ApplyForm, MyRecommendations } from './admission.js';
 import { MyCases, PenaltiesSection } from './discipline.js';
 import { DuesSection } from './dues.js';
-import { paths } from './endpoints.js';
 import { PersonHistory } from './History.js';
 import { useLabels } from './labels.js';
 import { ResignForm } from './transfer.js';
@@ -21,7 +19,7 @@ import { ResignForm } from './transfer.js';
 export function CardDownload({ personId }: { personId: string }) {
   const { t } = useTranslation();
   return (
-    <a className="button" href={paths.card(personId)} download data-testid="card-pdf">
+    <a className="button" href={urlOf('/api/persons/{id}/card.pdf', { id: personId })} download data-testid="card-pdf">
       {t('membership.downloadCard')}
     </a>
   );
@@ -34,7 +32,7 @@ export function MyMembershipPage() {
   const me = useMe().data!;
   const q = useQuery({
     queryKey: ['persons', me.personId],
-    queryFn: ({ signal }) => api<PersonDetail>(`/api/persons/${me.personId}`, { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/persons/{id}', { params: { path: { id: me.personId } }, signal })),
   });
   const title = t('membership.myTitle');
   if (q.isPending) {

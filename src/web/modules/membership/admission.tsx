@@ -4,18 +4,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type {
-  Application,
-  ApplicationDetail,
-  ApplicationList,
-  ApplicationTarget,
-  Candidacy,
-  CandidacyList,
-  MyRecommendationList,
-  PersonAdmission,
-} from '../../../contracts/admission.js';
+import type { Application, ApplicationDetail, ApplicationTarget, Candidacy } from '../../../contracts/admission.js';
 import type { PersonStatus } from '../../../contracts/person.js';
-import { ApiError, api, isApiError, withQuery } from '../../app/api.js';
+import { client, isApiError, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import {
   ActionForm,
@@ -31,16 +22,12 @@ import {
 } from '../../ui/forms.js';
 import { Chooser, personChoice, useBodySearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
-import type { PersonLabel } from '../../../contracts/person.js';
-import { Section, itemsOf, useList } from './common.js';
-import { paths } from './endpoints.js';
+import { Section, useList } from './common.js';
 import { useLabels } from './labels.js';
 import { useQuery } from '@tanstack/react-query';
 
 const KEYS = [['admission'], ['persons'], ['history'], ['me-page']];
 const RECEIVING = ['primary_organisation', 'shop_cell'];
-
-type PersonHit = PersonLabel & { status?: string };
 
 /**
  * Members who may be named as recommenders, by name or card number: the admission module's
@@ -49,17 +36,17 @@ type PersonHit = PersonLabel & { status?: string };
 function useRecommenderSearch(bodyId: string | null) {
   const { t, i18n } = useTranslation();
   return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    let page: { items: PersonHit[] };
+    const anyone = () => ok(client.GET('/api/persons', { params: { query: { q, limit: 20 } }, signal }));
+    const recommenders = (id: string) =>
+      ok(client.GET('/api/admission/recommenders', { params: { query: { bodyId: id, q } }, signal }));
+    let page: Awaited<ReturnType<typeof anyone>> | Awaited<ReturnType<typeof recommenders>>;
     try {
-      if (!bodyId) throw new ApiError(404, 'route_not_found', '');
-      page = await api<{ items: PersonHit[] }>(paths.admission.recommenders(bodyId, q), { signal });
+      page = bodyId ? await recommenders(bodyId) : await anyone();
     } catch (err) {
       if (!isApiError(err, 404)) throw err;
-      page = await api<{ items: PersonHit[] }>(withQuery('/api/persons', { q, limit: 20 }), { signal });
+      page = await anyone();
     }
-    return itemsOf(page)
-      .filter((p) => !p.status || p.status === 'member')
-      .map((p) => personChoice(p, i18n.language, t));
+    return page.items.filter((p) => !p.status || p.status === 'member').map((p) => personChoice(p, i18n.language, t));
   };
 }
 
@@ -97,7 +84,10 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
   const [appliedOn, setAppliedOn] = useState(today());
   const [statement, setStatement] = useState('');
   const [recs, setRecs] = useState<Choice[]>([]);
-  const act = useAct((b: unknown) => api<Application>(paths.admission.apply, { method: 'POST', body: b }), KEYS);
+  const act = useAct(
+    (b: BodyOf<'/api/admission/applications'>) => ok(client.POST('/api/admission/applications', { body: b })),
+    KEYS,
+  );
   return (
     <ActionForm
       title={props.title ?? t('admission.applyTitle')}
@@ -169,8 +159,8 @@ function NameRecommenderForm({ app }: { app: ApplicationDetail }) {
   const recSearch = useRecommenderSearch(app.bodyId);
   const [rec, setRec] = useState<Choice | null>(null);
   const act = useAct(
-    (b: { recommenderId: string }) =>
-      api<ApplicationDetail>(paths.admission.nameRecommender(app.id), { method: 'POST', body: b }),
+    (b: BodyOf<'/api/admission/applications/{id}/recommenders'>) =>
+      ok(client.POST('/api/admission/applications/{id}/recommenders', { params: { path: { id: app.id } }, body: b })),
     [...KEYS, ['admission', 'application', app.id]],
   );
   return (
@@ -234,7 +224,7 @@ function ApplicationRecs({ id }: { id: string }) {
   const f = useFormat();
   const q = useQuery({
     queryKey: ['admission', 'application', id],
-    queryFn: ({ signal }) => api<ApplicationDetail>(paths.admission.application(id), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/admission/applications/{id}', { params: { path: { id } }, signal })),
     retry: false,
   });
   if (!q.data) return null;
@@ -281,7 +271,9 @@ export function AdmissionSection({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useLabels();
-  const q = useList<PersonAdmission>(['admission', 'person', personId], paths.admission.personAdmission(personId));
+  const q = useList(['admission', 'person', personId], (signal) =>
+    ok(client.GET('/api/admission/persons/{id}', { params: { path: { id: personId } }, signal })),
+  );
   const c = q.data?.candidacy ?? null;
   const apps = q.data?.applications ?? [];
   return (
@@ -319,10 +311,12 @@ function AnswerRecommendation({ id }: { id: string }) {
   const [declineProblem, setDeclineProblem] = useState('');
   const act = useAct(
     (b: { confirm: boolean; text: string; on: string }) =>
-      api(b.confirm ? paths.admission.confirmRecommendation(id) : paths.admission.declineRecommendation(id), {
-        method: 'POST',
-        body: { text: b.text, on: b.on },
-      }),
+      ok(
+        client.POST(
+          b.confirm ? '/api/admission/recommendations/{id}/confirm' : '/api/admission/recommendations/{id}/decline',
+          { params: { path: { id } }, body: { text: b.text, on: b.on } },
+        ),
+      ),
     KEYS,
   );
   return (
@@ -368,8 +362,10 @@ export function MyRecommendations() {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useLabels();
-  const q = useList<MyRecommendationList>(['admission', 'my-recommendations'], paths.admission.myRecommendations);
-  const items = itemsOf(q.data);
+  const q = useList(['admission', 'my-recommendations'], (signal) =>
+    ok(client.GET('/api/admission/my/recommendations', { signal })),
+  );
+  const items = q.data?.items ?? [];
   const open = items.filter((i) => i.recommendation.state === 'requested');
   return (
     <Section
@@ -396,10 +392,13 @@ export function MyRecommendations() {
   );
 }
 
-function DecideForm({ path, title, submit, testId }: { path: string; title: string; submit: string; testId: string }) {
+type Decision = BodyOf<'/api/admission/applications/{id}/decision'>;
+
+function DecideForm(props: { send: (b: Decision) => Promise<unknown>; title: string; submit: string; testId: string }) {
+  const { title, submit, testId } = props;
   const { t } = useTranslation();
   const [d, setD] = useState(emptyDecision());
-  const act = useAct((b: unknown) => api(path, { method: 'POST', body: b }), KEYS);
+  const act = useAct(props.send, KEYS);
   return (
     <ActionForm
       title={title}
@@ -421,8 +420,10 @@ function DecideForm({ path, title, submit, testId }: { path: string; title: stri
 export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useList<ApplicationList>(['admission', 'to-decide', bodyId], paths.admission.toDecide(bodyId));
-  const items = itemsOf(q.data).filter((a) => a.state === 'ready' || a.state === 'collecting_recommendations');
+  const q = useList(['admission', 'to-decide', bodyId], (signal) =>
+    ok(client.GET('/api/admission/bodies/{id}/applications', { params: { path: { id: bodyId } }, signal })),
+  );
+  const items = (q.data?.items ?? []).filter((a) => a.state === 'ready' || a.state === 'collecting_recommendations');
   return (
     <Section
       id="wl-applications"
@@ -443,7 +444,14 @@ export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
             <ApplicationRecs id={a.id} />
             {a.state === 'ready' && (
               <DecideForm
-                path={paths.admission.decide(a.id)}
+                send={(b) =>
+                  ok(
+                    client.POST('/api/admission/applications/{id}/decision', {
+                      params: { path: { id: a.id } },
+                      body: b,
+                    }),
+                  )
+                }
                 title={t('admission.decideTitle')}
                 submit={t('admission.decideSubmit')}
                 testId="decide-application-form"
@@ -460,8 +468,10 @@ export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
 export function ConfirmationsWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useList<ApplicationList>(['admission', 'to-confirm', bodyId], paths.admission.toConfirm(bodyId));
-  const items = itemsOf(q.data).filter((a) => a.state === 'admitted_by_primary');
+  const q = useList(['admission', 'to-confirm', bodyId], (signal) =>
+    ok(client.GET('/api/admission/bodies/{id}/confirmations', { params: { path: { id: bodyId } }, signal })),
+  );
+  const items = (q.data?.items ?? []).filter((a) => a.state === 'admitted_by_primary');
   return (
     <Section
       id="wl-confirmations"
@@ -481,7 +491,14 @@ export function ConfirmationsWorklist({ bodyId }: { bodyId: string }) {
             <ApplicationSummary a={a} />
             <ApplicationRecs id={a.id} />
             <DecideForm
-              path={paths.admission.confirm(a.id)}
+              send={(b) =>
+                ok(
+                  client.POST('/api/admission/applications/{id}/confirmation', {
+                    params: { path: { id: a.id } },
+                    body: b,
+                  }),
+                )
+              }
               title={t('admission.confirmTitle')}
               submit={t('admission.confirmSubmit')}
               testId="confirm-application-form"
@@ -497,7 +514,11 @@ function ExtendForm({ c }: { c: Candidacy }) {
   const { t } = useTranslation();
   const [d, setD] = useState(emptyDecision());
   const [months, setMonths] = useState('6');
-  const act = useAct((b: unknown) => api(paths.admission.extend(c.personId), { method: 'POST', body: b }), KEYS);
+  const act = useAct(
+    (b: BodyOf<'/api/admission/candidates/{id}/extend'>) =>
+      ok(client.POST('/api/admission/candidates/{id}/extend', { params: { path: { id: c.personId } }, body: b })),
+    KEYS,
+  );
   return (
     <ActionForm
       title={t('admission.extendTitle')}
@@ -522,8 +543,10 @@ export function CandidatesDueWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useLabels();
-  const q = useList<CandidacyList>(['admission', 'due', bodyId], paths.admission.candidatesDue(bodyId));
-  const items = itemsOf(q.data);
+  const q = useList(['admission', 'due', bodyId], (signal) =>
+    ok(client.GET('/api/admission/bodies/{id}/candidates-due', { params: { path: { id: bodyId } }, signal })),
+  );
+  const items = q.data?.items ?? [];
   return (
     <Section
       id="wl-candidates"
@@ -554,7 +577,14 @@ export function CandidatesDueWorklist({ bodyId }: { bodyId: string }) {
             </Disclosure>
             <Disclosure label={t('admission.refuse')}>
               <DecideForm
-                path={paths.admission.refuse(c.personId)}
+                send={(b) =>
+                  ok(
+                    client.POST('/api/admission/candidates/{id}/refuse', {
+                      params: { path: { id: c.personId } },
+                      body: b,
+                    }),
+                  )
+                }
                 title={t('admission.refuseTitle')}
                 submit={t('admission.refuseSubmit')}
                 testId="refuse-form"

@@ -3,15 +3,14 @@
 import type { ReactNode } from 'react';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { StatuteVersion } from '../../../contracts/statute.js';
 import type { Penalty } from '../../../contracts/membership-rules.js';
-import { api, isApiError } from '../../app/api.js';
+import { client, isApiError, ok } from '../../app/api.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 
 export function useStatute() {
   return useQuery({
     queryKey: ['statute'],
-    queryFn: ({ signal }) => api<StatuteVersion>('/api/statute', { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/statute', { signal })),
     staleTime: 60_000,
   });
 }
@@ -21,20 +20,15 @@ export function usePenalties(): Penalty[] {
   return s.data?.rules.membership.penalties ?? ['warning', 'reprimand', 'severe_reprimand_with_record', 'expulsion'];
 }
 
-export function useList<T>(key: QueryKey, path: string | null) {
+/** A worklist's query: `read` is the typed call (null while it cannot be made yet). */
+export function useList<T>(key: QueryKey, read: ((signal: AbortSignal) => Promise<T>) | null) {
   return useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => api<T>(path!, { signal }),
-    enabled: path !== null,
+    queryFn: ({ signal }) => read!(signal),
+    enabled: read !== null,
     retry: false,
     placeholderData: keepPreviousData,
   });
-}
-
-/** Items of a response that is either a list or { items }. */
-export function itemsOf<T>(data: T[] | { items: T[] } | undefined): T[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : (data.items ?? []);
 }
 
 /** A card section with a heading, the loading and error states of its query, and an empty text. */

@@ -4,17 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type {
-  Appeal,
-  AppealList,
-  CaseDetail,
-  CaseList,
-  CaseOutcome,
-  DisciplineCase,
-  PersonPenalties,
-  PenaltyRecord,
-} from '../../../contracts/discipline.js';
-import { api } from '../../app/api.js';
+import type { Appeal, CaseOutcome, DisciplineCase, PenaltyRecord } from '../../../contracts/discipline.js';
+import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import {
   ActionForm,
@@ -28,8 +19,7 @@ import {
   today,
   useAct,
 } from '../../ui/forms.js';
-import { Section, itemsOf, useList, usePenalties } from './common.js';
-import { paths } from './endpoints.js';
+import { Section, useList, usePenalties } from './common.js';
 import { useLabels } from './labels.js';
 
 const KEYS = [['discipline'], ['appeals'], ['penalties'], ['history'], ['persons']];
@@ -85,7 +75,8 @@ function AnswerForm({ caseId }: { caseId: string }) {
   const [answer, setAnswer] = useState('');
   const [on, setOn] = useState(today());
   const act = useAct(
-    (body: { answer: string; answeredOn: string }) => api(paths.discipline.answer(caseId), { method: 'POST', body }),
+    (body: BodyOf<'/api/discipline/cases/{id}/answer'>) =>
+      ok(client.POST('/api/discipline/cases/{id}/answer', { params: { path: { id: caseId } }, body })),
     KEYS,
   );
   return (
@@ -109,11 +100,7 @@ function AppealForm({ actId, actKind }: { actId: string; actKind: 'discipline' |
   const { t } = useTranslation();
   const [reasons, setReasons] = useState('');
   const [on, setOn] = useState(today());
-  const act = useAct(
-    (body: { actKind: string; actId: string; reasons: string; lodgedOn: string }) =>
-      api(paths.discipline.appeal, { method: 'POST', body }),
-    KEYS,
-  );
+  const act = useAct((body: BodyOf<'/api/appeals'>) => ok(client.POST('/api/appeals', { body })), KEYS);
   return (
     <ActionForm
       title={t('discipline.appealTitle')}
@@ -135,7 +122,8 @@ function EscalateForm({ appealId }: { appealId: string }) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState('');
   const act = useAct(
-    (body: { reasons: string; lodgedOn: string }) => api(paths.discipline.escalate(appealId), { method: 'POST', body }),
+    (body: BodyOf<'/api/appeals/{id}/escalate'>) =>
+      ok(client.POST('/api/appeals/{id}/escalate', { params: { path: { id: appealId } }, body })),
     KEYS,
   );
   return (
@@ -175,7 +163,7 @@ function MyCase({ c }: { c: DisciplineCase }) {
   const L = useLabels();
   const detail = useQuery({
     queryKey: ['discipline', 'case', c.id],
-    queryFn: ({ signal }) => api<CaseDetail>(paths.discipline.case(c.id), { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/discipline/cases/{id}', { params: { path: { id: c.id } }, signal })),
   });
   const appeals = detail.data?.appeals ?? [];
   const dismissed = appeals.find((a) => a.state === 'dismissed' && a.level === 'higher_body');
@@ -211,8 +199,8 @@ function MyCase({ c }: { c: DisciplineCase }) {
 /** The reader's discipline cases; `onlyIfAny`: nothing at all when there are none (someone never in the party). */
 export function MyCases({ onlyIfAny = false }: { onlyIfAny?: boolean }) {
   const { t } = useTranslation();
-  const q = useList<CaseList>(['discipline', 'mine'], paths.discipline.mine);
-  const items = itemsOf(q.data);
+  const q = useList(['discipline', 'mine'], (signal) => ok(client.GET('/api/discipline/my-cases', { signal })));
+  const items = q.data?.items ?? [];
   if (onlyIfAny && items.length === 0) return null;
   return (
     <Section
@@ -236,7 +224,8 @@ function HearingForm({ caseId }: { caseId: string }) {
   const [heardOn, setHeardOn] = useState(today());
   const [notes, setNotes] = useState('');
   const act = useAct(
-    (body: { heardOn: string; notes: string }) => api(paths.discipline.hearing(caseId), { method: 'POST', body }),
+    (body: BodyOf<'/api/discipline/cases/{id}/hearing'>) =>
+      ok(client.POST('/api/discipline/cases/{id}/hearing', { params: { path: { id: caseId } }, body })),
     KEYS,
   );
   return (
@@ -262,7 +251,11 @@ function DecideCaseForm({ caseId }: { caseId: string }) {
   const penalties = usePenalties();
   const [d, setD] = useState(emptyDecision());
   const [outcome, setOutcome] = useState<CaseOutcome>(penalties[0] ?? 'warning');
-  const act = useAct((body: unknown) => api(paths.discipline.decide(caseId), { method: 'POST', body }), KEYS);
+  const act = useAct(
+    (body: BodyOf<'/api/discipline/cases/{id}/decide'>) =>
+      ok(client.POST('/api/discipline/cases/{id}/decide', { params: { path: { id: caseId } }, body })),
+    KEYS,
+  );
   return (
     <ActionForm
       title={t('discipline.decideTitle')}
@@ -294,8 +287,10 @@ export function ChargesWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useLabels();
-  const q = useList<CaseList>(['discipline', 'body', bodyId], paths.discipline.forBody(bodyId));
-  const items = itemsOf(q.data).filter((c) => ['charged', 'answered', 'heard'].includes(c.state));
+  const q = useList(['discipline', 'body', bodyId], (signal) =>
+    ok(client.GET('/api/discipline/cases', { params: { query: { bodyId } }, signal })),
+  );
+  const items = (q.data?.items ?? []).filter((c) => ['charged', 'answered', 'heard'].includes(c.state));
   return (
     <Section
       id="wl-charges"
@@ -325,7 +320,11 @@ function DecideAppealForm({ appealId }: { appealId: string }) {
   const { t } = useTranslation();
   const [d, setD] = useState(emptyDecision());
   const [outcome, setOutcome] = useState<'upheld' | 'dismissed'>('upheld');
-  const act = useAct((body: unknown) => api(paths.discipline.decideAppeal(appealId), { method: 'POST', body }), KEYS);
+  const act = useAct(
+    (body: BodyOf<'/api/appeals/{id}/decide'>) =>
+      ok(client.POST('/api/appeals/{id}/decide', { params: { path: { id: appealId } }, body })),
+    KEYS,
+  );
   return (
     <ActionForm
       title={t('discipline.decideAppealTitle')}
@@ -356,8 +355,10 @@ function DecideAppealForm({ appealId }: { appealId: string }) {
 export function AppealsWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useList<AppealList>(['appeals', bodyId], paths.discipline.appealsForBody(bodyId));
-  const items = itemsOf(q.data).filter((a) => a.state === 'pending');
+  const q = useList(['appeals', bodyId], (signal) =>
+    ok(client.GET('/api/appeals', { params: { query: { bodyId } }, signal })),
+  );
+  const items = (q.data?.items ?? []).filter((a) => a.state === 'pending');
   return (
     <Section
       id="wl-appeals"
@@ -412,7 +413,9 @@ function PenaltyText({ p }: { p: PenaltyRecord }) {
 /** A person's penalties; `onlyIfAny`: nothing at all when there are none (someone never in the party). */
 export function PenaltiesSection({ personId, onlyIfAny = false }: { personId: string; onlyIfAny?: boolean }) {
   const { t } = useTranslation();
-  const q = useList<PersonPenalties>(['penalties', personId], paths.discipline.penalties(personId));
+  const q = useList(['penalties', personId], (signal) =>
+    ok(client.GET('/api/persons/{id}/penalties', { params: { path: { id: personId } }, signal })),
+  );
   const all = q.data ? [...q.data.active, ...q.data.past] : [];
   if (onlyIfAny && all.length === 0) return null;
   return (
@@ -439,7 +442,10 @@ export function BringChargeForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const [charge, setCharge] = useState('');
   const [on, setOn] = useState(today());
-  const act = useAct((body: unknown) => api(paths.discipline.charge, { method: 'POST', body }), KEYS);
+  const act = useAct(
+    (body: BodyOf<'/api/discipline/cases'>) => ok(client.POST('/api/discipline/cases', { body })),
+    KEYS,
+  );
   return (
     <Disclosure label={t('discipline.bringCharge')}>
       <ActionForm

@@ -3,13 +3,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ArrearsPage, DuesQuote, PersonDues } from '../../../contracts/dues.js';
-import { api } from '../../app/api.js';
+import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Disclosure, Field, today, useAct } from '../../ui/forms.js';
 import { Pager } from '../../ui/Pager.js';
 import { Section, useList } from './common.js';
-import { paths } from './endpoints.js';
 
 function lastMonth(): string {
   const d = new Date();
@@ -34,10 +32,10 @@ export function RecordPaymentForm({ personId }: { personId: string }) {
   const [amount, setAmount] = useState('');
   const [paidOn, setPaidOn] = useState(today());
   const quote = useAct((q: { month: string; earnings: string }) =>
-    api<DuesQuote>(paths.dues.quote(q.month, q.earnings)),
+    ok(client.GET('/api/dues/scale', { params: { query: q } })),
   );
   const act = useAct(
-    (body: unknown) => api(paths.dues.pay, { method: 'POST', body }),
+    (body: BodyOf<'/api/dues/payments'>) => ok(client.POST('/api/dues/payments', { body })),
     [['dues'], ['history', personId]],
   );
   return (
@@ -87,7 +85,9 @@ export function DuesSection({ personId, canRecord }: { personId: string; canReco
   const { t } = useTranslation();
   const f = useFormat();
   const month = useMonth();
-  const q = useList<PersonDues>(['dues', 'person', personId], paths.dues.person(personId));
+  const q = useList(['dues', 'person', personId], (signal) =>
+    ok(client.GET('/api/dues/persons/{id}', { params: { path: { id: personId } }, signal })),
+  );
   const d = q.data;
   return (
     <Section id={`dues-${personId}`} testId="dues" title={t('dues.title')} query={q} empty="">
@@ -156,9 +156,8 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
   const f = useFormat();
   const month = useMonth();
   const [offset, setOffset] = useState(0);
-  const q = useList<ArrearsPage>(
-    ['dues', 'arrears', bodyId, offset],
-    paths.dues.arrears(bodyId, ARREARS_LIMIT, offset),
+  const q = useList(['dues', 'arrears', bodyId, offset], (signal) =>
+    ok(client.GET('/api/dues/arrears', { params: { query: { bodyId, limit: ARREARS_LIMIT, offset } }, signal })),
   );
   const items = q.data?.items ?? [];
   return (

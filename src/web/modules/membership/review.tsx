@@ -3,20 +3,12 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type {
-  Review,
-  ReviewItem,
-  ReviewItemPage,
-  ReviewList,
-  ReviewOutcome,
-  ReviewProgress,
-} from '../../../contracts/review.js';
-import { api } from '../../app/api.js';
+import type { Review, ReviewItem, ReviewOutcome } from '../../../contracts/review.js';
+import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Disclosure, Field, Select, TextArea, today, useAct } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
 import { Section, useList } from './common.js';
-import { paths } from './endpoints.js';
 import { useLabels } from './labels.js';
 
 const OUTCOMES: ReviewOutcome[] = ['confirmed', 'moved_to_candidate', 'moved_to_sympathiser', 'expelled'];
@@ -28,7 +20,8 @@ function DecideItem({ item }: { item: ReviewItem }) {
   const [reasons, setReasons] = useState('');
   const [on, setOn] = useState(today());
   const act = useAct(
-    (b: unknown) => api(paths.reviews.decideItem(item.id), { method: 'POST', body: b }),
+    (b: BodyOf<'/api/review-items/{id}/decide'>) =>
+      ok(client.POST('/api/review-items/{id}/decide', { params: { path: { id: item.id } }, body: b })),
     [['reviews'], ['history'], ['persons']],
   );
   return (
@@ -57,7 +50,8 @@ function Progress({ reviewId }: { reviewId: string }) {
   const f = useFormat();
   const q = useQuery({
     queryKey: ['reviews', 'progress', reviewId],
-    queryFn: ({ signal }) => api<ReviewProgress>(paths.reviews.progress(reviewId), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/reviews/{id}/progress', { params: { path: { id: reviewId } }, signal })),
     retry: false,
   });
   if (q.isPending) return <Loading />;
@@ -114,7 +108,9 @@ export function ReviewsWorklist() {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useLabels();
-  const q = useList<ReviewItemPage>(['reviews', 'mine'], `${paths.reviews.myItems}?limit=200`);
+  const q = useList(['reviews', 'mine'], (signal) =>
+    ok(client.GET('/api/review-items/mine', { params: { query: { limit: 200 } }, signal })),
+  );
   const items = q.data?.items ?? [];
   const reviewIds = [...new Set(items.map((i) => i.reviewId))];
   return (
@@ -154,7 +150,7 @@ function OpenReviewForm({ bodyId }: { bodyId: string }) {
   const [title, setTitle] = useState('');
   const [openedOn, setOpenedOn] = useState(today());
   const [deadline, setDeadline] = useState('');
-  const act = useAct((b: unknown) => api<Review>(paths.reviews.open, { method: 'POST', body: b }), [['reviews']]);
+  const act = useAct((b: BodyOf<'/api/reviews'>) => ok(client.POST('/api/reviews', { body: b })), [['reviews']]);
   return (
     <ActionForm
       title={t('review.openTitle')}
@@ -179,7 +175,8 @@ function OpenReviewForm({ bodyId }: { bodyId: string }) {
 function CloseReviewForm({ review }: { review: Review }) {
   const { t } = useTranslation();
   const act = useAct(
-    (b: unknown) => api<Review>(paths.reviews.close(review.id), { method: 'POST', body: b }),
+    (b: BodyOf<'/api/reviews/{id}/close'>) =>
+      ok(client.POST('/api/reviews/{id}/close', { params: { path: { id: review.id } }, body: b })),
     [['reviews']],
   );
   return (
@@ -197,7 +194,9 @@ export function CommitteeReviews({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useLabels();
-  const q = useList<ReviewList>(['reviews', 'body', bodyId], paths.reviews.list(bodyId));
+  const q = useList(['reviews', 'body', bodyId], (signal) =>
+    ok(client.GET('/api/reviews', { params: { query: { bodyId } }, signal })),
+  );
   const reviews = q.data?.items ?? [];
   return (
     <Section

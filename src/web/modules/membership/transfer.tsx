@@ -3,9 +3,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { UnregisteredPage } from '../../../contracts/transfer.js';
-import type { Resignation, ResignationPage } from '../../../contracts/resignation.js';
-import { api } from '../../app/api.js';
+import type { Resignation } from '../../../contracts/resignation.js';
+import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import {
   ActionForm,
@@ -20,7 +19,6 @@ import {
 } from '../../ui/forms.js';
 import { Chooser, useBodySearchFn, type Choice } from '../../ui/pickers.js';
 import { Section, useList } from './common.js';
-import { paths } from './endpoints.js';
 import { useLabels } from './labels.js';
 
 const KEYS = [['transfers'], ['persons'], ['history'], ['bodies'], ['resignations']];
@@ -45,10 +43,15 @@ export function TransferForms({ personId, registered }: { personId: string; regi
   const [on, setOn] = useState(today());
   const [reason, setReason] = useState('');
   const [body, setBody] = useState<Choice | null>(null);
-  const dereg = useAct((b: unknown) => api(paths.transfers.deregister, { method: 'POST', body: b }), KEYS);
+  const dereg = useAct(
+    (b: BodyOf<'/api/transfers/deregister'>) => ok(client.POST('/api/transfers/deregister', { body: b })),
+    KEYS,
+  );
   const move = useAct(
-    (b: { direct: boolean; input: unknown }) =>
-      api(b.direct ? paths.transfers.direct : paths.transfers.register, { method: 'POST', body: b.input }),
+    (b: { direct: boolean; input: BodyOf<'/api/transfers/register'> & BodyOf<'/api/transfers/direct'> }) =>
+      b.direct
+        ? ok(client.POST('/api/transfers/direct', { body: b.input }))
+        : ok(client.POST('/api/transfers/register', { body: b.input })),
     KEYS,
   );
   return (
@@ -92,7 +95,9 @@ export function TransferForms({ personId, registered }: { personId: string; regi
 export function UnregisteredWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useList<UnregisteredPage>(['transfers', 'unregistered', bodyId], paths.transfers.unregistered(bodyId));
+  const q = useList(['transfers', 'unregistered', bodyId], (signal) =>
+    ok(client.GET('/api/transfers/unregistered', { params: { query: { bodyId, limit: 200 } }, signal })),
+  );
   const items = q.data?.items ?? [];
   return (
     <Section
@@ -131,7 +136,7 @@ export function ResignForm() {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState('');
   const [on, setOn] = useState(today());
-  const act = useAct((b: unknown) => api(paths.resignations.submit, { method: 'POST', body: b }), KEYS);
+  const act = useAct((b: BodyOf<'/api/resignations'>) => ok(client.POST('/api/resignations', { body: b })), KEYS);
   return (
     <Disclosure label={t('resignation.resign')}>
       <ActionForm
@@ -160,8 +165,16 @@ function ResignationItem({ r }: { r: Resignation }) {
   const [discussion, setDiscussion] = useState('');
   const [on, setOn] = useState(today());
   const [d, setD] = useState(emptyDecision());
-  const discuss = useAct((b: unknown) => api(paths.resignations.discuss(r.id), { method: 'POST', body: b }), KEYS);
-  const decide = useAct((b: unknown) => api(paths.resignations.decide(r.id), { method: 'POST', body: b }), KEYS);
+  const discuss = useAct(
+    (b: BodyOf<'/api/resignations/{id}/discussion'>) =>
+      ok(client.POST('/api/resignations/{id}/discussion', { params: { path: { id: r.id } }, body: b })),
+    KEYS,
+  );
+  const decide = useAct(
+    (b: BodyOf<'/api/resignations/{id}/acceptance'>) =>
+      ok(client.POST('/api/resignations/{id}/acceptance', { params: { path: { id: r.id } }, body: b })),
+    KEYS,
+  );
   return (
     <li className="case" data-testid="resignation-item">
       <p>
@@ -208,7 +221,9 @@ function ResignationItem({ r }: { r: Resignation }) {
 
 export function ResignationsWorklist({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
-  const q = useList<ResignationPage>(['resignations', bodyId], paths.resignations.forBody(bodyId));
+  const q = useList(['resignations', bodyId], (signal) =>
+    ok(client.GET('/api/resignations', { params: { query: { bodyId, limit: 200 } }, signal })),
+  );
   const items = q.data?.items ?? [];
   return (
     <Section

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtendOfficeInput, EndOfficeInput, Office } from '../../../contracts/organisation.js';
-import { api } from '../../app/api.js';
+import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Disclosure, Field, TextArea, useAct } from '../../ui/forms.js';
 import { keys } from './queries.js';
@@ -12,7 +12,7 @@ function EndForm({ office }: { office: Office }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const act = useAct(
-    (body: EndOfficeInput) => api(`/api/offices/${office.id}/end`, { method: 'POST', body }),
+    (body: EndOfficeInput) => ok(client.POST('/api/offices/{id}/end', { params: { path: { id: office.id } }, body })),
     [keys.body(office.bodyId), ['persons']],
   );
   return (
@@ -34,7 +34,8 @@ function ExtendForm({ office, endsOn }: { office: Office; endsOn: string }) {
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
   const act = useAct(
-    (body: ExtendOfficeInput) => api(`/api/offices/${office.id}/extend`, { method: 'POST', body }),
+    (body: ExtendOfficeInput) =>
+      ok(client.POST('/api/offices/{id}/extend', { params: { path: { id: office.id } }, body })),
     [keys.body(office.bodyId), ['persons']],
   );
   return (

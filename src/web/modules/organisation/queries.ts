@@ -1,8 +1,6 @@
 // Requests of the organisation pages, with their cache keys.
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import type { BodyDetail, BodyList, BodyPage } from '../../../contracts/organisation.js';
-import type { PersonPage } from '../../../contracts/person.js';
-import { api, withQuery } from '../../app/api.js';
+import { client, ok } from '../../app/api.js';
 
 export const keys = {
   roots: ['bodies', 'roots'] as const,
@@ -12,10 +10,11 @@ export const keys = {
   members: (id: string, q: string, offset: number) => ['bodies', id, 'members', q, offset] as const,
 };
 
-export const fetchRoots = (signal?: AbortSignal) => api<BodyList>('/api/bodies/roots', { signal });
+export const fetchRoots = (signal?: AbortSignal) => ok(client.GET('/api/bodies/roots', { signal }));
 export const fetchChildren = (id: string, signal?: AbortSignal) =>
-  api<BodyList>(`/api/bodies/${id}/children`, { signal });
-export const fetchBody = (id: string, signal?: AbortSignal) => api<BodyDetail>(`/api/bodies/${id}`, { signal });
+  ok(client.GET('/api/bodies/{id}/children', { params: { path: { id } }, signal }));
+export const fetchBody = (id: string, signal?: AbortSignal) =>
+  ok(client.GET('/api/bodies/{id}', { params: { path: { id } }, signal }));
 
 export function useBody(id: string, enabled = true) {
   return useQuery({
@@ -34,7 +33,8 @@ export const SEARCH_LIMIT = 20;
 export function useBodySearch(q: string, offset = 0) {
   return useQuery({
     queryKey: keys.search(q, offset),
-    queryFn: ({ signal }) => api<BodyPage>(withQuery('/api/bodies', { q, limit: SEARCH_LIMIT, offset }), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/bodies', { params: { query: { q, limit: SEARCH_LIMIT, offset } }, signal })),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -46,7 +46,12 @@ export function useMembers(id: string, q: string, offset: number) {
   return useQuery({
     queryKey: keys.members(id, q, offset),
     queryFn: ({ signal }) =>
-      api<PersonPage>(withQuery(`/api/bodies/${id}/members`, { q, limit: MEMBERS_LIMIT, offset }), { signal }),
+      ok(
+        client.GET('/api/bodies/{id}/members', {
+          params: { path: { id }, query: { q, limit: MEMBERS_LIMIT, offset } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

@@ -2,8 +2,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PersonDetail } from '../../../contracts/person.js';
-import { api } from '../../app/api.js';
+import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
@@ -18,7 +17,7 @@ export function PersonPage() {
   const me = useMe().data;
   const q = useQuery({
     queryKey: ['persons', id],
-    queryFn: ({ signal }) => api<PersonDetail>(`/api/persons/${id}`, { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/persons/{id}', { params: { path: { id: id! } }, signal })),
   });
 
   if (q.isPending) {

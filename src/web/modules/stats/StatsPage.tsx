@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { BodyStats, SizeBand, SizeBands } from '../../../contracts/stats.js';
-import { api, withQuery } from '../../app/api.js';
+import type { SizeBand } from '../../../contracts/stats.js';
+import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
@@ -99,12 +99,13 @@ export function StatsPage() {
   const bodyId = params.get('body') ?? (params.has('whole') ? null : (me?.scopes[0]?.bodyId ?? null));
   const bands = useQuery({
     queryKey: ['stats', 'size-bands', bodyId],
-    queryFn: ({ signal }) => api<SizeBands>(withQuery('/api/stats/size-bands', { bodyId }), { signal }),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/stats/size-bands', { params: { query: { bodyId: bodyId ?? undefined } }, signal })),
   });
   const statsId = bands.data?.body.id;
   const figures = useQuery({
     queryKey: ['stats', 'body', statsId],
-    queryFn: ({ signal }) => api<BodyStats>(`/api/stats/body/${statsId}`, { signal }),
+    queryFn: ({ signal }) => ok(client.GET('/api/stats/body/{id}', { params: { path: { id: statsId! } }, signal })),
     enabled: Boolean(statsId),
   });
 

@@ -18,7 +18,8 @@ import {
   useAct,
 } from '../../ui/forms.js';
 import { Chooser, useBodySearchFn, type Choice } from '../../ui/pickers.js';
-import { Section, useList } from './common.js';
+import { useList } from './common.js';
+import { Worklist } from '../../ui/Worklist.js';
 import { useLabels } from './labels.js';
 
 const KEYS = [['transfers'], ['persons'], ['history'], ['bodies'], ['resignations']];
@@ -100,35 +101,33 @@ export function UnregisteredWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = q.data?.items ?? [];
   return (
-    <Section
+    <Worklist
       id="wl-unregistered"
       title={t('worklists.unregistered')}
       query={q}
       count={q.data?.total}
       empty={t('worklists.noUnregistered')}
-    >
-      {q.data && (
-        <p className="small muted">
-          {t('transfer.limitNote', { count: q.data.limitMonths, limit: q.data.limitMonths })}
-        </p>
+      before={
+        q.data && (
+          <p className="small muted">
+            {t('transfer.limitNote', { count: q.data.limitMonths, limit: q.data.limitMonths })}
+          </p>
+        )
+      }
+      items={items}
+      itemKey={(u) => u.personId}
+      render={(u) => (
+        <>
+          <Link to={`/persons/${u.personId}`}>{f.person(u)}</Link> ·{' '}
+          {t('transfer.unregisteredSince', {
+            date: f.date(u.deregisteredOn),
+            count: u.monthsUnregistered,
+            months: f.number(u.monthsUnregistered),
+          })}{' '}
+          · {f.name({ name: u.lastBodyName, nameRu: u.lastBodyNameRu })}
+        </>
       )}
-      <ul className="plain-list">
-        {items.map((u) => (
-          <li key={u.personId}>
-            <Link to={`/persons/${u.personId}`}>
-              {f.lang === 'ru' && u.nameRu ? u.nameRu : `${u.familyName} ${u.givenName}`}
-            </Link>{' '}
-            ·{' '}
-            {t('transfer.unregisteredSince', {
-              date: f.date(u.deregisteredOn),
-              count: u.monthsUnregistered,
-              months: f.number(u.monthsUnregistered),
-            })}{' '}
-            · {f.name({ name: u.lastBodyName, nameRu: u.lastBodyNameRu })}
-          </li>
-        ))}
-      </ul>
-    </Section>
+    />
   );
 }
 
@@ -226,7 +225,7 @@ export function ResignationsWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = q.data?.items ?? [];
   return (
-    <Section
+    <Worklist
       id="wl-resignations"
       title={t('worklists.resignations')}
       query={q}
@@ -238,6 +237,6 @@ export function ResignationsWorklist({ bodyId }: { bodyId: string }) {
           <ResignationItem key={r.id} r={r} />
         ))}
       </ul>
-    </Section>
+    </Worklist>
   );
 }

@@ -67,7 +67,7 @@ export function OfficeActs({ offices }: { offices: Office[] }) {
     <div className="office-acts" data-testid="office-acts">
       {changeable.map((o) => {
         const title = t(`office.${o.title}`, { defaultValue: o.title.replace(/_/g, ' ') });
-        const holder = f.lang === 'ru' && o.personNameRu ? o.personNameRu : o.personName;
+        const holder = f.name({ name: o.personName, nameRu: o.personNameRu });
         return (
           <Disclosure key={o.id} label={t('officeAct.change', { title, holder })}>
             <EndForm office={o} />

@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { PersonMembership } from '../membership/PersonMembership.js';
 import { ResetPasswordPanel } from '../auth/ResetPasswordPanel.js';
 import { useMe } from '../../app/auth.js';
+import { latinName } from '../../app/names.js';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -30,8 +31,8 @@ export function PersonPage() {
   if (q.isError) return <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />;
 
   const { person: p, body, primaryOrganisation, offices } = q.data;
-  const latin = [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' ');
-  const shown = f.lang === 'ru' && p.nameRu ? p.nameRu : latin;
+  const latin = latinName(p);
+  const shown = f.person(p);
   const none = t('person.none');
   // A manager of the person's body may issue them a password reset code (never for themself; the server also
   // refuses someone whose offices reach beyond the manager's).

@@ -353,12 +353,14 @@ function countErrors(errors: object): number {
   return n;
 }
 
+const blankText = (v: unknown) => typeof v === 'string' && v.trim() === '';
+
 interface BoundProps<In extends FieldValues> {
   form: UseFormReturn<In, unknown, unknown>;
   name: FieldPath<In>;
   label: string;
   hint?: string;
-  /** An empty text is sent as "not given" (undefined) rather than "". */
+  /** An empty (or blank) text is sent as "not given" (undefined) rather than "". */
   optional?: boolean;
 }
 
@@ -403,7 +405,7 @@ export function FormField<In extends FieldValues>(
         ? v === '' || v === null || v === undefined
           ? undefined
           : Number(v)
-        : props.optional && v === ''
+        : props.optional && blankText(v)
           ? undefined
           : v,
   });
@@ -429,7 +431,7 @@ export function FormField<In extends FieldValues>(
 export function FormTextArea<In extends FieldValues>(props: BoundProps<In> & { rows?: number }) {
   const { id, aria, after } = useBound(props);
   const reg = props.form.register(props.name, {
-    setValueAs: (v: unknown) => (props.optional && v === '' ? undefined : v),
+    setValueAs: (v: unknown) => (props.optional && blankText(v) ? undefined : v),
   });
   return (
     <div className="field">

@@ -461,3 +461,33 @@ export function FormSelect<In extends FieldValues>(
     </div>
   );
 }
+
+/** The fields of a decision in a contract form: `takenOn`, `votes.for|against|abstained`, `reasons`. */
+interface DecisionShape extends FieldValues {
+  takenOn: string;
+  votes: { for: number; against: number; abstained: number };
+  reasons: string;
+}
+
+/** A decision's starting values: today, no votes for yet, none against or abstained, no reasons. */
+export function decisionDefaults() {
+  return { takenOn: today(), votes: { against: 0, abstained: 0 }, reasons: '' } as DefaultValues<DecisionShape>;
+}
+
+/** Date of the decision, votes for / against / abstained, reasons — bound to a contract form (as DecisionFields). */
+export function FormDecisionFields<In extends DecisionShape>({ form }: { form: UseFormReturn<In, unknown, unknown> }) {
+  const { t } = useTranslation();
+  const name = (n: string) => n as FieldPath<In>;
+  return (
+    <>
+      <FormField form={form} name={name('takenOn')} label={t('forms.takenOn')} type="date" max={today()} />
+      <fieldset className="votes">
+        <legend>{t('forms.votes')}</legend>
+        <FormField form={form} name={name('votes.for')} label={t('forms.votesFor')} type="number" min={0} />
+        <FormField form={form} name={name('votes.against')} label={t('forms.votesAgainst')} type="number" min={0} />
+        <FormField form={form} name={name('votes.abstained')} label={t('forms.votesAbstained')} type="number" min={0} />
+      </fieldset>
+      <FormTextArea form={form} name={name('reasons')} label={t('forms.reasons')} />
+    </>
+  );
+}

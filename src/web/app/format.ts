@@ -3,6 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../contracts/auth.js';
+import { localName, otherName, personName, type Named, type PersonNameParts } from './names.js';
+
+export type { Named, PersonNameParts } from './names.js';
 
 /**
  * The organisation's IANA time zone, from the signed-in account in the query cache (auth.ts's ME_KEY, read here
@@ -10,11 +13,6 @@ import type { Me } from '../../contracts/auth.js';
  */
 export function useTimeZone(): string | undefined {
   return useQueryClient().getQueryData<Me | null>(['me'])?.timeZone ?? undefined;
-}
-
-export interface Named {
-  name: string;
-  nameRu?: string | null;
 }
 
 export function useFormat() {
@@ -47,11 +45,10 @@ export function useFormat() {
     /** Time of day of an instant in the organisation's time zone. */
     time: instant(time),
     /** The name in the current language: the Russian name in Russian when there is one. */
-    name: (x: Named) => (i18n.language === 'ru' && x.nameRu ? x.nameRu : x.name),
+    name: (x: Named) => localName(x, i18n.language),
     /** The other-language name, when it differs. */
-    altName: (x: Named) => {
-      if (!x.nameRu || x.nameRu === x.name) return null;
-      return i18n.language === 'ru' ? x.name : x.nameRu;
-    },
+    altName: (x: Named) => otherName(x, i18n.language),
+    /** A person's full name in the current language (app/names.ts). */
+    person: (p: PersonNameParts) => personName(p, i18n.language),
   };
 }

@@ -1,11 +1,26 @@
 // Forms for acts (apply, decide, answer, appeal…): labelled fields, the error as a sentence in an
 // aria-live region, progress on the submit button (an act runs once at a time: app/act.ts), success announced.
-import { useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+// A form is checked by its contract's own zod schema (useContractForm: react-hook-form with the zod resolver):
+// each field that fails says why under itself (aria-invalid, aria-describedby), in the reader's language
+// (field-issues.ts), and the live region says how many fields need attention.
+import { useId, useMemo, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  get,
+  useForm,
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form';
+import type { z } from 'zod';
 import { useOneMutation } from '../app/act.js';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from './feedback.js';
 import type { Translate } from '../i18n/keys.js';
+import { issueMessage, translateErrors, type IssueLike } from './field-issues.js';
 
 /** Today's date as YYYY-MM-DD (local calendar). */
 export function today(): string {
@@ -51,6 +66,8 @@ export function ActionForm(props: {
   submitLabel: string;
   state: ActState;
   onSubmit: () => string | void;
+  /** A problem found outside onSubmit (a contract form's fields), shown in the live region. */
+  problem?: string;
   children?: ReactNode;
   done?: string;
   className?: string;
@@ -66,7 +83,8 @@ export function ActionForm(props: {
     const p = props.onSubmit();
     setProblem(p ?? '');
   };
-  const hasError = !!problem || !!props.state.error;
+  const shownProblem = props.problem || problem;
+  const hasError = !!shownProblem || !!props.state.error;
   return (
     <form
       className={`form act-form ${props.className ?? ''}`}
@@ -82,7 +100,7 @@ export function ActionForm(props: {
         </h3>
       )}
       {props.children}
-      <FormError id={errId} error={props.state.error} problem={problem} />
+      <FormError id={errId} error={props.state.error} problem={shownProblem} />
       <div className="act-row">
         <button
           type="submit"
@@ -266,5 +284,210 @@ export function Disclosure({ label, children }: { label: string; children: React
         {open && children}
       </div>
     </div>
+  );
+}
+
+/**
+ * A resolver checking a form by a contract's zod schema, every message said in the reader's language: the
+ * sentence issueMessage gives for each issue, never zod's (nor a contract's own English text).
+ */
+export function contractResolver<In extends FieldValues, Out>(
+  schema: z.ZodType<Out, In>,
+  t: Translate,
+): Resolver<In, unknown, Out> {
+  return async (values, context, options) => {
+    const said = new Map<string, string>();
+    const inner = zodResolver(schema, {
+      error: (iss) => {
+        const m = issueMessage(iss as unknown as IssueLike, t);
+        said.set((iss.path ?? []).join('.'), m);
+        return m;
+      },
+    }) as unknown as Resolver<In, unknown, Out>;
+    const res = await inner(values, context, options);
+    translateErrors(res.errors as Record<string, unknown>, said, t, values);
+    return res;
+  };
+}
+
+/** A form checked by a contract's input schema (react-hook-form; its fields are FormField, FormTextArea…). */
+export function useContractForm<In extends FieldValues, Out>(
+  schema: z.ZodType<Out, In>,
+  defaultValues: DefaultValues<In>,
+) {
+  const { t } = useTranslation();
+  const resolver = useMemo(() => contractResolver(schema, t), [schema, t]);
+  return useForm<In, unknown, Out>({ resolver, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
+}
+
+/**
+ * ActionForm for a contract form: `onValid` gets the checked input (start the mutation there). When fields fail,
+ * the live region says how many, each field says why, and the first one takes the focus.
+ */
+export function ContractForm<In extends FieldValues, Out>(
+  props: Omit<Parameters<typeof ActionForm>[0], 'onSubmit' | 'problem'> & {
+    form: UseFormReturn<In, unknown, Out>;
+    onValid: (input: Out) => void;
+  },
+) {
+  const { t } = useTranslation();
+  const { form, onValid, ...rest } = props;
+  const failed = countErrors(form.formState.errors);
+  return (
+    <ActionForm
+      {...rest}
+      problem={failed > 0 ? t('forms.checkFields', { count: failed }) : ''}
+      onSubmit={() => {
+        void form.handleSubmit(onValid)();
+      }}
+    />
+  );
+}
+
+function countErrors(errors: object): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(errors)) {
+    if (!v || typeof v !== 'object' || k === 'ref') continue;
+    n += typeof (v as { message?: unknown }).message === 'string' ? 1 : countErrors(v as object);
+  }
+  return n;
+}
+
+const blankText = (v: unknown) => typeof v === 'string' && v.trim() === '';
+
+interface BoundProps<In extends FieldValues> {
+  form: UseFormReturn<In, unknown, unknown>;
+  name: FieldPath<In>;
+  label: string;
+  hint?: string;
+  /** An empty (or blank) text is sent as "not given" (undefined) rather than "". */
+  optional?: boolean;
+}
+
+/** The ids and ARIA of a bound field: the hint and the field's message describe it; invalid while it fails. */
+function useBound<In extends FieldValues>(p: BoundProps<In>) {
+  const id = useId();
+  const error = get(p.form.formState.errors, p.name) as { message?: string } | undefined;
+  const message = error?.message;
+  const describedBy = [p.hint ? `${id}-hint` : null, message ? `${id}-msg` : null].filter(Boolean).join(' ');
+  const aria = { 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy || undefined };
+  const after = (
+    <>
+      {p.hint && (
+        <span id={`${id}-hint`} className="small muted">
+          {p.hint}
+        </span>
+      )}
+      {message && (
+        <span id={`${id}-msg`} className="field-error small">
+          {message}
+        </span>
+      )}
+    </>
+  );
+  return { id, aria, after };
+}
+
+/** A labelled input bound to a contract form's field. */
+export function FormField<In extends FieldValues>(
+  props: BoundProps<In> & {
+    type?: 'text' | 'date' | 'number' | 'month' | 'datetime-local';
+    min?: number | string;
+    max?: number | string;
+    autoComplete?: string;
+    required?: boolean;
+  },
+) {
+  const { id, aria, after } = useBound(props);
+  const reg = props.form.register(props.name, {
+    setValueAs: (v: unknown) =>
+      props.type === 'number'
+        ? v === '' || v === null || v === undefined
+          ? undefined
+          : Number(v)
+        : props.optional && blankText(v)
+          ? undefined
+          : v,
+  });
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        {...reg}
+        type={props.type ?? 'text'}
+        min={props.min}
+        max={props.max}
+        autoComplete={props.autoComplete}
+        required={props.required}
+        {...aria}
+      />
+      {after}
+    </div>
+  );
+}
+
+/** A labelled text area bound to a contract form's field. */
+export function FormTextArea<In extends FieldValues>(props: BoundProps<In> & { rows?: number }) {
+  const { id, aria, after } = useBound(props);
+  const reg = props.form.register(props.name, {
+    setValueAs: (v: unknown) => (props.optional && blankText(v) ? undefined : v),
+  });
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea id={id} {...reg} rows={props.rows ?? 3} {...aria} />
+      {after}
+    </div>
+  );
+}
+
+/** A labelled select bound to a contract form's field. */
+export function FormSelect<In extends FieldValues>(
+  props: BoundProps<In> & { options: { value: string; label: string }[] },
+) {
+  const { id, aria, after } = useBound(props);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} {...props.form.register(props.name)} {...aria}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {after}
+    </div>
+  );
+}
+
+/** The fields of a decision in a contract form: `takenOn`, `votes.for|against|abstained`, `reasons`. */
+interface DecisionShape extends FieldValues {
+  takenOn: string;
+  votes: { for: number; against: number; abstained: number };
+  reasons: string;
+}
+
+/** A decision's starting values: today, no votes for yet, none against or abstained, no reasons. */
+export function decisionDefaults() {
+  return { takenOn: today(), votes: { against: 0, abstained: 0 }, reasons: '' } as DefaultValues<DecisionShape>;
+}
+
+/** Date of the decision, votes for / against / abstained, reasons — bound to a contract form (as DecisionFields). */
+export function FormDecisionFields<In extends DecisionShape>({ form }: { form: UseFormReturn<In, unknown, unknown> }) {
+  const { t } = useTranslation();
+  const name = (n: string) => n as FieldPath<In>;
+  return (
+    <>
+      <FormField form={form} name={name('takenOn')} label={t('forms.takenOn')} type="date" max={today()} />
+      <fieldset className="votes">
+        <legend>{t('forms.votes')}</legend>
+        <FormField form={form} name={name('votes.for')} label={t('forms.votesFor')} type="number" min={0} />
+        <FormField form={form} name={name('votes.against')} label={t('forms.votesAgainst')} type="number" min={0} />
+        <FormField form={form} name={name('votes.abstained')} label={t('forms.votesAbstained')} type="number" min={0} />
+      </fieldset>
+      <FormTextArea form={form} name={name('reasons')} label={t('forms.reasons')} />
+    </>
   );
 }

@@ -4,18 +4,14 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PersonLabel } from '../../contracts/person.js';
+import { localName, personName } from '../app/names.js';
 
-/** The full name: the Cyrillic one in the Russian interface when recorded, else "Family Given Patronymic". */
-export function personName(p: PersonLabel, lang: string): string {
-  if (lang === 'ru' && p.nameRu) return p.nameRu;
-  return [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' ');
-}
+export { personName } from '../app/names.js';
 
 /** What tells the person apart: "shop cell · organisation · card 123", each part when known. */
 export function personDetails(p: PersonLabel, lang: string, t: TFunction): string {
-  const ru = lang === 'ru';
-  const body = ru && p.bodyNameRu ? p.bodyNameRu : p.bodyName;
-  const primary = ru && p.primaryNameRu ? p.primaryNameRu : p.primaryName;
+  const body = localName({ name: p.bodyName ?? '', nameRu: p.bodyNameRu }, lang);
+  const primary = localName({ name: p.primaryName ?? '', nameRu: p.primaryNameRu }, lang);
   return [body, primary, p.cardNumber ? t('person.cardShort', { n: p.cardNumber }) : null].filter(Boolean).join(' · ');
 }
 

@@ -1,15 +1,18 @@
-// Choosers inside a form (no nested <form>): type part of a name, press Enter or Search, pick
-// from the list. Results are announced; the choice is shown with a button to change it.
+// Choosers inside a form (no nested <form>): type part of a name or a card number — the search starts by itself
+// once the text is long enough and typing pauses, or at once on Enter or Search — and pick from the list.
+// Results are announced; the choice is shown with a button to change it. One person picker (PersonPicker) for
+// every place a person is chosen, its `source` saying whom it searches.
 // Only the results of the search in the box can be picked: a new search (or a change of the text) clears the
 // previous results at once, and an answer that arrives late for an older search is never shown (each search
 // text is its own query, and the one shown is always the latest).
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PersonLabel } from '../../contracts/person.js';
-import { client, ok } from '../app/api.js';
+import { client, isApiError, ok } from '../app/api.js';
 import { ErrorNotice, Loading } from './feedback.js';
 import { PersonName, personText } from './person.js';
+import { localName } from '../app/names.js';
 
 export interface Choice {
   id: string;
@@ -38,6 +41,111 @@ export function usePersonSearchFn() {
   };
 }
 
+/**
+ * Whom a person picker searches:
+ * - `scope`: everyone in the bodies the actor manages (and their own primary organisation);
+ * - `recommenders`: members who may recommend for the given organisation (the admission module's lookup; the
+ *   person search when no organisation is chosen yet or the server has no lookup for it);
+ * - `participants`: the participants of a meeting, each with their voice;
+ * - `staff`: a meeting's participants first, then anyone in scope (stenographer, secretariat need not attend).
+ */
+export type PersonSource =
+  | { kind: 'scope' }
+  | { kind: 'recommenders'; bodyId: string | null }
+  | { kind: 'participants'; meetingId: string }
+  | { kind: 'staff'; meetingId: string };
+
+/** The search of a person source and the cache key that tells its answers apart. */
+export function usePersonSource(source: PersonSource): {
+  key: string;
+  search: (q: string, signal?: AbortSignal) => Promise<Choice[]>;
+} {
+  const { t, i18n } = useTranslation();
+  const scope = usePersonSearchFn();
+  const participants = async (meetingId: string, q: string, signal?: AbortSignal): Promise<Choice[]> => {
+    const page = await ok(
+      client.GET('/api/meetings/{id}/participants', {
+        params: { path: { id: meetingId }, query: { q, limit: 20 } },
+        signal,
+      }),
+    );
+    return page.items.map((p) => {
+      const voice = t(`meetings.voice.${p.voice}`, { defaultValue: p.voice });
+      return p.person
+        ? personChoice(p.person, i18n.language, t, voice)
+        : { id: p.personId, label: p.name, extra: voice };
+    });
+  };
+  switch (source.kind) {
+    case 'scope':
+      return { key: 'person-scope', search: scope };
+    case 'recommenders': {
+      const bodyId = source.bodyId;
+      return {
+        key: `recommenders-${bodyId ?? ''}`,
+        search: async (q, signal) => {
+          const anyone = () => ok(client.GET('/api/persons', { params: { query: { q, limit: 20 } }, signal }));
+          const lookup = (id: string) =>
+            ok(client.GET('/api/admission/recommenders', { params: { query: { bodyId: id, q } }, signal }));
+          let page: Awaited<ReturnType<typeof anyone>> | Awaited<ReturnType<typeof lookup>>;
+          try {
+            page = bodyId ? await lookup(bodyId) : await anyone();
+          } catch (err) {
+            if (!isApiError(err, 404)) throw err;
+            page = await anyone();
+          }
+          return page.items
+            .filter((p) => !p.status || p.status === 'member')
+            .map((p) => personChoice(p, i18n.language, t));
+        },
+      };
+    }
+    case 'participants':
+      return {
+        key: `participants-${source.meetingId}`,
+        search: (q, signal) => participants(source.meetingId, q, signal),
+      };
+    case 'staff':
+      return {
+        key: `staff-${source.meetingId}`,
+        search: async (q, signal) => {
+          const [inMeeting, register] = await Promise.all([
+            participants(source.meetingId, q, signal),
+            scope(q, signal).catch(() => [] as Choice[]),
+          ]);
+          const seen = new Set(inMeeting.map((c) => c.id));
+          return [...inMeeting, ...register.filter((c) => !seen.has(c.id))];
+        },
+      };
+  }
+}
+
+/** The one person picker: a Chooser over the persons of `source`. */
+export function PersonPicker(props: {
+  label: string;
+  hint?: string;
+  source: PersonSource;
+  onPick: (c: Choice) => void;
+  exclude?: string[];
+}) {
+  const { key, search } = usePersonSource(props.source);
+  return (
+    <Chooser
+      label={props.label}
+      hint={props.hint}
+      search={search}
+      queryKey={key}
+      onPick={props.onPick}
+      exclude={props.exclude}
+    />
+  );
+}
+
+/** How long typing must pause before the search starts by itself (ms). */
+export const SEARCH_DEBOUNCE_MS = 350;
+/** The shortest search text: one letter matches too much to be of use. */
+export const SEARCH_MIN_LENGTH = 2;
+
 export function Chooser(props: {
   label: string;
   hint?: string;
@@ -46,18 +154,32 @@ export function Chooser(props: {
   queryKey: string;
   onPick: (c: Choice) => void;
   exclude?: string[];
+  minLength?: number;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+  const minLength = props.minLength ?? SEARCH_MIN_LENGTH;
+  // Debounced: the search starts by itself once the text is long enough and typing pauses.
+  useEffect(() => {
+    const text = draft.trim();
+    if (text.length < minLength || text === q) return;
+    const timer = setTimeout(() => setQ(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, q, minLength]);
   const res = useQuery({
     queryKey: ['chooser', props.queryKey, q],
     queryFn: ({ signal }) => props.search(q, signal),
     enabled: q.length > 0,
     retry: false,
   });
-  const go = () => setQ(draft.trim());
+  const go = () => {
+    const text = draft.trim();
+    setTooShort(text.length > 0 && text.length < minLength);
+    setQ(text.length >= minLength ? text : '');
+  };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -82,6 +204,7 @@ export function Chooser(props: {
           aria-describedby={props.hint ? `${id}-hint` : undefined}
           onChange={(e) => {
             setDraft(e.target.value);
+            setTooShort(false);
             // The results shown belong to the previous text: never leave them to be picked by mistake.
             if (q && e.target.value.trim() !== q) setQ('');
           }}
@@ -91,6 +214,7 @@ export function Chooser(props: {
           {t('tree.searchSubmit')}
         </button>
       </div>
+      {tooShort && <p role="status">{t('forms.searchTooShort', { count: minLength })}</p>}
       {q && (
         <div aria-busy={res.isFetching}>
           {res.isPending || res.isFetching ? (
@@ -133,7 +257,7 @@ export function useBodySearchFn(kinds?: string[]) {
       .filter((b) => !kinds || kinds.includes(b.kind))
       .map((b) => ({
         id: b.id,
-        label: i18n.language === 'ru' && b.nameRu ? b.nameRu : b.name,
+        label: localName(b, i18n.language),
         extra: t(`kind.${b.kind}`, { defaultValue: b.kind }),
       }));
   };

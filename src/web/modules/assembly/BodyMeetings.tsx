@@ -11,7 +11,7 @@ import { DEFAULT_TIME_ZONE, instantToZoned, zonedToInstant } from '../../../cont
 import { useFormat, useTimeZone } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { ActionForm, Disclosure, Field, Select, TextArea, useAct } from '../../ui/forms.js';
-import { Chooser, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
+import { PersonPicker, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { StatusBadge, useDateTime, useMeetingLabels } from './common.js';
 import { keys } from './keys.js';
@@ -50,7 +50,6 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
   const { t } = useTranslation();
   const L = useMeetingLabels();
   const navigate = useNavigate();
-  const search = usePersonSearchFn();
   const [kind, setKind] = useState<MeetingKind>(DEFAULT_KIND[bodyKind] ?? 'open_meeting');
   const [title, setTitle] = useState('');
   // the time is entered and shown in the organisation's zone, whatever the browser's
@@ -189,11 +188,10 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
       </fieldset>
       {withDelegates && (
         <div className="delegates">
-          <Chooser
+          <PersonPicker
             label={t('meetings.delegates')}
             hint={t('meetings.delegatesHint')}
-            search={search}
-            queryKey="meeting-delegates"
+            source={{ kind: 'scope' }}
             onPick={(c) => setDelegates((ds) => (ds.some((d) => d.id === c.id) ? ds : [...ds, c]))}
             exclude={delegates.map((d) => d.id)}
           />

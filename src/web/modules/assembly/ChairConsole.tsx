@@ -12,44 +12,12 @@ import {
 import { client, ok } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Select } from '../../ui/forms.js';
-import { Chooser, personChoice, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
+import { PersonPicker } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { Countdown, useDateTime, useMeetingLabels } from './common.js';
 import { useFloor, useMeetingAction, type Live } from './queries.js';
 
-/** Searches the meeting's participants by name or card number (for roles, speakers and nominations). */
-export function useParticipantSearch(meetingId: string) {
-  const { t, i18n } = useTranslation();
-  const L = useMeetingLabels();
-  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const page = await ok(
-      client.GET('/api/meetings/{id}/participants', {
-        params: { path: { id: meetingId }, query: { q, limit: 20 } },
-        signal,
-      }),
-    );
-    return page.items.map((p) =>
-      p.person
-        ? personChoice(p.person, i18n.language, t, L.voice(p.voice))
-        : { id: p.personId, label: p.name, extra: L.voice(p.voice) },
-    );
-  };
-}
-
-/** Participants first, then anyone in the register (staff roles — stenographer, secretariat — need not attend). */
-function useStaffSearch(meetingId: string) {
-  const participants = useParticipantSearch(meetingId);
-  const persons = usePersonSearchFn();
-  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const [inMeeting, register] = await Promise.all([
-      participants(q, signal),
-      persons(q, signal).catch(() => [] as Choice[]),
-    ]);
-    const seen = new Set(inMeeting.map((c) => c.id));
-    return [...inMeeting, ...register.filter((c) => !seen.has(c.id))];
-  };
-}
-
+/** Roles that need not attend: their holder is searched among the participants first, then the register. */
 const STAFF: MeetingRoleName[] = ['stenographer', 'secretariat'];
 
 type Draft = Pick<MeetingRoleEntry, 'personId' | 'name' | 'person' | 'role' | 'how'>;
@@ -57,8 +25,6 @@ type Draft = Pick<MeetingRoleEntry, 'personId' | 'name' | 'person' | 'role' | 'h
 function RolesEditor({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const L = useMeetingLabels();
-  const participantSearch = useParticipantSearch(meeting.id);
-  const staffSearch = useStaffSearch(meeting.id);
   const act = useMeetingAction(meeting.id);
   const [draft, setDraft] = useState<Draft[]>(() => meeting.roles.map((r) => ({ ...r })));
   const [role, setRole] = useState<MeetingRoleName>('chair');
@@ -117,11 +83,10 @@ function RolesEditor({ meeting }: { meeting: Meeting }) {
               ]}
             />
           </div>
-          <Chooser
+          <PersonPicker
             label={t('meetings.rolePerson')}
             hint={t('meetings.rolePersonHint')}
-            search={STAFF.includes(role) ? staffSearch : participantSearch}
-            queryKey={`roles-${meeting.id}-${STAFF.includes(role) ? 'staff' : 'participants'}`}
+            source={{ kind: STAFF.includes(role) ? 'staff' : 'participants', meetingId: meeting.id }}
             onPick={(c) => {
               setDirty(true);
               setDraft((d) =>
@@ -296,7 +261,6 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
   const L = useMeetingLabels();
   const floor = useFloor(meeting.id);
   const act = useMeetingAction(meeting.id);
-  const search = useParticipantSearch(meeting.id);
   const [addKind, setAddKind] = useState<FloorKind>('speech');
   const listRef = useRef<HTMLOListElement>(null);
   const focusAfter = useRef<string | null>(null);
@@ -481,10 +445,9 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
             label: L.floorKind(k),
           }))}
         />
-        <Chooser
+        <PersonPicker
           label={t('meetings.addSpeaker')}
-          search={search}
-          queryKey={`speaker-${meeting.id}`}
+          source={{ kind: 'participants', meetingId: meeting.id }}
           onPick={(c) =>
             act.mutate(() =>
               ok(

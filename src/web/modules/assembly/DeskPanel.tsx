@@ -8,7 +8,7 @@ import type { Meeting, Participant } from '../../../contracts/assembly.js';
 import { client, ok } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
-import { Chooser, usePersonSearchFn } from '../../ui/pickers.js';
+import { PersonPicker } from '../../ui/pickers.js';
 import { PersonName, personText } from '../../ui/person.js';
 import { QuorumLine, useDateTime, useMeetingLabels } from './common.js';
 import { keys } from './keys.js';
@@ -207,15 +207,13 @@ function AdmitGuest({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const act = useMeetingAction(meeting.id);
   const [done, setDone] = useState('');
-  const search = usePersonSearchFn();
   return (
     <section className="console-block" aria-labelledby="guest-h" data-testid="admit-guest">
       <h3 id="guest-h">{t('meetings.admitGuest')}</h3>
-      <Chooser
+      <PersonPicker
         label={t('meetings.guestPerson')}
         hint={t('meetings.guestHint')}
-        search={search}
-        queryKey={`guest-${meeting.id}`}
+        source={{ kind: 'scope' }}
         onPick={(c) => {
           setDone('');
           act.mutate(

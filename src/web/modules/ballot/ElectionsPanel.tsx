@@ -9,9 +9,8 @@ import { client, ok, urlOf } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
-import { Chooser } from '../../ui/pickers.js';
+import { PersonPicker } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
-import { useParticipantSearch } from '../assembly/ChairConsole.js';
 import type { Live } from '../assembly/queries.js';
 import { loadKept } from './ballot-client.js';
 import { ReceiptChecker } from './BallotBox.js';
@@ -204,7 +203,6 @@ function ElectionCard({
   const L = useBallotLabels();
   const me = useMe().data;
   const act = useBallotAction(meeting.id);
-  const search = useParticipantSearch(meeting.id);
   const nominating = election.status === 'nominating';
   const mine = election.candidates.find((c) => c.personId === me?.personId);
   const lv = vote && live.state?.vote?.id === vote.id ? live.state.vote : null;
@@ -313,11 +311,10 @@ function ElectionCard({
         </ul>
       )}
       {nominating && meeting.me.voice && (
-        <Chooser
+        <PersonPicker
           label={t('ballots.nominate')}
           hint={t('ballots.nominateHint')}
-          search={search}
-          queryKey={`nominate-${election.id}`}
+          source={{ kind: 'participants', meetingId: meeting.id }}
           exclude={election.candidates.map((c) => c.personId)}
           onPick={(c) =>
             act.mutate(() =>

@@ -8,7 +8,7 @@ import type { Mandate } from '../../../contracts/ballot.js';
 import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, FormError, Select } from '../../ui/forms.js';
-import { Chooser, useBodySearchFn, usePersonSearchFn, type Choice } from '../../ui/pickers.js';
+import { Chooser, PersonPicker, useBodySearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { useBallotLabels } from './common.js';
 import { useBallotAction, useMandates } from './queries.js';
@@ -105,7 +105,6 @@ function EnterMandate({ meeting }: { meeting: Meeting }) {
   const [person, setPerson] = useState<Choice | null>(null);
   const [body, setBody] = useState<Choice | null>(null);
   const [voice, setVoice] = useState<'voting' | 'consultative'>('voting');
-  const persons = usePersonSearchFn();
   return (
     <ActionForm
       title={t('ballots.enterMandate')}
@@ -129,12 +128,7 @@ function EnterMandate({ meeting }: { meeting: Meeting }) {
       <p data-testid="mandate-person">
         {t('ballots.delegate')}: <strong>{person?.person ? <PersonName person={person.person} /> : '—'}</strong>
       </p>
-      <Chooser
-        label={t('ballots.findDelegate')}
-        search={persons}
-        queryKey={`mandate-person-${meeting.id}`}
-        onPick={setPerson}
-      />
+      <PersonPicker label={t('ballots.findDelegate')} source={{ kind: 'scope' }} onPick={setPerson} />
       <p data-testid="mandate-body">
         {t('ballots.electedBy')}: <strong>{body?.label ?? '—'}</strong>
       </p>

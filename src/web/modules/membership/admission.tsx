@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Application, ApplicationDetail, ApplicationTarget, Candidacy } from '../../../contracts/admission.js';
 import type { PersonStatus } from '../../../contracts/person.js';
-import { client, isApiError, ok, type BodyOf } from '../../app/api.js';
+import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import {
   ActionForm,
@@ -20,35 +20,15 @@ import {
   today,
   useAct,
 } from '../../ui/forms.js';
-import { Chooser, personChoice, useBodySearchFn, type Choice } from '../../ui/pickers.js';
+import { Chooser, PersonPicker, useBodySearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
-import { Section, useList } from './common.js';
+import { useList } from './common.js';
+import { Worklist } from '../../ui/Worklist.js';
 import { useLabels } from './labels.js';
 import { useQuery } from '@tanstack/react-query';
 
 const KEYS = [['admission'], ['persons'], ['history'], ['me-page']];
 const RECEIVING = ['primary_organisation', 'shop_cell'];
-
-/**
- * Members who may be named as recommenders, by name or card number: the admission module's
- * lookup in the chosen organisation when the server has it, else the person search.
- */
-function useRecommenderSearch(bodyId: string | null) {
-  const { t, i18n } = useTranslation();
-  return async (q: string, signal?: AbortSignal): Promise<Choice[]> => {
-    const anyone = () => ok(client.GET('/api/persons', { params: { query: { q, limit: 20 } }, signal }));
-    const recommenders = (id: string) =>
-      ok(client.GET('/api/admission/recommenders', { params: { query: { bodyId: id, q } }, signal }));
-    let page: Awaited<ReturnType<typeof anyone>> | Awaited<ReturnType<typeof recommenders>>;
-    try {
-      page = bodyId ? await recommenders(bodyId) : await anyone();
-    } catch (err) {
-      if (!isApiError(err, 404)) throw err;
-      page = await anyone();
-    }
-    return page.items.filter((p) => !p.status || p.status === 'member').map((p) => personChoice(p, i18n.language, t));
-  };
-}
 
 function ChosenList({ items, onRemove }: { items: Choice[]; onRemove: (id: string) => void }) {
   const { t } = useTranslation();
@@ -79,7 +59,6 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
   const L = useLabels();
   const bodySearch = useBodySearchFn(RECEIVING);
   const [body, setBody] = useState<Choice | null>(props.fixedBody ?? null);
-  const recSearch = useRecommenderSearch(body?.id ?? null);
   const [target, setTarget] = useState<ApplicationTarget>(props.status === 'candidate' ? 'member' : 'candidate');
   const [appliedOn, setAppliedOn] = useState(today());
   const [statement, setStatement] = useState('');
@@ -137,11 +116,10 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
       />
       <Field label={t('admission.appliedOn')} type="date" value={appliedOn} onChange={setAppliedOn} max={today()} />
       <TextArea label={t('admission.statement')} value={statement} onChange={setStatement} rows={3} />
-      <Chooser
+      <PersonPicker
         label={t('admission.recommenders')}
         hint={t('admission.recommendersHint')}
-        queryKey={`recommenders-${body?.id ?? ''}`}
-        search={recSearch}
+        source={{ kind: 'recommenders', bodyId: body?.id ?? null }}
         exclude={recs.map((r) => r.id)}
         onPick={(c) => setRecs((rs) => [...rs, c])}
       />
@@ -156,7 +134,6 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
  */
 function NameRecommenderForm({ app }: { app: ApplicationDetail }) {
   const { t } = useTranslation();
-  const recSearch = useRecommenderSearch(app.bodyId);
   const [rec, setRec] = useState<Choice | null>(null);
   const act = useAct(
     (b: BodyOf<'/api/admission/applications/{id}/recommenders'>) =>
@@ -183,11 +160,10 @@ function NameRecommenderForm({ app }: { app: ApplicationDetail }) {
           </button>
         </p>
       ) : (
-        <Chooser
+        <PersonPicker
           label={t('admission.recommenders')}
           hint={t('admission.recommendersHint')}
-          queryKey={`name-recommender-${app.id}`}
-          search={recSearch}
+          source={{ kind: 'recommenders', bodyId: app.bodyId }}
           exclude={app.recommendations.filter((r) => r.state !== 'declined').map((r) => r.recommenderId)}
           onPick={setRec}
         />
@@ -277,7 +253,7 @@ export function AdmissionSection({ personId }: { personId: string }) {
   const c = q.data?.candidacy ?? null;
   const apps = q.data?.applications ?? [];
   return (
-    <Section
+    <Worklist
       id={`admission-${personId}`}
       testId="admission"
       title={t('admission.title')}
@@ -300,7 +276,7 @@ export function AdmissionSection({ personId }: { personId: string }) {
           </li>
         ))}
       </ul>
-    </Section>
+    </Worklist>
   );
 }
 
@@ -368,7 +344,7 @@ export function MyRecommendations() {
   const items = q.data?.items ?? [];
   const open = items.filter((i) => i.recommendation.state === 'requested');
   return (
-    <Section
+    <Worklist
       id="my-recs"
       title={t('admission.myRecommendations')}
       query={q}
@@ -379,7 +355,7 @@ export function MyRecommendations() {
         {items.map(({ recommendation: r, application: a }) => (
           <li key={r.id} className="case" data-testid="recommendation-request">
             <p>
-              <strong>{f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}</strong> ·{' '}
+              <strong>{f.name({ name: a.personName, nameRu: a.personNameRu })}</strong> ·{' '}
               {f.name({ name: a.primaryName, nameRu: a.primaryNameRu })} · {L.target(a.target)} ·{' '}
               <span className="badge badge-kind">{L.state(r.state)}</span>
             </p>
@@ -388,7 +364,7 @@ export function MyRecommendations() {
           </li>
         ))}
       </ul>
-    </Section>
+    </Worklist>
   );
 }
 
@@ -425,42 +401,41 @@ export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = (q.data?.items ?? []).filter((a) => a.state === 'ready' || a.state === 'collecting_recommendations');
   return (
-    <Section
+    <Worklist
       id="wl-applications"
       title={t('worklists.applications')}
       query={q}
       count={items.length}
       empty={t('worklists.noApplications')}
-    >
-      <ul className="plain-list">
-        {items.map((a) => (
-          <li key={a.id} className="case" data-testid="application-item">
-            <p>
-              <Link to={`/persons/${a.personId}`}>
-                {f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}
-              </Link>
-            </p>
-            <ApplicationSummary a={a} />
-            <ApplicationRecs id={a.id} />
-            {a.state === 'ready' && (
-              <DecideForm
-                send={(b) =>
-                  ok(
-                    client.POST('/api/admission/applications/{id}/decision', {
-                      params: { path: { id: a.id } },
-                      body: b,
-                    }),
-                  )
-                }
-                title={t('admission.decideTitle')}
-                submit={t('admission.decideSubmit')}
-                testId="decide-application-form"
-              />
-            )}
-          </li>
-        ))}
-      </ul>
-    </Section>
+      items={items}
+      itemKey={(a) => a.id}
+      itemClassName="case"
+      itemTestId="application-item"
+      render={(a) => (
+        <>
+          <p>
+            <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link>
+          </p>
+          <ApplicationSummary a={a} />
+          <ApplicationRecs id={a.id} />
+          {a.state === 'ready' && (
+            <DecideForm
+              send={(b) =>
+                ok(
+                  client.POST('/api/admission/applications/{id}/decision', {
+                    params: { path: { id: a.id } },
+                    body: b,
+                  }),
+                )
+              }
+              title={t('admission.decideTitle')}
+              submit={t('admission.decideSubmit')}
+              testId="decide-application-form"
+            />
+          )}
+        </>
+      )}
+    />
   );
 }
 
@@ -473,40 +448,39 @@ export function ConfirmationsWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = (q.data?.items ?? []).filter((a) => a.state === 'admitted_by_primary');
   return (
-    <Section
+    <Worklist
       id="wl-confirmations"
       title={t('worklists.confirmations')}
       query={q}
       count={items.length}
       empty={t('worklists.noConfirmations')}
-    >
-      <ul className="plain-list">
-        {items.map((a) => (
-          <li key={a.id} className="case" data-testid="confirmation-item">
-            <p>
-              <Link to={`/persons/${a.personId}`}>
-                {f.lang === 'ru' && a.personNameRu ? a.personNameRu : a.personName}
-              </Link>
-            </p>
-            <ApplicationSummary a={a} />
-            <ApplicationRecs id={a.id} />
-            <DecideForm
-              send={(b) =>
-                ok(
-                  client.POST('/api/admission/applications/{id}/confirmation', {
-                    params: { path: { id: a.id } },
-                    body: b,
-                  }),
-                )
-              }
-              title={t('admission.confirmTitle')}
-              submit={t('admission.confirmSubmit')}
-              testId="confirm-application-form"
-            />
-          </li>
-        ))}
-      </ul>
-    </Section>
+      items={items}
+      itemKey={(a) => a.id}
+      itemClassName="case"
+      itemTestId="confirmation-item"
+      render={(a) => (
+        <>
+          <p>
+            <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link>
+          </p>
+          <ApplicationSummary a={a} />
+          <ApplicationRecs id={a.id} />
+          <DecideForm
+            send={(b) =>
+              ok(
+                client.POST('/api/admission/applications/{id}/confirmation', {
+                  params: { path: { id: a.id } },
+                  body: b,
+                }),
+              )
+            }
+            title={t('admission.confirmTitle')}
+            submit={t('admission.confirmSubmit')}
+            testId="confirm-application-form"
+          />
+        </>
+      )}
+    />
   );
 }
 
@@ -548,51 +522,52 @@ export function CandidatesDueWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = q.data?.items ?? [];
   return (
-    <Section
+    <Worklist
       id="wl-candidates"
       title={t('worklists.candidates')}
       query={q}
       count={items.length}
       empty={t('worklists.noCandidates')}
-    >
-      <ul className="plain-list">
-        {items.map((c) => (
-          <li key={c.id} className="case" data-testid="candidate-item">
-            <p>
-              <Link to={`/persons/${c.personId}`}>{f.name({ name: c.personName, nameRu: c.personNameRu })}</Link> ·{' '}
-              {f.name({ name: c.bodyName, nameRu: c.bodyNameRu })} ·{' '}
-              <span className="badge badge-kind">{L.state(c.state)}</span>{' '}
-              {t('admission.stage', { from: f.date(c.startedOn), to: f.date(c.endsOn) })}
-            </p>
-            <Disclosure label={t('admission.toFull')}>
-              <ApplyForm
-                status="candidate"
-                personId={c.personId}
-                fixedBody={{ id: c.bodyId, label: f.name({ name: c.bodyName, nameRu: c.bodyNameRu }) }}
-                title={t('admission.toFullTitle')}
-              />
-            </Disclosure>
-            <Disclosure label={t('admission.extend')}>
-              <ExtendForm c={c} />
-            </Disclosure>
-            <Disclosure label={t('admission.refuse')}>
-              <DecideForm
-                send={(b) =>
-                  ok(
-                    client.POST('/api/admission/candidates/{id}/refuse', {
-                      params: { path: { id: c.personId } },
-                      body: b,
-                    }),
-                  )
-                }
-                title={t('admission.refuseTitle')}
-                submit={t('admission.refuseSubmit')}
-                testId="refuse-form"
-              />
-            </Disclosure>
-          </li>
-        ))}
-      </ul>
-    </Section>
+      items={items}
+      itemKey={(c) => c.id}
+      itemClassName="case"
+      itemTestId="candidate-item"
+      render={(c) => (
+        <>
+          <p>
+            <Link to={`/persons/${c.personId}`}>{f.name({ name: c.personName, nameRu: c.personNameRu })}</Link> ·{' '}
+            {f.name({ name: c.bodyName, nameRu: c.bodyNameRu })} ·{' '}
+            <span className="badge badge-kind">{L.state(c.state)}</span>{' '}
+            {t('admission.stage', { from: f.date(c.startedOn), to: f.date(c.endsOn) })}
+          </p>
+          <Disclosure label={t('admission.toFull')}>
+            <ApplyForm
+              status="candidate"
+              personId={c.personId}
+              fixedBody={{ id: c.bodyId, label: f.name({ name: c.bodyName, nameRu: c.bodyNameRu }) }}
+              title={t('admission.toFullTitle')}
+            />
+          </Disclosure>
+          <Disclosure label={t('admission.extend')}>
+            <ExtendForm c={c} />
+          </Disclosure>
+          <Disclosure label={t('admission.refuse')}>
+            <DecideForm
+              send={(b) =>
+                ok(
+                  client.POST('/api/admission/candidates/{id}/refuse', {
+                    params: { path: { id: c.personId } },
+                    body: b,
+                  }),
+                )
+              }
+              title={t('admission.refuseTitle')}
+              submit={t('admission.refuseSubmit')}
+              testId="refuse-form"
+            />
+          </Disclosure>
+        </>
+      )}
+    />
   );
 }

@@ -19,7 +19,8 @@ import {
   today,
   useAct,
 } from '../../ui/forms.js';
-import { Section, useList, usePenalties } from './common.js';
+import { useList, usePenalties } from './common.js';
+import { Worklist } from '../../ui/Worklist.js';
 import { useLabels } from './labels.js';
 
 const KEYS = [['discipline'], ['appeals'], ['penalties'], ['history'], ['persons']];
@@ -203,7 +204,7 @@ export function MyCases({ onlyIfAny = false }: { onlyIfAny?: boolean }) {
   const items = q.data?.items ?? [];
   if (onlyIfAny && items.length === 0) return null;
   return (
-    <Section
+    <Worklist
       id="my-cases"
       title={t('discipline.myCases')}
       query={q}
@@ -215,7 +216,7 @@ export function MyCases({ onlyIfAny = false }: { onlyIfAny?: boolean }) {
           <MyCase key={c.id} c={c} />
         ))}
       </ul>
-    </Section>
+    </Worklist>
   );
 }
 
@@ -292,27 +293,28 @@ export function ChargesWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = (q.data?.items ?? []).filter((c) => ['charged', 'answered', 'heard'].includes(c.state));
   return (
-    <Section
+    <Worklist
       id="wl-charges"
       title={t('worklists.charges')}
       query={q}
       count={items.length}
       empty={t('worklists.noCharges')}
-    >
-      <ul className="plain-list">
-        {items.map((c) => (
-          <li key={c.id} className="case" data-testid="charge-item">
-            <p>
-              <Link to={`/persons/${c.personId}`}>{f.name({ name: c.personName, nameRu: c.personNameRu })}</Link>{' '}
-              <span className="badge badge-kind">{L.state(c.state)}</span>
-            </p>
-            <CaseFacts c={c} />
-            {(c.state === 'charged' || c.state === 'answered') && <HearingForm caseId={c.id} />}
-            {c.state === 'heard' && <DecideCaseForm caseId={c.id} />}
-          </li>
-        ))}
-      </ul>
-    </Section>
+      items={items}
+      itemKey={(c) => c.id}
+      itemClassName="case"
+      itemTestId="charge-item"
+      render={(c) => (
+        <>
+          <p>
+            <Link to={`/persons/${c.personId}`}>{f.name({ name: c.personName, nameRu: c.personNameRu })}</Link>{' '}
+            <span className="badge badge-kind">{L.state(c.state)}</span>
+          </p>
+          <CaseFacts c={c} />
+          {(c.state === 'charged' || c.state === 'answered') && <HearingForm caseId={c.id} />}
+          {c.state === 'heard' && <DecideCaseForm caseId={c.id} />}
+        </>
+      )}
+    />
   );
 }
 
@@ -360,27 +362,28 @@ export function AppealsWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = (q.data?.items ?? []).filter((a) => a.state === 'pending');
   return (
-    <Section
+    <Worklist
       id="wl-appeals"
       title={t('worklists.appeals')}
       query={q}
       count={items.length}
       empty={t('worklists.noAppeals')}
-    >
-      <ul className="plain-list">
-        {items.map((a) => (
-          <li key={a.id} className="case" data-testid="appeal-item">
-            <p>
-              <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link> ·{' '}
-              <span className="badge badge-kind">{t(`appealLevel.${a.level}`)}</span> · {t(`actKind.${a.actKind}`)} ·{' '}
-              {f.date(a.lodgedOn)}
-            </p>
-            <p className="prose">{a.reasons}</p>
-            <DecideAppealForm appealId={a.id} />
-          </li>
-        ))}
-      </ul>
-    </Section>
+      items={items}
+      itemKey={(a) => a.id}
+      itemClassName="case"
+      itemTestId="appeal-item"
+      render={(a) => (
+        <>
+          <p>
+            <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link> ·{' '}
+            <span className="badge badge-kind">{t(`appealLevel.${a.level}`)}</span> · {t(`actKind.${a.actKind}`)} ·{' '}
+            {f.date(a.lodgedOn)}
+          </p>
+          <p className="prose">{a.reasons}</p>
+          <DecideAppealForm appealId={a.id} />
+        </>
+      )}
+    />
   );
 }
 
@@ -419,22 +422,21 @@ export function PenaltiesSection({ personId, onlyIfAny = false }: { personId: st
   const all = q.data ? [...q.data.active, ...q.data.past] : [];
   if (onlyIfAny && all.length === 0) return null;
   return (
-    <Section
+    <Worklist
       id={`penalties-${personId}`}
       testId="penalties"
       title={t('discipline.penalties')}
       query={q}
       count={all.length}
       empty={t('discipline.noPenalties')}
-    >
-      <ul className="plain-list">
-        {all.map((p) => (
-          <li key={p.id}>
-            <PenaltyText p={p} />
-          </li>
-        ))}
-      </ul>
-    </Section>
+      items={all}
+      itemKey={(p) => p.id}
+      render={(p) => (
+        <>
+          <PenaltyText p={p} />
+        </>
+      )}
+    />
   );
 }
 

@@ -5,9 +5,11 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
-import { ActionForm, Disclosure, Field, today, useAct } from '../../ui/forms.js';
+import { ContractForm, Disclosure, FormField, today, useAct, useContractForm } from '../../ui/forms.js';
+import { RecordPaymentInput } from '../../../contracts/dues.js';
 import { Pager } from '../../ui/Pager.js';
-import { Section, useList } from './common.js';
+import { useList } from './common.js';
+import { Worklist } from '../../ui/Worklist.js';
 
 function lastMonth(): string {
   const d = new Date();
@@ -27,10 +29,14 @@ export function useMonth() {
 
 export function RecordPaymentForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  const [month, setMonth] = useState(lastMonth());
-  const [earnings, setEarnings] = useState('');
-  const [amount, setAmount] = useState('');
-  const [paidOn, setPaidOn] = useState(today());
+  const form = useContractForm(RecordPaymentInput, {
+    personId,
+    month: lastMonth(),
+    earnings: '',
+    amount: '',
+    paidOn: today(),
+  });
+  const [month, earnings] = form.watch(['month', 'earnings']);
   const quote = useAct((q: { month: string; earnings: string }) =>
     ok(client.GET('/api/dues/scale', { params: { query: q } })),
   );
@@ -40,26 +46,26 @@ export function RecordPaymentForm({ personId }: { personId: string }) {
   );
   return (
     <Disclosure label={t('dues.record')}>
-      <ActionForm
+      <ContractForm
+        form={form}
         submitLabel={t('dues.recordSubmit')}
         state={act}
         testId="payment-form"
         done={t('dues.recorded')}
-        onSubmit={() => {
-          if (!/^\d{4}-\d{2}$/.test(month)) return t('dues.needMonth');
-          if (!earnings.trim() || !amount.trim()) return t('dues.needAmounts');
-          act.mutate({ personId, month, earnings: earnings.trim(), amount: amount.trim(), paidOn });
-        }}
+        onValid={(input) => act.mutate(input)}
       >
-        <Field label={t('dues.month')} type="month" value={month} onChange={setMonth} hint={t('dues.monthHint')} />
-        <Field label={t('dues.earnings')} value={earnings} onChange={setEarnings} hint={t('dues.moneyHint')} />
+        <FormField form={form} name="month" label={t('dues.month')} type="month" hint={t('dues.monthHint')} />
+        <FormField form={form} name="earnings" label={t('dues.earnings')} hint={t('dues.moneyHint')} />
         <div className="act-row">
           <button
             type="button"
             className="button button-secondary"
             disabled={quote.isPending || !earnings.trim()}
             onClick={() =>
-              quote.mutate({ month, earnings: earnings.trim() }, { onSuccess: (q) => setAmount(q.amount) })
+              quote.mutate(
+                { month, earnings: earnings.trim() },
+                { onSuccess: (q) => form.setValue('amount', q.amount, { shouldValidate: form.formState.isSubmitted }) },
+              )
             }
           >
             {quote.isPending ? t('forms.working') : t('dues.quote')}
@@ -74,9 +80,9 @@ export function RecordPaymentForm({ personId }: { personId: string }) {
               : ''}
           </span>
         </div>
-        <Field label={t('dues.amount')} value={amount} onChange={setAmount} hint={t('dues.moneyHint')} />
-        <Field label={t('dues.paidOn')} type="date" value={paidOn} onChange={setPaidOn} max={today()} />
-      </ActionForm>
+        <FormField form={form} name="amount" label={t('dues.amount')} hint={t('dues.moneyHint')} />
+        <FormField form={form} name="paidOn" label={t('dues.paidOn')} type="date" max={today()} />
+      </ContractForm>
     </Disclosure>
   );
 }
@@ -90,7 +96,7 @@ export function DuesSection({ personId, canRecord }: { personId: string; canReco
   );
   const d = q.data;
   return (
-    <Section id={`dues-${personId}`} testId="dues" title={t('dues.title')} query={q} empty="">
+    <Worklist id={`dues-${personId}`} testId="dues" title={t('dues.title')} query={q} empty="">
       {d && (
         <>
           {d.flagged ? (
@@ -145,7 +151,7 @@ export function DuesSection({ personId, canRecord }: { personId: string; canReco
         </>
       )}
       {canRecord && <RecordPaymentForm personId={personId} />}
-    </Section>
+    </Worklist>
   );
 }
 
@@ -161,7 +167,7 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = q.data?.items ?? [];
   return (
-    <Section
+    <Worklist
       id="wl-arrears"
       title={t('worklists.arrears')}
       query={q}
@@ -190,9 +196,7 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
             {items.map((a) => (
               <tr key={a.personId}>
                 <td data-label={t('worklists.person')}>
-                  <Link to={`/persons/${a.personId}`}>
-                    {f.lang === 'ru' && a.nameRu ? a.nameRu : `${a.familyName} ${a.givenName}`}
-                  </Link>
+                  <Link to={`/persons/${a.personId}`}>{f.person(a)}</Link>
                 </td>
                 <td className="mono" data-label={t('person.cardNumber')}>
                   {a.cardNumber ?? '—'}
@@ -210,6 +214,6 @@ export function ArrearsWorklist({ bodyId }: { bodyId: string }) {
       {q.data && (
         <Pager offset={offset} limit={ARREARS_LIMIT} total={q.data.total} onChange={setOffset} busy={q.isFetching} />
       )}
-    </Section>
+    </Worklist>
   );
 }

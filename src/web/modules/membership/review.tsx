@@ -1,14 +1,30 @@
 // Membership review: items awaiting the commission's decision, and the review's progress per body.
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Review, ReviewItem, ReviewOutcome } from '../../../contracts/review.js';
+import {
+  DecideItemInput,
+  OpenReviewInput,
+  type Review,
+  type ReviewItem,
+  type ReviewOutcome,
+} from '../../../contracts/review.js';
 import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
-import { ActionForm, Disclosure, Field, Select, TextArea, today, useAct } from '../../ui/forms.js';
+import {
+  ActionForm,
+  ContractForm,
+  Disclosure,
+  FormField,
+  FormSelect,
+  FormTextArea,
+  today,
+  useAct,
+  useContractForm,
+} from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
-import { Section, useList } from './common.js';
+import { useList } from './common.js';
+import { Worklist } from '../../ui/Worklist.js';
 import { useLabels } from './labels.js';
 
 const OUTCOMES: ReviewOutcome[] = ['confirmed', 'moved_to_candidate', 'moved_to_sympathiser', 'expelled'];
@@ -16,32 +32,23 @@ const OUTCOMES: ReviewOutcome[] = ['confirmed', 'moved_to_candidate', 'moved_to_
 function DecideItem({ item }: { item: ReviewItem }) {
   const { t } = useTranslation();
   const L = useLabels();
-  const [outcome, setOutcome] = useState<ReviewOutcome>('confirmed');
-  const [reasons, setReasons] = useState('');
-  const [on, setOn] = useState(today());
+  const form = useContractForm(DecideItemInput, { outcome: 'confirmed', reasons: '', decidedOn: today() });
   const act = useAct(
     (b: BodyOf<'/api/review-items/{id}/decide'>) =>
       ok(client.POST('/api/review-items/{id}/decide', { params: { path: { id: item.id } }, body: b })),
     [['reviews'], ['history'], ['persons']],
   );
   return (
-    <ActionForm
-      submitLabel={t('review.decideSubmit')}
-      state={act}
-      onSubmit={() => {
-        if (!reasons.trim()) return t('forms.needReasons');
-        act.mutate({ decidedOn: on, outcome, reasons: reasons.trim() });
-      }}
-    >
-      <Select
+    <ContractForm form={form} submitLabel={t('review.decideSubmit')} state={act} onValid={(input) => act.mutate(input)}>
+      <FormSelect
+        form={form}
+        name="outcome"
         label={t('review.outcome')}
-        value={outcome}
-        onChange={setOutcome}
         options={OUTCOMES.map((o) => ({ value: o, label: L.outcome(o) }))}
       />
-      <TextArea label={t('forms.reasons')} value={reasons} onChange={setReasons} rows={3} />
-      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
-    </ActionForm>
+      <FormTextArea form={form} name="reasons" label={t('forms.reasons')} rows={3} />
+      <FormField form={form} name="decidedOn" label={t('forms.date')} type="date" max={today()} />
+    </ContractForm>
   );
 }
 
@@ -114,7 +121,7 @@ export function ReviewsWorklist() {
   const items = q.data?.items ?? [];
   const reviewIds = [...new Set(items.map((i) => i.reviewId))];
   return (
-    <Section
+    <Worklist
       id="wl-reviews"
       title={t('worklists.reviews')}
       query={q}
@@ -140,35 +147,38 @@ export function ReviewsWorklist() {
           </li>
         ))}
       </ul>
-    </Section>
+    </Worklist>
   );
 }
 
 function OpenReviewForm({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [title, setTitle] = useState('');
-  const [openedOn, setOpenedOn] = useState(today());
-  const [deadline, setDeadline] = useState('');
+  const form = useContractForm(OpenReviewInput, { bodyId, title: '', openedOn: today(), deadline: '' });
+  const openedOn = form.watch('openedOn');
   const act = useAct((b: BodyOf<'/api/reviews'>) => ok(client.POST('/api/reviews', { body: b })), [['reviews']]);
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('review.openTitle')}
       submitLabel={t('review.openSubmit')}
       state={act}
       testId="open-review-form"
       done={t('review.opened', { count: act.data?.items ?? 0, n: f.number(act.data?.items ?? 0) })}
-      onSubmit={() => {
-        if (!title.trim()) return t('review.needTitle');
-        if (!deadline || deadline <= openedOn) return t('review.needDeadline');
-        act.mutate({ bodyId, title: title.trim(), openedOn, deadline });
+      onValid={(input) => {
+        // the contract checks each date; that the deadline comes after the opening is the form's own check
+        if (input.deadline <= input.openedOn) {
+          form.setError('deadline', { type: 'custom', message: t('review.needDeadline') }, { shouldFocus: true });
+          return;
+        }
+        act.mutate(input);
       }}
     >
       <p className="small muted">{t('review.openHelp')}</p>
-      <Field label={t('review.title')} value={title} onChange={setTitle} required />
-      <Field label={t('review.openedOn')} type="date" value={openedOn} onChange={setOpenedOn} max={today()} />
-      <Field label={t('review.deadline')} type="date" value={deadline} onChange={setDeadline} min={openedOn} required />
-    </ActionForm>
+      <FormField form={form} name="title" label={t('review.title')} required />
+      <FormField form={form} name="openedOn" label={t('review.openedOn')} type="date" max={today()} />
+      <FormField form={form} name="deadline" label={t('review.deadline')} type="date" min={openedOn} required />
+    </ContractForm>
   );
 }
 
@@ -199,7 +209,7 @@ export function CommitteeReviews({ bodyId }: { bodyId: string }) {
   );
   const reviews = q.data?.items ?? [];
   return (
-    <Section
+    <Worklist
       id="wl-committee-reviews"
       title={t('review.committeeTitle')}
       query={q}
@@ -230,6 +240,6 @@ export function CommitteeReviews({ bodyId }: { bodyId: string }) {
           ))}
         </ul>
       )}
-    </Section>
+    </Worklist>
   );
 }

@@ -3,22 +3,30 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Resignation } from '../../../contracts/resignation.js';
+import {
+  DecideResignationInput,
+  DiscussResignationInput,
+  SubmitResignationInput,
+  type Resignation,
+} from '../../../contracts/resignation.js';
+import { DeregisterInput, RegisterInput } from '../../../contracts/transfer.js';
 import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import {
   ActionForm,
-  DecisionFields,
+  ContractForm,
   Disclosure,
-  Field,
-  TextArea,
-  decisionInput,
-  emptyDecision,
+  FormDecisionFields,
+  FormField,
+  FormTextArea,
+  decisionDefaults,
   today,
   useAct,
+  useContractForm,
 } from '../../ui/forms.js';
 import { Chooser, useBodySearchFn, type Choice } from '../../ui/pickers.js';
-import { Section, useList } from './common.js';
+import { useList } from './common.js';
+import { Worklist } from '../../ui/Worklist.js';
 import { useLabels } from './labels.js';
 
 const KEYS = [['transfers'], ['persons'], ['history'], ['bodies'], ['resignations']];
@@ -40,8 +48,7 @@ function Chosen({ c, onClear }: { c: Choice; onClear: () => void }) {
 export function TransferForms({ personId, registered }: { personId: string; registered: boolean }) {
   const { t } = useTranslation();
   const search = useBodySearchFn(RECEIVING);
-  const [on, setOn] = useState(today());
-  const [reason, setReason] = useState('');
+  const form = useContractForm(RegisterInput, { personId, bodyId: '', on: today() });
   const [body, setBody] = useState<Choice | null>(null);
   const dereg = useAct(
     (b: BodyOf<'/api/transfers/deregister'>) => ok(client.POST('/api/transfers/deregister', { body: b })),
@@ -54,29 +61,32 @@ export function TransferForms({ personId, registered }: { personId: string; regi
         : ok(client.POST('/api/transfers/register', { body: b.input })),
     KEYS,
   );
+  const pick = (c: Choice | null) => {
+    setBody(c);
+    form.setValue('bodyId', c?.id ?? '', { shouldValidate: form.formState.isSubmitted });
+  };
+  const noBody = !!form.formState.errors.bodyId;
   return (
     <Disclosure label={t('transfer.title')}>
-      <ActionForm
+      <ContractForm
+        form={form}
         title={registered ? t('transfer.moveTitle') : t('transfer.registerTitle')}
         submitLabel={registered ? t('transfer.moveSubmit') : t('transfer.registerSubmit')}
         state={move}
         testId="transfer-form"
-        onSubmit={() => {
-          if (!body) return t('transfer.needBody');
-          move.mutate({
-            direct: registered,
-            input: { personId, bodyId: body.id, on, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-          });
-        }}
+        onValid={(input) => move.mutate({ direct: registered, input })}
       >
         {body ? (
-          <Chosen c={body} onClear={() => setBody(null)} />
+          <Chosen c={body} onClear={() => pick(null)} />
         ) : (
-          <Chooser label={t('transfer.toBody')} queryKey="transfer-body" search={search} onPick={setBody} />
+          <>
+            <Chooser label={t('transfer.toBody')} queryKey="transfer-body" search={search} onPick={pick} />
+            {noBody && <p className="field-error small">{t('transfer.needBody')}</p>}
+          </>
         )}
-        <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
-        <TextArea label={t('transfer.reason')} value={reason} onChange={setReason} rows={2} />
-      </ActionForm>
+        <FormField form={form} name="on" label={t('forms.date')} type="date" max={today()} />
+        <FormTextArea form={form} name="reason" label={t('transfer.reason')} rows={2} optional />
+      </ContractForm>
       {registered && (
         <ActionForm
           title={t('transfer.deregisterTitle')}
@@ -84,7 +94,11 @@ export function TransferForms({ personId, registered }: { personId: string; regi
           state={dereg}
           secondary
           onSubmit={() => {
-            dereg.mutate({ personId, on, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+            // the date and reason above, checked by the deregistration's own contract
+            const { on, reason } = form.getValues();
+            const input = DeregisterInput.safeParse({ personId, on, reason });
+            if (!input.success) return t('forms.checkFields', { count: input.error.issues.length });
+            dereg.mutate(input.data);
           }}
         />
       )}
@@ -100,60 +114,55 @@ export function UnregisteredWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = q.data?.items ?? [];
   return (
-    <Section
+    <Worklist
       id="wl-unregistered"
       title={t('worklists.unregistered')}
       query={q}
       count={q.data?.total}
       empty={t('worklists.noUnregistered')}
-    >
-      {q.data && (
-        <p className="small muted">
-          {t('transfer.limitNote', { count: q.data.limitMonths, limit: q.data.limitMonths })}
-        </p>
+      before={
+        q.data && (
+          <p className="small muted">
+            {t('transfer.limitNote', { count: q.data.limitMonths, limit: q.data.limitMonths })}
+          </p>
+        )
+      }
+      items={items}
+      itemKey={(u) => u.personId}
+      render={(u) => (
+        <>
+          <Link to={`/persons/${u.personId}`}>{f.person(u)}</Link> ·{' '}
+          {t('transfer.unregisteredSince', {
+            date: f.date(u.deregisteredOn),
+            count: u.monthsUnregistered,
+            months: f.number(u.monthsUnregistered),
+          })}{' '}
+          · {f.name({ name: u.lastBodyName, nameRu: u.lastBodyNameRu })}
+        </>
       )}
-      <ul className="plain-list">
-        {items.map((u) => (
-          <li key={u.personId}>
-            <Link to={`/persons/${u.personId}`}>
-              {f.lang === 'ru' && u.nameRu ? u.nameRu : `${u.familyName} ${u.givenName}`}
-            </Link>{' '}
-            ·{' '}
-            {t('transfer.unregisteredSince', {
-              date: f.date(u.deregisteredOn),
-              count: u.monthsUnregistered,
-              months: f.number(u.monthsUnregistered),
-            })}{' '}
-            · {f.name({ name: u.lastBodyName, nameRu: u.lastBodyNameRu })}
-          </li>
-        ))}
-      </ul>
-    </Section>
+    />
   );
 }
 
 export function ResignForm() {
   const { t } = useTranslation();
-  const [reasons, setReasons] = useState('');
-  const [on, setOn] = useState(today());
+  const form = useContractForm(SubmitResignationInput, { reasons: '', submittedOn: today() });
   const act = useAct((b: BodyOf<'/api/resignations'>) => ok(client.POST('/api/resignations', { body: b })), KEYS);
   return (
     <Disclosure label={t('resignation.resign')}>
-      <ActionForm
+      <ContractForm
+        form={form}
         title={t('resignation.title')}
         submitLabel={t('resignation.submit')}
         state={act}
         testId="resign-form"
         done={t('resignation.submitted')}
-        onSubmit={() => {
-          if (!reasons.trim()) return t('forms.needReasons');
-          act.mutate({ reasons, submittedOn: on });
-        }}
+        onValid={(input) => act.mutate(input)}
       >
         <p className="small muted">{t('resignation.verbatim')}</p>
-        <TextArea label={t('resignation.reasons')} value={reasons} onChange={setReasons} rows={6} />
-        <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
-      </ActionForm>
+        <FormTextArea form={form} name="reasons" label={t('resignation.reasons')} rows={6} />
+        <FormField form={form} name="submittedOn" label={t('forms.date')} type="date" max={today()} />
+      </ContractForm>
     </Disclosure>
   );
 }
@@ -162,9 +171,8 @@ function ResignationItem({ r }: { r: Resignation }) {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useLabels();
-  const [discussion, setDiscussion] = useState('');
-  const [on, setOn] = useState(today());
-  const [d, setD] = useState(emptyDecision());
+  const discussForm = useContractForm(DiscussResignationInput, { discussion: '', discussedOn: today() });
+  const decideForm = useContractForm(DecideResignationInput, decisionDefaults());
   const discuss = useAct(
     (b: BodyOf<'/api/resignations/{id}/discussion'>) =>
       ok(client.POST('/api/resignations/{id}/discussion', { params: { path: { id: r.id } }, body: b })),
@@ -188,32 +196,27 @@ function ResignationItem({ r }: { r: Resignation }) {
         </p>
       )}
       {r.state === 'submitted' && (
-        <ActionForm
+        <ContractForm
+          form={discussForm}
           title={t('resignation.discussTitle')}
           submitLabel={t('resignation.discussSubmit')}
           state={discuss}
-          onSubmit={() => {
-            if (!discussion.trim()) return t('resignation.needDiscussion');
-            discuss.mutate({ discussedOn: on, discussion });
-          }}
+          onValid={(input) => discuss.mutate(input)}
         >
-          <TextArea label={t('resignation.discussion')} value={discussion} onChange={setDiscussion} rows={4} />
-          <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
-        </ActionForm>
+          <FormTextArea form={discussForm} name="discussion" label={t('resignation.discussion')} rows={4} />
+          <FormField form={discussForm} name="discussedOn" label={t('forms.date')} type="date" max={today()} />
+        </ContractForm>
       )}
       {(r.state === 'submitted' || r.state === 'discussed') && (
-        <ActionForm
+        <ContractForm
+          form={decideForm}
           title={t('resignation.acceptTitle')}
           submitLabel={t('resignation.acceptSubmit')}
           state={decide}
-          onSubmit={() => {
-            const x = decisionInput(d, t);
-            if ('problem' in x) return x.problem;
-            decide.mutate(x.input);
-          }}
+          onValid={(input) => decide.mutate(input)}
         >
-          <DecisionFields value={d} onChange={setD} />
-        </ActionForm>
+          <FormDecisionFields form={decideForm} />
+        </ContractForm>
       )}
     </li>
   );
@@ -226,7 +229,7 @@ export function ResignationsWorklist({ bodyId }: { bodyId: string }) {
   );
   const items = q.data?.items ?? [];
   return (
-    <Section
+    <Worklist
       id="wl-resignations"
       title={t('worklists.resignations')}
       query={q}
@@ -238,6 +241,6 @@ export function ResignationsWorklist({ bodyId }: { bodyId: string }) {
           <ResignationItem key={r.id} r={r} />
         ))}
       </ul>
-    </Section>
+    </Worklist>
   );
 }

@@ -59,9 +59,7 @@ function Offices({ detail }: { detail: BodyDetail }) {
                 <tr key={o.id}>
                   <td>{t(`office.${o.title}`, { defaultValue: o.title.replace(/_/g, ' ') })}</td>
                   <td>
-                    <Link to={`/persons/${o.personId}`}>
-                      {f.lang === 'ru' && o.personNameRu ? o.personNameRu : o.personName}
-                    </Link>
+                    <Link to={`/persons/${o.personId}`}>{f.name({ name: o.personName, nameRu: o.personNameRu })}</Link>
                   </td>
                   <td>
                     {o.endsOn

@@ -74,11 +74,10 @@ export function MemberList({ bodyId }: { bodyId: string }) {
                   </thead>
                   <tbody>
                     {members.data.items.map((p) => {
-                      const latin = [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' ');
                       return (
                         <tr key={p.id}>
                           <td>
-                            <Link to={`/persons/${p.id}`}>{f.lang === 'ru' && p.nameRu ? p.nameRu : latin}</Link>
+                            <Link to={`/persons/${p.id}`}>{f.person(p)}</Link>
                           </td>
                           <td className="mono">{p.cardNumber ?? '—'}</td>
                           <td>{t(`personStatus.${p.status}`)}</td>

@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../../ui/feedback.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { PersonMembership } from '../membership/PersonMembership.js';
 import { ResetPasswordPanel } from '../auth/ResetPasswordPanel.js';
+import { latinName } from '../../app/names.js';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -28,8 +29,8 @@ export function PersonPage() {
   if (q.isError) return <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />;
 
   const { person: p, body, primaryOrganisation, offices } = q.data;
-  const latin = [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(' ');
-  const shown = f.lang === 'ru' && p.nameRu ? p.nameRu : latin;
+  const latin = latinName(p);
+  const shown = f.person(p);
   const none = t('person.none');
   // The server says whether the reader may issue a password reset code (ADR 0026).
   const canReset = q.data.can.issueResetCode;

@@ -13,7 +13,7 @@ import { useBody, useBodySearch } from '../organisation/queries.js';
 import { BandChart } from './BandChart.js';
 import { useMe } from '../../app/auth.js';
 
-type Named = { name: string; nameRu?: string | null };
+import type { Named } from '../../app/names.js';
 
 function BodyPicker({ onPick }: { onPick: (id: string | null) => void }) {
   const { t } = useTranslation();

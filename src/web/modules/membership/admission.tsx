@@ -271,7 +271,7 @@ function ApplicationRecs({ id }: { id: string }) {
           ))}
         </ul>
       )}
-      {app.state === 'collecting_recommendations' && missing > 0 && <NameRecommenderForm app={app} />}
+      {app.can.nameRecommender && missing > 0 && <NameRecommenderForm app={app} />}
     </>
   );
 }
@@ -388,7 +388,7 @@ export function MyRecommendations() {
               <span className="badge badge-kind">{L.state(r.state)}</span>
             </p>
             {a.statement && <p className="prose small">{a.statement}</p>}
-            {r.state === 'requested' && <AnswerRecommendation id={r.id} />}
+            {r.can.answer && <AnswerRecommendation id={r.id} />}
           </li>
         ))}
       </ul>
@@ -441,7 +441,7 @@ export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
             </p>
             <ApplicationSummary a={a} />
             <ApplicationRecs id={a.id} />
-            {a.state === 'ready' && (
+            {a.can.decide && (
               <DecideForm
                 path={paths.admission.decide(a.id)}
                 title={t('admission.decideTitle')}
@@ -480,12 +480,14 @@ export function ConfirmationsWorklist({ bodyId }: { bodyId: string }) {
             </p>
             <ApplicationSummary a={a} />
             <ApplicationRecs id={a.id} />
-            <DecideForm
-              path={paths.admission.confirm(a.id)}
-              title={t('admission.confirmTitle')}
-              submit={t('admission.confirmSubmit')}
-              testId="confirm-application-form"
-            />
+            {a.can.confirm && (
+              <DecideForm
+                path={paths.admission.confirm(a.id)}
+                title={t('admission.confirmTitle')}
+                submit={t('admission.confirmSubmit')}
+                testId="confirm-application-form"
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -174,7 +174,7 @@ function ResignationItem({ r }: { r: Resignation }) {
           <strong>{t('resignation.discussion')}:</strong> {r.discussion}
         </p>
       )}
-      {r.state === 'submitted' && (
+      {r.can.discuss && (
         <ActionForm
           title={t('resignation.discussTitle')}
           submitLabel={t('resignation.discussSubmit')}
@@ -188,7 +188,7 @@ function ResignationItem({ r }: { r: Resignation }) {
           <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
         </ActionForm>
       )}
-      {(r.state === 'submitted' || r.state === 'discussed') && (
+      {r.can.accept && (
         <ActionForm
           title={t('resignation.acceptTitle')}
           submitLabel={t('resignation.acceptSubmit')}

@@ -25,6 +25,10 @@ export type RecommendationState = z.infer<typeof RecommendationState>;
 export const CandidacyState = z.enum(['candidate', 'extended', 'member', 'refused']);
 export type CandidacyState = z.infer<typeof CandidacyState>;
 
+/** What the reader may do with a recommendation (ADR 0026): answer it (the member named, while it is asked). */
+export const RecommendationCan = z.object({ answer: z.boolean() });
+export type RecommendationCan = z.infer<typeof RecommendationCan>;
+
 export const Recommendation = z.object({
   id: Uuid,
   applicationId: Uuid,
@@ -36,6 +40,7 @@ export const Recommendation = z.object({
   state: RecommendationState,
   text: z.string().nullable(),
   answeredOn: IsoDate.nullable(),
+  can: RecommendationCan,
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -51,6 +56,19 @@ export const ApplicationDecisionView = z.object({
   assemblyId: Uuid.nullable(),
 });
 export type ApplicationDecisionView = z.infer<typeof ApplicationDecisionView>;
+
+/**
+ * What the reader may do with an application (ADR 0026), each the check its act makes: `nameRecommender` (the
+ * applicant or the primary organisation's managers, while it is open), `decide` (the primary organisation's
+ * managers, once enough recommendations are confirmed), `confirm` (the confirming committee's managers, once the
+ * primary organisation admitted).
+ */
+export const ApplicationCan = z.object({
+  nameRecommender: z.boolean(),
+  decide: z.boolean(),
+  confirm: z.boolean(),
+});
+export type ApplicationCan = z.infer<typeof ApplicationCan>;
 
 export const Application = z.object({
   id: Uuid,
@@ -78,6 +96,7 @@ export const Application = z.object({
   confirmingBodyName: z.string().nullable(),
   confirmingBodyNameRu: z.string().nullable(),
   createdAt: z.string(),
+  can: ApplicationCan,
 });
 export type Application = z.infer<typeof Application>;
 

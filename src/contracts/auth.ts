@@ -27,6 +27,13 @@ export const MeScope = z.object({
 });
 export type MeScope = z.infer<typeof MeScope>;
 
+/**
+ * What the reader may do (ADR 0026): `worklists` — keep worklists, through an office that manages a body (its
+ * applications, charges, resignations, …) or a seat on a control commission (the appeals addressed to it).
+ */
+export const MeCan = z.object({ worklists: z.boolean() });
+export type MeCan = z.infer<typeof MeCan>;
+
 export const Me = z.object({
   accountId: Uuid,
   personId: Uuid,
@@ -46,6 +53,7 @@ export const Me = z.object({
   scopes: z.array(MeScope),
   /** Control commissions the person sits on: their worklist is the appeals addressed to each. */
   commissions: z.array(MeScope),
+  can: MeCan,
 });
 export type Me = z.infer<typeof Me>;
 

@@ -86,6 +86,10 @@ export const EscalateInput = z.object({
 });
 export type EscalateInput = z.infer<typeof EscalateInput>;
 
+/** What the reader may do with an appeal (ADR 0026): decide it (the appellate body, never the appellant). */
+export const AppealCan = z.object({ decide: z.boolean() });
+export type AppealCan = z.infer<typeof AppealCan>;
+
 export const Appeal = z.object({
   id: Uuid,
   actKind: ActKind,
@@ -105,6 +109,7 @@ export const Appeal = z.object({
   /** The last day on which it could be lodged. */
   deadline: z.iso.date(),
   parentAppealId: Uuid.nullable(),
+  can: AppealCan,
 });
 export type Appeal = z.infer<typeof Appeal>;
 
@@ -141,6 +146,20 @@ export const LiftPenaltyInput = z.object({
 });
 export type LiftPenaltyInput = z.infer<typeof LiftPenaltyInput>;
 
+/**
+ * What the reader may do with a case (ADR 0026), each the check its act makes: `answer` (the accused, once
+ * charged), `hearing` and `decide` (the primary organisation's managers, in turn), `appeal` (the penalised member,
+ * within the deadline), `escalate` (the appellant, once the first appeal is dismissed, within the deadline).
+ */
+export const CaseCan = z.object({
+  answer: z.boolean(),
+  hearing: z.boolean(),
+  decide: z.boolean(),
+  appeal: z.boolean(),
+  escalate: z.boolean(),
+});
+export type CaseCan = z.infer<typeof CaseCan>;
+
 export const DisciplineCase = z.object({
   id: Uuid,
   personId: Uuid,
@@ -163,6 +182,7 @@ export const DisciplineCase = z.object({
   reasons: z.string().nullable(),
   votes: Votes.nullable(),
   penaltyId: Uuid.nullable(),
+  can: CaseCan,
 });
 export type DisciplineCase = z.infer<typeof DisciplineCase>;
 

@@ -39,6 +39,13 @@ export type DecideResignationInput = z.infer<typeof DecideResignationInput>;
 export const WithdrawResignationInput = z.object({ withdrawnOn: IsoDate });
 export type WithdrawResignationInput = z.infer<typeof WithdrawResignationInput>;
 
+/**
+ * What the reader may do with a resignation (ADR 0026): `discuss` (the organisation's managers, once submitted),
+ * `accept` (the organisation's managers, once discussed).
+ */
+export const ResignationCan = z.object({ discuss: z.boolean(), accept: z.boolean() });
+export type ResignationCan = z.infer<typeof ResignationCan>;
+
 export const Resignation = z.object({
   id: Uuid,
   personId: Uuid,
@@ -57,6 +64,7 @@ export const Resignation = z.object({
   votes: Votes.nullable(),
   decisionReasons: z.string().nullable(),
   withdrawnOn: IsoDate.nullable(),
+  can: ResignationCan,
 });
 export type Resignation = z.infer<typeof Resignation>;
 

@@ -27,6 +27,10 @@ export const OpenReviewInput = z.object({
 });
 export type OpenReviewInput = z.infer<typeof OpenReviewInput>;
 
+/** What the reader may do with a review (ADR 0026): close it (the committee's managers, once the deadline passed). */
+export const ReviewCan = z.object({ close: z.boolean() });
+export type ReviewCan = z.infer<typeof ReviewCan>;
+
 export const Review = z.object({
   id: Uuid,
   bodyId: Uuid,
@@ -38,6 +42,7 @@ export const Review = z.object({
   state: z.enum(['open', 'closed']),
   closedOn: z.iso.date().nullable(),
   items: z.number().int(),
+  can: ReviewCan,
 });
 export type Review = z.infer<typeof Review>;
 
@@ -60,6 +65,13 @@ export const DecideItemInput = z.object({
 });
 export type DecideItemInput = z.infer<typeof DecideItemInput>;
 
+/**
+ * What the reader may do with a review item (ADR 0026): decide it (the review commission of the person's
+ * organisation, while it is pending and the review open).
+ */
+export const ReviewItemCan = z.object({ decide: z.boolean() });
+export type ReviewItemCan = z.infer<typeof ReviewItemCan>;
+
 export const ReviewItem = z.object({
   id: Uuid,
   reviewId: Uuid,
@@ -74,6 +86,7 @@ export const ReviewItem = z.object({
   outcome: ReviewOutcome.nullable(),
   reasons: z.string().nullable(),
   decidedOn: z.iso.date().nullable(),
+  can: ReviewItemCan,
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 

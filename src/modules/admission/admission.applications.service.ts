@@ -28,6 +28,8 @@ import {
   assertCanFileApplication,
   assertCanNameRecommender,
   assertCanViewApplication,
+  applicationCan,
+  canAnswerRecommendationNow,
 } from './admission.policy.js';
 import { applicationTransition, type ApplicationEvent } from './rules/application-machine.js';
 import { candidacyTransition } from './rules/candidacy-machine.js';
@@ -50,7 +52,16 @@ export function fullName(p: { family_name: string; given_name: string; patronymi
   return [p.family_name, p.given_name, p.patronymic].filter(Boolean).join(' ');
 }
 
-export function toApplication(r: repo.ApplicationRow): Application {
+/** The application, with what the reader may do with it (ADR 0026). */
+export function toApplication(r: repo.ApplicationRow, actor: Actor): Application {
+  const can = applicationCan(actor, {
+    personId: r.person_id,
+    primaryPath: r.primary_path,
+    confirmingPath: r.confirming_path,
+    state: r.state,
+    confirmed: Number(r.confirmed_recommendations),
+    required: r.required_recommendations,
+  });
   return {
     id: r.id,
     personId: r.person_id,
@@ -74,10 +85,13 @@ export function toApplication(r: repo.ApplicationRow): Application {
     confirmingBodyName: r.confirming_name,
     confirmingBodyNameRu: r.confirming_name_ru,
     createdAt: new Date(r.created_at).toISOString(),
+    can,
   };
 }
 
-export function toRecommendation(r: repo.RecommendationRow): Recommendation {
+/** The recommendation, with what the reader may do with it (ADR 0026); `appState`: its application's state. */
+export function toRecommendation(r: repo.RecommendationRow, actor: Actor, appState: ApplicationState): Recommendation {
+  const answer = canAnswerRecommendationNow(actor, { recommenderId: r.recommender_id, state: r.state }, appState);
   return {
     id: r.id,
     applicationId: r.application_id,
@@ -89,6 +103,7 @@ export function toRecommendation(r: repo.RecommendationRow): Recommendation {
     state: r.state,
     text: r.text,
     answeredOn: r.answered_on,
+    can: { answer },
   };
 }
 
@@ -421,8 +436,8 @@ export class AdmissionApplications {
     for (const d of decisions)
       if (!names.has(d.bodyId)) names.set(d.bodyId, await this.organisation.getBodyRef(d.bodyId));
     return {
-      ...toApplication(app),
-      recommendations: recs.map(toRecommendation),
+      ...toApplication(app, actor),
+      recommendations: recs.map((r) => toRecommendation(r, actor, app.state)),
       decisions: decisions.map((d) => ({
         id: d.id,
         bodyId: d.bodyId,

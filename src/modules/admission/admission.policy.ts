@@ -1,7 +1,9 @@
 // Who may do what in admission: derived from the actor's scopes (offices) and who they are.
 import { manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
+import type { ApplicationCan, ApplicationState } from '../../contracts/admission.js';
 import { AdmissionErrors } from './admission.errors.js';
+import { applicationTransition } from './rules/application-machine.js';
 
 /** Filing an application: the applicant themself, or whoever manages the body applied to. */
 export function canFileApplication(actor: Actor, applicantId: string, body: { path: string }): boolean {
@@ -96,4 +98,49 @@ export function canViewCard(actor: Actor, person: { id: string; bodyPath: string
 }
 export function assertCanViewCard(actor: Actor, person: { id: string; bodyPath: string | null }): void {
   if (!canViewCard(actor, person)) throw CommonErrors.forbidden_scope();
+}
+
+// ---- what the reader may do with an application (ADR 0026): each the checks its write makes
+
+/** The application facts the flags read (the row the response is made from). */
+export interface ApplicationFacts {
+  personId: string;
+  primaryPath: string;
+  confirmingPath: string | null;
+  state: ApplicationState;
+  confirmed: number;
+  required: number;
+}
+
+/** `Application.can`: naming a recommender, the primary organisation's decision, the committee's confirmation. */
+export function applicationCan(actor: Actor, a: ApplicationFacts): ApplicationCan {
+  return {
+    nameRecommender: canNameRecommender(actor, a) && applicationTransition(a.state, { type: 'recommender_named' }).ok,
+    decide:
+      canDecideForPrimary(actor, a.primaryPath) &&
+      applicationTransition(a.state, {
+        type: 'primary_decided',
+        admitted: false,
+        confirmed: a.confirmed,
+        required: a.required,
+      }).ok,
+    // the committee is fixed when the primary organisation admits, the only state a confirmation follows
+    confirm:
+      !!a.confirmingPath &&
+      canConfirmAsCommittee(actor, a.confirmingPath) &&
+      applicationTransition(a.state, { type: 'committee_decided', confirmed: true }).ok,
+  };
+}
+
+/** `Recommendation.can.answer`: the member named, while the recommendation is asked and the application open. */
+export function canAnswerRecommendationNow(
+  actor: Actor,
+  r: { recommenderId: string; state: string },
+  applicationState: ApplicationState,
+): boolean {
+  return (
+    canAnswerRecommendation(actor, r.recommenderId) &&
+    r.state === 'requested' &&
+    applicationTransition(applicationState, { type: 'recommender_named' }).ok
+  );
 }

@@ -208,7 +208,7 @@ export class AdmissionService extends AdmissionApplications {
       primaryWithin: body.path,
       states: state ? [state] : ['collecting_recommendations', 'ready'],
     });
-    return { items: rows.map(toApplication) };
+    return { items: rows.map((r) => toApplication(r, actor)) };
   }
 
   /** Candidates in a body's subtree whose stage has ended by `on` (default today). */
@@ -228,7 +228,7 @@ export class AdmissionService extends AdmissionApplications {
       confirmingBodyId: body.id,
       states: ['admitted_by_primary'],
     });
-    return { items: rows.map(toApplication) };
+    return { items: rows.map((r) => toApplication(r, actor)) };
   }
 
   /** Recommendations the signed-in member has been asked for and not yet answered. */
@@ -238,7 +238,7 @@ export class AdmissionService extends AdmissionApplications {
     for (const r of recs) {
       const app = await repo.findApplication(this.db, r.application_id);
       if (app && (app.state === 'collecting_recommendations' || app.state === 'ready'))
-        items.push({ recommendation: toRecommendation(r), application: toApplication(app) });
+        items.push({ recommendation: toRecommendation(r, actor, app.state), application: toApplication(app, actor) });
     }
     return { items };
   }
@@ -249,7 +249,7 @@ export class AdmissionService extends AdmissionApplications {
       organisationId: actor.organisationId,
       personId: actor.personId,
     });
-    return { items: rows.map(toApplication) };
+    return { items: rows.map((r) => toApplication(r, actor)) };
   }
 
   /** A person's candidate stage and applications: the person, or whoever manages their body. */
@@ -258,7 +258,7 @@ export class AdmissionService extends AdmissionApplications {
     assertCanViewCard(actor, { id: p.id, bodyPath: p.body_path });
     const cand = await repo.latestCandidacy(this.db, personId);
     const rows = await repo.listApplications(this.db, { organisationId: actor.organisationId, personId });
-    return { candidacy: cand ? toCandidacy(cand) : null, applications: rows.map(toApplication) };
+    return { candidacy: cand ? toCandidacy(cand) : null, applications: rows.map((r) => toApplication(r, actor)) };
   }
 
   /** The membership card as a PDF: the person, or whoever manages the body they are registered in. */

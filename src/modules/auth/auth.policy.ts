@@ -3,6 +3,14 @@ import { manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
 import { AuthErrors } from './auth.errors.js';
 
+/**
+ * `Me.can.worklists` (ADR 0026): the reader keeps worklists — a body their office manages (each worklist checks
+ * `manages` on it) or a control commission they sit on (the appeals before it: `canDecideAppeal`).
+ */
+export function keepsWorklists(a: { scopes: readonly unknown[]; commissions?: readonly unknown[] }): boolean {
+  return a.scopes.length > 0 || (a.commissions ?? []).length > 0;
+}
+
 /** Reading "me": anyone signed in. */
 export function canReadOwnAccount(actor: Actor | null): actor is Actor {
   return actor !== null;

@@ -22,6 +22,7 @@ import {
   assertCanUpdateAccount,
   canIssueResetCode,
   canRedeemResetCode,
+  keepsWorklists,
   type ResetTarget,
 } from './auth.policy.js';
 import { passwordProblem } from './rules/password-policy.js';
@@ -299,6 +300,7 @@ export class AuthService {
       homePath: a.homePath,
       scopes: a.scopes.map(toMeScope),
       commissions: a.commissions.map(toMeScope),
+      can: { worklists: keepsWorklists(a) },
     };
   }
 

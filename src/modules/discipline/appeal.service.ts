@@ -5,7 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../platform/db/client.js';
 import type { Executor } from '../../platform/db/executor.js';
 import type { Actor } from '../../platform/actor.js';
-import { CommonErrors } from '../../platform/errors.js';
+import { AppError, CommonErrors } from '../../platform/errors.js';
 import type {
   ActKind,
   Appeal,
@@ -18,7 +18,13 @@ import type { RecordsService } from '../records/records.service.js';
 import { carries } from '../records/rules/majority.js';
 import { todayIso } from '../statute/rules/dates.js';
 import { DisciplineErrors } from './discipline.errors.js';
-import { assertCanAppeal, assertCanDecideAppeal, canDecideAppeal } from './discipline.policy.js';
+import {
+  assertCanAppeal,
+  assertCanDecideAppeal,
+  canAppeal,
+  canDecideAppeal,
+  canDecidePendingAppeal,
+} from './discipline.policy.js';
 import { appealDateProblem, appealDeadline, decideAppeal } from './rules/appeals.js';
 import type { PersonRecord } from './rules/penalties.js';
 import { toAppeal } from './discipline.mappers.js';
@@ -63,6 +69,17 @@ function checkDate(on: string, notBefore: string | null): void {
   if (notBefore && on < notBefore) throw DisciplineErrors.date_out_of_order({ on, notBefore });
 }
 
+/** Whether checks that throw the act's refusals pass (a flag read from the write's own checks). */
+async function passes(checks: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await checks();
+    return true;
+  } catch (e) {
+    if (e instanceof AppError) return false;
+    throw e;
+  }
+}
+
 export class AppealService {
   private readonly handlers = new Map<ActKind, ActHandler>();
 
@@ -82,22 +99,41 @@ export class AppealService {
     return h;
   }
 
-  /** The penalised member appeals to the nearest higher committee of a kind the statute names. */
-  async lodge(actor: Actor, input: LodgeAppealInput): Promise<Appeal> {
-    const h = this.handler(input.actKind);
-    const act = await h.load(this.db, input.actId, false);
-    if (!act || act.organisationId !== actor.organisationId) throw DisciplineErrors.act_not_found({ id: input.actId });
+  /**
+   * The checks `lodge` makes before writing: the penalised member, an appealable act, the date within the deadline,
+   * an appellate body. Throws the refusal; `canLodge` asks the same question.
+   */
+  private async lodgeChecks(actor: Actor, h: ActHandler, act: AppealableAct, lodgedOn: string) {
     assertCanAppeal(actor, act.personId);
     const t = h.next(act, { type: 'appeal' });
     if (!t.ok) refuse(t.refusal);
     const decidedOn = act.decidedOn!;
     const m = (await this.statute.rules(act.organisationId, decidedOn)).membership;
-    const lodgedOn = input.lodgedOn ?? todayIso();
     const deadline = appealDeadline(decidedOn, m.appealDeadlineDays);
     const problem = appealDateProblem(lodgedOn, decidedOn, deadline, todayIso());
     if (problem) refuse(problem, { decidedOn, deadline, lodgedOn });
     const body = await repo.nearestAncestorOfKinds(this.db, act.primaryPath, m.confirmingKinds);
     if (!body) throw DisciplineErrors.no_appellate_body();
+    return { deadline, body };
+  }
+
+  /**
+   * `DisciplineCase.can.appeal` (ADR 0026): whether `lodge` would take an appeal against the act, lodged on the day
+   * of the decision (the earliest date it allows: an appeal lodged in time may be recorded later, with its date).
+   */
+  async canLodge(actor: Actor, kind: ActKind, act: AppealableAct): Promise<boolean> {
+    if (!canAppeal(actor, act.personId) || !act.decidedOn) return false;
+    const decidedOn = act.decidedOn;
+    return passes(() => this.lodgeChecks(actor, this.handler(kind), act, decidedOn));
+  }
+
+  /** The penalised member appeals to the nearest higher committee of a kind the statute names. */
+  async lodge(actor: Actor, input: LodgeAppealInput): Promise<Appeal> {
+    const h = this.handler(input.actKind);
+    const act = await h.load(this.db, input.actId, false);
+    if (!act || act.organisationId !== actor.organisationId) throw DisciplineErrors.act_not_found({ id: input.actId });
+    const lodgedOn = input.lodgedOn ?? todayIso();
+    const { deadline, body } = await this.lodgeChecks(actor, h, act, lodgedOn);
     const id = uuidv7();
     await this.db.transaction().execute(async (tx) => {
       const locked = await h.load(tx, act.id, true);
@@ -135,10 +171,11 @@ export class AppealService {
     return this.get(actor, id, true);
   }
 
-  /** A dismissed first appeal goes to the control commission, within the deadline from that dismissal. */
-  async escalate(actor: Actor, appealId: string, input: EscalateInput): Promise<Appeal> {
-    const first = await repo.findAppeal(this.db, appealId);
-    if (!first || first.organisation_id !== actor.organisationId) throw DisciplineErrors.appeal_not_found();
+  /**
+   * The checks `escalate` makes before writing: the appellant, a dismissed first appeal, the date within the
+   * deadline from that dismissal, a control commission. Throws the refusal; `canEscalate` asks the same question.
+   */
+  private async escalateChecks(actor: Actor, first: repo.AppealRow, lodgedOn: string) {
     assertCanAppeal(actor, first.person_id);
     const h = this.handler(first.act_kind);
     const act = await h.load(this.db, first.act_id, false);
@@ -148,12 +185,32 @@ export class AppealService {
     if (!t.ok) refuse(t.refusal);
     const from = first.decided_on!;
     const m = (await this.statute.rules(act.organisationId, from)).membership;
-    const lodgedOn = input.lodgedOn ?? todayIso();
     const deadline = appealDeadline(from, m.appealDeadlineDays);
     const problem = appealDateProblem(lodgedOn, from, deadline, todayIso());
     if (problem) refuse(problem, { decidedOn: from, deadline, lodgedOn });
     const cc = await repo.nearestControlCommission(this.db, first.body_path);
     if (!cc) throw DisciplineErrors.no_control_commission();
+    return { h, act, deadline, cc };
+  }
+
+  /**
+   * `DisciplineCase.can.escalate` (ADR 0026): whether `escalate` would take the act's dismissed first appeal to
+   * the control commission, lodged on the day of the dismissal (the earliest date it allows, as for `canLodge`).
+   */
+  async canEscalate(actor: Actor, act: { id: string; personId: string; state: string }): Promise<boolean> {
+    if (!canAppeal(actor, act.personId) || act.state !== 'appeal_dismissed') return false;
+    const first = (await repo.appealsOfAct(this.db, act.id)).find(
+      (a) => a.level === 'higher_body' && a.state === 'dismissed',
+    );
+    return !!first && !!first.decided_on && passes(() => this.escalateChecks(actor, first, first.decided_on!));
+  }
+
+  /** A dismissed first appeal goes to the control commission, within the deadline from that dismissal. */
+  async escalate(actor: Actor, appealId: string, input: EscalateInput): Promise<Appeal> {
+    const first = await repo.findAppeal(this.db, appealId);
+    if (!first || first.organisation_id !== actor.organisationId) throw DisciplineErrors.appeal_not_found();
+    const lodgedOn = input.lodgedOn ?? todayIso();
+    const { h, act, deadline, cc } = await this.escalateChecks(actor, first, lodgedOn);
     const id = uuidv7();
     await this.db.transaction().execute(async (tx) => {
       const locked = await h.load(tx, act.id, true);
@@ -197,6 +254,7 @@ export class AppealService {
     if (!a || a.organisation_id !== actor.organisationId) throw DisciplineErrors.appeal_not_found();
     const body = await repo.bodyLite(this.db, a.body_id);
     if (!body) throw DisciplineErrors.body_not_found();
+    // the checks `canDecidePendingAppeal` (the flag) makes, each with its own refusal
     assertCanDecideAppeal(actor, body, a.person_id);
     const upheld = input.outcome === 'upheld';
     const d = decideAppeal(a.state, upheld);
@@ -257,11 +315,17 @@ export class AppealService {
     const body = await repo.bodyLite(this.db, bodyId);
     if (!body || body.organisationId !== actor.organisationId) throw DisciplineErrors.body_not_found();
     if (!canDecideAppeal(actor, body)) throw CommonErrors.forbidden_scope();
-    return { items: (await repo.pendingAppealsFor(this.db, bodyId)).map(toAppeal) };
+    return { items: (await repo.pendingAppealsFor(this.db, bodyId)).map((r) => this.toAppeal(actor, r)) };
   }
 
-  async appealsOfAct(actId: string): Promise<Appeal[]> {
-    return (await repo.appealsOfAct(this.db, actId)).map(toAppeal);
+  async appealsOfAct(actor: Actor, actId: string): Promise<Appeal[]> {
+    return (await repo.appealsOfAct(this.db, actId)).map((r) => this.toAppeal(actor, r));
+  }
+
+  /** The appeal with what the reader may do with it (ADR 0026). */
+  private toAppeal(actor: Actor, r: repo.AppealRow): Appeal {
+    const body = { id: r.body_id, path: r.body_path, kind: r.body_kind };
+    return toAppeal(r, { decide: canDecidePendingAppeal(actor, body, { personId: r.person_id, state: r.state }) });
   }
 
   async get(actor: Actor, id: string, trusted = false): Promise<Appeal> {
@@ -271,6 +335,6 @@ export class AppealService {
       const body = await repo.bodyLite(this.db, a.body_id);
       if (!body || !canDecideAppeal(actor, body)) throw CommonErrors.forbidden_scope();
     }
-    return toAppeal(a);
+    return this.toAppeal(actor, a);
   }
 }

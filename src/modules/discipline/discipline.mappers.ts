@@ -1,10 +1,10 @@
 // Rows of the discipline repository → contract shapes.
-import type { Appeal, DisciplineCase, PenaltyRecord } from '../../contracts/discipline.js';
+import type { Appeal, AppealCan, CaseCan, DisciplineCase, PenaltyRecord } from '../../contracts/discipline.js';
 import type { Penalty } from '../../contracts/membership-rules.js';
 import type { AppealRow, CaseRow, PenaltyRow } from './discipline.repository.js';
 import { isActive } from './rules/penalties.js';
 
-export function toCase(r: CaseRow): DisciplineCase {
+export function toCase(r: CaseRow, can: CaseCan): DisciplineCase {
   return {
     id: r.id,
     personId: r.person_id,
@@ -30,10 +30,11 @@ export function toCase(r: CaseRow): DisciplineCase {
         ? null
         : { for: r.votes_for, against: r.votes_against ?? 0, abstained: r.votes_abstained ?? 0 },
     penaltyId: r.penalty_id,
+    can,
   };
 }
 
-export function toAppeal(r: AppealRow): Appeal {
+export function toAppeal(r: AppealRow, can: AppealCan): Appeal {
   return {
     id: r.id,
     actKind: r.act_kind,
@@ -52,6 +53,7 @@ export function toAppeal(r: AppealRow): Appeal {
     decisionReasons: r.decision_reasons,
     deadline: r.deadline,
     parentAppealId: r.parent_appeal_id,
+    can,
   };
 }
 

@@ -1,7 +1,10 @@
 // Who may do what in discipline and appeal. Pure: derived from the actor's scopes.
 import { manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
+import type { AppealState, CaseState } from '../../contracts/discipline.js';
 import { DisciplineErrors } from './discipline.errors.js';
+import { decideAppeal } from './rules/appeals.js';
+import { nextCaseState } from './rules/case-machine.js';
 
 /** Charges, hearings, decisions and lifting penalties: the primary organisation's secretary or a body above. */
 export function canActForPrimary(actor: Actor, primaryPath: string): boolean {
@@ -70,4 +73,30 @@ export function canViewCase(actor: Actor, c: { personId: string; primaryPath: st
 /** A person's penalties: the person or whoever manages their organisation (or last organisation). */
 export function canViewPenalties(actor: Actor, personId: string, paths: (string | null)[]): boolean {
   return actor.personId === personId || paths.some((p) => !!p && manages(actor, p));
+}
+
+// ---- what the reader may do with a case or an appeal (ADR 0026): each the checks its write makes, in its order
+
+/** Answering (`DisciplineCase.can.answer`, `answer`): the accused, while the charge waits for an answer. */
+export function canAnswerCase(actor: Actor, c: { personId: string; state: CaseState }): boolean {
+  return canAnswer(actor, c.personId) && nextCaseState(c.state, { type: 'answer' }).ok;
+}
+
+/** Recording the hearing (`can.hearing`, `hearing`): the primary organisation's managers, before the decision. */
+export function canHearCase(actor: Actor, c: { primaryPath: string; state: CaseState }): boolean {
+  return canActForPrimary(actor, c.primaryPath) && nextCaseState(c.state, { type: 'hear' }).ok;
+}
+
+/** Recording the decision (`can.decide`, `decide`): the primary organisation's managers, once heard. */
+export function canDecideCase(actor: Actor, c: { primaryPath: string; state: CaseState }): boolean {
+  return canActForPrimary(actor, c.primaryPath) && nextCaseState(c.state, { type: 'decide', acquittal: false }).ok;
+}
+
+/** Deciding an appeal (`Appeal.can.decide`, `AppealService.decide`): the appellate body, never the appellant. */
+export function canDecidePendingAppeal(
+  actor: Actor,
+  body: { id: string; path: string; kind: string },
+  a: { personId: string; state: AppealState },
+): boolean {
+  return canDecideAppeal(actor, body) && a.personId !== actor.personId && decideAppeal(a.state, true).ok;
 }

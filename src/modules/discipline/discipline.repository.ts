@@ -274,6 +274,7 @@ export interface AppealRow {
   body_name: string;
   body_name_ru: string | null;
   body_path: string;
+  body_kind: string;
   parent_appeal_id: string | null;
   lodged_on: string;
   deadline: string;
@@ -285,7 +286,7 @@ export interface AppealRow {
 
 const appealColumns = sql`
   a.id, a.organisation_id, a.act_kind, a.act_id, a.person_id, p.family_name || ' ' || p.given_name as person_name,
-  p.name_ru as person_name_ru, a.level, a.body_id, b.name as body_name, b.name_ru as body_name_ru, b.path::text as body_path, a.parent_appeal_id, a.lodged_on, a.deadline,
+  p.name_ru as person_name_ru, a.level, a.body_id, b.name as body_name, b.name_ru as body_name_ru, b.path::text as body_path, b.kind as body_kind, a.parent_appeal_id, a.lodged_on, a.deadline,
   a.reasons, a.state, a.decided_on, a.decision_reasons`;
 
 export async function findAppeal(ex: Executor, id: string, forUpdate = false): Promise<AppealRow | null> {

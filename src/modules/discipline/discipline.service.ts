@@ -7,10 +7,12 @@ import { manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
 import type {
   AnswerInput,
+  CaseCan,
   CaseDetail,
   CaseList,
   CaseState,
   DecideCaseInput,
+  DisciplineCase,
   HearingInput,
   LiftPenaltyInput,
   OpenCaseInput,
@@ -23,7 +25,10 @@ import { DisciplineErrors } from './discipline.errors.js';
 import {
   assertCanActForPrimary,
   assertCanAnswer,
+  canAnswerCase,
   canBringCharge,
+  canDecideCase,
+  canHearCase,
   canViewCase,
   canViewPenalties,
   isChargeable,
@@ -58,6 +63,20 @@ function checkDate(on: string, notBefore: string | null): void {
 function parsePrior(v: unknown): PersonRecord | null {
   if (v === null || v === undefined) return null;
   return (typeof v === 'string' ? JSON.parse(v) : v) as PersonRecord;
+}
+
+/** A case as the appeal machinery sees it. */
+function toAct(c: repo.CaseRow): AppealableAct {
+  return {
+    id: c.id,
+    organisationId: c.organisation_id,
+    personId: c.person_id,
+    primaryPath: c.primary_path,
+    state: c.state,
+    decidedOn: c.decided_on,
+    prior: parsePrior(c.prior),
+    acquittal: c.outcome === 'acquittal',
+  } as AppealableAct;
 }
 
 export class DisciplineService {
@@ -255,7 +274,7 @@ export class DisciplineService {
 
   async getCase(actor: Actor, id: string): Promise<CaseDetail> {
     const c = await this.caseOf(actor, id);
-    const appeals = await this.appeals.appealsOfAct(id);
+    const appeals = await this.appeals.appealsOfAct(actor, id);
     const paths: string[] = [];
     for (const a of appeals) {
       const b = await repo.bodyLite(this.db, a.bodyId);
@@ -264,7 +283,7 @@ export class DisciplineService {
     if (!canViewCase(actor, { personId: c.person_id, primaryPath: c.primary_path }, paths))
       throw CommonErrors.forbidden_scope();
     const pe = await repo.penaltyOfAct(this.db, id);
-    return { case: toCase(c), appeals, penalty: pe ? toPenalty(pe, todayIso()) : null };
+    return { case: await this.toCase(actor, c), appeals, penalty: pe ? toPenalty(pe, todayIso()) : null };
   }
 
   /** Charges still in the primary organisations' hands, across a body's subtree (for its secretary). */
@@ -277,7 +296,7 @@ export class DisciplineService {
       within: b.path,
       states: OPEN_CHARGE_STATES,
     });
-    return { items: rows.map(toCase) };
+    return { items: await Promise.all(rows.map((r) => this.toCase(actor, r))) };
   }
 
   /** The actor's own open cases: pending steps, decisions still open to appeal, pending appeals. */
@@ -294,7 +313,8 @@ export class DisciplineService {
       personId: actor.personId,
       states,
     });
-    return { items: rows.filter((r) => !(r.state === 'decided' && r.outcome === 'acquittal')).map(toCase) };
+    const open = rows.filter((r) => !(r.state === 'decided' && r.outcome === 'acquittal'));
+    return { items: await Promise.all(open.map((r) => this.toCase(actor, r))) };
   }
 
   async penaltiesOf(actor: Actor, personId: string): Promise<PersonPenalties> {
@@ -306,6 +326,19 @@ export class DisciplineService {
     const today = todayIso();
     const all = (await repo.penaltiesOf(this.db, personId)).map((r) => toPenalty(r, today));
     return { active: all.filter((x) => x.active), past: all.filter((x) => !x.active) };
+  }
+
+  /** What the reader may do with a case (`DisciplineCase.can`, ADR 0026): the checks each act makes. */
+  private async toCase(actor: Actor, c: repo.CaseRow): Promise<DisciplineCase> {
+    const facts = { personId: c.person_id, primaryPath: c.primary_path, state: c.state };
+    const can: CaseCan = {
+      answer: canAnswerCase(actor, facts),
+      hearing: canHearCase(actor, facts),
+      decide: canDecideCase(actor, facts),
+      appeal: await this.appeals.canLodge(actor, 'discipline', toAct(c)),
+      escalate: await this.appeals.canEscalate(actor, { id: c.id, personId: c.person_id, state: c.state }),
+    };
+    return toCase(c, can);
   }
 
   private step(state: string, event: CaseEvent, outcome: string | null): CaseState {
@@ -351,17 +384,7 @@ export class DisciplineService {
     return {
       load: async (ex, id, forUpdate): Promise<AppealableAct | null> => {
         const c = await repo.findCase(ex, id, forUpdate);
-        if (!c) return null;
-        return {
-          id: c.id,
-          organisationId: c.organisation_id,
-          personId: c.person_id,
-          primaryPath: c.primary_path,
-          state: c.state,
-          decidedOn: c.decided_on,
-          prior: parsePrior(c.prior),
-          acquittal: c.outcome === 'acquittal',
-        } as AppealableAct;
+        return c ? toAct(c) : null;
       },
       next: (act, event) => nextCaseState(act.state as CaseState, event, (act as { acquittal?: boolean }).acquittal),
       // the appeal machinery is shared by cases and review items: states reach it as strings

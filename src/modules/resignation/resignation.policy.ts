@@ -2,6 +2,8 @@
 // (or a body above) records the discussion and the decision; both may read it.
 import { manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
+import type { ResignationCan, ResignationState } from '../../contracts/resignation.js';
+import { nextResignationState } from './rules/resignation.js';
 
 export function canSubmitResignation(actor: Actor, personId: string): boolean {
   return actor.personId === personId;
@@ -29,4 +31,13 @@ export function canViewResignation(actor: Actor, r: { personId: string; bodyPath
 }
 export function assertCanViewResignation(actor: Actor, r: { personId: string; bodyPath: string }): void {
   if (!canViewResignation(actor, r)) throw CommonErrors.forbidden_scope();
+}
+
+/** `Resignation.can` (ADR 0026): the checks `discuss` and `accept` make before their dates and votes. */
+export function resignationCan(actor: Actor, r: { bodyPath: string; state: ResignationState }): ResignationCan {
+  const handles = canHandleResignation(actor, r);
+  return {
+    discuss: handles && nextResignationState(r.state, 'discuss').ok,
+    accept: handles && nextResignationState(r.state, 'accept').ok,
+  };
 }

@@ -20,6 +20,7 @@ import {
   assertCanSubmitResignation,
   assertCanViewResignation,
   assertCanWithdrawResignation,
+  resignationCan,
 } from './resignation.policy.js';
 import { nextResignationState, type ResignationEvent } from './rules/resignation.js';
 import * as repo from './resignation.repository.js';
@@ -30,7 +31,8 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function toResignation(r: repo.ResignationRow): Resignation {
+/** The resignation, with what the reader may do with it (ADR 0026). */
+function toResignation(actor: Actor, r: repo.ResignationRow): Resignation {
   return {
     id: r.id,
     personId: r.person_id,
@@ -52,6 +54,7 @@ function toResignation(r: repo.ResignationRow): Resignation {
         : { for: r.votes_for, against: r.votes_against ?? 0, abstained: r.votes_abstained ?? 0 },
     decisionReasons: r.decision_reasons,
     withdrawnOn: r.withdrawn_on,
+    can: resignationCan(actor, { bodyPath: r.body_path, state: r.state }),
   };
 }
 
@@ -173,7 +176,7 @@ export class ResignationService {
   async get(actor: Actor, id: string): Promise<Resignation> {
     const r = await this.find(actor, id);
     assertCanViewResignation(actor, { personId: r.person_id, bodyPath: r.body_path });
-    return toResignation(r);
+    return toResignation(actor, r);
   }
 
   /** Resignations in a subtree (default: open ones), oldest first: the secretary's worklist. */
@@ -188,7 +191,7 @@ export class ResignationService {
       limit: q.limit,
       offset: q.offset,
     });
-    return { items: rows.map(toResignation), total, limit: q.limit, offset: q.offset };
+    return { items: rows.map((r) => toResignation(actor, r)), total, limit: q.limit, offset: q.offset };
   }
 
   private async find(actor: Actor, id: string): Promise<repo.ResignationRow> {

@@ -3,6 +3,8 @@
 // person's primary organisation, or any manager of a body above it.
 import { isWithin, manages, type Actor } from '../../platform/actor.js';
 import { CommonErrors } from '../../platform/errors.js';
+import type { ReviewItemState } from '../../contracts/review.js';
+import { canClose, nextItemState } from './rules/item-machine.js';
 
 /** Opening or closing a review: whoever manages the committee (its secretary, its bureau). */
 export function canOpenReview(actor: Actor, body: { id: string; path: string }): boolean {
@@ -42,4 +44,28 @@ export function canViewReview(actor: Actor, bodyPath: string): boolean {
 }
 export function assertCanViewReview(actor: Actor, bodyPath: string): void {
   if (!canViewReview(actor, bodyPath)) throw CommonErrors.forbidden_scope();
+}
+
+// ---- what the reader may do (ADR 0026): each the checks its write makes
+
+/** `ReviewItem.can.decide` (`decideItem`): the review commission, on a pending item of an open review. */
+export function canDecideItemNow(
+  actor: Actor,
+  i: { primaryPath: string | null; state: ReviewItemState; reviewState: 'open' | 'closed' },
+): boolean {
+  return (
+    !!i.primaryPath &&
+    canDecideItem(actor, i.primaryPath) &&
+    i.reviewState !== 'closed' &&
+    nextItemState(i.state, { type: 'decide' }, null).ok
+  );
+}
+
+/** `Review.can.close` (`close`, on `today`): the committee's managers, on an open review past its deadline. */
+export function canCloseReviewNow(
+  actor: Actor,
+  r: { bodyId: string; bodyPath: string; state: 'open' | 'closed'; deadline: string },
+  today: string,
+): boolean {
+  return canOpenReview(actor, { id: r.bodyId, path: r.bodyPath }) && canClose(r.state, r.deadline, today) === null;
 }

@@ -30,6 +30,8 @@ import {
   assertCanOpenReview,
   assertCanViewProgress,
   assertCanViewReview,
+  canCloseReviewNow,
+  canDecideItemNow,
 } from './review.policy.js';
 import { canClose, effectOfOutcome, nextItemState } from './rules/item-machine.js';
 import * as repo from './review.repository.js';
@@ -43,7 +45,13 @@ const NON_COMMITTEE: string[] = [
   'council',
 ];
 
-function toReview(r: repo.ReviewRow): Review {
+/** The review, with what the reader may do with it (ADR 0026). */
+function toReview(actor: Actor, r: repo.ReviewRow): Review {
+  const close = canCloseReviewNow(
+    actor,
+    { bodyId: r.body_id, bodyPath: r.body_path, state: r.state, deadline: r.deadline },
+    todayIso(),
+  );
   return {
     id: r.id,
     bodyId: r.body_id,
@@ -55,10 +63,13 @@ function toReview(r: repo.ReviewRow): Review {
     state: r.state,
     closedOn: r.closed_on,
     items: r.items,
+    can: { close },
   };
 }
 
-function toItem(r: repo.ItemRow): ReviewItem {
+/** The item, with what the reader may do with it (ADR 0026). */
+function toItem(actor: Actor, r: repo.ItemRow): ReviewItem {
+  const decide = canDecideItemNow(actor, { primaryPath: r.primary_path, state: r.state, reviewState: r.review_state });
   return {
     id: r.id,
     reviewId: r.review_id,
@@ -73,6 +84,7 @@ function toItem(r: repo.ItemRow): ReviewItem {
     outcome: r.outcome,
     reasons: r.reasons,
     decidedOn: r.decided_on,
+    can: { decide },
   };
 }
 
@@ -169,14 +181,14 @@ export class ReviewService {
     const body = await repo.bodyOf(this.db, bodyId);
     if (!body || body.organisation_id !== actor.organisationId) throw ReviewErrors.body_not_found();
     assertCanOpenReview(actor, body);
-    return { items: (await repo.reviewsOfBody(this.db, bodyId)).map(toReview) };
+    return { items: (await repo.reviewsOfBody(this.db, bodyId)).map((r) => toReview(actor, r)) };
   }
 
   async get(actor: Actor, id: string): Promise<Review> {
     const r = await repo.findReview(this.db, id);
     if (!r || r.organisation_id !== actor.organisationId) throw ReviewErrors.review_not_found();
     assertCanViewReview(actor, r.body_path);
-    return toReview(r);
+    return toReview(actor, r);
   }
 
   /** The review commission decides an item. Exactly one of two simultaneous decisions succeeds. */
@@ -184,6 +196,7 @@ export class ReviewService {
     const i = await repo.findItem(this.db, itemId);
     if (!i || i.organisation_id !== actor.organisationId || !i.primary_path) throw ReviewErrors.item_not_found();
     assertCanDecideItem(actor, i.primary_path);
+    // the checks `canDecideItemNow` (the flag) makes, each with its own refusal
     if (i.review_state === 'closed') throw ReviewErrors.review_closed();
     const t = nextItemState(i.state, { type: 'decide' }, null);
     if (!t.ok) throw ReviewErrors.already_decided();
@@ -234,14 +247,14 @@ export class ReviewService {
       await repo.writeOutbox(tx, 'review.item_decided', { itemId, personId: i.person_id, outcome: input.outcome });
     });
     const after = await repo.findItem(this.db, itemId);
-    return toItem(after!);
+    return toItem(actor, after!);
   }
 
   async getItem(actor: Actor, itemId: string): Promise<ReviewItem> {
     const i = await repo.findItem(this.db, itemId);
     if (!i || i.organisation_id !== actor.organisationId) throw ReviewErrors.item_not_found();
     if (i.person_id !== actor.personId) assertCanDecideItem(actor, i.primary_path ?? '');
-    return toItem(i);
+    return toItem(actor, i);
   }
 
   /** Pending items in the organisations the actor manages (their review commission's worklist). */
@@ -258,7 +271,7 @@ export class ReviewService {
       limit,
       offset,
     });
-    return { items: items.map(toItem), total, limit, offset };
+    return { items: items.map((r) => toItem(actor, r)), total, limit, offset };
   }
 
   /** Per child of `bodyId` (default the review's body): total, decided, by outcome, overdue after the deadline. */

@@ -92,9 +92,7 @@ export function Layout({ me }: { me: Me }) {
               <NavLink to="/stats">{t('app.nav.stats')}</NavLink>
               <NavLink to="/me">{t('app.nav.membership')}</NavLink>
               <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
-              {me.scopes.length + me.commissions.length > 0 && (
-                <NavLink to="/worklists">{t('app.nav.worklists')}</NavLink>
-              )}
+              {me.can.worklists && <NavLink to="/worklists">{t('app.nav.worklists')}</NavLink>}
             </nav>
             <div className="site-user">
               <Link to={`/persons/${me.personId}`} className="user-name" title={t('app.signedInAs', { name: myName })}>

@@ -29,7 +29,7 @@ export function WorklistsPage() {
   const bodyId = params.get('body') ?? scopes[0]?.bodyId ?? '';
   const body = useBody(bodyId, !!bodyId);
   const title = t('worklists.title');
-  if (scopes.length === 0) {
+  if (!me.can.worklists || scopes.length === 0) {
     return (
       <section>
         <PageTitle title={title}>{title}</PageTitle>

@@ -237,7 +237,7 @@ function ApplicationRecs({ id }: { id: string }) {
           ))}
         </ul>
       )}
-      {app.state === 'collecting_recommendations' && missing > 0 && <NameRecommenderForm app={app} />}
+      {app.can.nameRecommender && missing > 0 && <NameRecommenderForm app={app} />}
     </>
   );
 }
@@ -360,7 +360,7 @@ export function MyRecommendations() {
               <span className="badge badge-kind">{L.state(r.state)}</span>
             </p>
             {a.statement && <p className="prose small">{a.statement}</p>}
-            {r.state === 'requested' && <AnswerRecommendation id={r.id} />}
+            {r.can.answer && <AnswerRecommendation id={r.id} />}
           </li>
         ))}
       </ul>
@@ -418,7 +418,7 @@ export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
           </p>
           <ApplicationSummary a={a} />
           <ApplicationRecs id={a.id} />
-          {a.state === 'ready' && (
+          {a.can.decide && (
             <DecideForm
               send={(b) =>
                 ok(
@@ -465,19 +465,21 @@ export function ConfirmationsWorklist({ bodyId }: { bodyId: string }) {
           </p>
           <ApplicationSummary a={a} />
           <ApplicationRecs id={a.id} />
-          <DecideForm
-            send={(b) =>
-              ok(
-                client.POST('/api/admission/applications/{id}/confirmation', {
-                  params: { path: { id: a.id } },
-                  body: b,
-                }),
-              )
-            }
-            title={t('admission.confirmTitle')}
-            submit={t('admission.confirmSubmit')}
-            testId="confirm-application-form"
-          />
+          {a.can.confirm && (
+            <DecideForm
+              send={(b) =>
+                ok(
+                  client.POST('/api/admission/applications/{id}/confirmation', {
+                    params: { path: { id: a.id } },
+                    body: b,
+                  }),
+                )
+              }
+              title={t('admission.confirmTitle')}
+              submit={t('admission.confirmSubmit')}
+              testId="confirm-application-form"
+            />
+          )}
         </>
       )}
     />

@@ -168,7 +168,6 @@ function MyCase({ c }: { c: DisciplineCase }) {
   });
   const appeals = detail.data?.appeals ?? [];
   const dismissed = appeals.find((a) => a.state === 'dismissed' && a.level === 'higher_body');
-  const penalised = c.state === 'decided' && c.outcome && c.outcome !== 'acquittal';
   return (
     <li className="case" data-testid="my-case">
       <p>
@@ -190,9 +189,9 @@ function MyCase({ c }: { c: DisciplineCase }) {
           {t('discipline.penalty')}: <PenaltyText p={detail.data.penalty} />
         </p>
       )}
-      {c.state === 'charged' && <AnswerForm caseId={c.id} />}
-      {penalised && <AppealForm actId={c.id} actKind="discipline" />}
-      {c.state === 'appeal_dismissed' && dismissed && <EscalateForm appealId={dismissed.id} />}
+      {c.can.answer && <AnswerForm caseId={c.id} />}
+      {c.can.appeal && <AppealForm actId={c.id} actKind="discipline" />}
+      {c.can.escalate && dismissed && <EscalateForm appealId={dismissed.id} />}
     </li>
   );
 }
@@ -310,8 +309,8 @@ export function ChargesWorklist({ bodyId }: { bodyId: string }) {
             <span className="badge badge-kind">{L.state(c.state)}</span>
           </p>
           <CaseFacts c={c} />
-          {(c.state === 'charged' || c.state === 'answered') && <HearingForm caseId={c.id} />}
-          {c.state === 'heard' && <DecideCaseForm caseId={c.id} />}
+          {c.can.hearing && <HearingForm caseId={c.id} />}
+          {c.can.decide && <DecideCaseForm caseId={c.id} />}
         </>
       )}
     />
@@ -380,7 +379,7 @@ export function AppealsWorklist({ bodyId }: { bodyId: string }) {
             {f.date(a.lodgedOn)}
           </p>
           <p className="prose">{a.reasons}</p>
-          <DecideAppealForm appealId={a.id} />
+          {a.can.decide && <DecideAppealForm appealId={a.id} />}
         </>
       )}
     />

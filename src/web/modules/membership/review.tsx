@@ -139,7 +139,7 @@ export function ReviewsWorklist() {
               {i.cardNumber && <span className="mono small">{i.cardNumber}</span>} · {L.status(i.statusAtOpening)} ·{' '}
               <span className="badge badge-kind">{L.state(i.state)}</span>
             </p>
-            {i.state === 'pending' && (
+            {i.can.decide && (
               <Disclosure label={t('review.decide')}>
                 <DecideItem item={i} />
               </Disclosure>
@@ -235,7 +235,7 @@ export function CommitteeReviews({ bodyId }: { bodyId: string }) {
                   <Progress reviewId={r.id} />
                 </Disclosure>
               )}
-              {r.state === 'open' && r.deadline < today() && <CloseReviewForm review={r} />}
+              {r.can.close && <CloseReviewForm review={r} />}
             </li>
           ))}
         </ul>

@@ -195,7 +195,7 @@ function ResignationItem({ r }: { r: Resignation }) {
           <strong>{t('resignation.discussion')}:</strong> {r.discussion}
         </p>
       )}
-      {r.state === 'submitted' && (
+      {r.can.discuss && (
         <ContractForm
           form={discussForm}
           title={t('resignation.discussTitle')}
@@ -207,7 +207,7 @@ function ResignationItem({ r }: { r: Resignation }) {
           <FormField form={discussForm} name="discussedOn" label={t('forms.date')} type="date" max={today()} />
         </ContractForm>
       )}
-      {(r.state === 'submitted' || r.state === 'discussed') && (
+      {r.can.accept && (
         <ContractForm
           form={decideForm}
           title={t('resignation.acceptTitle')}

@@ -66,6 +66,9 @@ export interface paths {
                                 bodyName: string;
                                 bodyNameRu: string | null;
                             }[];
+                            can: {
+                                worklists: boolean;
+                            };
                         };
                     };
                 };
@@ -728,6 +731,9 @@ export interface paths {
                                 bodyName: string;
                                 bodyNameRu: string | null;
                             }[];
+                            can: {
+                                worklists: boolean;
+                            };
                         };
                     };
                 };
@@ -869,6 +875,9 @@ export interface paths {
                                 bodyName: string;
                                 bodyNameRu: string | null;
                             }[];
+                            can: {
+                                worklists: boolean;
+                            };
                         };
                     };
                 };
@@ -8441,6 +8450,10 @@ export interface paths {
                                 decisionReasons: string | null;
                                 /** Format: date */
                                 withdrawnOn: string | null;
+                                can: {
+                                    discuss: boolean;
+                                    accept: boolean;
+                                };
                             }[];
                             total: number;
                             limit: number;
@@ -8626,6 +8639,10 @@ export interface paths {
                             decisionReasons: string | null;
                             /** Format: date */
                             withdrawnOn: string | null;
+                            can: {
+                                discuss: boolean;
+                                accept: boolean;
+                            };
                         };
                     };
                 };
@@ -8808,6 +8825,10 @@ export interface paths {
                             decisionReasons: string | null;
                             /** Format: date */
                             withdrawnOn: string | null;
+                            can: {
+                                discuss: boolean;
+                                accept: boolean;
+                            };
                         };
                     };
                 };
@@ -8995,6 +9016,10 @@ export interface paths {
                             decisionReasons: string | null;
                             /** Format: date */
                             withdrawnOn: string | null;
+                            can: {
+                                discuss: boolean;
+                                accept: boolean;
+                            };
                         };
                     };
                 };
@@ -9176,6 +9201,10 @@ export interface paths {
                             decisionReasons: string | null;
                             /** Format: date */
                             withdrawnOn: string | null;
+                            can: {
+                                discuss: boolean;
+                                accept: boolean;
+                            };
                         };
                     };
                 };
@@ -9348,6 +9377,10 @@ export interface paths {
                             decisionReasons: string | null;
                             /** Format: date */
                             withdrawnOn: string | null;
+                            can: {
+                                discuss: boolean;
+                                accept: boolean;
+                            };
                         };
                     };
                 };
@@ -9529,6 +9562,13 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 penaltyId: string | null;
+                                can: {
+                                    answer: boolean;
+                                    hearing: boolean;
+                                    decide: boolean;
+                                    appeal: boolean;
+                                    escalate: boolean;
+                                };
                             }[];
                         };
                     };
@@ -9720,6 +9760,13 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 penaltyId: string | null;
+                                can: {
+                                    answer: boolean;
+                                    hearing: boolean;
+                                    decide: boolean;
+                                    appeal: boolean;
+                                    escalate: boolean;
+                                };
                             };
                             appeals: {
                                 /** Format: uuid */
@@ -9750,6 +9797,9 @@ export interface paths {
                                 deadline: string;
                                 /** Format: uuid */
                                 parentAppealId: string | null;
+                                can: {
+                                    decide: boolean;
+                                };
                             }[];
                             penalty: {
                                 /** Format: uuid */
@@ -9951,6 +10001,13 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 penaltyId: string | null;
+                                can: {
+                                    answer: boolean;
+                                    hearing: boolean;
+                                    decide: boolean;
+                                    appeal: boolean;
+                                    escalate: boolean;
+                                };
                             }[];
                         };
                     };
@@ -10133,6 +10190,13 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 penaltyId: string | null;
+                                can: {
+                                    answer: boolean;
+                                    hearing: boolean;
+                                    decide: boolean;
+                                    appeal: boolean;
+                                    escalate: boolean;
+                                };
                             };
                             appeals: {
                                 /** Format: uuid */
@@ -10163,6 +10227,9 @@ export interface paths {
                                 deadline: string;
                                 /** Format: uuid */
                                 parentAppealId: string | null;
+                                can: {
+                                    decide: boolean;
+                                };
                             }[];
                             penalty: {
                                 /** Format: uuid */
@@ -10378,6 +10445,13 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 penaltyId: string | null;
+                                can: {
+                                    answer: boolean;
+                                    hearing: boolean;
+                                    decide: boolean;
+                                    appeal: boolean;
+                                    escalate: boolean;
+                                };
                             };
                             appeals: {
                                 /** Format: uuid */
@@ -10408,6 +10482,9 @@ export interface paths {
                                 deadline: string;
                                 /** Format: uuid */
                                 parentAppealId: string | null;
+                                can: {
+                                    decide: boolean;
+                                };
                             }[];
                             penalty: {
                                 /** Format: uuid */
@@ -10621,6 +10698,13 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 penaltyId: string | null;
+                                can: {
+                                    answer: boolean;
+                                    hearing: boolean;
+                                    decide: boolean;
+                                    appeal: boolean;
+                                    escalate: boolean;
+                                };
                             };
                             appeals: {
                                 /** Format: uuid */
@@ -10651,6 +10735,9 @@ export interface paths {
                                 deadline: string;
                                 /** Format: uuid */
                                 parentAppealId: string | null;
+                                can: {
+                                    decide: boolean;
+                                };
                             }[];
                             penalty: {
                                 /** Format: uuid */
@@ -10870,6 +10957,13 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 penaltyId: string | null;
+                                can: {
+                                    answer: boolean;
+                                    hearing: boolean;
+                                    decide: boolean;
+                                    appeal: boolean;
+                                    escalate: boolean;
+                                };
                             };
                             appeals: {
                                 /** Format: uuid */
@@ -10900,6 +10994,9 @@ export interface paths {
                                 deadline: string;
                                 /** Format: uuid */
                                 parentAppealId: string | null;
+                                can: {
+                                    decide: boolean;
+                                };
                             }[];
                             penalty: {
                                 /** Format: uuid */
@@ -11095,6 +11192,9 @@ export interface paths {
                                 deadline: string;
                                 /** Format: uuid */
                                 parentAppealId: string | null;
+                                can: {
+                                    decide: boolean;
+                                };
                             }[];
                         };
                     };
@@ -11279,6 +11379,9 @@ export interface paths {
                             deadline: string;
                             /** Format: uuid */
                             parentAppealId: string | null;
+                            can: {
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -11449,6 +11552,9 @@ export interface paths {
                             deadline: string;
                             /** Format: uuid */
                             parentAppealId: string | null;
+                            can: {
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -11638,6 +11744,9 @@ export interface paths {
                             deadline: string;
                             /** Format: uuid */
                             parentAppealId: string | null;
+                            can: {
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -11818,6 +11927,9 @@ export interface paths {
                             deadline: string;
                             /** Format: uuid */
                             parentAppealId: string | null;
+                            can: {
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -12370,6 +12482,9 @@ export interface paths {
                                 /** Format: date */
                                 closedOn: string | null;
                                 items: number;
+                                can: {
+                                    close: boolean;
+                                };
                             }[];
                         };
                     };
@@ -12527,6 +12642,9 @@ export interface paths {
                             /** Format: date */
                             closedOn: string | null;
                             items: number;
+                            can: {
+                                close: boolean;
+                            };
                         };
                     };
                 };
@@ -12694,6 +12812,9 @@ export interface paths {
                                 reasons: string | null;
                                 /** Format: date */
                                 decidedOn: string | null;
+                                can: {
+                                    decide: boolean;
+                                };
                             }[];
                             total: number;
                             limit: number;
@@ -12873,6 +12994,9 @@ export interface paths {
                             /** Format: date */
                             closedOn: string | null;
                             items: number;
+                            can: {
+                                close: boolean;
+                            };
                         };
                     };
                 };
@@ -13042,6 +13166,9 @@ export interface paths {
                             /** Format: date */
                             closedOn: string | null;
                             items: number;
+                            can: {
+                                close: boolean;
+                            };
                         };
                     };
                 };
@@ -13388,6 +13515,9 @@ export interface paths {
                             reasons: string | null;
                             /** Format: date */
                             decidedOn: string | null;
+                            can: {
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -13566,6 +13696,9 @@ export interface paths {
                             reasons: string | null;
                             /** Format: date */
                             decidedOn: string | null;
+                            can: {
+                                decide: boolean;
+                            };
                         };
                     };
                 };
@@ -13754,6 +13887,11 @@ export interface paths {
                             confirmingBodyName: string | null;
                             confirmingBodyNameRu: string | null;
                             createdAt: string;
+                            can: {
+                                nameRecommender: boolean;
+                                decide: boolean;
+                                confirm: boolean;
+                            };
                             recommendations: {
                                 /** Format: uuid */
                                 id: string;
@@ -13771,6 +13909,9 @@ export interface paths {
                                 text: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
+                                can: {
+                                    answer: boolean;
+                                };
                             }[];
                             decisions: {
                                 /** Format: uuid */
@@ -13963,6 +14104,11 @@ export interface paths {
                             confirmingBodyName: string | null;
                             confirmingBodyNameRu: string | null;
                             createdAt: string;
+                            can: {
+                                nameRecommender: boolean;
+                                decide: boolean;
+                                confirm: boolean;
+                            };
                             recommendations: {
                                 /** Format: uuid */
                                 id: string;
@@ -13980,6 +14126,9 @@ export interface paths {
                                 text: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
+                                can: {
+                                    answer: boolean;
+                                };
                             }[];
                             decisions: {
                                 /** Format: uuid */
@@ -14153,6 +14302,11 @@ export interface paths {
                             confirmingBodyName: string | null;
                             confirmingBodyNameRu: string | null;
                             createdAt: string;
+                            can: {
+                                nameRecommender: boolean;
+                                decide: boolean;
+                                confirm: boolean;
+                            };
                             recommendations: {
                                 /** Format: uuid */
                                 id: string;
@@ -14170,6 +14324,9 @@ export interface paths {
                                 text: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
+                                can: {
+                                    answer: boolean;
+                                };
                             }[];
                             decisions: {
                                 /** Format: uuid */
@@ -14372,6 +14529,11 @@ export interface paths {
                             confirmingBodyName: string | null;
                             confirmingBodyNameRu: string | null;
                             createdAt: string;
+                            can: {
+                                nameRecommender: boolean;
+                                decide: boolean;
+                                confirm: boolean;
+                            };
                             recommendations: {
                                 /** Format: uuid */
                                 id: string;
@@ -14389,6 +14551,9 @@ export interface paths {
                                 text: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
+                                can: {
+                                    answer: boolean;
+                                };
                             }[];
                             decisions: {
                                 /** Format: uuid */
@@ -14591,6 +14756,11 @@ export interface paths {
                             confirmingBodyName: string | null;
                             confirmingBodyNameRu: string | null;
                             createdAt: string;
+                            can: {
+                                nameRecommender: boolean;
+                                decide: boolean;
+                                confirm: boolean;
+                            };
                             recommendations: {
                                 /** Format: uuid */
                                 id: string;
@@ -14608,6 +14778,9 @@ export interface paths {
                                 text: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
+                                can: {
+                                    answer: boolean;
+                                };
                             }[];
                             decisions: {
                                 /** Format: uuid */
@@ -14815,6 +14988,11 @@ export interface paths {
                             confirmingBodyName: string | null;
                             confirmingBodyNameRu: string | null;
                             createdAt: string;
+                            can: {
+                                nameRecommender: boolean;
+                                decide: boolean;
+                                confirm: boolean;
+                            };
                             recommendations: {
                                 /** Format: uuid */
                                 id: string;
@@ -14832,6 +15010,9 @@ export interface paths {
                                 text: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
+                                can: {
+                                    answer: boolean;
+                                };
                             }[];
                             decisions: {
                                 /** Format: uuid */
@@ -15039,6 +15220,11 @@ export interface paths {
                             confirmingBodyName: string | null;
                             confirmingBodyNameRu: string | null;
                             createdAt: string;
+                            can: {
+                                nameRecommender: boolean;
+                                decide: boolean;
+                                confirm: boolean;
+                            };
                             recommendations: {
                                 /** Format: uuid */
                                 id: string;
@@ -15056,6 +15242,9 @@ export interface paths {
                                 text: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
+                                can: {
+                                    answer: boolean;
+                                };
                             }[];
                             decisions: {
                                 /** Format: uuid */
@@ -15610,6 +15799,11 @@ export interface paths {
                                 confirmingBodyName: string | null;
                                 confirmingBodyNameRu: string | null;
                                 createdAt: string;
+                                can: {
+                                    nameRecommender: boolean;
+                                    decide: boolean;
+                                    confirm: boolean;
+                                };
                             }[];
                         };
                     };
@@ -15926,6 +16120,11 @@ export interface paths {
                                 confirmingBodyName: string | null;
                                 confirmingBodyNameRu: string | null;
                                 createdAt: string;
+                                can: {
+                                    nameRecommender: boolean;
+                                    decide: boolean;
+                                    confirm: boolean;
+                                };
                             }[];
                         };
                     };
@@ -16202,6 +16401,9 @@ export interface paths {
                                     text: string | null;
                                     /** Format: date */
                                     answeredOn: string | null;
+                                    can: {
+                                        answer: boolean;
+                                    };
                                 };
                                 application: {
                                     /** Format: uuid */
@@ -16234,6 +16436,11 @@ export interface paths {
                                     confirmingBodyName: string | null;
                                     confirmingBodyNameRu: string | null;
                                     createdAt: string;
+                                    can: {
+                                        nameRecommender: boolean;
+                                        decide: boolean;
+                                        confirm: boolean;
+                                    };
                                 };
                             }[];
                         };
@@ -16379,6 +16586,11 @@ export interface paths {
                                 confirmingBodyName: string | null;
                                 confirmingBodyNameRu: string | null;
                                 createdAt: string;
+                                can: {
+                                    nameRecommender: boolean;
+                                    decide: boolean;
+                                    confirm: boolean;
+                                };
                             }[];
                         };
                     };
@@ -16549,6 +16761,11 @@ export interface paths {
                                 confirmingBodyName: string | null;
                                 confirmingBodyNameRu: string | null;
                                 createdAt: string;
+                                can: {
+                                    nameRecommender: boolean;
+                                    decide: boolean;
+                                    confirm: boolean;
+                                };
                             }[];
                         };
                     };

@@ -62,6 +62,8 @@ const TEXT_PLACEHOLDERS = new Set([
 const NO_AGREEMENT: Record<string, string> = {
   'errorCodeWith.dues_amount_mismatch': 'an amount of money',
   'password.codeHint': 'a date and time, not a count',
+  'forms.fieldAtLeast': 'a bound ("Enter 1 or more"), no noun',
+  'forms.fieldAtMost': 'a bound ("Enter 40 or less"), no noun',
   'errorCodeWith.body_has_members': 'a count in parentheses',
   'errorCodeWith.body_has_children': 'a count in parentheses',
   'body.statuteMinimum': 'after a colon',
@@ -193,7 +195,8 @@ describe('plurals in the translations', () => {
               break;
             }
           }
-          if (!/\bcount\s*:/.test(src.slice(m.index, end))) problems.push(`${where}: a plural asked for without count`);
+          if (!/\bcount\s*[:,}]/.test(src.slice(m.index, end)))
+            problems.push(`${where}: a plural asked for without count`);
         } else if (EN[key] === undefined && !Object.keys(EN).some((k) => k.startsWith(`${key}.`))) {
           problems.push(`${where}: no such key`);
         }

@@ -13,8 +13,9 @@ import { liftTimeouts } from './busy.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** The sha256 of a migration's text, line endings normalised: a checkout with CRLF endings is the same file. */
 export function checksum(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 }
 
 /** A migration that was applied and whose file has changed since. */

@@ -11,3 +11,12 @@ export function killPoint(name: string): void {
   if (++passed < targetNth) return;
   process.kill(process.pid, 'SIGKILL');
 }
+
+/**
+ * Test-only (ADR 0018): ANTAEUS_TEST_SMALL_DEMO=1 makes the demo a smaller organisation of the same shape
+ * (planDemo's `small`), so that the tests which kill and restart the first start several times build it quickly.
+ * Inert in production.
+ */
+export function smallDemoForTests(): boolean {
+  return process.env.NODE_ENV !== 'production' && process.env.ANTAEUS_TEST_SMALL_DEMO === '1';
+}

@@ -11,9 +11,13 @@ import { runCli, serveCli, stopCli, type CliRun, type ServedProcess } from '../s
 import { openDatabase } from '../../src/platform/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/demo/demo.service.js';
 import { DEMO_MEETINGS } from '../../src/modules/demo/rules/meetings.js';
+import { planDemo } from '../../src/modules/demo/rules/demo-plan.js';
 
-/** Members and candidates of the demo (the seeds' figure, as `antaeus demo` prints it). */
-const DEMO_MEMBERS = 153_418;
+// The processes build the small demo of the same shape (ANTAEUS_TEST_SMALL_DEMO, ADR 0018): the four builds per
+// database below are about stopping and starting over, not about its size; demo.test.ts builds the whole one.
+const SMALL = planDemo(undefined, { small: true });
+/** Members and candidates of the small demo. */
+const DEMO_MEMBERS = SMALL.primaries.reduce((s, p) => s + p.size, 0);
 const RUN_MS = 240_000;
 
 interface Counts {
@@ -76,11 +80,11 @@ describe.each(DB_KINDS)('the first start completes or starts over on %s', (kind)
     if (kind === 'pglite') {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'antaeus-first-start-'));
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      return { ANTAEUS_DATA: path.join(dir, 'data') };
+      return { ANTAEUS_DATA: path.join(dir, 'data'), ANTAEUS_TEST_SMALL_DEMO: '1' };
     }
     const scratch = await createScratchDatabase();
     cleanups.push(scratch.drop);
-    return { DATABASE_URL: scratch.url };
+    return { DATABASE_URL: scratch.url, ANTAEUS_TEST_SMALL_DEMO: '1' };
   }
 
   afterAll(async () => {
@@ -132,7 +136,7 @@ describe.each(DB_KINDS)('the first start completes or starts over on %s', (kind)
       const cookie = await signIn(served.url, a.login, DEMO_PASSWORD);
       const me = await fetch(`${served.url}/api/stats/size-bands`, { headers: { cookie } });
       expect(me.status).toBe(200);
-      expect(((await me.json()) as { total: number }).total).toBe(1814);
+      expect(((await me.json()) as { total: number }).total).toBe(SMALL.primaries.length);
     }
     await stopCli(served);
     served = undefined;

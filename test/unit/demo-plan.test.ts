@@ -147,3 +147,35 @@ describe('synthetic plan', () => {
     expect(s.groups.every((g) => g.size >= 3)).toBe(true);
   });
 });
+
+describe('the small demo of the first-start tests (ANTAEUS_TEST_SMALL_DEMO)', () => {
+  const small = planDemo(undefined, { small: true });
+  const logins = (p: typeof plan) =>
+    [...p.groups.flatMap((g) => g.officers.map((o) => o.login)), ...(p.outsiders ?? []).map((o) => o.login)]
+      .filter(Boolean)
+      .sort();
+
+  it('is a smaller organisation of the same shape: every body kind, every account, the Red Putilovite works', () => {
+    expect(small.primaries).toHaveLength(135);
+    expect(small.primaries.reduce((s, p) => s + p.size, 0)).toBe(42_540);
+    expect(new Set(small.bodies.map((b) => b.kind))).toEqual(new Set(plan.bodies.map((b) => b.kind)));
+    expect(logins(small)).toEqual(logins(plan));
+    expect(logins(small)).toEqual(DEMO_ACCOUNTS.map((a) => a.login).sort());
+    expect(small.bodies[small.primaries[small.putilov]!.body]!.name).toBe(plan.bodies[plan.primaries[0]!.body]!.name);
+    expect(small.primaries.filter((p) => p.size > 1000)).toHaveLength(17);
+  });
+
+  it('is only for tests: the variable is ignored in production', async () => {
+    const { smallDemoForTests } = await import('../../src/platform/kill-point.js');
+    const env = { ...process.env };
+    try {
+      process.env.ANTAEUS_TEST_SMALL_DEMO = '1';
+      process.env.NODE_ENV = 'test';
+      expect(smallDemoForTests()).toBe(true);
+      process.env.NODE_ENV = 'production';
+      expect(smallDemoForTests()).toBe(false);
+    } finally {
+      process.env = env;
+    }
+  });
+});

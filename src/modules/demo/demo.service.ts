@@ -26,7 +26,7 @@ import { DEMO_MEETINGS, demoMeetingRows } from './rules/meetings.js';
 import * as repo from './demo.repository.js';
 import { liftTimeouts } from '../../platform/db/busy.js';
 import { emptyDatabase } from '../../platform/db/first-start.js';
-import { killPoint } from '../../platform/kill-point.js';
+import { killPoint, smallDemoForTests } from '../../platform/kill-point.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './rules/demo-plan.js';
 
@@ -133,7 +133,7 @@ export class DemoService {
 
   private async buildDemo(opts: { seed?: number; onProgress: ProgressFn }): Promise<LoadResult> {
     opts.onProgress?.({ phase: 'plan', done: 0, total: 1 });
-    const plan = planDemo(opts.seed ?? DEMO_SEED);
+    const plan = planDemo(opts.seed ?? DEMO_SEED, { small: smallDemoForTests() });
     const roles = new Map<string, string>(DEMO_ACCOUNTS.map((a) => [a.login, a.role]));
     const loaded = await this.load(plan, {
       rootName: DEMO_ORGANISATION.rootName,

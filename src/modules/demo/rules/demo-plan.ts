@@ -73,7 +73,19 @@ function sizeIn(rng: Rng, min: number, max: number, skew: number): number {
   return min + Math.floor((max - min + 1) * Math.pow(rng.next(), skew));
 }
 
-export function planDemo(seed: number = DEMO_SEED): DemoPlan {
+/**
+ * The share of each band's organisations a small demo keeps (tests only: ADR 0018): the 17 great works stay whole,
+ * and enough of the others that every district committee finds its officers among them and the Vyborgsky district
+ * its rank-and-file member (135 organisations, 42,540 members with the demo's seed).
+ */
+const SMALL_SHARES: Readonly<Record<string, number>> = { '3-49': 0.05, '50-100': 0.1, '101-1000': 0.1 };
+
+/**
+ * The demo plan. `small` (tests only) keeps SMALL_SHARES of the organisations, so that a test of the first start
+ * builds a smaller organisation of the same shape: every body kind, every demo account, the Red Putilovite works
+ * and its meetings.
+ */
+export function planDemo(seed: number = DEMO_SEED, opts: { small?: boolean } = {}): DemoPlan {
   const rng = mulberry32(seed);
   const nextId = idFactory(seed);
   const bodies: PlanBody[] = [];
@@ -161,7 +173,8 @@ export function planDemo(seed: number = DEMO_SEED): DemoPlan {
   const sizes: { size: number; giant: number | null }[] = [];
   for (const b of [...DEMO_BANDS].reverse()) {
     if (b.max !== null) {
-      for (let i = 0; i < b.count; i++) sizes.push({ size: sizeIn(rng, b.min, b.max, b.skew), giant: null });
+      const count = opts.small ? Math.ceil(b.count * SMALL_SHARES[b.band]!) : b.count;
+      for (let i = 0; i < count; i++) sizes.push({ size: sizeIn(rng, b.min, b.max, b.skew), giant: null });
       continue;
     }
     sizes.push({ size: 4400 + rng.int(0, 300), giant: 0 });

@@ -6,8 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
 import { checksum, migrate, MigrationChangedError } from '../../src/platform/db/migrate.js';
+import { openDatabase } from '../../src/platform/db/client.js';
 
 const SHIPPED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/platform/db/migrations');
 
@@ -45,6 +47,31 @@ describe.each(DB_KINDS)('migration checksums on %s', (kind) => {
     const kept = await rows();
     expect(kept.every((r) => r.checksum !== null && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
   });
+
+  it('adds the checksum column to a database migrated before it existed, and fills it', async () => {
+    await sql`alter table schema_migration drop column checksum`.execute(h.db);
+    expect(await migrate(h, dir)).toEqual([]);
+    const kept = await rows();
+    expect(kept.every((r) => r.checksum !== null && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
+  });
+
+  // PostgreSQL only: a PGlite data folder has one process.
+  if (kind === 'postgres')
+    it('a start beside a migrator holding schema_migration is not refused by the table lock (no alter once the column exists)', async () => {
+      const quick = await openDatabase({ databaseUrl: h.url!, limits: { lockTimeoutMs: 500 } });
+      const other = new pg.Client({ connectionString: h.url! });
+      await other.connect();
+      try {
+        // a first migrator reads schema_migration inside its open transaction, as migrate() does
+        await other.query('begin');
+        await other.query('select count(*) from schema_migration');
+        expect(await migrate(quick, dir)).toEqual([]);
+      } finally {
+        await other.query('rollback');
+        await other.end();
+        await quick.close();
+      }
+    });
 
   it('refuses to start when an applied migration was edited, naming the file', async () => {
     const file = '0003_membership_foundation.sql';

@@ -4,14 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type TestResponse, type TestServer } from '../support/http.js';
-import { makeBody, makeOffice, makeOrganisation, type MadeBody } from '../support/factories.js';
+import { makeBody, makeOffice, makeOrganisation, makePerson, type MadeBody } from '../support/factories.js';
 import { namedPeople } from '../support/accounts.js';
 import type { PersonCan } from '../../src/contracts/person.js';
 
 type Flag = keyof PersonCan;
 type Who = 'Secretary' | 'Treasurer' | 'Fellow' | 'Elsewhere' | 'Self';
 /** The person acted on: a member, a sympathiser (no party acts), a peer secretary (no reset by a peer). */
-type Target = 'member' | 'sympathiser' | 'peer';
+type Target = 'member' | 'sympathiser' | 'peer' | 'noAccount';
 const ok = (r: TestResponse) => r.status >= 200 && r.status < 300;
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -25,6 +25,7 @@ describe.each(DB_KINDS)('what the reader may do with a person on %s', (kind) => 
   /** A fresh person of the primary organisation, with an account (a reset code needs one). */
   async function target(t: Target): Promise<string> {
     const name = `Target${++n}`;
+    if (t === 'noAccount') return (await makePerson(srv.db, org, po)).id;
     const p = await account(name, org, po, {
       ...(t === 'peer' ? { secretaryOf: po } : {}),
     });
@@ -68,10 +69,12 @@ describe.each(DB_KINDS)('what the reader may do with a person on %s', (kind) => 
     ['issueResetCode', 'Secretary', 'peer', false],
     ['issueResetCode', 'Self', 'member', false],
     ['issueResetCode', 'Fellow', 'member', false],
+    ['issueResetCode', 'Secretary', 'noAccount', false],
     ['recordPayment', 'Secretary', 'member', true],
     ['recordPayment', 'Treasurer', 'member', true],
     ['recordPayment', 'Fellow', 'member', false],
     ['recordPayment', 'Self', 'member', false],
+    ['recordPayment', 'Secretary', 'sympathiser', false],
     ['bringCharge', 'Secretary', 'member', true],
     ['bringCharge', 'Secretary', 'sympathiser', false],
     ['bringCharge', 'Treasurer', 'member', false],

@@ -431,8 +431,9 @@ export class AuthService {
 
   /** `PersonDetail.can.issueResetCode` (ADR 0026): the check `issueResetCode` makes, on the same facts. */
   async personCan(actor: Actor, person: { id: string }): Promise<{ issueResetCode: boolean }> {
-    const { policy } = await this.resetTargetOf(actor, person.id, this.now());
-    return { issueResetCode: canIssueResetCode(actor, policy) };
+    const { target, policy } = await this.resetTargetOf(actor, person.id, this.now());
+    // the write refuses a person without an account (person_has_no_account): most members have none
+    return { issueResetCode: canIssueResetCode(actor, policy) && !!target.account_id && !!target.login };
   }
 
   private async officesOf(

@@ -61,6 +61,11 @@ function toPayment(r: repo.PaymentRow): DuesPayment {
   };
 }
 
+/** Members and candidates pay dues; a sympathiser or a non-member does not. */
+function paysDues(status: string): boolean {
+  return status === 'member' || status === 'candidate';
+}
+
 export class DuesService {
   constructor(
     private readonly db: Database,
@@ -69,8 +74,8 @@ export class DuesService {
   ) {}
 
   /** `PersonDetail.can.recordPayment` (ADR 0026): the check `recordPayment` makes, on the same facts. */
-  async personCan(actor: Actor, p: { bodyPath: string | null }): Promise<{ recordPayment: boolean }> {
-    if (!p.bodyPath) return { recordPayment: false };
+  async personCan(actor: Actor, p: { bodyPath: string | null; status: string }): Promise<{ recordPayment: boolean }> {
+    if (!p.bodyPath || !paysDues(p.status)) return { recordPayment: false };
     const treasurer = await repo.treasurerPaths(this.db, actor.personId, today());
     return { recordPayment: canRecordPayment(actor, p.bodyPath, treasurer) };
   }
@@ -93,10 +98,8 @@ export class DuesService {
     const p = await repo.personForDues(this.db, input.personId);
     if (!p || p.organisation_id !== actor.organisationId) throw DuesErrors.person_not_found({ id: input.personId });
     const day = today();
-    if (!p.body_id || !p.body_path) {
-      if (p.status === 'member' || p.status === 'candidate') throw DuesErrors.dues_not_registered();
-      throw DuesErrors.dues_not_a_member();
-    }
+    if (!paysDues(p.status)) throw DuesErrors.dues_not_a_member();
+    if (!p.body_id || !p.body_path) throw DuesErrors.dues_not_registered();
     assertCanRecordPayment(actor, p.body_path, await repo.treasurerPaths(this.db, actor.personId, day));
     const rules = await this.statute.rules(actor.organisationId, lastDay(input.month));
     const earnings = parseMoney(input.earnings);

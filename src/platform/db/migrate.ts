@@ -41,6 +41,23 @@ function verdict(file: string, row: { checksum: string | null } | undefined, sum
   return 'skip';
 }
 
+/**
+ * Adds schema_migration.checksum to a database migrated before checksums were kept. Read first, altered only when
+ * missing: `alter table` takes an exclusive lock even when the column exists, and a second process starting while
+ * a first one migrates (holding schema_migration) must wait on the migrators' lock, not time out on the table.
+ */
+async function addChecksumColumn(handle: DbHandle): Promise<void> {
+  const has = () =>
+    sql<{ n: number }>`select count(*)::int as n from information_schema.columns
+      where table_name = 'schema_migration' and column_name = 'checksum' and table_schema = current_schema()`;
+  if ((await has().execute(handle.db)).rows[0]!.n > 0) return;
+  await handle.db.transaction().execute(async (trx) => {
+    await liftTimeouts(trx);
+    if (!handle.pglite) await sql`select pg_advisory_xact_lock(7262011)`.execute(trx);
+    await sql`alter table schema_migration add column if not exists checksum text`.execute(trx);
+  });
+}
+
 /** `dir` (tests only): another folder of migrations. */
 export async function migrate(handle: DbHandle, dir: string = migrationsDir): Promise<string[]> {
   const { db } = handle;
@@ -48,7 +65,7 @@ export async function migrate(handle: DbHandle, dir: string = migrationsDir): Pr
   await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(
     db,
   );
-  await sql`alter table schema_migration add column if not exists checksum text`.execute(db);
+  await addChecksumColumn(handle);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   const applied: string[] = [];
   for (const file of files) {

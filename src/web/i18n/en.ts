@@ -510,7 +510,6 @@ export const en = {
     changeSubmit: 'Change password',
     changed: 'Your password is changed. Your other sessions were signed out.',
     backHome: 'Back to the organisation',
-    required: 'Fill in every password field.',
     tooShort_one: 'The new password is too short: use at least {{count}} character.',
     tooShort_other: 'The new password is too short: use at least {{count}} characters.',
     mismatch: 'The two new passwords differ. Type the same password twice.',
@@ -528,7 +527,6 @@ export const en = {
     haveCodeTitle: 'Set a new password with a reset code',
     haveCodeIntro: 'Enter your login and the one-time code your secretary gave you, then choose a new password.',
     code: 'Reset code',
-    codeRequired: 'Enter your login and the reset code.',
     setSubmit: 'Set the new password and sign in',
     setButSignInFailed: 'Your new password is set, but signing in failed.',
     backToSignIn: 'Back to sign in',
@@ -540,7 +538,6 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
-    required: 'Enter both your login and your password.',
     failed: 'Sign-in failed.',
   },
   tree: {

@@ -68,6 +68,18 @@ async function fillDecision(form: Locator, takenOn: string, votes: [number, numb
   await form.getByLabel('Reasons', { exact: true }).fill(reasons);
 }
 
+/** The message a field's aria-describedby points to under it (a contract form's `field-error`), or ''. */
+async function fieldMessage(field: Locator): Promise<string> {
+  return field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id))
+      .filter((m) => m?.classList.contains('field-error'))
+      .map((m) => m!.textContent ?? '')
+      .join(' '),
+  );
+}
+
 async function cardNumberOf(h: Harness, login: string): Promise<string> {
   let card = '';
   await journey(h, `card-of-${login}`, async (page) => {
@@ -251,9 +263,29 @@ export function membershipJourneys(harness: () => Harness): void {
         const actions = page.getByTestId('person-actions');
         await actions.getByRole('button', { name: 'Bring a charge' }).click();
         const form = actions.getByTestId('charge-form');
+        // the contract's own check (OpenCaseInput: a charge is required) speaks under the field, in the reader's
+        // language, before anything is sent; the live region says how many fields need attention
+        const chargeField = form.locator('textarea');
+        await form.getByRole('button', { name: 'Bring charge', exact: true }).click();
+        await expect.poll(() => chargeField.getAttribute('aria-invalid')).toBe('true');
+        expect(await fieldMessage(chargeField)).toBe('Fill this in.');
+        expect((await form.getByTestId('form-error').textContent())?.trim()).toBe(
+          'One field needs attention: see the message under it.',
+        );
+        expect(await form.getByLabel('Charged on').getAttribute('aria-invalid')).toBeNull();
+        await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Русский' }).click();
+        await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ru');
+        await form.getByRole('button', { name: 'Предъявить обвинение', exact: true }).click();
+        await expect.poll(() => fieldMessage(chargeField)).toBe('Заполните это поле.');
+        expect(await chargeField.getAttribute('aria-invalid')).toBe('true');
+        await page.getByRole('group', { name: 'Язык' }).getByRole('button', { name: 'English' }).click();
+        await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
         await form
           .getByLabel('Charge', { exact: true })
           .fill(`Absent from three general assemblies without excuse (${token}).`);
+        // filled in, the field is no longer marked
+        await expect.poll(() => chargeField.getAttribute('aria-invalid')).toBeNull();
+        expect(await fieldMessage(chargeField)).toBe('');
         await form.getByLabel('Charged on').fill(day(-20));
         await submitAndWait(form, 'Bring charge');
       });

@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { issueMessage, translateErrors } from '../../src/web/ui/field-issues.js';
+import { contractResolver } from '../../src/web/ui/forms.js';
+import { checkNewPassword, repeatField } from '../../src/web/modules/auth/new-password.js';
+import { ChangePasswordInput } from '../../src/contracts/auth.js';
+import { OpenCaseInput } from '../../src/contracts/discipline.js';
 import { RecordPaymentInput } from '../../src/contracts/dues.js';
 import { SubmitResignationInput } from '../../src/contracts/resignation.js';
 import { en } from '../../src/web/i18n/en.js';
@@ -83,5 +87,37 @@ describe('a zod issue as a field message in the reader’s language', () => {
     const errors = { votes: { for: { type: 'invalid_type', message: 'Invalid input: expected number' } } };
     translateErrors(errors, new Map([['votes.for', 'Enter a number.']]), tEn as never, { votes: { for: Number.NaN } });
     expect(errors.votes.for.message).toBe('Enter a number.');
+  });
+
+  it('a web form’s own check beside a contract (the new password typed twice) says its own message', async () => {
+    const schema = ChangePasswordInput.extend(repeatField).superRefine(checkNewPassword);
+    const say = (input: object, t = tEn) =>
+      Object.fromEntries(issuesOf(schema, input).map((i) => [i.path.join('.'), issueMessage(i as never, t as never)]));
+    const ok = { currentPassword: 'old one', newPassword: 'long enough', repeat: 'long enough' };
+    expect(schema.safeParse(ok).success).toBe(true);
+    expect(say({ ...ok, repeat: 'long enougH' })).toEqual({
+      repeat: 'The two new passwords differ. Type the same password twice.',
+    });
+    expect(say({ ...ok, repeat: '' })).toEqual({ repeat: 'Fill this in.' });
+    expect(say({ ...ok, newPassword: 'short', repeat: 'short' })).toEqual({
+      newPassword: 'The new password is too short: use at least 8 characters.',
+    });
+    expect(say({ ...ok, newPassword: 'short', repeat: 'short' }, tRu)).toEqual({
+      newPassword: 'Новый пароль слишком короткий: используйте не меньше 8 знаков.',
+    });
+    // through the form's resolver, as react-hook-form shows it under the field: kept, not "check this field"
+    const resolve = contractResolver(schema, tRu as never);
+    const res = await resolve({ ...ok, repeat: 'other' }, undefined, { fields: {}, shouldUseNativeValidation: false });
+    expect((res.errors as Record<string, { message?: string }>).repeat?.message).toBe(
+      'Два новых пароля не совпадают. Введите один и тот же пароль дважды.',
+    );
+  });
+
+  it('a contract form’s field says the contract’s check: an empty charge is to be filled in', async () => {
+    const resolve = contractResolver(OpenCaseInput, tRu as never);
+    const values = { personId: '00000000-0000-4000-8000-000000000000', chargedOn: '2031-01-02', charge: '  ' };
+    const res = await resolve(values, undefined, { fields: {}, shouldUseNativeValidation: false });
+    expect(Object.keys(res.errors)).toEqual(['charge']);
+    expect((res.errors as Record<string, { message?: string }>).charge?.message).toBe('Заполните это поле.');
   });
 });

@@ -1,7 +1,7 @@
 // A contract's zod issue as a sentence in the reader's language (pure: unit-tested). A form validated by a
 // contract's schema never shows zod's own English text: each issue is said by its kind — missing, too short, not a
 // number, not a date, not one of the options … — and anything else as "check this field".
-import type { Translate } from '../i18n/keys.js';
+import type { Translate, TranslationKey } from '../i18n/keys.js';
 
 /** The parts of a zod 4 issue the message depends on. */
 export interface IssueLike {
@@ -12,6 +12,16 @@ export interface IssueLike {
   format?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * The parameters of a web form's own check — a refinement a web module adds to a contract's schema (the new
+ * password typed twice alike) — that say its message: the key, and the count its plural follows. Used as
+ * `.refine(check, { path: [...], ...saying('password.mismatch') })`; issueMessage says it in the reader's language.
+ */
+export function saying(key: TranslationKey, count?: number): { params: { say: TranslationKey; count?: number } } {
+  return { params: count === undefined ? { say: key } : { say: key, count } };
 }
 
 const blank = (x: unknown) => x === undefined || x === null || (typeof x === 'string' && x.trim() === '');
@@ -51,6 +61,15 @@ export function issueMessage(iss: IssueLike, t: Translate): string {
       return t('forms.fieldChoice');
     case 'not_multiple_of':
       return t('forms.fieldWholeNumber');
+    case 'custom': {
+      const say = iss.params?.say;
+      if (typeof say === 'string') {
+        const count = iss.params?.count;
+        return t(say as TranslationKey, typeof count === 'number' ? { count } : undefined);
+      }
+      if (givenBlank(iss)) return t('forms.fieldRequired');
+      return t('forms.fieldInvalid');
+    }
     default:
       if (givenBlank(iss)) return t('forms.fieldRequired');
       return t('forms.fieldInvalid');

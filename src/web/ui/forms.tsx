@@ -213,58 +213,6 @@ export function Select<V extends string>(props: {
   );
 }
 
-export interface DecisionValue {
-  takenOn: string;
-  for: string;
-  against: string;
-  abstained: string;
-  reasons: string;
-}
-
-export function emptyDecision(): DecisionValue {
-  return { takenOn: today(), for: '', against: '0', abstained: '0', reasons: '' };
-}
-
-/** Checks a decision's fields; returns a problem text or the input for the API. */
-export function decisionInput(
-  v: DecisionValue,
-  t: Translate,
-):
-  | { problem: string }
-  | { input: { takenOn: string; votes: { for: number; against: number; abstained: number }; reasons: string } } {
-  const n = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
-  const votes = { for: n(v.for), against: n(v.against), abstained: n(v.abstained) };
-  if (!v.takenOn) return { problem: t('forms.needDate') };
-  if ([votes.for, votes.against, votes.abstained].some((x) => Number.isNaN(x)))
-    return { problem: t('forms.needVotes') };
-  if (!v.reasons.trim()) return { problem: t('forms.needReasons') };
-  return { input: { takenOn: v.takenOn, votes, reasons: v.reasons.trim() } };
-}
-
-/** Date of the decision, votes for / against / abstained, reasons. */
-export function DecisionFields({ value, onChange }: { value: DecisionValue; onChange: (v: DecisionValue) => void }) {
-  const { t } = useTranslation();
-  const set = (k: keyof DecisionValue) => (s: string) => onChange({ ...value, [k]: s });
-  return (
-    <>
-      <Field label={t('forms.takenOn')} type="date" value={value.takenOn} onChange={set('takenOn')} max={today()} />
-      <fieldset className="votes">
-        <legend>{t('forms.votes')}</legend>
-        <Field label={t('forms.votesFor')} type="number" min={0} value={value.for} onChange={set('for')} />
-        <Field label={t('forms.votesAgainst')} type="number" min={0} value={value.against} onChange={set('against')} />
-        <Field
-          label={t('forms.votesAbstained')}
-          type="number"
-          min={0}
-          value={value.abstained}
-          onChange={set('abstained')}
-        />
-      </fieldset>
-      <TextArea label={t('forms.reasons')} value={value.reasons} onChange={set('reasons')} />
-    </>
-  );
-}
-
 /** A disclosure: a button that opens a form underneath (keyboard friendly, aria-expanded). */
 export function Disclosure({ label, children }: { label: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -330,18 +278,24 @@ export function ContractForm<In extends FieldValues, Out>(
     onValid: (input: Out) => void;
   },
 ) {
-  const { t } = useTranslation();
   const { form, onValid, ...rest } = props;
-  const failed = countErrors(form.formState.errors);
+  const problem = useFieldsProblem(form);
   return (
     <ActionForm
       {...rest}
-      problem={failed > 0 ? t('forms.checkFields', { count: failed }) : ''}
+      problem={problem}
       onSubmit={() => {
         void form.handleSubmit(onValid)();
       }}
     />
   );
+}
+
+/** For a contract form's live region: how many of its fields need attention (nothing while none do). */
+export function useFieldsProblem<In extends FieldValues, Out>(form: UseFormReturn<In, unknown, Out>): string {
+  const { t } = useTranslation();
+  const failed = countErrors(form.formState.errors);
+  return failed > 0 ? t('forms.checkFields', { count: failed }) : '';
 }
 
 function countErrors(errors: object): number {
@@ -360,13 +314,16 @@ interface BoundProps<In extends FieldValues> {
   name: FieldPath<In>;
   label: string;
   hint?: string;
+  /** The control's id (a page that names it, e.g. the sign-in form's `login`); a generated one otherwise. */
+  id?: string;
   /** An empty (or blank) text is sent as "not given" (undefined) rather than "". */
   optional?: boolean;
 }
 
 /** The ids and ARIA of a bound field: the hint and the field's message describe it; invalid while it fails. */
 function useBound<In extends FieldValues>(p: BoundProps<In>) {
-  const id = useId();
+  const generated = useId();
+  const id = p.id ?? generated;
   const error = get(p.form.formState.errors, p.name) as { message?: string } | undefined;
   const message = error?.message;
   const describedBy = [p.hint ? `${id}-hint` : null, message ? `${id}-msg` : null].filter(Boolean).join(' ');
@@ -391,10 +348,13 @@ function useBound<In extends FieldValues>(p: BoundProps<In>) {
 /** A labelled input bound to a contract form's field. */
 export function FormField<In extends FieldValues>(
   props: BoundProps<In> & {
-    type?: 'text' | 'date' | 'number' | 'month' | 'datetime-local';
+    type?: 'text' | 'date' | 'number' | 'month' | 'datetime-local' | 'password';
     min?: number | string;
     max?: number | string;
     autoComplete?: string;
+    autoCapitalize?: string;
+    spellCheck?: boolean;
+    className?: string;
     required?: boolean;
   },
 ) {
@@ -419,6 +379,9 @@ export function FormField<In extends FieldValues>(
         min={props.min}
         max={props.max}
         autoComplete={props.autoComplete}
+        autoCapitalize={props.autoCapitalize}
+        spellCheck={props.spellCheck}
+        className={props.className}
         required={props.required}
         {...aria}
       />
@@ -465,7 +428,8 @@ export function FormSelect<In extends FieldValues>(
 /** The fields of a decision in a contract form: `takenOn`, `votes.for|against|abstained`, `reasons`. */
 interface DecisionShape extends FieldValues {
   takenOn: string;
-  votes: { for: number; against: number; abstained: number };
+  /** Optional in some contracts (an appeal's decision); the form asks for them all the same. */
+  votes?: { for: number; against: number; abstained: number };
   reasons: string;
 }
 

@@ -1,18 +1,18 @@
 // Change password: the current one and the new one twice. The account's other sessions end; this one goes on.
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, type ChangePasswordInput } from '../../../contracts/auth.js';
+import { ChangePasswordInput, PASSWORD_MIN_LENGTH } from '../../../contracts/auth.js';
 import { client, ok } from '../../app/api.js';
-import { ActionForm, useAct } from '../../ui/forms.js';
+import { ContractForm, FormField, useAct, useContractForm } from '../../ui/forms.js';
 import { PageTitle } from '../../ui/PageTitle.js';
-import { PasswordField, newPasswordProblem } from './PasswordField.js';
+import { checkNewPassword, repeatField } from './new-password.js';
+
+/** The contract's input and the new password again (the form's own field). */
+const ChangePasswordForm = ChangePasswordInput.extend(repeatField).superRefine(checkNewPassword);
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const form = useContractForm(ChangePasswordForm, { currentPassword: '', newPassword: '', repeat: '' });
   const change = useAct((input: ChangePasswordInput) => ok(client.POST('/api/auth/password', { body: input })));
   return (
     <article>
@@ -27,39 +27,40 @@ export function ChangePasswordPage() {
             </p>
           </div>
         ) : (
-          <ActionForm
+          <ContractForm
+            form={form}
             submitLabel={t('password.changeSubmit')}
             state={change}
-            onSubmit={() => {
-              if (!current) return t('password.required');
-              const problem = newPasswordProblem(t, next, repeat, PASSWORD_MIN_LENGTH);
-              if (problem) return problem;
-              change.mutate({ currentPassword: current, newPassword: next }, { onError: () => setCurrent('') });
-            }}
+            onValid={({ currentPassword, newPassword }) =>
+              change.mutate({ currentPassword, newPassword }, { onError: () => form.setValue('currentPassword', '') })
+            }
           >
-            <PasswordField
+            <FormField
+              form={form}
+              name="currentPassword"
               label={t('password.current')}
-              value={current}
-              onChange={setCurrent}
+              type="password"
               autoComplete="current-password"
-              name="current-password"
+              required
             />
-            <PasswordField
+            <FormField
+              form={form}
+              name="newPassword"
               label={t('password.new')}
-              value={next}
-              onChange={setNext}
+              type="password"
               autoComplete="new-password"
-              name="new-password"
+              required
               hint={t('password.policyHint', { count: PASSWORD_MIN_LENGTH })}
             />
-            <PasswordField
+            <FormField
+              form={form}
+              name="repeat"
               label={t('password.repeat')}
-              value={repeat}
-              onChange={setRepeat}
+              type="password"
               autoComplete="new-password"
-              name="repeat-password"
+              required
             />
-          </ActionForm>
+          </ContractForm>
         )}
       </section>
     </article>

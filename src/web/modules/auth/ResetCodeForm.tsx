@@ -1,14 +1,17 @@
 // On the sign-in page: "I have a reset code". The login, the code a secretary gave, the new password twice; on
 // success the person is signed in with the new password.
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { PASSWORD_MIN_LENGTH, type RedeemResetCodeInput } from '../../../contracts/auth.js';
+import { PASSWORD_MIN_LENGTH, RedeemResetCodeInput } from '../../../contracts/auth.js';
 import { client, ok } from '../../app/api.js';
 import { useOneMutation } from '../../app/act.js';
 import { useSignIn } from '../../app/auth.js';
 import { useErrorMessage } from '../../ui/feedback.js';
-import { PasswordField, newPasswordProblem } from './PasswordField.js';
+import { FormField, useContractForm, useFieldsProblem } from '../../ui/forms.js';
+import { checkNewPassword, repeatField } from './new-password.js';
+
+/** The contract's input and the new password again (the form's own field). */
+const ResetCodeFormInput = RedeemResetCodeInput.extend(repeatField).superRefine(checkNewPassword);
 
 export function ResetCodeForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
@@ -18,86 +21,70 @@ export function ResetCodeForm({ onCancel }: { onCancel: () => void }) {
   const redeem = useOneMutation({
     mutationFn: (input: RedeemResetCodeInput) => ok(client.POST('/api/auth/password-reset', { body: input })),
   });
-  const [login, setLogin] = useState('');
-  const [code, setCode] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState('');
+  const form = useContractForm(ResetCodeFormInput, { login: '', code: '', newPassword: '', repeat: '' });
+  const fields = useFieldsProblem(form);
   const busy = redeem.isPending || signIn.isPending;
+  // the fields that need attention; else why the code was refused, or why signing in with the new password failed
+  const problem =
+    fields ||
+    (redeem.error
+      ? errorMessage(redeem.error)
+      : signIn.error
+        ? `${t('password.setButSignInFailed')} ${errorMessage(signIn.error)}`
+        : '');
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!login.trim() || !code.trim()) {
-      setProblem(t('password.codeRequired'));
-      return;
-    }
-    const p = newPasswordProblem(t, next, repeat, PASSWORD_MIN_LENGTH);
-    if (p) {
-      setProblem(p);
-      return;
-    }
-    setProblem('');
+  const submit = form.handleSubmit(({ login, code, newPassword }) => {
+    signIn.reset();
     redeem.mutate(
-      { login: login.trim(), code: code.trim(), newPassword: next },
+      { login, code, newPassword },
       {
         onSuccess: () =>
-          signIn.mutate(
-            { login: login.trim(), password: next },
-            {
-              onSuccess: () => navigate('/', { replace: true }),
-              onError: (err) => setProblem(`${t('password.setButSignInFailed')} ${errorMessage(err)}`),
-            },
-          ),
-        onError: (err) => setProblem(errorMessage(err)),
+          signIn.mutate({ login, password: newPassword }, { onSuccess: () => navigate('/', { replace: true }) }),
       },
     );
-  };
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-busy={busy} data-testid="reset-code-form">
+    <form onSubmit={(e) => void submit(e)} noValidate className="form" aria-busy={busy} data-testid="reset-code-form">
       <h2>{t('password.haveCodeTitle')}</h2>
       <p className="muted">{t('password.haveCodeIntro')}</p>
-      <div className="field">
-        <label htmlFor="reset-login">{t('signIn.login')}</label>
-        <input
-          id="reset-login"
-          name="login"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          value={login}
-          onChange={(e) => setLogin(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="reset-code">{t('password.code')}</label>
-        <input
-          id="reset-code"
-          name="one-time-code"
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellCheck={false}
-          required
-          className="mono"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </div>
-      <PasswordField
+      <FormField
+        form={form}
+        name="login"
+        id="reset-login"
+        label={t('signIn.login')}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+      />
+      <FormField
+        form={form}
+        name="code"
+        id="reset-code"
+        label={t('password.code')}
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        spellCheck={false}
+        className="mono"
+        required
+      />
+      <FormField
+        form={form}
+        name="newPassword"
         label={t('password.new')}
-        value={next}
-        onChange={setNext}
+        type="password"
         autoComplete="new-password"
-        name="new-password"
+        required
         hint={t('password.policyHint', { count: PASSWORD_MIN_LENGTH })}
       />
-      <PasswordField
+      <FormField
+        form={form}
+        name="repeat"
         label={t('password.repeat')}
-        value={repeat}
-        onChange={setRepeat}
+        type="password"
         autoComplete="new-password"
-        name="repeat-password"
+        required
       />
       <div className="form-error" role="alert" aria-live="assertive" id="reset-error">
         {problem}

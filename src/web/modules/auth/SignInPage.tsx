@@ -1,11 +1,13 @@
 // Sign-in: login and password; errors are announced in an aria-live region. "I have a reset code" switches to
 // setting a new password with a code a secretary gave.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { LoginInput } from '../../../contracts/auth.js';
 import { useMe, useSignIn } from '../../app/auth.js';
 import { LanguageSwitch, SkipLink } from '../../app/Layout.js';
 import { useErrorMessage, Loading } from '../../ui/feedback.js';
+import { FormField, useContractForm, useFieldsProblem } from '../../ui/forms.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { ResetCodeForm } from './ResetCodeForm.js';
 
@@ -19,30 +21,15 @@ export function SignInPage() {
   const signIn = useSignIn();
   const errorMessage = useErrorMessage();
   const [params] = useSearchParams();
-  const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState('');
+  const form = useContractForm(LoginInput, { login: '', password: '' });
+  const fields = useFieldsProblem(form);
   const [withCode, setWithCode] = useState(false);
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!login.trim() || !password) {
-      setProblem(t('signIn.required'));
-      return;
-    }
-    setProblem('');
-    signIn.mutate(
-      { login: login.trim(), password },
-      {
-        onError: (err) => {
-          setPassword('');
-          setProblem(`${t('signIn.failed')} ${errorMessage(err)}`);
-        },
-      },
-    );
-  };
+  // the fields that need attention, else why the sign-in was refused
+  const problem = fields || (signIn.error ? `${t('signIn.failed')} ${errorMessage(signIn.error)}` : '');
+  const submit = form.handleSubmit((input) => signIn.mutate(input, { onError: () => form.setValue('password', '') }));
 
   return (
     <>
@@ -69,34 +56,26 @@ export function SignInPage() {
           ) : withCode ? (
             <ResetCodeForm onCancel={() => setWithCode(false)} />
           ) : (
-            <form onSubmit={submit} noValidate className="form">
-              <div className="field">
-                <label htmlFor="login">{t('signIn.login')}</label>
-                <input
-                  id="login"
-                  name="login"
-                  autoComplete="username"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  required
-                  value={login}
-                  aria-invalid={problem !== '' && !login.trim()}
-                  onChange={(e) => setLogin(e.target.value)}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="password">{t('signIn.password')}</label>
-                <input
-                  id="password"
-                  name="password"
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  aria-invalid={problem !== '' && !password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              </div>
+            <form onSubmit={(e) => void submit(e)} noValidate className="form">
+              <FormField
+                form={form}
+                name="login"
+                id="login"
+                label={t('signIn.login')}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+              />
+              <FormField
+                form={form}
+                name="password"
+                id="password"
+                label={t('signIn.password')}
+                type="password"
+                autoComplete="current-password"
+                required
+              />
               <div className="form-error" role="alert" aria-live="assertive" id="signin-error">
                 {problem}
               </div>

@@ -4,27 +4,37 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Application, ApplicationDetail, ApplicationTarget, Candidacy } from '../../../contracts/admission.js';
+import {
+  AdmissionDecisionInput,
+  AnswerRecommendationInput,
+  CreateApplicationInput,
+  ExtendCandidacyInput,
+  NameRecommenderInput,
+  type Application,
+  type ApplicationDetail,
+  type Candidacy,
+} from '../../../contracts/admission.js';
 import type { PersonStatus } from '../../../contracts/person.js';
 import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import {
-  ActionForm,
-  DecisionFields,
+  ContractForm,
   Disclosure,
-  Field,
-  Select,
-  TextArea,
-  decisionInput,
-  emptyDecision,
+  FormDecisionFields,
+  FormField,
+  FormSelect,
+  FormTextArea,
+  decisionDefaults,
   today,
   useAct,
+  useContractForm,
 } from '../../ui/forms.js';
 import { Chooser, PersonPicker, useBodySearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { useList } from './common.js';
 import { Worklist } from '../../ui/Worklist.js';
 import { useLabels } from './labels.js';
+import type { TranslationKey } from '../../i18n/keys.js';
 import { useQuery } from '@tanstack/react-query';
 
 const KEYS = [['admission'], ['persons'], ['history'], ['me-page']];
@@ -58,17 +68,35 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
   const { t } = useTranslation();
   const L = useLabels();
   const bodySearch = useBodySearchFn(RECEIVING);
+  const form = useContractForm(CreateApplicationInput, {
+    personId: props.personId,
+    bodyId: props.fixedBody?.id ?? '',
+    target: props.status === 'candidate' ? 'member' : 'candidate',
+    appliedOn: today(),
+    recommenderIds: [],
+  });
+  // the chosen organisation and recommenders as shown (their names); the form holds their ids
   const [body, setBody] = useState<Choice | null>(props.fixedBody ?? null);
-  const [target, setTarget] = useState<ApplicationTarget>(props.status === 'candidate' ? 'member' : 'candidate');
-  const [appliedOn, setAppliedOn] = useState(today());
-  const [statement, setStatement] = useState('');
   const [recs, setRecs] = useState<Choice[]>([]);
   const act = useAct(
     (b: BodyOf<'/api/admission/applications'>) => ok(client.POST('/api/admission/applications', { body: b })),
     KEYS,
   );
+  const pickBody = (c: Choice | null) => {
+    setBody(c);
+    form.setValue('bodyId', c?.id ?? '', { shouldValidate: form.formState.isSubmitted });
+  };
+  const pickRecs = (next: Choice[]) => {
+    setRecs(next);
+    form.setValue(
+      'recommenderIds',
+      next.map((r) => r.id),
+      { shouldValidate: form.formState.isSubmitted },
+    );
+  };
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={props.title ?? t('admission.applyTitle')}
       submitLabel={t('admission.applySubmit')}
       state={act}
@@ -78,53 +106,46 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
           ? t('admission.appliedNameMore', { count: act.data.requiredRecommendations - recs.length })
           : t('admission.applied')
       }
-      onSubmit={() => {
-        if (!body) return t('admission.needBody');
-        act.mutate({
-          ...(props.personId ? { personId: props.personId } : {}),
-          bodyId: body.id,
-          target,
-          appliedOn,
-          ...(statement.trim() ? { statement: statement.trim() } : {}),
-          recommenderIds: recs.map((r) => r.id),
-        });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
       {body ? (
         <p className="chosen">
           {t('admission.organisation')}: <strong>{body.label}</strong>{' '}
           {!props.fixedBody && (
-            <button type="button" className="link-button" onClick={() => setBody(null)}>
+            <button type="button" className="link-button" onClick={() => pickBody(null)}>
               {t('forms.change')}
             </button>
           )}
         </p>
       ) : (
-        <Chooser
-          label={t('admission.organisation')}
-          hint={t('admission.organisationHint')}
-          queryKey="apply-body"
-          search={bodySearch}
-          onPick={setBody}
-        />
+        <>
+          <Chooser
+            label={t('admission.organisation')}
+            hint={t('admission.organisationHint')}
+            queryKey="apply-body"
+            search={bodySearch}
+            onPick={pickBody}
+          />
+          {form.formState.errors.bodyId && <p className="field-error small">{t('admission.needBody')}</p>}
+        </>
       )}
-      <Select
+      <FormSelect
+        form={form}
+        name="target"
         label={t('admission.target')}
-        value={target}
-        onChange={setTarget}
         options={(['candidate', 'member'] as const).map((v) => ({ value: v, label: L.target(v) }))}
       />
-      <Field label={t('admission.appliedOn')} type="date" value={appliedOn} onChange={setAppliedOn} max={today()} />
-      <TextArea label={t('admission.statement')} value={statement} onChange={setStatement} rows={3} />
+      <FormField form={form} name="appliedOn" label={t('admission.appliedOn')} type="date" max={today()} />
+      <FormTextArea form={form} name="statement" label={t('admission.statement')} rows={3} optional />
       <PersonPicker
         label={t('admission.recommenders')}
         hint={t('admission.recommendersHint')}
         source={{ kind: 'recommenders', bodyId: body?.id ?? null }}
         exclude={recs.map((r) => r.id)}
-        onPick={(c) => setRecs((rs) => [...rs, c])}
+        onPick={(c) => pickRecs([...recs, c])}
       />
-      <ChosenList items={recs} onRemove={(id) => setRecs((rs) => rs.filter((r) => r.id !== id))} />
-    </ActionForm>
+      <ChosenList items={recs} onRemove={(id) => pickRecs(recs.filter((r) => r.id !== id))} />
+    </ContractForm>
   );
 }
 
@@ -134,41 +155,55 @@ export function ApplyForm(props: { status: PersonStatus; personId?: string; fixe
  */
 function NameRecommenderForm({ app }: { app: ApplicationDetail }) {
   const { t } = useTranslation();
+  const form = useContractForm(NameRecommenderInput, { recommenderId: '' });
+  // the chosen member as shown (their name); the form holds the id
   const [rec, setRec] = useState<Choice | null>(null);
   const act = useAct(
     (b: BodyOf<'/api/admission/applications/{id}/recommenders'>) =>
       ok(client.POST('/api/admission/applications/{id}/recommenders', { params: { path: { id: app.id } }, body: b })),
     [...KEYS, ['admission', 'application', app.id]],
   );
+  const pick = (c: Choice | null) => {
+    setRec(c);
+    form.setValue('recommenderId', c?.id ?? '', { shouldValidate: form.formState.isSubmitted });
+  };
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('admission.nameRecommenderTitle')}
       submitLabel={t('admission.nameRecommenderSubmit')}
       state={act}
       testId="name-recommender-form"
       done={t('admission.recommenderNamed')}
-      onSubmit={() => {
-        if (!rec) return t('admission.needRecommender');
-        act.mutate({ recommenderId: rec.id }, { onSuccess: () => setRec(null) });
-      }}
+      onValid={(input) =>
+        act.mutate(input, {
+          onSuccess: () => {
+            setRec(null);
+            form.reset();
+          },
+        })
+      }
     >
       {rec ? (
         <p className="chosen">
           {t('admission.recommender')}: <strong>{rec.label}</strong>{' '}
-          <button type="button" className="link-button" onClick={() => setRec(null)}>
+          <button type="button" className="link-button" onClick={() => pick(null)}>
             {t('forms.change')}
           </button>
         </p>
       ) : (
-        <PersonPicker
-          label={t('admission.recommenders')}
-          hint={t('admission.recommendersHint')}
-          source={{ kind: 'recommenders', bodyId: app.bodyId }}
-          exclude={app.recommendations.filter((r) => r.state !== 'declined').map((r) => r.recommenderId)}
-          onPick={setRec}
-        />
+        <>
+          <PersonPicker
+            label={t('admission.recommenders')}
+            hint={t('admission.recommendersHint')}
+            source={{ kind: 'recommenders', bodyId: app.bodyId }}
+            exclude={app.recommendations.filter((r) => r.state !== 'declined').map((r) => r.recommenderId)}
+            onPick={pick}
+          />
+          {form.formState.errors.recommenderId && <p className="field-error small">{t('admission.needRecommender')}</p>}
+        </>
       )}
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -282,55 +317,40 @@ export function AdmissionSection({ personId }: { personId: string }) {
 
 function AnswerRecommendation({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [on, setOn] = useState(today());
-  const [declineProblem, setDeclineProblem] = useState('');
+  const form = useContractForm(AnswerRecommendationInput, { text: '', on: today() });
   const act = useAct(
-    (b: { confirm: boolean; text: string; on: string }) =>
+    (b: { confirm: boolean; input: AnswerRecommendationInput }) =>
       ok(
         client.POST(
           b.confirm ? '/api/admission/recommendations/{id}/confirm' : '/api/admission/recommendations/{id}/decline',
-          { params: { path: { id } }, body: { text: b.text, on: b.on } },
+          { params: { path: { id } }, body: b.input },
         ),
       ),
     KEYS,
   );
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       submitLabel={t('admission.confirmRecommendation')}
       state={act}
       testId="recommendation-form"
       done={t('admission.answered')}
-      onSubmit={() => {
-        setDeclineProblem('');
-        if (!text.trim()) return t('admission.needRecommendation');
-        act.mutate({ confirm: true, text: text.trim(), on });
-      }}
+      onValid={(input) => act.mutate({ confirm: true, input })}
     >
-      <TextArea label={t('admission.recommendationText')} value={text} onChange={setText} rows={4} />
-      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
+      <FormTextArea form={form} name="text" label={t('admission.recommendationText')} rows={4} />
+      <FormField form={form} name="on" label={t('forms.date')} type="date" max={today()} optional />
       <div className="act-row">
         <button
           type="button"
           className="button button-secondary"
           disabled={act.isPending}
           aria-busy={act.isPending || undefined}
-          onClick={() => {
-            if (!text.trim()) {
-              setDeclineProblem(t('forms.needReasons'));
-              return;
-            }
-            setDeclineProblem('');
-            act.mutate({ confirm: false, text: text.trim(), on });
-          }}
+          onClick={() => void form.handleSubmit((input) => act.mutate({ confirm: false, input }))()}
         >
           {t('admission.declineRecommendation')}
         </button>
-        <span className="form-error" role="alert">
-          {declineProblem}
-        </span>
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -372,145 +392,139 @@ type Decision = BodyOf<'/api/admission/applications/{id}/decision'>;
 
 function DecideForm(props: { send: (b: Decision) => Promise<unknown>; title: string; submit: string; testId: string }) {
   const { title, submit, testId } = props;
-  const { t } = useTranslation();
-  const [d, setD] = useState(emptyDecision());
+  const form = useContractForm(AdmissionDecisionInput, decisionDefaults());
   const act = useAct(props.send, KEYS);
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={title}
       submitLabel={submit}
       state={act}
       testId={testId}
-      onSubmit={() => {
-        const r = decisionInput(d, t);
-        if ('problem' in r) return r.problem;
-        act.mutate(r.input);
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <DecisionFields value={d} onChange={setD} />
-    </ActionForm>
+      <FormDecisionFields form={form} />
+    </ContractForm>
+  );
+}
+
+/**
+ * Applications awaiting a body's act: the primary organisation's decision (`decide`) or the committee's
+ * confirmation (`confirm`). One worklist drawn for either: its list, the state it waits in, and the act.
+ */
+const AWAITING = {
+  decide: {
+    key: 'to-decide',
+    id: 'wl-applications',
+    title: 'worklists.applications',
+    empty: 'worklists.noApplications',
+    list: '/api/admission/bodies/{id}/applications',
+    states: ['ready', 'collecting_recommendations'],
+    itemTestId: 'application-item',
+    act: '/api/admission/applications/{id}/decision',
+    formTitle: 'admission.decideTitle',
+    formSubmit: 'admission.decideSubmit',
+    formTestId: 'decide-application-form',
+  },
+  confirm: {
+    key: 'to-confirm',
+    id: 'wl-confirmations',
+    title: 'worklists.confirmations',
+    empty: 'worklists.noConfirmations',
+    list: '/api/admission/bodies/{id}/confirmations',
+    states: ['admitted_by_primary'],
+    itemTestId: 'confirmation-item',
+    act: '/api/admission/applications/{id}/confirmation',
+    formTitle: 'admission.confirmTitle',
+    formSubmit: 'admission.confirmSubmit',
+    formTestId: 'confirm-application-form',
+  },
+} as const satisfies Record<
+  'decide' | 'confirm',
+  {
+    key: string;
+    id: string;
+    title: TranslationKey;
+    empty: TranslationKey;
+    list: string;
+    states: readonly Application['state'][];
+    itemTestId: string;
+    act: string;
+    formTitle: TranslationKey;
+    formSubmit: TranslationKey;
+    formTestId: string;
+  }
+>;
+
+function AwaitingApplicationsWorklist({ bodyId, act }: { bodyId: string; act: keyof typeof AWAITING }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const w = AWAITING[act];
+  const q = useList(['admission', w.key, bodyId], (signal) =>
+    ok(client.GET(w.list, { params: { path: { id: bodyId } }, signal })),
+  );
+  const items = (q.data?.items ?? []).filter((a) => (w.states as readonly string[]).includes(a.state));
+  return (
+    <Worklist
+      id={w.id}
+      title={t(w.title)}
+      query={q}
+      count={items.length}
+      empty={t(w.empty)}
+      items={items}
+      itemKey={(a) => a.id}
+      itemClassName="case"
+      itemTestId={w.itemTestId}
+      render={(a) => (
+        <>
+          <p>
+            <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link>
+          </p>
+          <ApplicationSummary a={a} />
+          <ApplicationRecs id={a.id} />
+          {a.can[act] && (
+            <DecideForm
+              send={(b) => ok(client.POST(w.act, { params: { path: { id: a.id } }, body: b }))}
+              title={t(w.formTitle)}
+              submit={t(w.formSubmit)}
+              testId={w.formTestId}
+            />
+          )}
+        </>
+      )}
+    />
   );
 }
 
 /** Applications to a primary organisation awaiting its decision. */
 export function ApplicationsWorklist({ bodyId }: { bodyId: string }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const q = useList(['admission', 'to-decide', bodyId], (signal) =>
-    ok(client.GET('/api/admission/bodies/{id}/applications', { params: { path: { id: bodyId } }, signal })),
-  );
-  const items = (q.data?.items ?? []).filter((a) => a.state === 'ready' || a.state === 'collecting_recommendations');
-  return (
-    <Worklist
-      id="wl-applications"
-      title={t('worklists.applications')}
-      query={q}
-      count={items.length}
-      empty={t('worklists.noApplications')}
-      items={items}
-      itemKey={(a) => a.id}
-      itemClassName="case"
-      itemTestId="application-item"
-      render={(a) => (
-        <>
-          <p>
-            <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link>
-          </p>
-          <ApplicationSummary a={a} />
-          <ApplicationRecs id={a.id} />
-          {a.can.decide && (
-            <DecideForm
-              send={(b) =>
-                ok(
-                  client.POST('/api/admission/applications/{id}/decision', {
-                    params: { path: { id: a.id } },
-                    body: b,
-                  }),
-                )
-              }
-              title={t('admission.decideTitle')}
-              submit={t('admission.decideSubmit')}
-              testId="decide-application-form"
-            />
-          )}
-        </>
-      )}
-    />
-  );
+  return <AwaitingApplicationsWorklist bodyId={bodyId} act="decide" />;
 }
 
 /** Admissions awaiting a committee's confirmation. */
 export function ConfirmationsWorklist({ bodyId }: { bodyId: string }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const q = useList(['admission', 'to-confirm', bodyId], (signal) =>
-    ok(client.GET('/api/admission/bodies/{id}/confirmations', { params: { path: { id: bodyId } }, signal })),
-  );
-  const items = (q.data?.items ?? []).filter((a) => a.state === 'admitted_by_primary');
-  return (
-    <Worklist
-      id="wl-confirmations"
-      title={t('worklists.confirmations')}
-      query={q}
-      count={items.length}
-      empty={t('worklists.noConfirmations')}
-      items={items}
-      itemKey={(a) => a.id}
-      itemClassName="case"
-      itemTestId="confirmation-item"
-      render={(a) => (
-        <>
-          <p>
-            <Link to={`/persons/${a.personId}`}>{f.name({ name: a.personName, nameRu: a.personNameRu })}</Link>
-          </p>
-          <ApplicationSummary a={a} />
-          <ApplicationRecs id={a.id} />
-          {a.can.confirm && (
-            <DecideForm
-              send={(b) =>
-                ok(
-                  client.POST('/api/admission/applications/{id}/confirmation', {
-                    params: { path: { id: a.id } },
-                    body: b,
-                  }),
-                )
-              }
-              title={t('admission.confirmTitle')}
-              submit={t('admission.confirmSubmit')}
-              testId="confirm-application-form"
-            />
-          )}
-        </>
-      )}
-    />
-  );
+  return <AwaitingApplicationsWorklist bodyId={bodyId} act="confirm" />;
 }
 
 function ExtendForm({ c }: { c: Candidacy }) {
   const { t } = useTranslation();
-  const [d, setD] = useState(emptyDecision());
-  const [months, setMonths] = useState('6');
+  const form = useContractForm(ExtendCandidacyInput, { ...decisionDefaults(), months: 6 });
   const act = useAct(
     (b: BodyOf<'/api/admission/candidates/{id}/extend'>) =>
       ok(client.POST('/api/admission/candidates/{id}/extend', { params: { path: { id: c.personId } }, body: b })),
     KEYS,
   );
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('admission.extendTitle')}
       submitLabel={t('admission.extendSubmit')}
       state={act}
-      onSubmit={() => {
-        const r = decisionInput(d, t);
-        if ('problem' in r) return r.problem;
-        const m = Number(months);
-        if (!Number.isInteger(m) || m < 1) return t('admission.needMonths');
-        act.mutate({ ...r.input, months: m });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <Field label={t('admission.months')} type="number" min={1} value={months} onChange={setMonths} />
-      <DecisionFields value={d} onChange={setD} />
-    </ActionForm>
+      <FormField form={form} name="months" label={t('admission.months')} type="number" min={1} />
+      <FormDecisionFields form={form} />
+    </ContractForm>
   );
 }
 

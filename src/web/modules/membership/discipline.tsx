@@ -1,23 +1,34 @@
 // Discipline and appeal: the member's own cases (answer in writing, appeal), the secretary's open
 // charges (hearing, decision with penalty), the committee's appeals, penalties, bringing a charge.
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Appeal, CaseOutcome, DisciplineCase, PenaltyRecord } from '../../../contracts/discipline.js';
+import {
+  AnswerInput,
+  DecideAppealInput,
+  DecideCaseInput,
+  EscalateInput,
+  HearingInput,
+  LodgeAppealInput,
+  OpenCaseInput,
+  type Appeal,
+  type ActKind,
+  type DisciplineCase,
+  type PenaltyRecord,
+} from '../../../contracts/discipline.js';
 import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
 import {
-  ActionForm,
-  DecisionFields,
+  ContractForm,
   Disclosure,
-  Field,
-  Select,
-  TextArea,
-  decisionInput,
-  emptyDecision,
+  FormDecisionFields,
+  FormField,
+  FormSelect,
+  FormTextArea,
+  decisionDefaults,
   today,
   useAct,
+  useContractForm,
 } from '../../ui/forms.js';
 import { useList, usePenalties } from './common.js';
 import { Worklist } from '../../ui/Worklist.js';
@@ -73,72 +84,64 @@ function CaseFacts({ c }: { c: DisciplineCase }) {
 
 function AnswerForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const [answer, setAnswer] = useState('');
-  const [on, setOn] = useState(today());
+  const form = useContractForm(AnswerInput, { answer: '', answeredOn: today() });
   const act = useAct(
     (body: BodyOf<'/api/discipline/cases/{id}/answer'>) =>
       ok(client.POST('/api/discipline/cases/{id}/answer', { params: { path: { id: caseId } }, body })),
     KEYS,
   );
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('discipline.answerTitle')}
       submitLabel={t('discipline.answerSubmit')}
       state={act}
       testId="answer-form"
-      onSubmit={() => {
-        if (!answer.trim()) return t('discipline.needAnswer');
-        act.mutate({ answer: answer.trim(), answeredOn: on });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <TextArea label={t('discipline.answer')} value={answer} onChange={setAnswer} rows={5} />
-      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
-    </ActionForm>
+      <FormTextArea form={form} name="answer" label={t('discipline.answer')} rows={5} />
+      <FormField form={form} name="answeredOn" label={t('forms.date')} type="date" max={today()} optional />
+    </ContractForm>
   );
 }
 
-function AppealForm({ actId, actKind }: { actId: string; actKind: 'discipline' | 'review' }) {
+function AppealForm({ actId, actKind }: { actId: string; actKind: ActKind }) {
   const { t } = useTranslation();
-  const [reasons, setReasons] = useState('');
-  const [on, setOn] = useState(today());
+  const form = useContractForm(LodgeAppealInput, { actKind, actId, reasons: '', lodgedOn: today() });
   const act = useAct((body: BodyOf<'/api/appeals'>) => ok(client.POST('/api/appeals', { body })), KEYS);
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('discipline.appealTitle')}
       submitLabel={t('discipline.appealSubmit')}
       state={act}
       testId="appeal-form"
-      onSubmit={() => {
-        if (!reasons.trim()) return t('forms.needReasons');
-        act.mutate({ actKind, actId, reasons: reasons.trim(), lodgedOn: on });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <TextArea label={t('discipline.appealReasons')} value={reasons} onChange={setReasons} rows={4} />
-      <Field label={t('forms.date')} type="date" value={on} onChange={setOn} max={today()} />
-    </ActionForm>
+      <FormTextArea form={form} name="reasons" label={t('discipline.appealReasons')} rows={4} />
+      <FormField form={form} name="lodgedOn" label={t('forms.date')} type="date" max={today()} optional />
+    </ContractForm>
   );
 }
 
 function EscalateForm({ appealId }: { appealId: string }) {
   const { t } = useTranslation();
-  const [reasons, setReasons] = useState('');
+  const form = useContractForm(EscalateInput, { reasons: '', lodgedOn: today() });
   const act = useAct(
     (body: BodyOf<'/api/appeals/{id}/escalate'>) =>
       ok(client.POST('/api/appeals/{id}/escalate', { params: { path: { id: appealId } }, body })),
     KEYS,
   );
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('discipline.escalateTitle')}
       submitLabel={t('discipline.escalateSubmit')}
       state={act}
-      onSubmit={() => {
-        if (!reasons.trim()) return t('forms.needReasons');
-        act.mutate({ reasons: reasons.trim(), lodgedOn: today() });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <TextArea label={t('discipline.appealReasons')} value={reasons} onChange={setReasons} rows={4} />
-    </ActionForm>
+      <FormTextArea form={form} name="reasons" label={t('discipline.appealReasons')} rows={4} />
+    </ContractForm>
   );
 }
 
@@ -221,27 +224,24 @@ export function MyCases({ onlyIfAny = false }: { onlyIfAny?: boolean }) {
 
 function HearingForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const [heardOn, setHeardOn] = useState(today());
-  const [notes, setNotes] = useState('');
+  const form = useContractForm(HearingInput, { heardOn: today(), notes: '' });
   const act = useAct(
     (body: BodyOf<'/api/discipline/cases/{id}/hearing'>) =>
       ok(client.POST('/api/discipline/cases/{id}/hearing', { params: { path: { id: caseId } }, body })),
     KEYS,
   );
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('discipline.hearingTitle')}
       submitLabel={t('discipline.hearingSubmit')}
       state={act}
       testId="hearing-form"
-      onSubmit={() => {
-        if (!notes.trim()) return t('discipline.needNotes');
-        act.mutate({ heardOn, notes: notes.trim() });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <Field label={t('discipline.hearingDate')} type="date" value={heardOn} onChange={setHeardOn} max={today()} />
-      <TextArea label={t('discipline.hearingNotes')} value={notes} onChange={setNotes} rows={4} />
-    </ActionForm>
+      <FormField form={form} name="heardOn" label={t('discipline.hearingDate')} type="date" max={today()} />
+      <FormTextArea form={form} name="notes" label={t('discipline.hearingNotes')} rows={4} />
+    </ContractForm>
   );
 }
 
@@ -249,36 +249,32 @@ function DecideCaseForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const L = useLabels();
   const penalties = usePenalties();
-  const [d, setD] = useState(emptyDecision());
-  const [outcome, setOutcome] = useState<CaseOutcome>(penalties[0] ?? 'warning');
+  const form = useContractForm(DecideCaseInput, { ...decisionDefaults(), outcome: penalties[0] ?? 'warning' });
   const act = useAct(
     (body: BodyOf<'/api/discipline/cases/{id}/decide'>) =>
       ok(client.POST('/api/discipline/cases/{id}/decide', { params: { path: { id: caseId } }, body })),
     KEYS,
   );
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('discipline.decideTitle')}
       submitLabel={t('discipline.decideSubmit')}
       state={act}
       testId="decide-case-form"
-      onSubmit={() => {
-        const r = decisionInput(d, t);
-        if ('problem' in r) return r.problem;
-        act.mutate({ ...r.input, outcome });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <Select
+      <FormSelect
+        form={form}
+        name="outcome"
         label={t('discipline.outcome')}
-        value={outcome}
-        onChange={setOutcome}
         options={[
-          ...penalties.map((p) => ({ value: p as CaseOutcome, label: L.penalty(p) })),
-          { value: 'acquittal' as CaseOutcome, label: L.penalty('acquittal') },
+          ...penalties.map((p) => ({ value: p, label: L.penalty(p) })),
+          { value: 'acquittal', label: L.penalty('acquittal') },
         ]}
       />
-      <DecisionFields value={d} onChange={setD} />
-    </ActionForm>
+      <FormDecisionFields form={form} />
+    </ContractForm>
   );
 }
 
@@ -319,36 +315,32 @@ export function ChargesWorklist({ bodyId }: { bodyId: string }) {
 
 function DecideAppealForm({ appealId }: { appealId: string }) {
   const { t } = useTranslation();
-  const [d, setD] = useState(emptyDecision());
-  const [outcome, setOutcome] = useState<'upheld' | 'dismissed'>('upheld');
+  const form = useContractForm(DecideAppealInput, { ...decisionDefaults(), outcome: 'upheld' });
   const act = useAct(
     (body: BodyOf<'/api/appeals/{id}/decide'>) =>
       ok(client.POST('/api/appeals/{id}/decide', { params: { path: { id: appealId } }, body })),
     KEYS,
   );
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('discipline.decideAppealTitle')}
       submitLabel={t('discipline.decideAppealSubmit')}
       state={act}
       testId="decide-appeal-form"
-      onSubmit={() => {
-        const r = decisionInput(d, t);
-        if ('problem' in r) return r.problem;
-        act.mutate({ ...r.input, outcome });
-      }}
+      onValid={(input) => act.mutate(input)}
     >
-      <Select
+      <FormSelect
+        form={form}
+        name="outcome"
         label={t('discipline.appealOutcome')}
-        value={outcome}
-        onChange={setOutcome}
         options={[
           { value: 'upheld', label: t('appealState.upheld') },
           { value: 'dismissed', label: t('appealState.dismissed') },
         ]}
       />
-      <DecisionFields value={d} onChange={setD} />
-    </ActionForm>
+      <FormDecisionFields form={form} />
+    </ContractForm>
   );
 }
 
@@ -441,27 +433,24 @@ export function PenaltiesSection({ personId, onlyIfAny = false }: { personId: st
 
 export function BringChargeForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  const [charge, setCharge] = useState('');
-  const [on, setOn] = useState(today());
+  const form = useContractForm(OpenCaseInput, { personId, charge: '', chargedOn: today() });
   const act = useAct(
     (body: BodyOf<'/api/discipline/cases'>) => ok(client.POST('/api/discipline/cases', { body })),
     KEYS,
   );
   return (
     <Disclosure label={t('discipline.bringCharge')}>
-      <ActionForm
+      <ContractForm
+        form={form}
         submitLabel={t('discipline.bringChargeSubmit')}
         state={act}
         testId="charge-form"
         done={t('discipline.charged')}
-        onSubmit={() => {
-          if (!charge.trim()) return t('discipline.needCharge');
-          act.mutate({ personId, chargedOn: on, charge: charge.trim() });
-        }}
+        onValid={(input) => act.mutate(input)}
       >
-        <TextArea label={t('discipline.charge')} value={charge} onChange={setCharge} rows={4} />
-        <Field label={t('discipline.chargedOn')} type="date" value={on} onChange={setOn} max={today()} />
-      </ActionForm>
+        <FormTextArea form={form} name="charge" label={t('discipline.charge')} rows={4} />
+        <FormField form={form} name="chargedOn" label={t('discipline.chargedOn')} type="date" max={today()} />
+      </ContractForm>
     </Disclosure>
   );
 }

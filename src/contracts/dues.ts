@@ -7,8 +7,11 @@ import { IsoDate, Uuid, pageOf } from './common.js';
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 export type Month = z.infer<typeof Month>;
 
-/** A sum of money with at most two decimals, e.g. "150" or "150.25"; never a float. */
-export const Money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 150 or 150.25');
+/** A sum of money with at most two decimals, e.g. "150" or "150.25"; never a float. Spaces around it are trimmed. */
+export const Money = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 150 or 150.25');
 export type Money = z.infer<typeof Money>;
 
 export const RecordPaymentInput = z.object({

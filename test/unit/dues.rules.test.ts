@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatMoney, parseMoney } from '../../src/modules/dues/rules/money.js';
+import { Money } from '../../src/contracts/dues.js';
 import { bandFor, duesAmount } from '../../src/modules/dues/rules/scale.js';
 import {
   addMonths,
@@ -146,5 +147,12 @@ describe('dues policy', () => {
   it('lets a member see their own register only', () => {
     expect(canViewPersonDues(actor([], 'p1'), { id: 'p1', bodyPath: 'a.b' }, [])).toBe(true);
     expect(canViewPersonDues(actor([], 'p1'), { id: 'p2', bodyPath: 'a.b' }, [])).toBe(false);
+  });
+});
+
+describe('Money (the contract of an amount)', () => {
+  it('takes an amount typed or pasted with spaces around it, and refuses one with a space inside', () => {
+    expect(Money.parse(' 150.25 ')).toBe('150.25');
+    expect(Money.safeParse('150 .25').success).toBe(false);
   });
 });

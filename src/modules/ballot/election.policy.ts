@@ -11,8 +11,7 @@ export const canNominate = (c: MeetingContext, status: ElectionStatus) =>
   nominating(c, status) && (isVoter(c) || canChair(c));
 
 /** Calling the election off: the chair, while it takes nominations. */
-export const canCancelElection = (c: MeetingContext, status: ElectionStatus) =>
-  nominating(c, status) && canChair(c);
+export const canCancelElection = (c: MeetingContext, status: ElectionStatus) => nominating(c, status) && canChair(c);
 
 /** Consenting, declining or withdrawing for a candidate not withdrawn: the candidate themselves, or the chair. */
 export const canAnswerForCandidate = (

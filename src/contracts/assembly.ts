@@ -175,6 +175,25 @@ export const MeetingCan = z.object({
   recordRoll: z.boolean(),
   /** Enter and check delegates' mandates. */
   checkMandates: z.boolean(),
+  /** Generate (or regenerate) the protocol (the meeting has opened; no protocol yet, or a draft). */
+  generateProtocol: z.boolean(),
+  /** Announce a vote (the meeting is open). */
+  announceVote: z.boolean(),
+  /** Open an election (the meeting is not closed). */
+  openElection: z.boolean(),
+  // the participant's own acts
+  /** Check oneself in with the hall code (a participant; the meeting is not closed). */
+  checkIn: z.boolean(),
+  /** Ask for the floor (present; the meeting is open with an item under discussion). */
+  askFloor: z.boolean(),
+  /** Obtain anonymous-note tokens (present; the meeting is not closed). */
+  obtainNoteTokens: z.boolean(),
+  /** Send a question note (present; the meeting is open). */
+  sendNote: z.boolean(),
+  /** Move a motion in one's own name (a present voting participant; the meeting is open). */
+  proposeMotion: z.boolean(),
+  /** Take part in a vote: a ballot, one's own roll-call vote (a present voting participant). */
+  vote: z.boolean(),
 });
 export type MeetingCan = z.infer<typeof MeetingCan>;
 
@@ -472,6 +491,17 @@ export const QuestionNote = z.object({
   status: NoteStatus,
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  /** What the reader may do with the note (ADR 0026), as PATCH /notes/{noteId} checks it. */
+  can: z.object({
+    /** Answer it (the meeting is open; the note not yet answered). */
+    answer: z.boolean(),
+    /** Set it aside (a new note; the meeting not closed). */
+    setAside: z.boolean(),
+    /** Take it back from the set-aside ones (the meeting not closed). */
+    restore: z.boolean(),
+    /** Label it with a group (the meeting not closed). */
+    group: z.boolean(),
+  }),
 });
 export type QuestionNote = z.infer<typeof QuestionNote>;
 
@@ -505,6 +535,20 @@ export const Protocol = z.object({
   approvedBy: z.string().nullable(),
   version: z.number().int(),
   seal: z.object({ seq: z.number().int(), hash: z.string(), prevHash: z.string(), sealedAt: z.string() }).nullable(),
+  /**
+   * What the reader may do with the protocol (ADR 0026), as the writes check it: the role, the meeting's state and
+   * the protocol's. (With no protocol yet, `Meeting.can.generateProtocol` says whether one may be generated.)
+   */
+  can: z.object({
+    /** Regenerate the draft from the record (a draft; the meeting has opened). */
+    generate: z.boolean(),
+    /** Edit the draft. */
+    edit: z.boolean(),
+    /** Approve the draft (the meeting has closed). */
+    approve: z.boolean(),
+    /** Seal the approved protocol (the meeting has closed). */
+    seal: z.boolean(),
+  }),
 });
 export type Protocol = z.infer<typeof Protocol>;
 

@@ -57,10 +57,28 @@ export const Motion = z.object({
   minorityOpinions: z.array(MinorityOpinion),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
+  /** What the reader may do with it (ADR 0026), as the writes check it. */
+  can: z.object({
+    /** Second it (a present voting participant, not the proposer nor a supporter yet; before the vote). */
+    support: z.boolean(),
+    /** Withdraw it (the proposer, before the vote). */
+    withdraw: z.boolean(),
+    /** Move an amendment to it (a motion before the meeting; a present voting participant). */
+    amend: z.boolean(),
+    /** Record a minority opinion (a voting participant, once, after the vote, until the protocol is approved). */
+    addOpinion: z.boolean(),
+  }),
 });
 export type Motion = z.infer<typeof Motion>;
 
-export const MotionList = z.object({ items: z.array(Motion) });
+export const MotionList = z.object({
+  items: z.array(Motion),
+  /** What the reader may do (ADR 0026). */
+  can: z.object({
+    /** Move a motion in one's own name (a present voting participant; the meeting is open). */
+    propose: z.boolean(),
+  }),
+});
 export type MotionList = z.infer<typeof MotionList>;
 
 export const ProposeMotionInput = z.object({
@@ -305,6 +323,13 @@ export const Candidate = z.object({
   consent: Consent,
   withdrawn: z.boolean(),
   elected: z.boolean(),
+  /** What the reader may do for this candidate (ADR 0026): the candidate themselves, or the chair for them. */
+  can: z.object({
+    /** Record consent or refusal (nominating; not withdrawn). */
+    consent: z.boolean(),
+    /** Withdraw the candidacy (nominating; not withdrawn). */
+    withdraw: z.boolean(),
+  }),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -325,6 +350,13 @@ export const Election = z.object({
   voteId: Uuid.nullable(),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
+  /** What the reader may do (ADR 0026), as the writes check it. */
+  can: z.object({
+    /** Nominate a candidate (a present voting participant, or the chair; nominating; the meeting not closed). */
+    nominate: z.boolean(),
+    /** Call the election off (the chair; nominating; the meeting not closed). */
+    cancel: z.boolean(),
+  }),
 });
 export type Election = z.infer<typeof Election>;
 

@@ -1,6 +1,7 @@
 // What the server says the reader may do in a meeting (`Meeting.can`, `BodyMeetingPage.can`; ADR 0026): for each
 // flag and a set of actors (entitled, not entitled) and meeting states (right, wrong), the flag read from the
-// response is true exactly when the write it stands for succeeds. Each row starts from a fresh meeting.
+// response is true exactly when the write it stands for succeeds. Each row starts from a fresh meeting. The
+// participant's own acts (check-in, floor, notes, motions, the vote) are read the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type Loose, type TestResponse, type TestServer } from '../support/http.js';
@@ -8,10 +9,20 @@ import { makeBody, makeOrganisation, makePerson, type MadeBody } from '../suppor
 import { makeMeeting, type MadeMeeting } from '../support/assembly-factory.js';
 import { namedPeople } from '../support/accounts.js';
 import type { MeetingCan, MeetingKind, MeetingStatus } from '../../src/contracts/assembly.js';
+import { importNoteKey, prepareTokens } from '../../src/web/modules/assembly/note-tokens.js';
 
 type Flag = keyof MeetingCan;
 type Who =
-  'Manager' | 'Chair' | 'Presidium' | 'Secretary' | 'Secretariat' | 'Stenographer' | 'Teller' | 'Cred' | 'Voter';
+  | 'Manager'
+  | 'Chair'
+  | 'Presidium'
+  | 'Secretary'
+  | 'Secretariat'
+  | 'Stenographer'
+  | 'Teller'
+  | 'Cred'
+  | 'Voter'
+  | 'Absent';
 const ok = (r: TestResponse) => r.status >= 200 && r.status < 300;
 
 describe.each(DB_KINDS)('what the reader may do in a meeting on %s', (kind) => {
@@ -92,6 +103,33 @@ describe.each(DB_KINDS)('what the reader may do in a meeting on %s', (kind) => {
       }),
     checkMandates: (a, m) =>
       who(a).post(`/api/meetings/${m.id}/mandates`, { personId: delegate.id, fromBodyId: po.id }),
+    generateProtocol: (a, m) => who(a).post(`/api/meetings/${m.id}/protocol`, { lang: 'en' }),
+    announceVote: (a, m) =>
+      who(a).post(`/api/meetings/${m.id}/votes`, { method: 'open', title: 'Q', agendaItemId: m.items[0]!.id }),
+    openElection: (a, m) =>
+      who(a).post(`/api/meetings/${m.id}/elections`, {
+        agendaItemId: m.items[0]!.id,
+        title: 'The bureau',
+        office: 'bureau',
+      }),
+    // the participant's own acts
+    checkIn: (a, m) => who(a).post(`/api/meetings/${m.id}/check-in`, { hallCode: m.hallCode }),
+    askFloor: (a, m) => who(a).post(`/api/meetings/${m.id}/floor`, { kind: 'speech' }),
+    obtainNoteTokens: async (a, m) => {
+      const key = await who('Manager').get(`/api/meetings/${m.id}/note-key`);
+      expect(key.status, JSON.stringify(key.body)).toBe(200);
+      const { blinded } = await prepareTokens(await importNoteKey(key.body.publicKeySpki), 1);
+      return who(a).post(`/api/meetings/${m.id}/note-tokens`, { blinded });
+    },
+    sendNote: (a, m) => who(a).post(`/api/meetings/${m.id}/notes`, { text: 'A question?', signed: true }),
+    proposeMotion: (a, m) =>
+      who(a).post(`/api/meetings/${m.id}/motions`, {
+        agendaItemId: m.items[0]!.id,
+        title: 'On the plan',
+        text: 'The assembly approves the plan.',
+      }),
+    vote: async (a, m) =>
+      who(a).post(`/api/votes/${await openVote(m, 'roll_call')}/roll-call`, { personId: id(a), choice: 'for' }),
   };
 
   // [flag, actor, state, expected]; the expectation keeps each row honest (both answers occur for every flag).
@@ -151,6 +189,41 @@ describe.each(DB_KINDS)('what the reader may do in a meeting on %s', (kind) => {
     ['checkMandates', 'Manager', 'convened', true, 'conference'],
     ['checkMandates', 'Chair', 'convened', false, 'conference'],
     ['checkMandates', 'Voter', 'convened', false, 'conference'],
+    ['generateProtocol', 'Secretary', 'open', true],
+    ['generateProtocol', 'Manager', 'closed', true],
+    ['generateProtocol', 'Chair', 'closed', false],
+    ['generateProtocol', 'Secretary', 'convened', false],
+    ['announceVote', 'Chair', 'open', true],
+    ['announceVote', 'Presidium', 'open', true],
+    ['announceVote', 'Secretary', 'open', false],
+    ['announceVote', 'Chair', 'convened', false],
+    ['openElection', 'Chair', 'convened', true],
+    ['openElection', 'Manager', 'open', true],
+    ['openElection', 'Voter', 'open', false],
+    ['openElection', 'Chair', 'closed', false],
+    ['checkIn', 'Absent', 'convened', true],
+    ['checkIn', 'Absent', 'open', true],
+    ['checkIn', 'Secretariat', 'open', false],
+    ['checkIn', 'Absent', 'closed', false],
+    ['askFloor', 'Voter', 'open', true],
+    ['askFloor', 'Absent', 'open', false],
+    ['askFloor', 'Secretariat', 'open', false],
+    ['askFloor', 'Voter', 'convened', false],
+    ['obtainNoteTokens', 'Voter', 'open', true],
+    ['obtainNoteTokens', 'Voter', 'convened', true],
+    ['obtainNoteTokens', 'Absent', 'open', false],
+    ['obtainNoteTokens', 'Voter', 'closed', false],
+    ['sendNote', 'Voter', 'open', true],
+    ['sendNote', 'Absent', 'open', false],
+    ['sendNote', 'Voter', 'convened', false],
+    ['proposeMotion', 'Voter', 'open', true],
+    ['proposeMotion', 'Absent', 'open', false],
+    ['proposeMotion', 'Secretariat', 'open', false],
+    ['proposeMotion', 'Voter', 'convened', false],
+    ['vote', 'Voter', 'open', true],
+    ['vote', 'Teller', 'open', true],
+    ['vote', 'Absent', 'open', false],
+    ['vote', 'Secretariat', 'open', false],
   ];
 
   beforeAll(async () => {

@@ -1,7 +1,15 @@
 // Who may do what in a meeting. The convening body's secretaries (whoever manages the body's subtree) may do
 // everything; otherwise the meeting's own roles decide: the chair and presidium run the floor and the notes,
 // the secretary keeps the protocol, the stenographer the transcript, the secretariat the check-in desk.
-import type { MeetingCan, MeetingRoleName, Voice } from '../../contracts/assembly.js';
+import type {
+  MeetingCan,
+  MeetingRoleName,
+  NoteStatus,
+  Protocol,
+  ProtocolStatus,
+  QuestionNote,
+  Voice,
+} from '../../contracts/assembly.js';
 import { manages, type Actor } from '../../platform/actor.js';
 import { AssemblyErrors } from './assembly.errors.js';
 
@@ -54,11 +62,73 @@ export const canCheckMandates = (c: MeetingContext) => c.manager || c.roles.has(
 
 const notClosed = (c: MeetingContext) => c.status === 'convened' || c.status === 'open';
 
+/** A voting participant present in the hall: casts a ballot, records their own roll-call vote, moves motions. */
+export const isVoter = (c: MeetingContext) => c.participant?.voice === 'voting' && c.participant.present;
+/** Checking oneself in with the hall code: a participant, while the meeting is not closed. */
+export const canCheckInByHallCode = (c: MeetingContext) => c.participant !== null && notClosed(c);
+/** Asking for the floor: a present participant, in an open meeting with an item under discussion. */
+export const canAskFloor = (c: MeetingContext) => isPresent(c) && c.status === 'open' && c.currentItemId !== null;
+/** Obtaining anonymous-note tokens: a present participant, while the meeting is not closed. */
+export const canObtainNoteTokens = (c: MeetingContext) => isPresent(c) && notClosed(c);
+/** Sending a question note (signed, or anonymous with a token): a present participant, in an open meeting. */
+export const canSendNote = (c: MeetingContext) => isPresent(c) && c.status === 'open';
+/** Moving a motion in one's own name: a present voting participant, in an open meeting. */
+export const canProposeMotion = (c: MeetingContext) => isVoter(c) && c.status === 'open';
+/** Announcing a vote: the chair (presidium, the body's managers), in an open meeting. */
+export const canAnnounceVote = (c: MeetingContext) => canChair(c) && c.status === 'open';
+/** Opening an election: the chair (presidium, the body's managers), while the meeting is not closed. */
+export const canOpenElection = (c: MeetingContext) => canChair(c) && notClosed(c);
+/**
+ * (Re)generating the protocol from the record: those who keep it, once the meeting has opened, while the protocol
+ * is absent or a draft (`protocol`: its status, null when none was generated).
+ */
+export const canGenerateProtocol = (c: MeetingContext, protocol: ProtocolStatus | null) =>
+  canKeepProtocol(c) && (c.status === 'open' || c.status === 'closed') && (protocol === null || protocol === 'draft');
+
+/** Editing the protocol's draft: those who keep it, the protocol a draft. */
+export const canEditProtocol = (c: MeetingContext, protocol: ProtocolStatus) =>
+  canKeepProtocol(c) && protocol === 'draft';
+/** Approving the draft: those who keep it, the protocol a draft, the meeting closed. */
+export const canApproveProtocol = (c: MeetingContext, protocol: ProtocolStatus) =>
+  canEditProtocol(c, protocol) && c.status === 'closed';
+/** Sealing: those who keep it, the protocol approved, the meeting closed. */
+export const canSealProtocol = (c: MeetingContext, protocol: ProtocolStatus) =>
+  canKeepProtocol(c) && protocol === 'approved' && c.status === 'closed';
+
+/** What the actor may do with the protocol (`Protocol.can`), from the checks its writes run. */
+export function protocolCan(c: MeetingContext, protocol: ProtocolStatus): Protocol['can'] {
+  return {
+    generate: canGenerateProtocol(c, protocol),
+    edit: canEditProtocol(c, protocol),
+    approve: canApproveProtocol(c, protocol),
+    seal: canSealProtocol(c, protocol),
+  };
+}
+
+/** Answering a question note: those who handle notes, in an open meeting, a note not yet answered. */
+export const canAnswerNote = (c: MeetingContext, note: NoteStatus) =>
+  canHandleNotes(c) && c.status === 'open' && note !== 'answered';
+/** Setting a note aside or back to new: those who handle notes, the meeting not closed, a note not answered. */
+export const canSetNoteStatus = (c: MeetingContext, note: NoteStatus) =>
+  canHandleNotes(c) && notClosed(c) && note !== 'answered';
+/** Labelling a note with a group: those who handle notes, the meeting not closed. */
+export const canGroupNote = (c: MeetingContext) => canHandleNotes(c) && notClosed(c);
+
+/** What the actor may do with a question note (`QuestionNote.can`), from the checks of PATCH /notes/{noteId}. */
+export function noteCan(c: MeetingContext, note: NoteStatus): QuestionNote['can'] {
+  return {
+    answer: canAnswerNote(c, note),
+    setAside: note === 'new' && canSetNoteStatus(c, note),
+    restore: note === 'set_aside' && canSetNoteStatus(c, note),
+    group: canGroupNote(c),
+  };
+}
+
 /**
  * What the actor may do next in the meeting (`Meeting.can`), from the same functions the writes check, on the
  * meeting's state as read. The web app shows an act exactly when its flag is true.
  */
-export function meetingCan(c: MeetingContext): MeetingCan {
+export function meetingCan(c: MeetingContext, protocol: ProtocolStatus | null): MeetingCan {
   return {
     chair: canChair(c),
     open: canMoveSession(c) && c.status === 'convened',
@@ -74,6 +144,15 @@ export function meetingCan(c: MeetingContext): MeetingCan {
     tell: canTell(c),
     recordRoll: canRecordRoll(c),
     checkMandates: canCheckMandates(c),
+    generateProtocol: canGenerateProtocol(c, protocol),
+    announceVote: canAnnounceVote(c),
+    openElection: canOpenElection(c),
+    checkIn: canCheckInByHallCode(c),
+    askFloor: canAskFloor(c),
+    obtainNoteTokens: canObtainNoteTokens(c),
+    sendNote: canSendNote(c),
+    proposeMotion: canProposeMotion(c),
+    vote: isVoter(c),
   };
 }
 

@@ -24,13 +24,17 @@ export {
   assertNotClosed,
   assertOpen,
   assertPresent,
+  canAnnounceVote,
   canChair,
   canCheckMandates,
   canKeepProtocol,
+  canOpenElection,
+  canProposeMotion,
   canRecordRoll,
   canTell,
   canViewMeeting,
   isPresent,
+  isVoter,
 } from './assembly.policy.js';
 export { AssemblyErrors } from './assembly.errors.js';
 

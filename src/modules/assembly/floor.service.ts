@@ -23,6 +23,7 @@ import {
   assertCanViewMeeting,
   assertOpen,
   assertPresent,
+  canAskFloor,
   canChair,
   type MeetingContext,
 } from './assembly.policy.js';
@@ -103,6 +104,7 @@ export class FloorService {
         if (!p.present) throw AssemblyErrors.meeting_not_present({ personId });
       } else {
         assertPresent(ctx);
+        if (kind !== 'report' && !canAskFloor(ctx)) throw AssemblyErrors.meeting_role_required();
       }
       const waiting = await repo.waitingOfItem(trx, itemId);
       if (waiting.some((w) => w.person_id === personId && w.kind === kind))

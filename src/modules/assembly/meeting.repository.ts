@@ -137,6 +137,8 @@ export interface MeetingRow {
   revision: number;
   entitled: number;
   sealed: boolean;
+  /** The protocol's status, null when none was generated. */
+  protocol_status: 'draft' | 'approved' | 'sealed' | null;
   urgent: boolean;
   agenda_titles: string[];
 }
@@ -148,7 +150,8 @@ const SELECT = sql`select m.id, m.organisation_id, m.body_id, b.name as body_nam
     array(select a.title from agenda_item a where a.meeting_id = m.id order by a.position) as agenda_titles,
     (select count(*)::int from meeting_participant mp where mp.meeting_id = m.id and mp.voice <> 'guest')
       as entitled,
-    exists (select 1 from meeting_protocol pr where pr.meeting_id = m.id and pr.status = 'sealed') as sealed
+    exists (select 1 from meeting_protocol pr where pr.meeting_id = m.id and pr.status = 'sealed') as sealed,
+    (select pr.status from meeting_protocol pr where pr.meeting_id = m.id) as protocol_status
   from meeting m join body b on b.id = m.body_id`;
 
 export async function findMeeting(ex: Executor, id: string): Promise<MeetingRow | undefined> {

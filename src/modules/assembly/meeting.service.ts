@@ -41,6 +41,7 @@ import {
   assertCanViewMeeting,
   assertNotClosed,
   assertOpen,
+  canCheckInByHallCode,
   canConvene,
   canKeepDesk,
   canMoveSession,
@@ -340,6 +341,7 @@ export class MeetingService {
       let present: boolean;
       if (input.hallCode !== undefined) {
         if (!c.participant) throw AssemblyErrors.meeting_not_participant();
+        if (!canCheckInByHallCode(c)) throw AssemblyErrors.meeting_already_closed();
         const m = (await repo.findMeeting(trx, id))!;
         if (!codeCandidates(input.hallCode).includes(m.hall_code)) throw MeetingErrors.hall_code_wrong();
         personId = actor.personId;
@@ -600,7 +602,7 @@ export class MeetingService {
         present: c.participant?.present ?? false,
         code: c.participant?.code ?? null,
       },
-      can: meetingCan(c),
+      can: meetingCan(c, m.protocol_status),
       revision: m.revision,
       hallCode: canRunMeeting(c) ? m.hall_code : null,
     };

@@ -32,8 +32,15 @@ import type {
   SendNoteInput,
 } from '../../contracts/assembly.js';
 import type { AssemblyAccess } from './assembly.service.js';
+import { AssemblyErrors } from './assembly.errors.js';
 import {
   assertCanHandleNotes,
+  canAnswerNote,
+  canGroupNote,
+  canObtainNoteTokens,
+  canSendNote,
+  canSetNoteStatus,
+  noteCan,
   assertCanViewMeeting,
   assertNotClosed,
   assertOpen,
@@ -68,7 +75,7 @@ interface Keys {
 
 const PRESIDIUM_LABEL = 'Presidium';
 
-function toNote(r: repo.NoteRow): QuestionNote {
+function toNote(r: repo.NoteRow, c: MeetingContext): QuestionNote {
   return {
     id: r.id,
     agendaItemId: r.agenda_item_id,
@@ -82,6 +89,7 @@ function toNote(r: repo.NoteRow): QuestionNote {
     status: r.status,
     answer: r.answer,
     answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+    can: noteCan(c, r.status),
   };
 }
 
@@ -153,6 +161,7 @@ export class NotesService {
     const c = await this.access.context(this.db, actor, meetingId);
     assertPresent(c);
     assertNotClosed(c);
+    if (!canObtainNoteTokens(c)) throw AssemblyErrors.meeting_role_required();
     const limit = (await this.limits(c.organisationId)).anonymous;
     const keys = await this.keysOf(this.db, meetingId);
     const blinded = input.blinded.map(decode);
@@ -209,6 +218,7 @@ export class NotesService {
       async (trx, c) => {
         assertPresent(c);
         assertOpen(c);
+        if (!canSendNote(c)) throw AssemblyErrors.meeting_role_required();
         if (!(await repo.takeSignedNote(trx, meetingId, actor.personId, limit)))
           throw NotesErrors.note_signed_limit_reached({ limit, remaining: 0 });
         return { token_hash: null, signed_by: actor.personId };
@@ -251,7 +261,7 @@ export class NotesService {
   async list(actor: Actor, meetingId: string): Promise<QuestionNoteList> {
     const c = await this.access.context(this.db, actor, meetingId);
     assertCanHandleNotes(c);
-    return { items: (await repo.listNotes(this.db, meetingId)).map(toNote) };
+    return { items: (await repo.listNotes(this.db, meetingId)).map((r) => toNote(r, c)) };
   }
 
   /** PATCH /notes/{noteId}: group, set aside or restore, or answer (the answer enters the transcript). */
@@ -266,11 +276,16 @@ export class NotesService {
       const note = await repo.noteById(trx, meetingId, noteId);
       if (!note) throw NotesErrors.note_not_found();
       if (note.status === 'answered' && (answering || input.status)) throw NotesErrors.note_already_answered();
+      if (answering) assertOpen(c);
+      // the very checks `QuestionNote.can` says (the specific refusals above come first)
+      const allowed = answering
+        ? canAnswerNote(c, note.status)
+        : (!input.status || canSetNoteStatus(c, note.status)) && canGroupNote(c);
+      if (!allowed) throw AssemblyErrors.meeting_role_required();
       const patch: Parameters<typeof repo.updateNote>[2] = {};
       if (input.groupLabel !== undefined) patch.group_label = input.groupLabel || null;
       if (input.status) patch.status = input.status;
       if (answering) {
-        assertOpen(c);
         const by =
           input.answeredByPersonId ??
           (await repo.currentSpeaker(trx, meetingId)) ??
@@ -296,7 +311,7 @@ export class NotesService {
       }
       await repo.updateNote(trx, noteId, patch);
       await this.access.touch(trx, meetingId, 'meeting.notes', {});
-      return toNote((await repo.noteById(trx, meetingId, noteId))!);
+      return toNote((await repo.noteById(trx, meetingId, noteId))!, c);
     });
   }
 }

@@ -15,6 +15,7 @@ import type {
   GenerateProtocolInput,
   MeetingKind,
   Protocol,
+  ProtocolStatus,
   ProtocolStepInput,
   VerifyReport,
 } from '../../contracts/assembly.js';
@@ -23,7 +24,16 @@ import { DEFAULT_TIME_ZONE } from '../../contracts/time-zone.js';
 import type { SealService, SealSource } from '../records/seal.service.js';
 import { describeChanges, sortParts, type SealedPart } from '../records/rules/seal.js';
 import { rulesOnMeetingDate, type AssemblyAccess } from './assembly.service.js';
-import { assertCanKeepProtocol, assertCanViewMeeting, type MeetingContext } from './assembly.policy.js';
+import {
+  assertCanKeepProtocol,
+  assertCanViewMeeting,
+  canApproveProtocol,
+  canEditProtocol,
+  canGenerateProtocol,
+  canSealProtocol,
+  protocolCan,
+  type MeetingContext,
+} from './assembly.policy.js';
 import { AssemblyErrors } from './assembly.errors.js';
 import { ProtocolErrors } from './protocol.errors.js';
 import { assertCanVerifySeals } from './protocol.policy.js';
@@ -107,7 +117,7 @@ export class ProtocolService {
   async get(actor: Actor | null, meetingId: string): Promise<Protocol> {
     const c = await this.assembly.context(this.db, actor, meetingId);
     if (actor) assertCanViewMeeting(c);
-    return this.view(this.db, meetingId);
+    return this.view(this.db, meetingId, as(actor, c));
   }
 
   /** Generates the draft from the record, or regenerates it (only while a draft: edits are replaced). */
@@ -119,11 +129,12 @@ export class ProtocolService {
       if (c.status !== 'open' && c.status !== 'closed') throw ProtocolErrors.protocol_no_record();
       const existing = await repo.protocol(trx, meetingId, true);
       if (existing) refuseUnlessDraft(existing.status);
+      allow(canGenerateProtocol(as(actor, c), (existing?.status as ProtocolStatus | undefined) ?? null));
       const body = protocolText(await this.snapshot(trx, meetingId, quorumMoreThan, timeZone), input.lang);
       if (existing) await repo.regenerateDraft(trx, { meetingId, lang: input.lang, body });
       else await repo.insertDraft(trx, { meetingId, lang: input.lang, body });
       await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'draft' });
-      return this.view(trx, meetingId);
+      return this.view(trx, meetingId, as(actor, c));
     });
   }
 
@@ -132,9 +143,10 @@ export class ProtocolService {
     return this.db.transaction().execute(async (trx) => {
       const { c, p } = await this.forChange(trx, actor, meetingId, input.version);
       refuseUnlessDraft(p.status);
+      allow(canEditProtocol(as(actor, c), p.status as ProtocolStatus));
       await repo.editDraft(trx, { meetingId: c.id, body: input.body, by: actor?.personId ?? null });
       await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'draft' });
-      return this.view(trx, meetingId);
+      return this.view(trx, meetingId, as(actor, c));
     });
   }
 
@@ -144,9 +156,10 @@ export class ProtocolService {
       const { c, p } = await this.forChange(trx, actor, meetingId, input.version);
       refuseUnlessDraft(p.status);
       if (c.status !== 'closed') throw ProtocolErrors.meeting_not_closed();
+      allow(canApproveProtocol(as(actor, c), p.status as ProtocolStatus));
       await repo.approve(trx, meetingId, actor?.personId ?? null);
       await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'approved' });
-      return this.view(trx, meetingId);
+      return this.view(trx, meetingId, as(actor, c));
     });
   }
 
@@ -164,6 +177,7 @@ export class ProtocolService {
           if (p.status === 'sealed') throw ProtocolErrors.protocol_sealed();
           if (p.status !== 'approved') throw ProtocolErrors.protocol_not_approved();
           if (c.status !== 'closed') throw ProtocolErrors.meeting_not_closed();
+          allow(canSealProtocol(as(actor, c), p.status as ProtocolStatus));
           const sealed = await this.sealedContent(trx, meetingId, {
             version: PROTOCOL_SEAL_VERSION,
             quorumMoreThan,
@@ -179,7 +193,7 @@ export class ProtocolService {
           });
           await repo.markSealed(trx, meetingId, record.seq);
           await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'sealed', seq: record.seq });
-          return this.view(trx, meetingId);
+          return this.view(trx, meetingId, as(actor, c));
         });
       } catch (e) {
         if (e instanceof AppError || !isRetryable(e)) throw e;
@@ -191,7 +205,7 @@ export class ProtocolService {
   async protocolPdf(actor: Actor | null, meetingId: string): Promise<Buffer> {
     const c = await this.assembly.context(this.db, actor, meetingId);
     if (actor) assertCanViewMeeting(c);
-    const p = await this.view(this.db, meetingId);
+    const p = await this.view(this.db, meetingId, as(actor, c));
     return renderProtocolPdf({
       title: c.title,
       lang: p.lang,
@@ -273,7 +287,8 @@ export class ProtocolService {
     };
   }
 
-  private async view(ex: Executor, meetingId: string): Promise<Protocol> {
+  /** The protocol as `c`'s actor reads it, with what they may do with it (`Protocol.can`). */
+  private async view(ex: Executor, meetingId: string, c: MeetingContext): Promise<Protocol> {
     const p = await repo.protocol(ex, meetingId);
     if (!p) throw ProtocolErrors.protocol_not_found();
     const seal = p.sealed_record_seq === null ? null : await this.seals.record(ex, p.sealed_record_seq);
@@ -288,6 +303,7 @@ export class ProtocolService {
       approvedBy: p.approved_by_name,
       version: p.version,
       seal: seal ? { seq: seal.seq, hash: seal.hash, prevHash: seal.prevHash, sealedAt: seal.sealedAt } : null,
+      can: protocolCan(c, p.status as ProtocolStatus),
     };
   }
 
@@ -518,6 +534,16 @@ function sealedVersionOf(sealed: unknown): { version: number; quorumMoreThan: nu
     ? (c.parts as { kind?: unknown; quorumMoreThan?: unknown }[]).find((p) => p?.kind === 'quorum')
     : undefined;
   return { version, quorumMoreThan: typeof quorum?.quorumMoreThan === 'number' ? quorum.quorumMoreThan : 0.5 };
+}
+
+/** The meeting's context as the writes judge it: without an actor (the CLI, the system) the role checks are skipped. */
+function as(actor: Actor | null, c: MeetingContext): MeetingContext {
+  return actor ? c : { ...c, manager: true };
+}
+
+/** The policy a write's flag says, after the write's specific refusals (so that the two never part). */
+function allow(ok: boolean): void {
+  if (!ok) throw AssemblyErrors.meeting_role_required();
 }
 
 function refuseUnlessDraft(status: string): void {

@@ -18,6 +18,7 @@ import type {
   Election,
   ElectionList,
   ElectionOffice,
+  ElectionStatus,
   NominateInput,
   VoteResult,
 } from '../../contracts/ballot.js';
@@ -25,7 +26,9 @@ import {
   assertCanChair,
   assertCanViewMeeting,
   assertNotClosed,
+  AssemblyErrors,
   canChair,
+  canOpenElection,
   rulesOnMeetingDate,
   type AssemblyAccess,
   type MeetingContext,
@@ -34,6 +37,7 @@ import type { SubjectInfo, VoteRef, VoteSubject } from './vote-subject.js';
 import { delegatesUnderNorm, isDelegateMeetingKind } from './rules/representation.js';
 import { electedBy } from './rules/quorum.js';
 import { ElectionErrors } from './election.errors.js';
+import { canAnswerForCandidate, canCancelElection, canNominate } from './election.policy.js';
 import * as repo from './election.repository.js';
 import type { PersonService } from '../person/person.service.js';
 import type { PersonLabel } from '../../contracts/person.js';
@@ -44,12 +48,20 @@ const LOCAL_OFFICES = new Set<ElectionOffice>(['bureau', 'secretary', 'delegates
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The policy the flag says, after a write's specific refusals (so that the two never part). */
+function allow(ok: boolean): void {
+  if (!ok) throw AssemblyErrors.meeting_role_required();
+}
+
 function toElection(
   e: repo.ElectionRow,
   candidates: repo.CandidateRow[],
   voteId: string | null,
   labels: Map<string, PersonLabel>,
+  c: MeetingContext,
+  me: string,
 ): Election {
+  const status = e.status as ElectionStatus;
   return {
     id: e.id,
     meetingId: e.meeting_id,
@@ -62,22 +74,27 @@ function toElection(
     method: e.method,
     ballot: e.ballot,
     status: e.status,
-    candidates: candidates.map((c) => ({
-      personId: c.person_id,
-      name: c.name,
-      nameRu: c.name_ru,
-      person: labels.get(c.person_id) ?? null,
-      position: c.position,
-      nominatedBy: c.nominated_by,
-      nominatedByName: c.nominated_by_name,
-      nominatedByNameRu: c.nominated_by_name_ru,
-      consent: c.consent,
-      withdrawn: c.withdrawn,
-      elected: c.elected,
+    candidates: candidates.map((cand) => ({
+      personId: cand.person_id,
+      name: cand.name,
+      nameRu: cand.name_ru,
+      person: labels.get(cand.person_id) ?? null,
+      position: cand.position,
+      nominatedBy: cand.nominated_by,
+      nominatedByName: cand.nominated_by_name,
+      nominatedByNameRu: cand.nominated_by_name_ru,
+      consent: cand.consent,
+      withdrawn: cand.withdrawn,
+      elected: cand.elected,
+      can: {
+        consent: canAnswerForCandidate(c, me, status, { personId: cand.person_id, withdrawn: cand.withdrawn }),
+        withdraw: canAnswerForCandidate(c, me, status, { personId: cand.person_id, withdrawn: cand.withdrawn }),
+      },
     })),
     voteId,
     createdAt: iso(e.created_at)!,
     closedAt: iso(e.closed_at),
+    can: { nominate: canNominate(c, status), cancel: canCancelElection(c, status) },
   };
 }
 
@@ -109,7 +126,9 @@ export class ElectionService implements VoteSubject {
       candidates.map((cand) => cand.person_id),
     );
     return {
-      items: elections.map((e) => toElection(e, byElection.get(e.id) ?? [], votes.get(e.id) ?? null, labels)),
+      items: elections.map((e) =>
+        toElection(e, byElection.get(e.id) ?? [], votes.get(e.id) ?? null, labels, c, actor.personId),
+      ),
     };
   }
 
@@ -118,17 +137,18 @@ export class ElectionService implements VoteSubject {
     if (!e) throw ElectionErrors.election_not_found();
     const c = await this.contextOf(this.db, actor, e.meeting_id);
     assertCanViewMeeting(c);
-    return this.view(this.db, actor, e);
+    return this.view(this.db, actor, e, c);
   }
 
-  private async view(ex: Executor, actor: Actor, e: repo.ElectionRow): Promise<Election> {
+  /** The election as `actor` (in the meeting as `c`) reads it, with what they may do (`Election.can`). */
+  private async view(ex: Executor, actor: Actor, e: repo.ElectionRow, c: MeetingContext): Promise<Election> {
     const [candidates, votes] = await Promise.all([repo.candidatesOf(ex, [e.id]), repo.lastVotes(ex, [e.id])]);
     const labels = await this.persons.labels(
       actor,
       candidates.map((c) => c.person_id),
       ex,
     );
-    return toElection(e, candidates, votes.get(e.id) ?? null, labels);
+    return toElection(e, candidates, votes.get(e.id) ?? null, labels, c, actor.personId);
   }
 
   /** The meeting's context; an election of another organisation is not found (not the meeting). */
@@ -153,6 +173,7 @@ export class ElectionService implements VoteSubject {
       const c = await this.access.context(trx, actor, meetingId, { lock: true });
       assertCanChair(c);
       assertNotClosed(c);
+      allow(canOpenElection(c));
       if (!(await repo.itemInMeeting(trx, meetingId, input.agendaItemId)))
         throw ElectionErrors.election_agenda_item_not_found();
 
@@ -219,7 +240,8 @@ export class ElectionService implements VoteSubject {
       });
       await this.access.touch(trx, meetingId, 'meeting.election', { electionId: id, action: 'created' });
     });
-    return this.view(this.db, actor, (await repo.electionById(this.db, id))!);
+    const after = await this.access.context(this.db, actor, meetingId);
+    return this.view(this.db, actor, (await repo.electionById(this.db, id))!, after);
   }
 
   // --- nomination, consent, withdrawal ---------------------------------------------------------------------------
@@ -242,7 +264,7 @@ export class ElectionService implements VoteSubject {
       const e = (await repo.electionById(trx, electionId))!;
       await fn(trx, c, e);
       await this.access.touch(trx, e.meeting_id, 'meeting.election', { electionId, action });
-      return this.view(trx, actor, (await repo.electionById(trx, electionId))!);
+      return this.view(trx, actor, (await repo.electionById(trx, electionId))!, c);
     });
   }
 
@@ -257,6 +279,7 @@ export class ElectionService implements VoteSubject {
       ElectionService.assertNominating(c, e);
       const voting = c.participant?.present === true && c.participant.voice === 'voting';
       if (!voting && !canChair(c)) throw ElectionErrors.election_nominator_not_present();
+      allow(canNominate(c, e.status as ElectionStatus));
       const path = LOCAL_OFFICES.has(e.office as ElectionOffice) ? c.bodyPath : null;
       if (!(await repo.isFullMember(trx, c.organisationId, input.personId, path)))
         throw ElectionErrors.election_candidate_ineligible({ personId: input.personId });
@@ -278,6 +301,7 @@ export class ElectionService implements VoteSubject {
       const cand = await repo.candidate(trx, electionId, personId);
       if (!cand) throw ElectionErrors.election_candidate_not_found({ personId });
       if (cand.withdrawn) throw ElectionErrors.election_candidate_withdrawn({ personId });
+      allow(canAnswerForCandidate(c, actor.personId, e.status as ElectionStatus, { personId, withdrawn: false }));
       await repo.setConsent(trx, electionId, personId, input.consent);
     });
   }
@@ -290,6 +314,7 @@ export class ElectionService implements VoteSubject {
       const cand = await repo.candidate(trx, electionId, personId);
       if (!cand) throw ElectionErrors.election_candidate_not_found({ personId });
       if (cand.withdrawn) throw ElectionErrors.election_candidate_withdrawn({ personId });
+      allow(canAnswerForCandidate(c, actor.personId, e.status as ElectionStatus, { personId, withdrawn: false }));
       await repo.setWithdrawn(trx, electionId, personId);
     });
   }
@@ -300,6 +325,7 @@ export class ElectionService implements VoteSubject {
       assertCanChair(c);
       assertNotClosed(c);
       if (e.status !== 'nominating') throw ElectionErrors.election_cannot_cancel({ status: e.status });
+      allow(canCancelElection(c, e.status as ElectionStatus));
       await repo.setStatus(trx, electionId, 'cancelled');
     });
   }

@@ -166,3 +166,16 @@ export async function protocolStatus(ex: Executor, meetingId: string): Promise<s
     .executeTakeFirst();
   return r?.status ?? null;
 }
+
+/** Of `motionIds`, those with an amendment being voted on now. */
+export async function withAmendmentVoting(ex: Executor, motionIds: string[]): Promise<Set<string>> {
+  if (!motionIds.length) return new Set();
+  const rows = await ex
+    .selectFrom('motion')
+    .select('amends_id')
+    .distinct()
+    .where('amends_id', 'in', motionIds)
+    .where('status', '=', 'voting')
+    .execute();
+  return new Set(rows.map((r) => r.amends_id!));
+}

@@ -28,12 +28,22 @@ import {
   assertCanViewMeeting,
   assertOpen,
   assertPresent,
+  AssemblyErrors,
   canChair,
+  canProposeMotion,
   rulesOnMeetingDate,
   type AssemblyAccess,
   type MeetingContext,
 } from '../assembly/assembly.service.js';
 import { MotionErrors } from './motion.errors.js';
+import {
+  canAmendMotion,
+  canRecordMinorityOpinion,
+  canSupportMotion,
+  canWithdrawMotion,
+  motionCan,
+  type MotionFacts,
+} from './motion.policy.js';
 import { amendmentProblem, applyAmendment, applicable, locate } from './rules/amend.js';
 import type { SubjectInfo, VoteRef, VoteSubject } from './vote-subject.js';
 import * as repo from './motion.repository.js';
@@ -64,6 +74,24 @@ function wordsProblem(text: string, replaces: string, newText: string): void {
   );
 }
 
+/** The motion as the policy reads it (`over`: what the write knows beyond the row). */
+function factsOf(m: repo.MotionRow, over: Partial<MotionFacts> = {}): MotionFacts {
+  return {
+    amendsId: m.amends_id,
+    status: m.status,
+    proposedBy: m.proposed_by,
+    supported: false,
+    amendmentVoting: false,
+    hasOpinion: false,
+    ...over,
+  };
+}
+
+/** The policy the flag says, after a write's specific refusals (so that the two never part). */
+function allow(ok: boolean): void {
+  if (!ok) throw AssemblyErrors.meeting_role_required();
+}
+
 function excerpt(s: string): string {
   return s.length > 120 ? `${s.slice(0, 117)}…` : s;
 }
@@ -88,7 +116,8 @@ export class MotionService implements VoteSubject {
     const c = await this.access.context(this.db, actor, meetingId);
     assertCanViewMeeting(c);
     const needed = await this.supportersNeeded(c);
-    return { items: await this.view(this.db, await repo.motionsOfMeeting(this.db, meetingId), needed) };
+    const items = await this.view(this.db, await repo.motionsOfMeeting(this.db, meetingId), needed, c, actor);
+    return { items, can: { propose: canProposeMotion(c) } };
   }
 
   /** One motion as the API shows it. */
@@ -97,27 +126,45 @@ export class MotionService implements VoteSubject {
     if (!row) throw MotionErrors.motion_not_found();
     const c = await this.access.context(this.db, actor, row.meeting_id);
     assertCanViewMeeting(c);
-    return this.one(this.db, row.id, await this.supportersNeeded(c));
+    return this.one(this.db, row.id, await this.supportersNeeded(c), c, actor);
   }
 
-  private async one(ex: Executor, id: string, needed: number): Promise<Motion> {
+  private async one(ex: Executor, id: string, needed: number, c: MeetingContext, actor: Actor): Promise<Motion> {
     const row = await repo.motion(ex, id);
     if (!row) throw MotionErrors.motion_not_found();
-    return (await this.view(ex, [row], needed))[0]!;
+    return (await this.view(ex, [row], needed, c, actor))[0]!;
   }
 
-  private async view(ex: Executor, rows: repo.MotionRow[], needed: number): Promise<Motion[]> {
+  /** The motions as `actor` (in the meeting as `c`) reads them, with what they may do with each (`Motion.can`). */
+  private async view(
+    ex: Executor,
+    rows: repo.MotionRow[],
+    needed: number,
+    c: MeetingContext,
+    actor: Actor,
+  ): Promise<Motion[]> {
     const ids = rows.map((r) => r.id);
-    const [supporters, opinions, votes] = await Promise.all([
+    const [supporters, opinions, votes, amendmentVoting, protocol] = await Promise.all([
       repo.supportersOf(ex, ids),
       repo.minorityOpinionsOf(ex, ids),
       repo.votesOf(ex, ids),
+      repo.withAmendmentVoting(ex, ids),
+      repo.protocolStatus(ex, c.id),
     ]);
     return rows.map((r) => {
       const sup = supporters
         .filter((s) => s.motion_id === r.id)
         .map((s) => ({ personId: s.person_id, name: s.name, nameRu: s.name_ru }));
       const last = votes.filter((v) => v.motion_id === r.id).at(-1);
+      const mine = opinions.some((o) => o.motion_id === r.id && o.person_id === actor.personId);
+      const facts: MotionFacts = {
+        amendsId: r.amends_id,
+        status: r.status,
+        proposedBy: r.proposed_by,
+        supported: sup.some((x) => x.personId === actor.personId),
+        amendmentVoting: amendmentVoting.has(r.id),
+        hasOpinion: mine,
+      };
       return {
         id: r.id,
         meetingId: r.meeting_id,
@@ -147,6 +194,7 @@ export class MotionService implements VoteSubject {
           })),
         createdAt: iso(r.created_at)!,
         decidedAt: iso(r.decided_at),
+        can: motionCan(c, actor.personId, facts, protocol),
       };
     });
   }
@@ -180,6 +228,7 @@ export class MotionService implements VoteSubject {
       assertOpen(c);
       if (!(await repo.agendaItemInMeeting(trx, meetingId, p.agendaItemId))) throw MotionErrors.motion_item_not_found();
       const who = await this.proposer(trx, c, actor, p.proposerLabel || undefined);
+      if (!p.proposerLabel) allow(canProposeMotion(c));
       const needed = await this.supportersNeeded(c, trx);
       const id = uuidv7();
       const seq = await repo.nextSeq(trx, meetingId);
@@ -198,7 +247,7 @@ export class MotionService implements VoteSubject {
         status: needed === 0 ? 'supported' : 'proposed',
       });
       await this.access.touch(trx, meetingId, 'meeting.motion', { motionId: id, action: 'proposed' });
-      return this.one(trx, id, needed);
+      return this.one(trx, id, needed, c, actor);
     });
   }
 
@@ -222,6 +271,7 @@ export class MotionService implements VoteSubject {
       if (m.status !== 'proposed' && m.status !== 'supported') throw MotionErrors.motion_not_amendable();
       wordsProblem(m.current_text ?? m.text, a.replaces, a.text);
       const who = await this.proposer(trx, c, actor, undefined);
+      allow(canAmendMotion(c, factsOf(m)));
       const needed = await this.supportersNeeded(c, trx);
       const id = uuidv7();
       const seq = await repo.nextSeq(trx, c.id);
@@ -240,7 +290,7 @@ export class MotionService implements VoteSubject {
         status: needed === 0 ? 'supported' : 'proposed',
       });
       await this.access.touch(trx, c.id, 'meeting.motion', { motionId: id, amends: m.id, action: 'proposed' });
-      return this.one(trx, id, needed);
+      return this.one(trx, id, needed, c, actor);
     });
   }
 
@@ -252,12 +302,13 @@ export class MotionService implements VoteSubject {
       assertVotingPresent(c);
       if (m.status !== 'proposed' && m.status !== 'supported') throw MotionErrors.motion_not_open_for_support();
       if (m.proposed_by === actor.personId) throw MotionErrors.motion_own_support();
+      allow(canSupportMotion(c, actor.personId, factsOf(m))); // a second support: the insert below refuses it
       if (!(await repo.addSupporter(trx, m.id, actor.personId))) throw MotionErrors.motion_already_supported();
       const needed = await this.supportersNeeded(c, trx);
       if (m.status === 'proposed' && (await repo.supporterCount(trx, m.id)) >= needed)
         await repo.setStatus(trx, [m.id], 'supported', false);
       await this.access.touch(trx, c.id, 'meeting.motion', { motionId: m.id, action: 'supported' });
-      return this.one(trx, m.id, needed);
+      return this.one(trx, m.id, needed, c, actor);
     });
   }
 
@@ -270,6 +321,7 @@ export class MotionService implements VoteSubject {
       if (m.status !== 'proposed' && m.status !== 'supported') throw MotionErrors.motion_not_withdrawable();
       const amendments = m.amends_id === null ? await repo.amendmentsOf(trx, m.id, true) : [];
       if (amendments.some((x) => x.status === 'voting')) throw MotionErrors.motion_not_withdrawable();
+      allow(canWithdrawMotion(c, actor.personId, factsOf(m)));
       await repo.setStatus(trx, [m.id], 'withdrawn', true);
       await repo.setStatus(
         trx,
@@ -278,7 +330,7 @@ export class MotionService implements VoteSubject {
         true,
       );
       await this.access.touch(trx, c.id, 'meeting.motion', { motionId: m.id, action: 'withdrawn' });
-      return this.one(trx, m.id, await this.supportersNeeded(c, trx));
+      return this.one(trx, m.id, await this.supportersNeeded(c, trx), c, actor);
     });
   }
 
@@ -291,12 +343,12 @@ export class MotionService implements VoteSubject {
       const { c, m } = await this.forWrite(trx, actor, motionId);
       if (c.participant?.voice !== 'voting') throw MotionErrors.minority_opinion_not_participant();
       if (m.status !== 'adopted' && m.status !== 'rejected') throw MotionErrors.minority_opinion_too_early();
-      if (c.status !== 'open') {
-        const p = await repo.protocolStatus(trx, c.id);
-        if (c.status !== 'closed' || (p !== null && p !== 'draft'))
-          throw MotionErrors.minority_opinion_protocol_closed();
-      }
-      if (await repo.hasMinorityOpinion(trx, m.id, actor.personId)) throw MotionErrors.minority_opinion_exists();
+      const protocol = c.status === 'open' ? null : await repo.protocolStatus(trx, c.id);
+      if (c.status !== 'open' && (c.status !== 'closed' || (protocol !== null && protocol !== 'draft')))
+        throw MotionErrors.minority_opinion_protocol_closed();
+      const hasOpinion = await repo.hasMinorityOpinion(trx, m.id, actor.personId);
+      if (hasOpinion) throw MotionErrors.minority_opinion_exists();
+      allow(canRecordMinorityOpinion(c, factsOf(m, { hasOpinion }), protocol));
       await repo.insertMinorityOpinion(trx, {
         id: uuidv7(),
         motion_id: m.id,
@@ -304,7 +356,7 @@ export class MotionService implements VoteSubject {
         text: input.text.trim(),
       });
       await this.access.touch(trx, c.id, 'meeting.motion', { motionId: m.id, action: 'minority_opinion' });
-      return this.one(trx, m.id, await this.supportersNeeded(c, trx));
+      return this.one(trx, m.id, await this.supportersNeeded(c, trx), c, actor);
     });
   }
 

@@ -2,10 +2,10 @@
 // the tellers, the chair or the secretary enter an open vote's count; the chair or the secretary record named
 // votes, a present voter records their own; only voting participants present in the hall vote.
 // The role checks themselves live with the meeting's policy (one function serves the write and `Meeting.can`).
-import { canRecordRoll, canTell, type MeetingContext } from '../assembly/assembly.service.js';
+import { canRecordRoll, canTell, isVoter, type MeetingContext } from '../assembly/assembly.service.js';
 import { VoteErrors } from './vote.errors.js';
 
-export const isVoter = (c: MeetingContext) => c.participant?.voice === 'voting' && c.participant.present;
+export { isVoter };
 
 /** Moving one's own token between one's devices: a voting participant (it grants nothing: the token is theirs). */
 export const canMoveOwnToken = (c: MeetingContext) => c.participant?.voice === 'voting';

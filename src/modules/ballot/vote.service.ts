@@ -30,6 +30,8 @@ import {
   assertCanChair,
   assertCanViewMeeting,
   assertOpen,
+  AssemblyErrors,
+  canAnnounceVote,
   rulesOnMeetingDate,
   type AssemblyAccess,
 } from '../assembly/assembly.service.js';
@@ -160,6 +162,7 @@ export class VoteService {
         const c = await this.access.context(trx, actor, meetingId, { lock: true });
         assertCanChair(c);
         assertOpen(c);
+        if (!canAnnounceVote(c)) throw AssemblyErrors.meeting_role_required();
         if (await repo.runningVote(trx, meetingId)) throw VoteErrors.vote_already_running();
         let info: SubjectInfo;
         // the chair may put a motion moved as an ordinary one as another kind of question (an expulsion, a change

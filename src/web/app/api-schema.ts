@@ -17428,6 +17428,12 @@ export interface paths {
                                 status: "new" | "answered" | "set_aside";
                                 answer: string | null;
                                 answeredAt: string | null;
+                                can: {
+                                    answer: boolean;
+                                    setAside: boolean;
+                                    restore: boolean;
+                                    group: boolean;
+                                };
                             }[];
                         };
                     };
@@ -17918,6 +17924,12 @@ export interface paths {
                             status: "new" | "answered" | "set_aside";
                             answer: string | null;
                             answeredAt: string | null;
+                            can: {
+                                answer: boolean;
+                                setAside: boolean;
+                                restore: boolean;
+                                group: boolean;
+                            };
                         };
                     };
                 };
@@ -18346,6 +18358,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -18761,6 +18782,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -19024,6 +19054,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -19267,6 +19306,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -20214,6 +20262,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -20468,6 +20525,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -20721,6 +20787,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -20974,6 +21049,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -21227,6 +21311,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -21482,6 +21575,15 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                generateProtocol: boolean;
+                                announceVote: boolean;
+                                openElection: boolean;
+                                checkIn: boolean;
+                                askFloor: boolean;
+                                obtainNoteTokens: boolean;
+                                sendNote: boolean;
+                                proposeMotion: boolean;
+                                vote: boolean;
                             };
                             revision: number;
                             hallCode: string | null;
@@ -21645,6 +21747,12 @@ export interface paths {
                                 prevHash: string;
                                 sealedAt: string;
                             } | null;
+                            can: {
+                                generate: boolean;
+                                edit: boolean;
+                                approve: boolean;
+                                seal: boolean;
+                            };
                         };
                     };
                 };
@@ -21803,6 +21911,12 @@ export interface paths {
                                 prevHash: string;
                                 sealedAt: string;
                             } | null;
+                            can: {
+                                generate: boolean;
+                                edit: boolean;
+                                approve: boolean;
+                                seal: boolean;
+                            };
                         };
                     };
                 };
@@ -21960,6 +22074,12 @@ export interface paths {
                                 prevHash: string;
                                 sealedAt: string;
                             } | null;
+                            can: {
+                                generate: boolean;
+                                edit: boolean;
+                                approve: boolean;
+                                seal: boolean;
+                            };
                         };
                     };
                 };
@@ -22124,6 +22244,12 @@ export interface paths {
                                 prevHash: string;
                                 sealedAt: string;
                             } | null;
+                            can: {
+                                generate: boolean;
+                                edit: boolean;
+                                approve: boolean;
+                                seal: boolean;
+                            };
                         };
                     };
                 };
@@ -22292,6 +22418,12 @@ export interface paths {
                                 prevHash: string;
                                 sealedAt: string;
                             } | null;
+                            can: {
+                                generate: boolean;
+                                edit: boolean;
+                                approve: boolean;
+                                seal: boolean;
+                            };
                         };
                     };
                 };
@@ -25005,7 +25137,16 @@ export interface paths {
                                 }[];
                                 createdAt: string;
                                 decidedAt: string | null;
+                                can: {
+                                    support: boolean;
+                                    withdraw: boolean;
+                                    amend: boolean;
+                                    addOpinion: boolean;
+                                };
                             }[];
+                            can: {
+                                propose: boolean;
+                            };
                         };
                     };
                 };
@@ -25192,6 +25333,12 @@ export interface paths {
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
+                            can: {
+                                support: boolean;
+                                withdraw: boolean;
+                                amend: boolean;
+                                addOpinion: boolean;
+                            };
                         };
                     };
                 };
@@ -25386,6 +25533,12 @@ export interface paths {
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
+                            can: {
+                                support: boolean;
+                                withdraw: boolean;
+                                amend: boolean;
+                                addOpinion: boolean;
+                            };
                         };
                     };
                 };
@@ -25571,6 +25724,12 @@ export interface paths {
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
+                            can: {
+                                support: boolean;
+                                withdraw: boolean;
+                                amend: boolean;
+                                addOpinion: boolean;
+                            };
                         };
                     };
                 };
@@ -25756,6 +25915,12 @@ export interface paths {
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
+                            can: {
+                                support: boolean;
+                                withdraw: boolean;
+                                amend: boolean;
+                                addOpinion: boolean;
+                            };
                         };
                     };
                 };
@@ -25947,6 +26112,12 @@ export interface paths {
                             }[];
                             createdAt: string;
                             decidedAt: string | null;
+                            can: {
+                                support: boolean;
+                                withdraw: boolean;
+                                amend: boolean;
+                                addOpinion: boolean;
+                            };
                         };
                     };
                 };
@@ -26137,11 +26308,19 @@ export interface paths {
                                     consent: "pending" | "consented" | "declined";
                                     withdrawn: boolean;
                                     elected: boolean;
+                                    can: {
+                                        consent: boolean;
+                                        withdraw: boolean;
+                                    };
                                 }[];
                                 /** Format: uuid */
                                 voteId: string | null;
                                 createdAt: string;
                                 closedAt: string | null;
+                                can: {
+                                    nominate: boolean;
+                                    cancel: boolean;
+                                };
                             }[];
                         };
                     };
@@ -26339,11 +26518,19 @@ export interface paths {
                                 consent: "pending" | "consented" | "declined";
                                 withdrawn: boolean;
                                 elected: boolean;
+                                can: {
+                                    consent: boolean;
+                                    withdraw: boolean;
+                                };
                             }[];
                             /** Format: uuid */
                             voteId: string | null;
                             createdAt: string;
                             closedAt: string | null;
+                            can: {
+                                nominate: boolean;
+                                cancel: boolean;
+                            };
                         };
                     };
                 };
@@ -26533,11 +26720,19 @@ export interface paths {
                                 consent: "pending" | "consented" | "declined";
                                 withdrawn: boolean;
                                 elected: boolean;
+                                can: {
+                                    consent: boolean;
+                                    withdraw: boolean;
+                                };
                             }[];
                             /** Format: uuid */
                             voteId: string | null;
                             createdAt: string;
                             closedAt: string | null;
+                            can: {
+                                nominate: boolean;
+                                cancel: boolean;
+                            };
                         };
                     };
                 };
@@ -26738,11 +26933,19 @@ export interface paths {
                                 consent: "pending" | "consented" | "declined";
                                 withdrawn: boolean;
                                 elected: boolean;
+                                can: {
+                                    consent: boolean;
+                                    withdraw: boolean;
+                                };
                             }[];
                             /** Format: uuid */
                             voteId: string | null;
                             createdAt: string;
                             closedAt: string | null;
+                            can: {
+                                nominate: boolean;
+                                cancel: boolean;
+                            };
                         };
                     };
                 };
@@ -26943,11 +27146,19 @@ export interface paths {
                                 consent: "pending" | "consented" | "declined";
                                 withdrawn: boolean;
                                 elected: boolean;
+                                can: {
+                                    consent: boolean;
+                                    withdraw: boolean;
+                                };
                             }[];
                             /** Format: uuid */
                             voteId: string | null;
                             createdAt: string;
                             closedAt: string | null;
+                            can: {
+                                nominate: boolean;
+                                cancel: boolean;
+                            };
                         };
                     };
                 };
@@ -27140,11 +27351,19 @@ export interface paths {
                                 consent: "pending" | "consented" | "declined";
                                 withdrawn: boolean;
                                 elected: boolean;
+                                can: {
+                                    consent: boolean;
+                                    withdraw: boolean;
+                                };
                             }[];
                             /** Format: uuid */
                             voteId: string | null;
                             createdAt: string;
                             closedAt: string | null;
+                            can: {
+                                nominate: boolean;
+                                cancel: boolean;
+                            };
                         };
                     };
                 };
@@ -27336,11 +27555,19 @@ export interface paths {
                                 consent: "pending" | "consented" | "declined";
                                 withdrawn: boolean;
                                 elected: boolean;
+                                can: {
+                                    consent: boolean;
+                                    withdraw: boolean;
+                                };
                             }[];
                             /** Format: uuid */
                             voteId: string | null;
                             createdAt: string;
                             closedAt: string | null;
+                            can: {
+                                nominate: boolean;
+                                cancel: boolean;
+                            };
                         };
                     };
                 };

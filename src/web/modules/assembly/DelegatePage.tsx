@@ -73,9 +73,7 @@ export function DelegatePage() {
               ) : (
                 <>
                   <p className="big-status">{t('meetings.notCheckedIn')}</p>
-                  {(status === 'open' || status === 'convened') && (
-                    <HallCheckIn meeting={m} initialCode={params.get('hall') ?? ''} />
-                  )}
+                  {m.can.checkIn && <HallCheckIn meeting={m} initialCode={params.get('hall') ?? ''} />}
                 </>
               )}
             </section>
@@ -120,7 +118,8 @@ export function DelegatePage() {
                   meetingId={m.id}
                   personId={me.personId}
                   present={m.me.present}
-                  open={status === 'open'}
+                  canObtain={m.can.obtainNoteTokens}
+                  canSend={m.can.sendNote}
                   speakerName={s?.speaker?.name ?? null}
                 />
               </section>

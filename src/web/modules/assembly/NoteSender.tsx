@@ -27,8 +27,8 @@ async function obtainTokens(meetingId: string, store: string): Promise<void> {
   addTokens(store, await finalizeTokens(publicKey, pending, res.signatures));
 }
 
-/** The unspent anonymous tokens of the signed-in person in a meeting; obtains them once present. */
-export function useNoteTokens(meetingId: string, personId: string, present: boolean) {
+/** The unspent anonymous tokens of the signed-in person in a meeting; obtains them once they may (present). */
+export function useNoteTokens(meetingId: string, personId: string, mayObtain: boolean) {
   const store = tokenKey(meetingId, personId);
   const [count, setCount] = useState(() => loadTokens(store).length);
   const [state, setState] = useState<'idle' | 'fetching' | 'error'>('idle');
@@ -55,8 +55,8 @@ export function useNoteTokens(meetingId: string, personId: string, present: bool
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- re-reads the tokens kept in this browser's storage
     refresh();
-    if (present) void obtain();
-  }, [present, obtain, refresh]);
+    if (mayObtain) void obtain();
+  }, [mayObtain, obtain, refresh]);
   return { count, state, error, obtain, refresh, store };
 }
 
@@ -93,14 +93,18 @@ async function sendAnonymous(meetingId: string, store: string, text: string, add
 export function NoteSender(props: {
   meetingId: string;
   personId: string;
+  /** Checked in (the form is offered; before, a word on checking in). */
   present: boolean;
-  open: boolean;
+  /** May obtain anonymous-note tokens (`Meeting.can.obtainNoteTokens`). */
+  canObtain: boolean;
+  /** May send a note now (`Meeting.can.sendNote`). */
+  canSend: boolean;
   speakerName: string | null;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const qc = useQueryClient();
-  const tokens = useNoteTokens(props.meetingId, props.personId, props.present);
+  const tokens = useNoteTokens(props.meetingId, props.personId, props.canObtain);
   const noteKey = useQuery({
     queryKey: keys.noteKey(props.meetingId),
     queryFn: ({ signal }) =>
@@ -212,14 +216,14 @@ export function NoteSender(props: {
       {tokens.state === 'error' && <FormError id={`${id}-tok`} error={tokens.error} />}
       <FormError id={`${id}-err`} error={error} />
       <div className="act-row">
-        <button type="submit" className="button big-touch" disabled={busy || !props.open}>
+        <button type="submit" className="button big-touch" disabled={busy || !props.canSend}>
           {busy ? t('forms.working') : t('meetings.sendNote')}
         </button>
         <span role="status" aria-live="polite" className="act-done" data-testid="note-sent">
           {sent}
         </span>
       </div>
-      {!props.open && <p className="small muted">{t('meetings.notesWhenOpen')}</p>}
+      {!props.canSend && <p className="small muted">{t('meetings.notesWhenOpen')}</p>}
     </form>
   );
 }

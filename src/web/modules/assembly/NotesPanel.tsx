@@ -10,6 +10,7 @@ import { useFormat } from '../../app/format.js';
 import { useDateTime } from './common.js';
 import { useMeetingAction, useNotes, type Live } from './queries.js';
 
+/** A note and the acts on it its flags offer (`note.can`, as PATCH /notes/{noteId} checks them). */
 function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
   const { t } = useTranslation();
   const D = useDateTime();
@@ -50,67 +51,76 @@ function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
           <strong>{t('meetings.answer')}:</strong> {note.answer}
         </p>
       )}
-      {note.status !== 'answered' && !meeting.sealed && (
+      {(note.can.answer || note.can.setAside || note.can.restore || note.can.group) && (
         <div className="note-actions">
-          <form
-            className="form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!answer.trim()) return;
-              patch({ answer: answer.trim() });
-            }}
-          >
-            <div className="field">
-              <label htmlFor={`${id}-a`}>{t('meetings.answerLabel')}</label>
-              <textarea id={`${id}-a`} rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />
-            </div>
-            <div className="button-row">
-              <button type="submit" className="button" disabled={act.isPending || !answer.trim()}>
-                {act.isPending ? t('forms.working') : t('meetings.answerSubmit')}
-              </button>
-              {note.status === 'new' ? (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={act.isPending}
-                  aria-busy={act.isPending || undefined}
-                  onClick={() => patch({ status: 'set_aside' })}
-                >
-                  {t('meetings.setAside')}
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={act.isPending}
-                  aria-busy={act.isPending || undefined}
-                  onClick={() => patch({ status: 'new' })}
-                >
-                  {t('meetings.restore')}
-                </button>
+          {(note.can.answer || note.can.setAside || note.can.restore) && (
+            <form
+              className="form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!answer.trim()) return;
+                patch({ answer: answer.trim() });
+              }}
+            >
+              {note.can.answer && (
+                <div className="field">
+                  <label htmlFor={`${id}-a`}>{t('meetings.answerLabel')}</label>
+                  <textarea id={`${id}-a`} rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+                </div>
               )}
-            </div>
-          </form>
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              patch({ groupLabel: group.trim() || null });
-            }}
-          >
-            <label htmlFor={`${id}-g`}>{t('meetings.groupLabel')}</label>
-            <div className="search-row">
-              <input id={`${id}-g`} type="text" value={group} onChange={(e) => setGroup(e.target.value)} />
-              <button
-                type="submit"
-                className="button button-secondary"
-                disabled={act.isPending}
-                aria-busy={act.isPending || undefined}
-              >
-                {t('meetings.setGroup')}
-              </button>
-            </div>
-          </form>
+              <div className="button-row">
+                {note.can.answer && (
+                  <button type="submit" className="button" disabled={act.isPending || !answer.trim()}>
+                    {act.isPending ? t('forms.working') : t('meetings.answerSubmit')}
+                  </button>
+                )}
+                {note.can.setAside && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={act.isPending}
+                    aria-busy={act.isPending || undefined}
+                    onClick={() => patch({ status: 'set_aside' })}
+                  >
+                    {t('meetings.setAside')}
+                  </button>
+                )}
+                {note.can.restore && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={act.isPending}
+                    aria-busy={act.isPending || undefined}
+                    onClick={() => patch({ status: 'new' })}
+                  >
+                    {t('meetings.restore')}
+                  </button>
+                )}
+              </div>
+            </form>
+          )}
+          {note.can.group && (
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                patch({ groupLabel: group.trim() || null });
+              }}
+            >
+              <label htmlFor={`${id}-g`}>{t('meetings.groupLabel')}</label>
+              <div className="search-row">
+                <input id={`${id}-g`} type="text" value={group} onChange={(e) => setGroup(e.target.value)} />
+                <button
+                  type="submit"
+                  className="button button-secondary"
+                  disabled={act.isPending}
+                  aria-busy={act.isPending || undefined}
+                >
+                  {t('meetings.setGroup')}
+                </button>
+              </div>
+            </form>
+          )}
         </div>
       )}
       <FormError id={`${id}-err`} error={act.error} />

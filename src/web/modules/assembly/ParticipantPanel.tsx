@@ -114,7 +114,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
             key={k}
             type="button"
             className={k === 'speech' ? 'button big-touch' : 'button button-secondary big-touch'}
-            disabled={act.isPending || !open || !meeting.me.present || !!waiting}
+            disabled={act.isPending || !meeting.can.askFloor || !!waiting}
             onClick={() => ask(k)}
           >
             {t(`meetings.ask.${k}`)}
@@ -160,11 +160,9 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
 export function ParticipantPanel({ meeting, live }: { meeting: Meeting; live: Live }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const status = live.state?.status ?? meeting.status;
-  const active = status === 'open' || status === 'convened';
   return (
     <div className="console participant" data-testid="participant-panel">
-      {!meeting.me.present && active && <HallCheckIn meeting={meeting} />}
+      {!meeting.me.present && meeting.can.checkIn && <HallCheckIn meeting={meeting} />}
       <section className="console-block" aria-labelledby="ask-h">
         <h3 id="ask-h">{t('meetings.askToSpeak')}</h3>
         <FloorControls meeting={meeting} live={live} />
@@ -176,7 +174,8 @@ export function ParticipantPanel({ meeting, live }: { meeting: Meeting; live: Li
             meetingId={meeting.id}
             personId={me.personId}
             present={meeting.me.present}
-            open={status === 'open'}
+            canObtain={meeting.can.obtainNoteTokens}
+            canSend={meeting.can.sendNote}
             speakerName={live.state?.speaker?.name ?? null}
           />
         )}

@@ -132,6 +132,8 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
             : t('forms.working');
   const status = meeting.status;
   const edited = !!p && body !== p.body;
+  // what the server says may be done: the protocol's own flags, or the meeting's before there is a protocol
+  const can = p?.can ?? { generate: meeting.can.generateProtocol, edit: false, approve: false, seal: false };
   return (
     <div className="console protocol" data-testid="protocol-panel" aria-busy={act.isPending}>
       {q.isPending ? (
@@ -160,7 +162,7 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
               t('meetings.protocolAfterClose')
             )}
           </p>
-          {(!p || p.status === 'draft') && (
+          {can.generate && (
             <div className="inline-fields">
               <Select
                 label={t('meetings.protocolLang')}
@@ -201,53 +203,53 @@ export function ProtocolPanel({ meeting }: { meeting: Meeting }) {
                   className="protocol-text"
                   rows={18}
                   value={body}
-                  readOnly={p.status !== 'draft'}
+                  readOnly={!can.edit}
                   onChange={(e) => setBody(e.target.value)}
                   lang={p.lang}
                 />
               </div>
               <div className="button-row">
-                {p.status === 'draft' && (
-                  <>
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      disabled={act.isPending || !edited || !body.trim()}
-                      onClick={() =>
-                        run('save', () =>
+                {can.edit && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={act.isPending || !edited || !body.trim()}
+                    onClick={() =>
+                      run('save', () =>
+                        ok(
+                          client.PATCH('/api/meetings/{id}/protocol', {
+                            params: { path: { id: meeting.id } },
+                            body: { version: p.version, body },
+                          }),
+                        ),
+                      )
+                    }
+                  >
+                    {t('meetings.saveProtocol')}
+                  </button>
+                )}
+                {can.approve && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={act.isPending || edited}
+                    title={edited ? t('meetings.saveFirst') : undefined}
+                    onClick={() => {
+                      if (window.confirm(t('meetings.approveConfirm')))
+                        run('approve', () =>
                           ok(
-                            client.PATCH('/api/meetings/{id}/protocol', {
+                            client.POST('/api/meetings/{id}/protocol/approve', {
                               params: { path: { id: meeting.id } },
-                              body: { version: p.version, body },
+                              body: { version: p.version },
                             }),
                           ),
-                        )
-                      }
-                    >
-                      {t('meetings.saveProtocol')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={act.isPending || edited}
-                      title={edited ? t('meetings.saveFirst') : undefined}
-                      onClick={() => {
-                        if (window.confirm(t('meetings.approveConfirm')))
-                          run('approve', () =>
-                            ok(
-                              client.POST('/api/meetings/{id}/protocol/approve', {
-                                params: { path: { id: meeting.id } },
-                                body: { version: p.version },
-                              }),
-                            ),
-                          );
-                      }}
-                    >
-                      {t('meetings.approve')}
-                    </button>
-                  </>
+                        );
+                    }}
+                  >
+                    {t('meetings.approve')}
+                  </button>
                 )}
-                {p.status === 'approved' && (
+                {can.seal && (
                   <button
                     type="button"
                     className="button"

@@ -145,6 +145,8 @@ export function useLive(id: string): Live {
       // the floor changes without a new revision (a speech ends, a request is withdrawn): one's own lines follow it
       if (floorSignature(prev) !== floorSignature(s)) inv(keys.floor(id));
       if (prev.transcriptCount !== s.transcriptCount || prev.revision !== s.revision) inv(keys.transcript(id));
+      // what may be done with the notes follows the meeting's status (no answers once it has closed)
+      if (prev.status !== s.status) inv(keys.notes(id));
       if (prev.notesCount !== s.notesCount || prev.notesAnswered !== s.notesAnswered) {
         inv(keys.notes(id));
         inv(keys.transcript(id));

@@ -663,7 +663,7 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
       {lv.method === 'secret' && (
         <>
           {!meeting.me.present && !receipt && <p className="notice notice-warn">{t('ballots.checkInToVote')}</p>}
-          {meeting.me.present && !receipt && lv.status !== 'closed' && full && (
+          {meeting.can.vote && !receipt && lv.status !== 'closed' && full && (
             <TokenPlace
               vote={full}
               kept={ballot.kept}
@@ -699,7 +699,7 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
             ) : (
               <MotionBallot onCast={(c) => void cast(c)} busy={busy} />
             ))}
-          {meeting.me.present && !receipt && lv.status !== 'closed' && ballot.kept.token && !ballot.kept.moving && (
+          {meeting.can.vote && !receipt && lv.status !== 'closed' && ballot.kept.token && !ballot.kept.moving && (
             <button
               type="button"
               className="button button-secondary"
@@ -741,7 +741,7 @@ export function BallotBox({ meeting, live, personId }: { meeting: Meeting; live:
           {lv.status === 'closed' && !receipt && <p className="muted">{t('ballots.closedNoBallot')}</p>}
         </>
       )}
-      {lv.method === 'roll_call' && lv.status === 'open' && meeting.me.present && (
+      {lv.method === 'roll_call' && lv.status === 'open' && meeting.can.vote && (
         <RollCallSelf meetingId={meeting.id} vote={lv} />
       )}
       {lv.method === 'open' && lv.status === 'open' && <p>{t('ballots.showOfHands')}</p>}

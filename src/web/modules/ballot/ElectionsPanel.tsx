@@ -190,20 +190,17 @@ function ElectionCard({
   election,
   vote,
   live,
-  canRun,
 }: {
   meeting: Meeting;
   election: Election;
   vote?: Vote;
   live: Live;
-  canRun: boolean;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useBallotLabels();
   const me = useMe().data;
   const act = useBallotAction(meeting.id);
-  const nominating = election.status === 'nominating';
   const mine = election.candidates.find((c) => c.personId === me?.personId);
   const lv = vote && live.state?.vote?.id === vote.id ? live.state.vote : null;
   const result = lv?.result ?? vote?.result ?? null;
@@ -234,7 +231,7 @@ function ElectionCard({
         {L.countMethod(election.method)} ·{' '}
         {election.ballot === 'secret' ? t('ballots.method.secret') : t('ballots.method.open')}
       </p>
-      {mine && mine.consent === 'pending' && !mine.withdrawn && nominating && (
+      {mine && mine.consent === 'pending' && mine.can.consent && (
         <div className="notice notice-warn consent-prompt" role="alert" data-testid="consent-prompt">
           <p>{t('ballots.consentPrompt', { title: election.title })}</p>
           <div className="button-row">
@@ -275,9 +272,9 @@ function ElectionCard({
                     })}
                   </span>
                 )}
-                {nominating && !c.withdrawn && (
+                {(c.can.consent || c.can.withdraw) && (
                   <span className="button-row inline">
-                    {canRun && c.consent === 'pending' && c.personId !== me?.personId && (
+                    {c.can.consent && c.consent === 'pending' && c.personId !== me?.personId && (
                       <>
                         <ActButton act={act} onClick={() => consent('consented', c.personId)}>
                           {t('ballots.recordConsent', { name: f.name(c) })}
@@ -287,7 +284,7 @@ function ElectionCard({
                         </ActButton>
                       </>
                     )}
-                    {(canRun || c.personId === me?.personId) && (
+                    {c.can.withdraw && (
                       <ActButton
                         act={act}
                         label={t('ballots.withdrawCandidate', { name: f.name(c) })}
@@ -310,7 +307,7 @@ function ElectionCard({
             ))}
         </ul>
       )}
-      {nominating && meeting.me.voice && (
+      {election.can.nominate && (
         <PersonPicker
           label={t('ballots.nominate')}
           hint={t('ballots.nominateHint')}
@@ -328,7 +325,7 @@ function ElectionCard({
           }
         />
       )}
-      {canRun && nominating && (
+      {election.can.cancel && (
         <ActButton
           act={act}
           className="button button-secondary"
@@ -373,12 +370,10 @@ export function ElectionsPanel({ meeting, live }: { meeting: Meeting; live: Live
   const { t } = useTranslation();
   const elections = useElections(meeting.id);
   const votes = useVotes(meeting.id);
-  const canRun = meeting.can.chair;
-  const closed = meeting.status === 'closed' || meeting.status === 'cancelled';
   const items = elections.data?.items ?? [];
   return (
     <div className="console elections-panel" data-testid="elections-panel">
-      {canRun && !closed && (
+      {meeting.can.openElection && (
         <section className="console-block">
           <CreateElection meeting={meeting} live={live} />
         </section>
@@ -396,7 +391,6 @@ export function ElectionsPanel({ meeting, live }: { meeting: Meeting; live: Live
                 meeting={meeting}
                 election={e}
                 live={live}
-                canRun={canRun}
                 vote={
                   votes.data?.items.find((v) => v.id === e.voteId) ??
                   votes.data?.items.filter((v) => v.electionId === e.id).at(-1)

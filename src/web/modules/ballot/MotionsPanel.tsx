@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
 import { QuestionKind, type Motion } from '../../../contracts/ballot.js';
 import { client, ok } from '../../app/api.js';
-import { useMe } from '../../app/auth.js';
 import { useFormat } from '../../app/format.js';
 import { ActionForm, Disclosure, Field, FormError, Select, TextArea } from '../../ui/forms.js';
 import type { Live } from '../assembly/queries.js';
@@ -165,14 +164,10 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
   const { t } = useTranslation();
   const L = useBallotLabels();
   const f = useFormat();
-  const me = useMe().data;
   const act = useBallotAction(meeting.id);
   const textRef = useRef<HTMLParagraphElement>(null);
   const hid = useId();
-  const live = ['proposed', 'supported'].includes(motion.status);
   const decided = ['adopted', 'rejected'].includes(motion.status);
-  const supported = motion.supporters.some((s) => s.personId === me?.personId);
-  const mineToWithdraw = motion.proposedBy === me?.personId;
   const current = motion.currentText ?? motion.text;
   return (
     <li className="motion card" data-testid="motion" aria-labelledby={hid}>
@@ -199,9 +194,9 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
         {motion.supporters.length > 0 && `: ${motion.supporters.map((s) => f.name(s)).join(', ')}`}
         {motion.supportNeeded > 0 && ` · ${t('ballots.supportNeeded', { n: f.number(motion.supportNeeded) })}`}
       </p>
-      {live && meeting.me.voice && (
+      {(motion.can.support || motion.can.withdraw) && (
         <div className="button-row">
-          {!supported && motion.proposedBy !== me?.personId && (
+          {motion.can.support && (
             <button
               type="button"
               className="button button-secondary"
@@ -214,7 +209,7 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
               {t('ballots.support')}
             </button>
           )}
-          {mineToWithdraw && (
+          {motion.can.withdraw && (
             <button
               type="button"
               className="button button-secondary"
@@ -251,15 +246,13 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
                   {a.proposerLabel}
                   {a.supportNeeded > 0 && ` · ${t('ballots.supportNeeded', { n: a.supportNeeded })}`}
                 </span>
-                {['proposed', 'supported'].includes(a.status) && meeting.me.voice && (
-                  <AmendmentActs meeting={meeting} amendment={a} />
-                )}
+                {(a.can.support || a.can.withdraw) && <AmendmentActs meeting={meeting} amendment={a} />}
               </li>
             ))}
           </ol>
         </>
       )}
-      {live && meeting.me.voice && (
+      {motion.can.amend && (
         <Disclosure label={t('ballots.amend')}>
           <ProposeAmendment meeting={meeting} motion={motion} textRef={textRef} />
         </Disclosure>
@@ -276,7 +269,7 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
           </ul>
         </>
       )}
-      {decided && meeting.me.voice && (
+      {motion.can.addOpinion && (
         <Disclosure label={t('ballots.addOpinion')}>
           <MinorityOpinionForm meeting={meeting} motion={motion} />
         </Disclosure>
@@ -288,12 +281,10 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
 
 function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Motion }) {
   const { t } = useTranslation();
-  const me = useMe().data;
   const act = useBallotAction(meeting.id);
-  const supported = amendment.supporters.some((s) => s.personId === me?.personId);
   return (
     <span className="button-row inline">
-      {!supported && amendment.proposedBy !== me?.personId && (
+      {amendment.can.support && (
         <button
           type="button"
           className="link-button"
@@ -306,7 +297,7 @@ function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Mo
           {t('ballots.support')}
         </button>
       )}
-      {amendment.proposedBy === me?.personId && (
+      {amendment.can.withdraw && (
         <button
           type="button"
           className="link-button"
@@ -329,7 +320,6 @@ export function MotionsPanel({ meeting, live }: { meeting: Meeting; live: Live }
   const motions = useMotions(meeting.id);
   const all = motions.data?.items ?? [];
   const currentId = live.state?.currentItem?.id ?? meeting.agenda.find((a) => a.status === 'current')?.id;
-  const open = (live.state?.status ?? meeting.status) === 'open';
   return (
     <div className="console motions-panel" data-testid="motions-panel">
       {motions.isError && <FormError id={`motions-load-${meeting.id}`} error={motions.error} />}
@@ -355,7 +345,7 @@ export function MotionsPanel({ meeting, live }: { meeting: Meeting; live: Live }
                 ))}
               </ul>
             )}
-            {item.id === currentId && open && meeting.me.voice && (
+            {item.id === currentId && motions.data?.can.propose && (
               <Disclosure label={t('ballots.proposeMotion')}>
                 <ProposeMotion meeting={meeting} itemId={item.id} />
               </Disclosure>

@@ -375,16 +375,15 @@ export function VotesPanel({ meeting, live }: { meeting: Meeting; live: Live }) 
   const votes = useVotes(meeting.id);
   const elections = useElections(meeting.id);
   const canRun = meeting.can.chair;
-  const status = live.state?.status ?? meeting.status;
   const items = [...(votes.data?.items ?? [])].reverse();
   return (
     <div className="console votes-panel" data-testid="votes-panel">
-      {canRun && status === 'open' && (
+      {meeting.can.announceVote && (
         <section className="console-block">
           <AnnounceForm meeting={meeting} live={live} />
         </section>
       )}
-      {canRun && status !== 'open' && <p className="muted">{t('ballots.votesWhenOpen')}</p>}
+      {canRun && !meeting.can.announceVote && <p className="muted">{t('ballots.votesWhenOpen')}</p>}
       <section className="console-block" aria-labelledby="votes-h">
         <h3 id="votes-h">{t('ballots.votesTitle')}</h3>
         {votes.isError && <FormError id={`votes-load-${meeting.id}`} error={votes.error} />}

@@ -161,7 +161,9 @@ export const MeetingCan = z.object({
   setRoles: z.boolean(),
   /** Keep the check-in desk. */
   keepDesk: z.boolean(),
-  /** Record the live transcript. */
+  /** Keep the transcript (its tab: the stenographer reads it after it is closed too). */
+  keepTranscript: z.boolean(),
+  /** Record and correct the transcript: until the protocol is approved. */
   recordTranscript: z.boolean(),
   /** Read and answer question notes. */
   handleNotes: z.boolean(),

@@ -81,6 +81,8 @@ describe.each(DB_KINDS)('what the reader may do in a meeting on %s', (kind) => {
         roles: (r.roles as Loose[]).map((x) => ({ personId: x.personId, role: x.role, how: x.how })),
       }),
     keepDesk: (a, m) => who(a).post(`/api/meetings/${m.id}/check-in`, { personId: id('Absent') }),
+    keepTranscript: (a, m) =>
+      who(a).post(`/api/meetings/${m.id}/transcript`, { kind: 'speech', text: 'Words.', speakerLabel: 'A delegate' }),
     recordTranscript: (a, m) =>
       who(a).post(`/api/meetings/${m.id}/transcript`, {
         kind: 'speech',
@@ -166,6 +168,9 @@ describe.each(DB_KINDS)('what the reader may do in a meeting on %s', (kind) => {
     ['recordTranscript', 'Stenographer', 'open', true],
     ['recordTranscript', 'Secretary', 'open', true],
     ['recordTranscript', 'Chair', 'open', false],
+    // keeping the transcript (its tab) is the role; while no protocol is approved it is also the write
+    ['keepTranscript', 'Stenographer', 'open', true],
+    ['keepTranscript', 'Chair', 'open', false],
     ['handleNotes', 'Presidium', 'open', true],
     ['handleNotes', 'Chair', 'open', true],
     ['handleNotes', 'Secretary', 'open', false],

@@ -96,6 +96,29 @@ describe.each(DB_KINDS)("what the reader may do with a meeting's protocol on %s"
     await srv?.close();
   });
 
+  // The transcript is written and corrected until the protocol is approved: the meeting's flag says so, the
+  // secretary's tab stays (keepTranscript), and the write agrees with the flag.
+  it.each([
+    ['none', true],
+    ['draft', true],
+    ['approved', false],
+    ['sealed', false],
+  ] as [State, boolean][])(
+    'with the protocol %s, recordTranscript is %s, and so is the write',
+    async (state, expected) => {
+      const m = await meeting('closed', state);
+      const read = await who('Secretary').get(`/api/meetings/${m.id}`);
+      expect(read.body.can.keepTranscript).toBe(true);
+      expect(read.body.can.recordTranscript).toBe(expected);
+      const res = await who('Secretary').post(`/api/meetings/${m.id}/transcript`, {
+        kind: 'speech',
+        text: 'Words.',
+        speakerLabel: 'A delegate',
+      });
+      expect(ok(res), `${res.status} ${JSON.stringify(res.body)}`).toBe(expected);
+    },
+  );
+
   it.each(rows)(
     '%s for %s (meeting %s, protocol %s) is %s, and so is the write',
     async (flag, actor, status, state, expected) => {

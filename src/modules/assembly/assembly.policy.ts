@@ -47,6 +47,8 @@ export const canChair = (c: MeetingContext) => c.manager || has(c, 'chair', 'pre
 export const canHandleNotes = (c: MeetingContext) => c.manager || has(c, 'chair', 'presidium');
 export const canRecordTranscript = (c: MeetingContext) => c.manager || has(c, 'stenographer', 'secretary');
 export const canKeepProtocol = (c: MeetingContext) => c.manager || has(c, 'secretary');
+/** The transcript is written and corrected until the protocol is approved (then it is the protocol's record). */
+export const transcriptOpen = (protocol: string | null) => protocol !== 'approved' && protocol !== 'sealed';
 export const canKeepDesk = (c: MeetingContext) => c.manager || has(c, 'secretariat', 'secretary');
 export const isPresent = (c: MeetingContext) => c.participant?.present === true;
 /** Those who run the meeting (see its hall code, the projector, the roll): the body's managers, chair, presidium, secretary, secretariat. */
@@ -137,7 +139,8 @@ export function meetingCan(c: MeetingContext, protocol: ProtocolStatus | null): 
     cancel: canManageMeeting(c) && c.status === 'convened',
     setRoles: canMoveSession(c) && notClosed(c),
     keepDesk: canKeepDesk(c),
-    recordTranscript: canRecordTranscript(c),
+    keepTranscript: canRecordTranscript(c),
+    recordTranscript: canRecordTranscript(c) && transcriptOpen(protocol),
     handleNotes: canHandleNotes(c),
     keepProtocol: canKeepProtocol(c),
     project: canRunMeeting(c),

@@ -16,7 +16,12 @@ import type {
   TranscriptQuery,
 } from '../../contracts/assembly.js';
 import { AssemblyErrors } from './assembly.errors.js';
-import { assertCanRecordTranscript, assertCanViewMeeting, type MeetingContext } from './assembly.policy.js';
+import {
+  assertCanRecordTranscript,
+  assertCanViewMeeting,
+  transcriptOpen,
+  type MeetingContext,
+} from './assembly.policy.js';
 import type { AssemblyAccess } from './assembly.service.js';
 import { TranscriptErrors } from './transcript.errors.js';
 import * as repo from './transcript.repository.js';
@@ -44,8 +49,6 @@ function toEntry(r: repo.EntryRow): TranscriptEntry {
     updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
-
-const LOCKED = new Set(['approved', 'sealed']);
 
 export class TranscriptService {
   constructor(
@@ -165,7 +168,7 @@ export class TranscriptService {
 
   private async assertUnlocked(ex: Executor, meetingId: string): Promise<void> {
     const status = await repo.protocolStatus(ex, meetingId);
-    if (status && LOCKED.has(status)) throw TranscriptErrors.transcript_locked({ protocol: status });
+    if (!transcriptOpen(status)) throw TranscriptErrors.transcript_locked({ protocol: status });
   }
 
   /** Who an entry is attributed to, and the label printed, by kind and what the stenographer named. */

@@ -18351,6 +18351,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -18775,6 +18776,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -19047,6 +19049,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -19299,6 +19302,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -20255,6 +20259,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -20518,6 +20523,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -20780,6 +20786,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -21042,6 +21049,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -21304,6 +21312,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;
@@ -21568,6 +21577,7 @@ export interface paths {
                                 cancel: boolean;
                                 setRoles: boolean;
                                 keepDesk: boolean;
+                                keepTranscript: boolean;
                                 recordTranscript: boolean;
                                 handleNotes: boolean;
                                 keepProtocol: boolean;

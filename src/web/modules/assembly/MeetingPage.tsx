@@ -357,7 +357,7 @@ export function MeetingPage() {
     tabs.push({ id: 'chair', label: t('meetings.tabs.chair'), panel: () => <ChairConsole meeting={m} live={live} /> });
   if (can.keepDesk)
     tabs.push({ id: 'desk', label: t('meetings.tabs.desk'), panel: () => <DeskPanel meeting={m} live={live} /> });
-  if (can.recordTranscript)
+  if (can.keepTranscript)
     tabs.push({
       id: 'transcript',
       label: t('meetings.tabs.transcript'),

@@ -138,7 +138,8 @@ export function StenographerPanel({ meeting, live }: { meeting: Meeting; live: L
   const input = useRef<HTMLTextAreaElement>(null);
   const speakerNow = live.state?.speaker?.name ?? null;
   const status = live.state?.status ?? meeting.status;
-  const locked = meeting.sealed;
+  // the server's flag: the transcript is closed once the protocol is approved
+  const locked = !meeting.can.recordTranscript;
 
   const add = (body: AddTranscriptInput, after?: () => void) =>
     act.mutate(

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page, Request } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/app/server.js';
 import { makeBody, makeOffice, makeOrganisation, makePerson } from '../support/factories.js';
 import { makeMeeting } from '../support/assembly-factory.js';
@@ -86,6 +86,22 @@ async function text(page: Page, testId: string): Promise<string> {
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Meeting controls' }).getByRole('tab', { name, exact: true }).click();
+}
+
+/**
+ * What a field of a contract form says about itself: whether it is marked invalid, and the field message that its
+ * aria-describedby names (the text under it).
+ */
+async function fieldSays(field: Locator): Promise<{ invalid: string | null; message: string }> {
+  return field.evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    message: (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id))
+      .filter((m) => m?.classList.contains('field-error'))
+      .map((m) => m!.textContent ?? '')
+      .join(' '),
+  }));
 }
 
 async function noError(page: Page): Promise<void> {
@@ -449,6 +465,15 @@ export function ballotJourneys(harness: () => Harness): void {
         const panel = m.page.getByTestId('motions-panel');
         await panel.getByRole('button', { name: 'Propose a motion' }).click();
         const propose = panel.getByTestId('propose-motion');
+        // the contract's own checks speak under each field: a motion without a title and a text is not sent
+        await propose.getByRole('button', { name: 'Propose', exact: true }).click();
+        for (const label of ['Title of the motion', 'Text of the motion']) {
+          await poll(() => fieldSays(propose.getByLabel(label))).toEqual({ invalid: 'true', message: 'Fill this in.' });
+        }
+        expect(((await propose.getByTestId('form-error').textContent()) ?? '').trim()).toBe(
+          '2 fields need attention: see the messages under them.',
+        );
+        expect(await panel.getByTestId('motion').count()).toBe(0);
         await propose.getByLabel('Title of the motion').fill('Shifts in the foundry');
         await propose.getByLabel('Text of the motion').fill(text0);
         await propose.getByRole('button', { name: 'Propose', exact: true }).click();
@@ -573,6 +598,15 @@ export function ballotJourneys(harness: () => Harness): void {
         await poll(() => dm.getByTestId('motion-status').first().textContent()).toBe('Принято');
         await dm.getByRole('button', { name: 'Записать особое мнение' }).click();
         const opinion = 'Восемь часов в литейном — мало для плана; я против.';
+        // an empty opinion: the contract's check says so under the field, in Russian
+        await dm.getByTestId('minority-opinion').getByRole('button', { name: 'Записать', exact: true }).click();
+        await poll(() => fieldSays(dm.getByLabel('Особое мнение'))).toEqual({
+          invalid: 'true',
+          message: 'Заполните это поле.',
+        });
+        expect(((await dm.getByTestId('minority-opinion').getByTestId('form-error').textContent()) ?? '').trim()).toBe(
+          'Одно поле требует внимания: см. сообщение под ним.',
+        );
         await dm.getByLabel('Особое мнение').fill(opinion);
         await dm.getByTestId('minority-opinion').getByRole('button', { name: 'Записать', exact: true }).click();
         await poll(async () => (await dm.locator('.opinions').textContent()) ?? '').toContain(opinion);
@@ -663,6 +697,15 @@ export function ballotJourneys(harness: () => Harness): void {
           .getByRole('button', { name: /^Confirm the mandate of / })
           .click();
         await poll(async () => ((await row(d2).getByTestId('form-error').textContent()) ?? '').trim()).not.toBe('');
+        expect(await row(d2).getAttribute('data-status')).toBe('submitted');
+        // a rejection without a reason is not sent: the check speaks under the reason
+        await row(d2)
+          .getByRole('button', { name: /^Reject the mandate of / })
+          .click();
+        await poll(() => fieldSays(row(d2).getByRole('textbox'))).toEqual({
+          invalid: 'true',
+          message: 'Fill this in.',
+        });
         expect(await row(d2).getAttribute('data-status')).toBe('submitted');
         await row(d2).getByRole('textbox').fill('The branch elected more delegates than the norm allows.');
         await row(d2)

@@ -10,6 +10,7 @@ import {
   get,
   useForm,
   type DefaultValues,
+  type FieldArrayPath,
   type FieldPath,
   type FieldValues,
   type Resolver,
@@ -259,33 +260,40 @@ export function contractResolver<In extends FieldValues, Out>(
 }
 
 /** A form checked by a contract's input schema (react-hook-form; its fields are FormField, FormTextArea…). */
-export function useContractForm<In extends FieldValues, Out>(
-  schema: z.ZodType<Out, In>,
-  defaultValues: DefaultValues<In>,
+export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  defaultValues: DefaultValues<z.input<S>>,
 ) {
+  // typed by the schema itself (zod's input type is not inferred through ZodType<Out, In>: the fields were `any`)
+  type In = z.input<S>;
+  type Out = z.output<S>;
   const { t } = useTranslation();
-  const resolver = useMemo(() => contractResolver(schema, t), [schema, t]);
+  const resolver = useMemo(() => contractResolver(schema as unknown as z.ZodType<Out, In>, t), [schema, t]);
   return useForm<In, unknown, Out>({ resolver, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
 }
 
 /**
  * ActionForm for a contract form: `onValid` gets the checked input (start the mutation there). When fields fail,
- * the live region says how many, each field says why, and the first one takes the focus.
+ * the live region says how many, each field says why, and the first one takes the focus. `onValid` may instead
+ * return a problem text — a check against what the page shows, which the contract cannot know (the words an
+ * amendment replaces are in the motion's text) — said in the live region, as ActionForm's onSubmit does.
  */
 export function ContractForm<In extends FieldValues, Out>(
   props: Omit<Parameters<typeof ActionForm>[0], 'onSubmit' | 'problem'> & {
     form: UseFormReturn<In, unknown, Out>;
-    onValid: (input: Out) => void;
+    onValid: (input: Out) => string | void;
   },
 ) {
   const { form, onValid, ...rest } = props;
-  const problem = useFieldsProblem(form);
+  const [problem, setProblem] = useState('');
+  const fields = useFieldsProblem(form);
   return (
     <ActionForm
       {...rest}
-      problem={problem}
+      problem={fields || problem}
       onSubmit={() => {
-        void form.handleSubmit(onValid)();
+        setProblem('');
+        void form.handleSubmit((input) => setProblem(onValid(input) ?? ''))();
       }}
     />
   );
@@ -318,14 +326,27 @@ interface BoundProps<In extends FieldValues> {
   id?: string;
   /** An empty (or blank) text is sent as "not given" (undefined) rather than "". */
   optional?: boolean;
+  /** A field shown only for some choices of the form: hidden, its value goes with it (is neither checked nor sent). */
+  unregister?: boolean;
+}
+
+/**
+ * Why a contract form's field fails (its translated message), or undefined: for a picker that fills the field, or
+ * a list as a whole (`agenda.root`: too few or too many rows).
+ */
+export function fieldMessage<In extends FieldValues>(
+  form: UseFormReturn<In, unknown, unknown>,
+  name: FieldPath<In> | `${FieldArrayPath<In>}.root`,
+): string | undefined {
+  const error = get(form.formState.errors, name) as { message?: unknown } | undefined;
+  return typeof error?.message === 'string' ? error.message : undefined;
 }
 
 /** The ids and ARIA of a bound field: the hint and the field's message describe it; invalid while it fails. */
 function useBound<In extends FieldValues>(p: BoundProps<In>) {
   const generated = useId();
   const id = p.id ?? generated;
-  const error = get(p.form.formState.errors, p.name) as { message?: string } | undefined;
-  const message = error?.message;
+  const message = fieldMessage(p.form, p.name);
   const describedBy = [p.hint ? `${id}-hint` : null, message ? `${id}-msg` : null].filter(Boolean).join(' ');
   const aria = { 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy || undefined };
   const after = (
@@ -356,10 +377,14 @@ export function FormField<In extends FieldValues>(
     spellCheck?: boolean;
     className?: string;
     required?: boolean;
+    placeholder?: string;
+    /** The label is read by screen readers only (a field in a table row whose header says what it is). */
+    hiddenLabel?: boolean;
   },
 ) {
   const { id, aria, after } = useBound(props);
   const reg = props.form.register(props.name, {
+    shouldUnregister: props.unregister,
     setValueAs: (v: unknown) =>
       props.type === 'number'
         ? v === '' || v === null || v === undefined
@@ -371,7 +396,9 @@ export function FormField<In extends FieldValues>(
   });
   return (
     <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id} className={props.hiddenLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       <input
         id={id}
         {...reg}
@@ -383,6 +410,7 @@ export function FormField<In extends FieldValues>(
         spellCheck={props.spellCheck}
         className={props.className}
         required={props.required}
+        placeholder={props.placeholder}
         {...aria}
       />
       {after}
@@ -394,6 +422,7 @@ export function FormField<In extends FieldValues>(
 export function FormTextArea<In extends FieldValues>(props: BoundProps<In> & { rows?: number }) {
   const { id, aria, after } = useBound(props);
   const reg = props.form.register(props.name, {
+    shouldUnregister: props.unregister,
     setValueAs: (v: unknown) => (props.optional && blankText(v) ? undefined : v),
   });
   return (
@@ -405,21 +434,41 @@ export function FormTextArea<In extends FieldValues>(props: BoundProps<In> & { r
   );
 }
 
-/** A labelled select bound to a contract form's field. */
+/**
+ * A labelled select bound to a contract form's field. With `optional`, the option of value '' (say, "as the statute
+ * says") is sent as "not given".
+ */
 export function FormSelect<In extends FieldValues>(
   props: BoundProps<In> & { options: { value: string; label: string }[] },
 ) {
   const { id, aria, after } = useBound(props);
+  const reg = props.form.register(props.name, {
+    shouldUnregister: props.unregister,
+    setValueAs: (v: unknown) => (props.optional && v === '' ? undefined : v),
+  });
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} {...props.form.register(props.name)} {...aria}>
+      <select id={id} {...reg} {...aria}>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+      {after}
+    </div>
+  );
+}
+
+/** A checkbox bound to a contract form's (boolean) field, its label beside it. */
+export function FormCheckbox<In extends FieldValues>(props: Omit<BoundProps<In>, 'optional'>) {
+  const { id, aria, after } = useBound(props);
+  return (
+    <div className="field checkbox-field">
+      <label className="radio" htmlFor={id}>
+        <input id={id} type="checkbox" {...props.form.register(props.name)} {...aria} /> {props.label}
+      </label>
       {after}
     </div>
   );

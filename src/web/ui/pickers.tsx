@@ -127,6 +127,7 @@ export function PersonPicker(props: {
   source: PersonSource;
   onPick: (c: Choice) => void;
   exclude?: string[];
+  message?: string;
 }) {
   const { key, search } = usePersonSource(props.source);
   return (
@@ -137,6 +138,7 @@ export function PersonPicker(props: {
       queryKey={key}
       onPick={props.onPick}
       exclude={props.exclude}
+      message={props.message}
     />
   );
 }
@@ -155,6 +157,8 @@ export function Chooser(props: {
   onPick: (c: Choice) => void;
   exclude?: string[];
   minLength?: number;
+  /** Why the contract form's field this picker fills fails: said under it, the search box marked invalid. */
+  message?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -187,6 +191,7 @@ export function Chooser(props: {
     }
   };
   const items = (res.data ?? []).filter((c) => !props.exclude?.includes(c.id));
+  const describedBy = [props.hint ? `${id}-hint` : null, props.message ? `${id}-msg` : null].filter(Boolean).join(' ');
   return (
     <div className="field chooser">
       <label htmlFor={id}>{props.label}</label>
@@ -201,7 +206,8 @@ export function Chooser(props: {
           type="search"
           value={draft}
           autoComplete="off"
-          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={props.message ? true : undefined}
           onChange={(e) => {
             setDraft(e.target.value);
             setTooShort(false);
@@ -214,6 +220,11 @@ export function Chooser(props: {
           {t('tree.searchSubmit')}
         </button>
       </div>
+      {props.message && (
+        <span id={`${id}-msg`} className="field-error small">
+          {props.message}
+        </span>
+      )}
       {tooShort && <p role="status">{t('forms.searchTooShort', { count: minLength })}</p>}
       {q && (
         <div aria-busy={res.isFetching}>

@@ -1,16 +1,28 @@
 // The body page's "Meetings" section: the body's meetings, and for those who manage the body the form to
 // convene one (kind, title, date and time, place, agenda with reporters, delegates, notice, urgency). Convening
 // gives the notice: the meeting is at once among every participant's own (MyMeetingsPage).
-import { useId, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { MeetingKind, type ConveneMeetingInput, type MeetingSummary } from '../../../contracts/assembly.js';
+import { z } from 'zod';
+import { ConveneMeetingInput, MeetingKind, type MeetingSummary } from '../../../contracts/assembly.js';
 import { client, isApiError, ok, urlOf } from '../../app/api.js';
 import { DEFAULT_TIME_ZONE, instantToZoned, zonedToInstant } from '../../../contracts/time-zone.js';
 import { useFormat, useTimeZone } from '../../app/format.js';
 import { ErrorNotice, Loading } from '../../ui/feedback.js';
-import { ActionForm, Disclosure, Field, Select, TextArea, useAct } from '../../ui/forms.js';
+import {
+  ContractForm,
+  Disclosure,
+  FormCheckbox,
+  FormField,
+  FormSelect,
+  FormTextArea,
+  fieldMessage,
+  useAct,
+  useContractForm,
+} from '../../ui/forms.js';
 import { PersonPicker, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { StatusBadge, useDateTime, useMeetingLabels } from './common.js';
@@ -35,30 +47,46 @@ const DEFAULT_KIND: Record<string, MeetingKind> = {
 
 const WITH_DELEGATES: string[] = ['conference', 'congress'];
 
-interface AgendaRow {
-  key: number;
-  title: string;
-  reporter: string;
-}
-
 /** A date and time in the organisation's zone (datetime-local value) a week from now at 18:00. */
 function defaultStart(timeZone: string): string {
   return `${instantToZoned(new Date(Date.now() + 7 * 86_400_000), timeZone).slice(0, 10)}T18:00`;
+}
+
+/**
+ * Convening, as the contract checks it; only the start is typed as the organisation's clocks show it (a
+ * datetime-local value) and becomes the instant the contract takes.
+ */
+function conveneForm(timeZone: string) {
+  return ConveneMeetingInput.safeExtend({
+    startsAt: z
+      .string()
+      .transform((local, ctx) => {
+        const at = zonedToInstant(local, timeZone);
+        if (at) return at.toISOString();
+        ctx.addIssue({ code: 'invalid_format', format: 'datetime', input: local });
+        return z.NEVER;
+      })
+      .pipe(ConveneMeetingInput.shape.startsAt),
+  });
 }
 
 export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: string }) {
   const { t } = useTranslation();
   const L = useMeetingLabels();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<MeetingKind>(DEFAULT_KIND[bodyKind] ?? 'open_meeting');
-  const [title, setTitle] = useState('');
   // the time is entered and shown in the organisation's zone, whatever the browser's
   const timeZone = useTimeZone() ?? DEFAULT_TIME_ZONE;
-  const [startsAt, setStartsAt] = useState(() => defaultStart(timeZone));
-  const [place, setPlace] = useState('');
-  const [notice, setNotice] = useState('');
-  const [urgent, setUrgent] = useState(false);
-  const urgentId = useId();
+  const schema = useMemo(() => conveneForm(timeZone), [timeZone]);
+  const form = useContractForm(schema, {
+    kind: DEFAULT_KIND[bodyKind] ?? 'open_meeting',
+    title: '',
+    startsAt: defaultStart(timeZone),
+    place: '',
+    agenda: [{ title: '' }],
+    urgent: false,
+  });
+  const agenda = useFieldArray({ control: form.control, name: 'agenda' });
+  const kind = form.watch('kind');
   const D = useDateTime();
   // the statute's notice days for the chosen kind: convening gives the notice, so the start must be that far off
   const statute = useQuery({
@@ -74,96 +102,72 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
         // eslint-disable-next-line react-hooks/purity -- the hint names the earliest date counted from now, on purpose
         date: D.dateTime(new Date(Date.now() + noticeDays * 86_400_000).toISOString()),
       });
-  const nextKey = useRef(2);
-  const [agenda, setAgenda] = useState<AgendaRow[]>([{ key: 1, title: '', reporter: '' }]);
   const [delegates, setDelegates] = useState<Choice[]>([]);
-  const focusKey = useRef<number | null>(null);
+  const choose = (next: Choice[]) => {
+    setDelegates(next);
+    form.setValue(
+      'delegateIds',
+      next.map((d) => d.id),
+      { shouldValidate: form.formState.isSubmitted },
+    );
+  };
   const addRef = useRef<HTMLButtonElement>(null);
   const act = useAct(
     (input: ConveneMeetingInput) =>
       ok(client.POST('/api/bodies/{id}/meetings', { params: { path: { id: bodyId } }, body: input })),
     [keys.body(bodyId), keys.mine],
   );
-  const setRow = (key: number, patch: Partial<AgendaRow>) =>
-    setAgenda((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const withDelegates = WITH_DELEGATES.includes(kind);
+  const listMessage = fieldMessage(form, 'agenda.root');
 
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('meetings.conveneTitle')}
       submitLabel={t('meetings.conveneSubmit')}
       state={act}
       testId="convene-form"
       done={t('meetings.convened')}
-      onSubmit={() => {
-        if (!title.trim()) return t('meetings.needTitle');
-        if (!place.trim()) return t('meetings.needPlace');
-        const start = zonedToInstant(startsAt, timeZone);
-        if (!start) return t('meetings.needStart');
-        const items = agenda.filter((r) => r.title.trim());
-        if (items.length === 0) return t('meetings.needAgenda');
+      onValid={(input) =>
         act.mutate(
-          {
-            kind,
-            title: title.trim(),
-            startsAt: start.toISOString(),
-            place: place.trim(),
-            agenda: items.map((r) => ({
-              title: r.title.trim(),
-              reporterName: r.reporter.trim() || null,
-              documents: [],
-            })),
-            ...(withDelegates ? { delegateIds: delegates.map((d) => d.id) } : {}),
-            notice: notice.trim() || null,
-            urgent,
-          },
+          { ...input, delegateIds: withDelegates ? (input.delegateIds ?? []) : undefined },
           { onSuccess: (m) => navigate(`/meetings/${m.id}`) },
-        );
-      }}
+        )
+      }
     >
-      <Select
+      <FormSelect
+        form={form}
+        name="kind"
         label={t('meetings.kindLabel')}
-        value={kind}
-        onChange={setKind}
         options={MeetingKind.options.map((k) => ({ value: k, label: L.kind(k) }))}
       />
-      <Field label={t('meetings.titleLabel')} value={title} onChange={setTitle} name="title" />
-      <Field
+      <FormField form={form} name="title" label={t('meetings.titleLabel')} />
+      <FormField
+        form={form}
+        name="startsAt"
         label={t('meetings.startsAtLabel')}
         type="datetime-local"
         hint={[t('meetings.startsAtZone', { zone: timeZone }), noticeHint].filter(Boolean).join(' ')}
-        value={startsAt}
-        onChange={setStartsAt}
-        name="startsAt"
       />
-      <Field label={t('meetings.placeLabel')} value={place} onChange={setPlace} name="place" />
+      <FormField form={form} name="place" label={t('meetings.placeLabel')} />
       <fieldset className="agenda-rows">
         <legend>{t('meetings.agenda')}</legend>
         <ol>
-          {agenda.map((row, i) => (
-            <li key={row.key} className="agenda-row" data-testid="agenda-row">
-              <Field
-                label={t('meetings.itemTitle', { n: i + 1 })}
-                value={row.title}
-                onChange={(v) => setRow(row.key, { title: v })}
-                inputRef={(el) => {
-                  if (el && focusKey.current === row.key) {
-                    focusKey.current = null;
-                    el.focus();
-                  }
-                }}
-              />
-              <Field
+          {agenda.fields.map((row, i) => (
+            <li key={row.id} className="agenda-row" data-testid="agenda-row">
+              <FormField form={form} name={`agenda.${i}.title`} label={t('meetings.itemTitle', { n: i + 1 })} />
+              <FormField
+                form={form}
+                name={`agenda.${i}.reporterName`}
+                optional
                 label={t('meetings.itemReporter', { n: i + 1 })}
-                value={row.reporter}
-                onChange={(v) => setRow(row.key, { reporter: v })}
               />
-              {agenda.length > 1 && (
+              {agenda.fields.length > 1 && (
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    setAgenda((rows) => rows.filter((r) => r.key !== row.key));
+                    agenda.remove(i);
                     addRef.current?.focus();
                   }}
                 >
@@ -173,15 +177,13 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
             </li>
           ))}
         </ol>
+        {listMessage && <p className="field-error small">{listMessage}</p>}
         <button
           type="button"
           ref={addRef}
           className="button button-secondary"
-          onClick={() => {
-            const key = nextKey.current++;
-            focusKey.current = key;
-            setAgenda((rows) => [...rows, { key, title: '', reporter: '' }]);
-          }}
+          // the new row's title takes the focus
+          onClick={() => agenda.append({ title: '' }, { shouldFocus: true })}
         >
           {t('meetings.addItem')}
         </button>
@@ -192,8 +194,9 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
             label={t('meetings.delegates')}
             hint={t('meetings.delegatesHint')}
             source={{ kind: 'scope' }}
-            onPick={(c) => setDelegates((ds) => (ds.some((d) => d.id === c.id) ? ds : [...ds, c]))}
+            onPick={(c) => choose(delegates.some((d) => d.id === c.id) ? delegates : [...delegates, c])}
             exclude={delegates.map((d) => d.id)}
+            message={fieldMessage(form, 'delegateIds')}
           />
           {delegates.length > 0 && (
             <ul className="chosen-list" aria-label={t('meetings.chosenDelegates')} data-testid="chosen-delegates">
@@ -205,7 +208,7 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
                     type="button"
                     className="link-button"
                     aria-label={t('forms.removeNamed', { name: d.label })}
-                    onClick={() => setDelegates((ds) => ds.filter((x) => x.id !== d.id))}
+                    onClick={() => choose(delegates.filter((x) => x.id !== d.id))}
                   >
                     {t('forms.remove')}
                   </button>
@@ -215,23 +218,9 @@ export function ConveneForm({ bodyId, bodyKind }: { bodyId: string; bodyKind: st
           )}
         </div>
       )}
-      <TextArea label={t('meetings.noticeLabel')} value={notice} onChange={setNotice} rows={4} name="notice" />
-      <div className="field checkbox-field">
-        <label className="radio">
-          <input
-            type="checkbox"
-            name="urgent"
-            checked={urgent}
-            aria-describedby={`${urgentId}-hint`}
-            onChange={(e) => setUrgent(e.target.checked)}
-          />{' '}
-          {t('meetings.urgentLabel')}
-        </label>
-        <span id={`${urgentId}-hint`} className="small muted">
-          {t('meetings.urgentHint')}
-        </span>
-      </div>
-    </ActionForm>
+      <FormTextArea form={form} name="notice" optional label={t('meetings.noticeLabel')} rows={4} />
+      <FormCheckbox form={form} name="urgent" label={t('meetings.urgentLabel')} hint={t('meetings.urgentHint')} />
+    </ContractForm>
   );
 }
 

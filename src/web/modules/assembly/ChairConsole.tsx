@@ -10,8 +10,8 @@ import {
   type MeetingRoleEntry,
 } from '../../../contracts/assembly.js';
 import { client, ok } from '../../app/api.js';
-import { FormError } from '../../ui/forms.js';
-import { Select } from '../../ui/forms.js';
+import { ActButton } from '../../ui/ActButton.js';
+import { FormError, Select } from '../../ui/forms.js';
 import { PersonPicker } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { Countdown, useDateTime, useMeetingLabels } from './common.js';
@@ -172,52 +172,34 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
       )}
       <div className="button-row">
         {meeting.can.open && (
-          <button
-            type="button"
-            className="button"
-            disabled={act.isPending || noChair}
-            aria-busy={act.isPending || undefined}
-            onClick={() => move('/api/meetings/{id}/open')}
-          >
+          <ActButton act={act} className="button" disabled={noChair} onClick={() => move('/api/meetings/{id}/open')}>
             {t('meetings.openMeeting')}
-          </button>
+          </ActButton>
         )}
         {meeting.can.cancel && (
-          <button
-            type="button"
+          <ActButton
+            act={act}
             className="button button-secondary"
-            disabled={act.isPending}
-            aria-busy={act.isPending || undefined}
-            onClick={() => {
-              if (window.confirm(t('meetings.cancelConfirm'))) move('/api/meetings/{id}/cancel');
-            }}
+            confirm={t('meetings.cancelConfirm')}
+            onClick={() => move('/api/meetings/{id}/cancel')}
           >
             {t('meetings.cancelMeeting')}
-          </button>
+          </ActButton>
         )}
         {meeting.can.moveAgenda && (
-          <button
-            type="button"
-            className="button"
-            disabled={act.isPending}
-            aria-busy={act.isPending || undefined}
-            onClick={() => move('/api/meetings/{id}/agenda/advance')}
-          >
+          <ActButton act={act} className="button" onClick={() => move('/api/meetings/{id}/agenda/advance')}>
             {current ? t('meetings.nextItem') : t('meetings.firstItem')}
-          </button>
+          </ActButton>
         )}
         {meeting.can.close && (
-          <button
-            type="button"
+          <ActButton
+            act={act}
             className="button button-secondary"
-            disabled={act.isPending}
-            aria-busy={act.isPending || undefined}
-            onClick={() => {
-              if (window.confirm(t('meetings.closeConfirm'))) move('/api/meetings/{id}/close');
-            }}
+            confirm={t('meetings.closeConfirm')}
+            onClick={() => move('/api/meetings/{id}/close')}
           >
             {t('meetings.closeMeeting')}
-          </button>
+          </ActButton>
         )}
         {act.isPending && <span className="spinner spinner-inline" aria-hidden="true" />}
       </div>
@@ -237,15 +219,9 @@ function SessionControls({ meeting, live }: { meeting: Meeting; live: Live }) {
               {item.status === 'current' ? (
                 <span className="badge badge-warn">{t('meetings.itemStatus.current')}</span>
               ) : (
-                <button
-                  type="button"
-                  className="link-button"
-                  disabled={act.isPending}
-                  aria-busy={act.isPending || undefined}
-                  onClick={() => makeCurrent(item.id)}
-                >
+                <ActButton act={act} onClick={() => makeCurrent(item.id)}>
                   {t('meetings.takeUp', { n: item.position })}
-                </button>
+                </ActButton>
               )}
             </li>
           ))}
@@ -277,6 +253,17 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
       focusAfter.current = null;
     }
   });
+
+  /** An act on one request of the list of speakers: give or end the floor, extend the time, withdraw it. */
+  const onFloor = (a: 'give' | 'end' | 'extend' | 'withdraw', requestId: string, body: { seconds?: number } = {}) =>
+    act.mutate(() =>
+      ok(
+        client.POST(`/api/meetings/{id}/floor/{requestId}/${a}`, {
+          params: { path: { id: meeting.id, requestId } },
+          body,
+        }),
+      ),
+    );
 
   const reorder = (r: FloorRequest, delta: -1 | 1) => {
     const ids = waiting.map((w) => w.id);
@@ -316,44 +303,18 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
             <Countdown live={live} />
           </p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() =>
-                act.mutate(() =>
-                  ok(
-                    client.POST('/api/meetings/{id}/floor/{requestId}/end', {
-                      params: { path: { id: meeting.id, requestId: speaking.id } },
-                      body: {},
-                    }),
-                  ),
-                )
-              }
-            >
+            <ActButton act={act} className="button" onClick={() => onFloor('end', speaking.id)}>
               {t('meetings.endSpeech')}
-            </button>
+            </ActButton>
             {[60, 120].map((sec) => (
-              <button
+              <ActButton
                 key={sec}
-                type="button"
+                act={act}
                 className="button button-secondary"
-                disabled={act.isPending}
-                aria-busy={act.isPending || undefined}
-                onClick={() =>
-                  act.mutate(() =>
-                    ok(
-                      client.POST('/api/meetings/{id}/floor/{requestId}/extend', {
-                        params: { path: { id: meeting.id, requestId: speaking.id } },
-                        body: { seconds: sec },
-                      }),
-                    ),
-                  )
-                }
+                onClick={() => onFloor('extend', speaking.id, { seconds: sec })}
               >
                 {t('meetings.extend', { n: sec / 60 })}
-              </button>
+              </ActButton>
             ))}
           </div>
         </div>
@@ -377,16 +338,7 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                   className="button"
                   disabled={act.isPending || !!speaking}
                   data-focus-key={`${r.id}-give`}
-                  onClick={() =>
-                    act.mutate(() =>
-                      ok(
-                        client.POST('/api/meetings/{id}/floor/{requestId}/give', {
-                          params: { path: { id: meeting.id, requestId: r.id } },
-                          body: {},
-                        }),
-                      ),
-                    )
-                  }
+                  onClick={() => onFloor('give', r.id)}
                 >
                   {t('meetings.giveFloor')}
                   <span className="visually-hidden"> — {r.name}</span>
@@ -411,25 +363,13 @@ function FloorQueue({ meeting, live }: { meeting: Meeting; live: Live }) {
                 >
                   ↓
                 </button>
-                <button
-                  type="button"
-                  className="link-button"
-                  disabled={act.isPending}
-                  aria-busy={act.isPending || undefined}
-                  aria-label={t('meetings.removeFromQueue', { name: r.name })}
-                  onClick={() =>
-                    act.mutate(() =>
-                      ok(
-                        client.POST('/api/meetings/{id}/floor/{requestId}/withdraw', {
-                          params: { path: { id: meeting.id, requestId: r.id } },
-                          body: {},
-                        }),
-                      ),
-                    )
-                  }
+                <ActButton
+                  act={act}
+                  label={t('meetings.removeFromQueue', { name: r.name })}
+                  onClick={() => onFloor('withdraw', r.id)}
                 >
                   {t('forms.remove')}
-                </button>
+                </ActButton>
               </span>
             </li>
           ))}

@@ -1,14 +1,22 @@
 // Elections (bureaus, secretaries, delegates, commissions): create, nominate, the candidate's consent or refusal,
 // withdrawal, the candidates list; after the vote the elected, the round-by-round transcript, the published board,
 // its BLT file and a recount from the board with the app's own counting code.
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
-import { CountMethod, ElectionOffice, type Election, type Recount, type Vote } from '../../../contracts/ballot.js';
+import {
+  CountMethod,
+  CreateElectionInput,
+  ElectionOffice,
+  type Election,
+  type Recount,
+  type Vote,
+} from '../../../contracts/ballot.js';
 import { client, ok, urlOf } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
 import { useFormat } from '../../app/format.js';
-import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
+import { ContractForm, FormError, FormField, FormSelect, useContractForm } from '../../ui/forms.js';
+import { ActButton } from '../../ui/ActButton.js';
 import { PersonPicker } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import type { Live } from '../assembly/queries.js';
@@ -22,102 +30,90 @@ function CreateElection({ meeting, live }: { meeting: Meeting; live: Live }) {
   const L = useBallotLabels();
   const act = useBallotAction(meeting.id);
   const current = live.state?.currentItem?.id ?? meeting.agenda.find((a) => a.status === 'current')?.id;
-  const [item, setItem] = useState(current ?? meeting.agenda[0]?.id ?? '');
-  const [title, setTitle] = useState('');
-  const [office, setOffice] = useState<ElectionOffice>('bureau');
-  const [seats, setSeats] = useState('');
-  const [method, setMethod] = useState<CountMethod | ''>('');
-  const [ballot, setBallot] = useState<'' | 'open' | 'secret'>('');
-  const [delegateMeeting, setDelegateMeeting] = useState('');
+  const form = useContractForm(CreateElectionInput, {
+    agendaItemId: current ?? meeting.agenda[0]?.id ?? '',
+    title: '',
+    office: 'bureau',
+  });
+  const office = form.watch('office');
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('ballots.createElection')}
       submitLabel={t('ballots.create')}
       state={act}
       testId="create-election"
       done={t('ballots.electionCreated')}
-      onSubmit={() => {
-        if (!item) return t('ballots.needItem');
-        if (!title.trim()) return t('ballots.needTitle');
-        const n = seats.trim() ? Number(seats.trim()) : undefined;
-        if (n !== undefined && (!Number.isInteger(n) || n < 1)) return t('ballots.needSeats');
-        if (office === 'delegates' && delegateMeeting.trim() && !/^[0-9a-f-]{36}$/i.test(delegateMeeting.trim()))
-          return t('ballots.needMeetingId');
+      onValid={(input) =>
         act.mutate(
           () =>
             ok(
               client.POST('/api/meetings/{id}/elections', {
                 params: { path: { id: meeting.id } },
-                body: {
-                  agendaItemId: item,
-                  title: title.trim(),
-                  office,
-                  ...(n !== undefined ? { seats: n } : {}),
-                  ...(method ? { method } : {}),
-                  ...(ballot ? { ballot } : {}),
-                  ...(office === 'delegates' && delegateMeeting.trim()
-                    ? { delegateMeetingId: delegateMeeting.trim() }
-                    : {}),
-                },
+                body: { ...input, title: input.title.trim() },
               }),
             ),
-          { onSuccess: () => setTitle('') },
-        );
-      }}
+          { onSuccess: () => form.resetField('title') },
+        )
+      }
     >
-      <Select
+      <FormSelect
+        form={form}
+        name="agendaItemId"
         label={t('ballots.agendaItem')}
-        value={item}
-        onChange={setItem}
         options={meeting.agenda.map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` }))}
       />
-      <Field label={t('ballots.electionTitle')} value={title} onChange={setTitle} />
+      <FormField form={form} name="title" label={t('ballots.electionTitle')} />
       <div className="inline-fields">
-        <Select
+        <FormSelect
+          form={form}
+          name="office"
           label={t('ballots.officeLabel')}
-          value={office}
-          onChange={setOffice}
           options={ElectionOffice.options.map((o) => ({ value: o, label: L.office(o) }))}
         />
-        <Field
+        <FormField
+          form={form}
+          name="seats"
           label={t('ballots.seats')}
           type="number"
           min={1}
-          value={seats}
-          onChange={setSeats}
           hint={office === 'delegates' ? t('ballots.seatsDelegatesHint') : undefined}
         />
       </div>
       <div className="inline-fields">
-        <Select
+        <FormSelect
+          form={form}
+          name="method"
+          optional
           label={t('ballots.countMethodLabel')}
-          value={method}
-          onChange={setMethod}
           options={[
-            { value: '' as const, label: t('ballots.statuteDefault') },
+            { value: '', label: t('ballots.statuteDefault') },
             ...CountMethod.options.map((m) => ({ value: m, label: L.countMethod(m) })),
           ]}
         />
-        <Select
+        <FormSelect
+          form={form}
+          name="ballot"
+          optional
           label={t('ballots.ballotLabel')}
-          value={ballot}
-          onChange={setBallot}
           options={[
-            { value: '' as const, label: t('ballots.statuteDefault') },
-            { value: 'secret' as const, label: t('ballots.method.secret') },
-            { value: 'open' as const, label: t('ballots.method.open') },
+            { value: '', label: t('ballots.statuteDefault') },
+            { value: 'secret', label: t('ballots.method.secret') },
+            { value: 'open', label: t('ballots.method.open') },
           ]}
         />
       </div>
       {office === 'delegates' && (
-        <Field
+        <FormField
+          form={form}
+          name="delegateMeetingId"
+          optional
+          unregister
           label={t('ballots.delegateMeeting')}
-          value={delegateMeeting}
-          onChange={setDelegateMeeting}
           hint={t('ballots.delegateMeetingHint')}
         />
       )}
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -154,34 +150,6 @@ function RecountButton({ voteId }: { voteId: string }) {
         </p>
       )}
     </div>
-  );
-}
-
-/** A button for one of the card's actions, disabled while one is pending. */
-function ActButton({
-  act,
-  className = 'link-button',
-  label,
-  onClick,
-  children,
-}: {
-  act: { isPending: boolean };
-  className?: string;
-  label?: string;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className={className}
-      disabled={act.isPending}
-      aria-busy={act.isPending || undefined}
-      aria-label={label}
-      onClick={onClick}
-    >
-      {children}
-    </button>
   );
 }
 

@@ -2,25 +2,32 @@
 // norm of representation and how many it sent; each mandate confirmed or rejected (with a reason); the seated
 // delegates (confirmed, voting) make up the roll.
 import { useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
-import type { Mandate } from '../../../contracts/ballot.js';
+import { CheckMandateInput, EnterMandateInput, type Mandate } from '../../../contracts/ballot.js';
 import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
-import { ActionForm, FormError, Select } from '../../ui/forms.js';
+import { ActButton } from '../../ui/ActButton.js';
+import { ContractForm, FormError, FormField, FormSelect, fieldMessage, useContractForm } from '../../ui/forms.js';
 import { Chooser, PersonPicker, useBodySearchFn, type Choice } from '../../ui/pickers.js';
 import { PersonName } from '../../ui/person.js';
 import { useBallotLabels } from './common.js';
 import { useBallotAction, useMandates } from './queries.js';
+
+/** Rejecting a mandate: the contract's reason, which a rejection must give. */
+const RejectMandateForm = z.object({ reason: CheckMandateInput.shape.reason.unwrap().min(1) });
 
 function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate: Mandate; canCheck: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const L = useBallotLabels();
   const act = useBallotAction(meeting.id);
-  const [reason, setReason] = useState('');
+  const form = useContractForm(RejectMandateForm, { reason: '' });
   const name = f.name(mandate);
-  const [problem, setProblem] = useState('');
+  const failed = form.formState.errors.reason ? 1 : 0;
+  const check = (body: CheckMandateInput) =>
+    act.mutate(() => ok(client.POST('/api/mandates/{id}/check', { params: { path: { id: mandate.id } }, body })));
   return (
     <tr data-testid="mandate" data-status={mandate.status}>
       <th scope="row">{name}</th>
@@ -37,59 +44,36 @@ function MandateRow({ meeting, mandate, canCheck }: { meeting: Meeting; mandate:
       <td>
         {canCheck && mandate.status === 'submitted' ? (
           <div className="mandate-check">
-            <label className="visually-hidden" htmlFor={`reason-${mandate.id}`}>
-              {t('ballots.rejectReasonFor', { name })}
-            </label>
-            <input
-              id={`reason-${mandate.id}`}
-              type="text"
+            <FormField
+              form={form}
+              name="reason"
+              hiddenLabel
+              label={t('ballots.rejectReasonFor', { name })}
               placeholder={t('ballots.rejectReason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
             />
             <span className="button-row">
-              <button
-                type="button"
+              <ActButton
+                act={act}
                 className="button"
-                disabled={act.isPending}
-                aria-busy={act.isPending || undefined}
-                aria-label={t('ballots.confirmMandateOf', { name })}
-                onClick={() =>
-                  act.mutate(() =>
-                    ok(
-                      client.POST('/api/mandates/{id}/check', {
-                        params: { path: { id: mandate.id } },
-                        body: { status: 'confirmed' },
-                      }),
-                    ),
-                  )
-                }
+                label={t('ballots.confirmMandateOf', { name })}
+                onClick={() => check({ status: 'confirmed' })}
               >
                 {t('ballots.confirmMandate')}
-              </button>
-              <button
-                type="button"
+              </ActButton>
+              <ActButton
+                act={act}
                 className="button button-secondary"
-                disabled={act.isPending}
-                aria-busy={act.isPending || undefined}
-                aria-label={t('ballots.rejectMandateOf', { name })}
-                onClick={() => {
-                  if (!reason.trim()) return setProblem(t('ballots.needReason'));
-                  setProblem('');
-                  act.mutate(() =>
-                    ok(
-                      client.POST('/api/mandates/{id}/check', {
-                        params: { path: { id: mandate.id } },
-                        body: { status: 'rejected', reason: reason.trim() },
-                      }),
-                    ),
-                  );
-                }}
+                label={t('ballots.rejectMandateOf', { name })}
+                onClick={() => void form.handleSubmit(({ reason }) => check({ status: 'rejected', reason }))()}
               >
                 {t('ballots.rejectMandate')}
-              </button>
+              </ActButton>
             </span>
-            <FormError id={`mandate-${mandate.id}`} error={act.error} problem={problem || undefined} />
+            <FormError
+              id={`mandate-${mandate.id}`}
+              error={act.error}
+              problem={failed ? t('forms.checkFields', { count: failed }) : undefined}
+            />
           </div>
         ) : null}
       </td>
@@ -102,47 +86,63 @@ function EnterMandate({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const act = useBallotAction(meeting.id);
   const bodies = useBodySearchFn();
+  const form = useContractForm(EnterMandateInput, { personId: '', fromBodyId: '', voice: 'voting' });
+  const { isSubmitted } = form.formState;
   const [person, setPerson] = useState<Choice | null>(null);
   const [body, setBody] = useState<Choice | null>(null);
-  const [voice, setVoice] = useState<'voting' | 'consultative'>('voting');
+  const pick = (field: 'personId' | 'fromBodyId', c: Choice | null) => {
+    (field === 'personId' ? setPerson : setBody)(c);
+    form.setValue(field, c?.id ?? '', { shouldValidate: isSubmitted });
+  };
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('ballots.enterMandate')}
       submitLabel={t('ballots.enterMandateSubmit')}
       state={act}
       testId="enter-mandate"
-      onSubmit={() => {
-        if (!person || !body) return t('ballots.needDelegateAndBody');
+      onValid={(input) =>
         act.mutate(
-          () =>
-            ok(
-              client.POST('/api/meetings/{id}/mandates', {
-                params: { path: { id: meeting.id } },
-                body: { personId: person.id, fromBodyId: body.id, voice },
-              }),
-            ),
-          { onSuccess: () => setPerson(null) },
-        );
-      }}
+          () => ok(client.POST('/api/meetings/{id}/mandates', { params: { path: { id: meeting.id } }, body: input })),
+          {
+            // the next delegate of the same body: a fresh form, the body and voice kept
+            onSuccess: () => {
+              setPerson(null);
+              form.reset({ ...form.getValues(), personId: '' });
+            },
+          },
+        )
+      }
     >
       <p data-testid="mandate-person">
         {t('ballots.delegate')}: <strong>{person?.person ? <PersonName person={person.person} /> : '—'}</strong>
       </p>
-      <PersonPicker label={t('ballots.findDelegate')} source={{ kind: 'scope' }} onPick={setPerson} />
+      <PersonPicker
+        label={t('ballots.findDelegate')}
+        source={{ kind: 'scope' }}
+        onPick={(c) => pick('personId', c)}
+        message={fieldMessage(form, 'personId')}
+      />
       <p data-testid="mandate-body">
         {t('ballots.electedBy')}: <strong>{body?.label ?? '—'}</strong>
       </p>
-      <Chooser label={t('ballots.findBody')} search={bodies} queryKey={`mandate-body-${meeting.id}`} onPick={setBody} />
-      <Select
+      <Chooser
+        label={t('ballots.findBody')}
+        search={bodies}
+        queryKey={`mandate-body-${meeting.id}`}
+        onPick={(c) => pick('fromBodyId', c)}
+        message={fieldMessage(form, 'fromBodyId')}
+      />
+      <FormSelect
+        form={form}
+        name="voice"
         label={t('ballots.voice')}
-        value={voice}
-        onChange={setVoice}
         options={(['voting', 'consultative'] as const).map((v) => ({
           value: v,
           label: t(`meetings.voice.${v}`, { defaultValue: v }),
         }))}
       />
-    </ActionForm>
+    </ContractForm>
   );
 }
 

@@ -2,13 +2,27 @@
 // the support still needed, amendments (the words they replace → the new words), minority opinions. Propose a
 // motion, an amendment (pick the words to replace from the current text, type the new ones), support, withdraw,
 // and record a minority opinion after the vote.
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
-import { QuestionKind, type Motion } from '../../../contracts/ballot.js';
+import {
+  MinorityOpinionInput,
+  ProposeAmendmentInput,
+  ProposeMotionInput,
+  QuestionKind,
+  type Motion,
+} from '../../../contracts/ballot.js';
 import { client, ok } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
-import { ActionForm, Disclosure, Field, FormError, Select, TextArea } from '../../ui/forms.js';
+import {
+  ContractForm,
+  Disclosure,
+  FormError,
+  FormField,
+  FormSelect,
+  FormTextArea,
+  useContractForm,
+} from '../../ui/forms.js';
 import type { Live } from '../assembly/queries.js';
 import { useBallotLabels } from './common.js';
 import { useBallotAction, useMotions } from './queries.js';
@@ -17,58 +31,50 @@ function ProposeMotion({ meeting, itemId }: { meeting: Meeting; itemId: string }
   const { t } = useTranslation();
   const L = useBallotLabels();
   const act = useBallotAction(meeting.id);
-  const [title, setTitle] = useState('');
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<QuestionKind>('ordinary');
-  const [label, setLabel] = useState('');
+  const form = useContractForm(ProposeMotionInput, {
+    agendaItemId: itemId,
+    title: '',
+    text: '',
+    questionKind: 'ordinary',
+  });
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       submitLabel={t('ballots.propose')}
       state={act}
       testId="propose-motion"
       done={t('ballots.proposed')}
-      onSubmit={() => {
-        if (!title.trim() || !text.trim()) return t('ballots.needTitleText');
+      onValid={(input) =>
         act.mutate(
           () =>
             ok(
               client.POST('/api/meetings/{id}/motions', {
                 params: { path: { id: meeting.id } },
-                body: {
-                  agendaItemId: itemId,
-                  title: title.trim(),
-                  text: text.trim(),
-                  questionKind: kind,
-                  ...(label.trim() ? { proposerLabel: label.trim() } : {}),
-                },
+                body: { ...input, title: input.title.trim(), text: input.text.trim() },
               }),
             ),
-          {
-            onSuccess: () => {
-              setTitle('');
-              setText('');
-            },
-          },
-        );
-      }}
+          { onSuccess: () => form.reset({ ...form.getValues(), title: '', text: '' }) },
+        )
+      }
     >
-      <Field label={t('ballots.motionTitle')} value={title} onChange={setTitle} />
-      <TextArea label={t('ballots.motionText')} value={text} onChange={setText} rows={5} />
+      <FormField form={form} name="title" label={t('ballots.motionTitle')} />
+      <FormTextArea form={form} name="text" label={t('ballots.motionText')} rows={5} />
       <div className="inline-fields">
-        <Select
+        <FormSelect
+          form={form}
+          name="questionKind"
           label={t('ballots.kindLabel')}
-          value={kind}
-          onChange={setKind}
           options={QuestionKind.options.filter((k) => k !== 'amendment').map((k) => ({ value: k, label: L.kind(k) }))}
         />
-        <Field
+        <FormField
+          form={form}
+          name="proposerLabel"
+          optional
           label={t('ballots.proposerLabel')}
-          value={label}
-          onChange={setLabel}
           hint={t('ballots.proposerLabelHint')}
         />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -83,37 +89,28 @@ function ProposeAmendment({
 }) {
   const { t } = useTranslation();
   const act = useBallotAction(meeting.id);
-  const [replaces, setReplaces] = useState('');
-  const [text, setText] = useState('');
+  const form = useContractForm(ProposeAmendmentInput, { replaces: '', text: '' });
   const current = motion.currentText ?? motion.text;
   const useSelection = () => {
     const sel = window.getSelection();
     const s = sel?.toString() ?? '';
-    if (s && textRef.current && sel?.anchorNode && textRef.current.contains(sel.anchorNode)) setReplaces(s);
+    if (s && textRef.current && sel?.anchorNode && textRef.current.contains(sel.anchorNode))
+      form.setValue('replaces', s, { shouldValidate: form.formState.isSubmitted });
   };
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       submitLabel={t('ballots.proposeAmendment')}
       state={act}
       testId="propose-amendment"
       done={t('ballots.proposed')}
-      onSubmit={() => {
-        if (replaces && !current.includes(replaces)) return t('ballots.replacesNotFound');
-        if (!replaces && !text.trim()) return t('ballots.needAmendment');
+      onValid={(body) => {
+        // checks against the motion as shown: the contract cannot know its text
+        if (body.replaces && !current.includes(body.replaces)) return t('ballots.replacesNotFound');
+        if (!body.replaces && !body.text.trim()) return t('ballots.needAmendment');
         act.mutate(
-          () =>
-            ok(
-              client.POST('/api/motions/{id}/amendments', {
-                params: { path: { id: motion.id } },
-                body: { replaces, text },
-              }),
-            ),
-          {
-            onSuccess: () => {
-              setReplaces('');
-              setText('');
-            },
-          },
+          () => ok(client.POST('/api/motions/{id}/amendments', { params: { path: { id: motion.id } }, body })),
+          { onSuccess: () => form.reset() },
         );
       }}
     >
@@ -126,37 +123,31 @@ function ProposeAmendment({
       >
         {t('ballots.useSelection')}
       </button>
-      <Field label={t('ballots.replaces')} value={replaces} onChange={setReplaces} hint={t('ballots.replacesHint')} />
-      <TextArea label={t('ballots.newWords')} value={text} onChange={setText} />
-    </ActionForm>
+      <FormField form={form} name="replaces" label={t('ballots.replaces')} hint={t('ballots.replacesHint')} />
+      <FormTextArea form={form} name="text" label={t('ballots.newWords')} />
+    </ContractForm>
   );
 }
 
 function MinorityOpinionForm({ meeting, motion }: { meeting: Meeting; motion: Motion }) {
   const { t } = useTranslation();
   const act = useBallotAction(meeting.id);
-  const [text, setText] = useState('');
+  const form = useContractForm(MinorityOpinionInput, { text: '' });
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       submitLabel={t('ballots.recordOpinion')}
       state={act}
       testId="minority-opinion"
-      onSubmit={() => {
-        if (!text.trim()) return t('ballots.needOpinion');
+      onValid={(body) =>
         act.mutate(
-          () =>
-            ok(
-              client.POST('/api/motions/{id}/minority-opinions', {
-                params: { path: { id: motion.id } },
-                body: { text: text.trim() },
-              }),
-            ),
-          { onSuccess: () => setText('') },
-        );
-      }}
+          () => ok(client.POST('/api/motions/{id}/minority-opinions', { params: { path: { id: motion.id } }, body })),
+          { onSuccess: () => form.reset() },
+        )
+      }
     >
-      <TextArea label={t('ballots.opinionText')} value={text} onChange={setText} />
-    </ActionForm>
+      <FormTextArea form={form} name="text" label={t('ballots.opinionText')} />
+    </ContractForm>
   );
 }
 

@@ -1,12 +1,20 @@
 // The chair's vote controls (chair, presidium, secretary, tellers): announce a vote on a motion, an election or a
 // question put by the chair (open, roll-call or secret; the kind of question gives the statute's majority), open,
 // close, cancel; ballots received live; the tellers' count of a show of hands; the roll-call sheet.
-import { useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../contracts/assembly.js';
-import { QuestionKind, VoteMethod, type Election, type Vote } from '../../../contracts/ballot.js';
+import {
+  AnnounceVoteInput,
+  EnterCountInput,
+  QuestionKind,
+  VoteMethod,
+  type Election,
+  type Vote,
+} from '../../../contracts/ballot.js';
 import { useFormat } from '../../app/format.js';
-import { ActionForm, Field, FormError, Select } from '../../ui/forms.js';
+import { ActButton } from '../../ui/ActButton.js';
+import { ContractForm, FormError, FormField, FormSelect, useContractForm } from '../../ui/forms.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, ok } from '../../app/api.js';
 import type { Live } from '../assembly/queries.js';
@@ -14,7 +22,15 @@ import { useBallotLabels, VoteResultView } from './common.js';
 import { ballotKeys } from './keys.js';
 import { useBallotAction, useElections, useMotions, useVotes } from './queries.js';
 
-type Subject = 'motion' | 'election' | 'question';
+/**
+ * Announcing a vote: the contract's fields and what is voted on — a motion, an election or a question put by the
+ * chair. The form's own choice says which of the contract's fields count; a question needs its words.
+ */
+const AnnounceVoteForm = AnnounceVoteInput.extend({ subject: z.enum(['motion', 'election', 'question']) }).superRefine(
+  (v, ctx) => {
+    if (v.subject === 'question' && !v.title) ctx.addIssue({ code: 'custom', path: ['title'], input: v.title ?? '' });
+  },
+);
 
 function AnnounceForm({ meeting, live }: { meeting: Meeting; live: Live }) {
   const { t } = useTranslation();
@@ -22,87 +38,60 @@ function AnnounceForm({ meeting, live }: { meeting: Meeting; live: Live }) {
   const motions = useMotions(meeting.id);
   const elections = useElections(meeting.id);
   const act = useBallotAction(meeting.id);
-  const [subject, setSubject] = useState<Subject>('election');
-  const [motionId, setMotionId] = useState('');
-  const [electionId, setElectionId] = useState('');
-  const [title, setTitle] = useState('');
-  const [method, setMethod] = useState<VoteMethod>('secret');
-  const [kind, setKind] = useState<QuestionKind>('procedural');
+  const form = useContractForm(AnnounceVoteForm, { subject: 'election', method: 'secret', questionKind: 'procedural' });
+  const subject = form.watch('subject');
   const openMotions = (motions.data?.items ?? []).filter((m) => m.status === 'supported');
   const openElections = (elections.data?.items ?? []).filter((e) => e.status === 'nominating');
-  const motion = openMotions.find((m) => m.id === motionId) ?? openMotions[0];
-  const election = openElections.find((e) => e.id === electionId) ?? openElections[0];
   const currentItem = live.state?.currentItem?.id ?? meeting.agenda.find((a) => a.status === 'current')?.id;
+  const announce = (body: AnnounceVoteInput) =>
+    act.mutate(() => ok(client.POST('/api/meetings/{id}/votes', { params: { path: { id: meeting.id } }, body })));
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('ballots.announceTitle')}
       submitLabel={t('ballots.announce')}
       state={act}
       testId="announce-form"
-      onSubmit={() => {
-        const base = { method };
+      onValid={({ subject, method, motionId, electionId, title, questionKind }) => {
+        // the one shown: the list may have changed under a choice made before
         if (subject === 'motion') {
+          const motion = openMotions.find((m) => m.id === motionId) ?? openMotions[0];
           if (!motion) return t('ballots.noMotionToPut');
-          act.mutate(() =>
-            ok(
-              client.POST('/api/meetings/{id}/votes', {
-                params: { path: { id: meeting.id } },
-                body: { ...base, motionId: motion.id },
-              }),
-            ),
-          );
+          announce({ method, motionId: motion.id });
         } else if (subject === 'election') {
+          const election = openElections.find((e) => e.id === electionId) ?? openElections[0];
           if (!election) return t('ballots.noElectionToPut');
-          act.mutate(() =>
-            ok(
-              client.POST('/api/meetings/{id}/votes', {
-                params: { path: { id: meeting.id } },
-                body: { ...base, electionId: election.id },
-              }),
-            ),
-          );
+          announce({ method, electionId: election.id });
         } else {
-          if (!title.trim()) return t('ballots.needQuestion');
-          act.mutate(() =>
-            ok(
-              client.POST('/api/meetings/{id}/votes', {
-                params: { path: { id: meeting.id } },
-                body: {
-                  ...base,
-                  title: title.trim(),
-                  questionKind: kind,
-                  ...(currentItem ? { agendaItemId: currentItem } : {}),
-                },
-              }),
-            ),
-          );
+          announce({ method, title, questionKind, ...(currentItem ? { agendaItemId: currentItem } : {}) });
         }
       }}
     >
       <div className="inline-fields">
-        <Select
+        <FormSelect
+          form={form}
+          name="subject"
           label={t('ballots.subject')}
-          value={subject}
-          onChange={setSubject}
           options={[
             { value: 'election', label: t('ballots.subjectElection') },
             { value: 'motion', label: t('ballots.subjectMotion') },
             { value: 'question', label: t('ballots.subjectQuestion') },
           ]}
         />
-        <Select
+        <FormSelect
+          form={form}
+          name="method"
           label={t('ballots.methodLabel')}
-          value={method}
-          onChange={setMethod}
           options={VoteMethod.options.map((m) => ({ value: m, label: L.method(m) }))}
         />
       </div>
       {subject === 'motion' &&
         (openMotions.length ? (
-          <Select
+          <FormSelect
+            form={form}
+            name="motionId"
+            unregister
             label={t('ballots.motion')}
-            value={motion?.id ?? ''}
-            onChange={setMotionId}
             options={openMotions.map((m) => ({
               value: m.id,
               label: m.amendsId ? m.title : `${t('ballots.motionN', { n: m.seq })}: ${m.title}`,
@@ -113,10 +102,11 @@ function AnnounceForm({ meeting, live }: { meeting: Meeting; live: Live }) {
         ))}
       {subject === 'election' &&
         (openElections.length ? (
-          <Select
+          <FormSelect
+            form={form}
+            name="electionId"
+            unregister
             label={t('ballots.election')}
-            value={election?.id ?? ''}
-            onChange={setElectionId}
             options={openElections.map((e) => ({ value: e.id, label: e.title }))}
           />
         ) : (
@@ -124,16 +114,17 @@ function AnnounceForm({ meeting, live }: { meeting: Meeting; live: Live }) {
         ))}
       {subject === 'question' && (
         <>
-          <Field label={t('ballots.question')} value={title} onChange={setTitle} />
-          <Select
+          <FormField form={form} name="title" unregister optional label={t('ballots.question')} />
+          <FormSelect
+            form={form}
+            name="questionKind"
+            unregister
             label={t('ballots.kindLabel')}
-            value={kind}
-            onChange={setKind}
             options={QuestionKind.options.map((k) => ({ value: k, label: L.kind(k) }))}
           />
         </>
       )}
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -142,64 +133,54 @@ function CountEntry({ meeting, vote, election }: { meeting: Meeting; vote: Vote;
   const { t } = useTranslation();
   const f = useFormat();
   const act = useBallotAction(meeting.id);
-  const [counts, setCounts] = useState({ for: '', against: '0', abstain: '0' });
-  const [tallies, setTallies] = useState<Record<string, string>>({});
-  const n = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
+  const form = useContractForm(EnterCountInput, vote.electionId ? {} : { counts: { against: 0, abstain: 0 } });
   const running = (election?.candidates ?? []).filter((c) => c.consent === 'consented' && !c.withdrawn);
   return (
-    <ActionForm
+    <ContractForm
+      form={form}
       title={t('ballots.countTitle')}
       submitLabel={t('ballots.enterCount')}
       state={act}
       testId="count-form"
       secondary
-      onSubmit={() => {
-        if (vote.electionId) {
-          const out: Record<string, number> = {};
-          for (const c of running) {
-            const v = n(tallies[c.personId] ?? '');
-            if (Number.isNaN(v)) return t('ballots.needNumbers');
-            out[c.personId] = v;
-          }
-          act.mutate(() =>
-            ok(client.POST('/api/votes/{id}/count', { params: { path: { id: vote.id } }, body: { tallies: out } })),
-          );
-        } else {
-          const c = { for: n(counts.for), against: n(counts.against), abstain: n(counts.abstain) };
-          if (Object.values(c).some(Number.isNaN)) return t('ballots.needNumbers');
-          act.mutate(() =>
-            ok(client.POST('/api/votes/{id}/count', { params: { path: { id: vote.id } }, body: { counts: c } })),
-          );
-        }
-      }}
+      onValid={(body) =>
+        act.mutate(() =>
+          ok(
+            client.POST('/api/votes/{id}/count', {
+              params: { path: { id: vote.id } },
+              body: vote.electionId ? { tallies: body.tallies ?? {} } : body,
+            }),
+          ),
+        )
+      }
     >
       {vote.electionId ? (
         running.map((c) => (
-          <Field
+          <FormField
             key={c.personId}
+            form={form}
+            name={`tallies.${c.personId}`}
             label={t('ballots.handsFor', { name: f.name(c) })}
             type="number"
             min={0}
-            value={tallies[c.personId] ?? ''}
-            onChange={(v) => setTallies((x) => ({ ...x, [c.personId]: v }))}
           />
         ))
       ) : (
         <fieldset className="votes">
           <legend>{t('ballots.hands')}</legend>
           {(['for', 'against', 'abstain'] as const).map((k) => (
-            <Field
+            <FormField
               key={k}
+              form={form}
+              name={`counts.${k}`}
               label={t(`ballots.choice.${k}`)}
               type="number"
               min={0}
-              value={counts[k]}
-              onChange={(v) => setCounts((c) => ({ ...c, [k]: v }))}
             />
           ))}
         </fieldset>
       )}
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -320,41 +301,24 @@ function VoteCard({
       {canRun && (
         <div className="button-row">
           {status === 'announced' && (
-            <button
-              type="button"
-              className="button"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() => go('open')}
-            >
+            <ActButton act={act} className="button" onClick={() => go('open')}>
               {t('ballots.openVote')}
-            </button>
+            </ActButton>
           )}
           {status === 'open' && (
-            <button
-              type="button"
-              className="button"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() => {
-                if (window.confirm(t('ballots.closeConfirm'))) go('close');
-              }}
-            >
+            <ActButton act={act} className="button" confirm={t('ballots.closeConfirm')} onClick={() => go('close')}>
               {t('ballots.closeVote')}
-            </button>
+            </ActButton>
           )}
           {(status === 'announced' || status === 'open') && (
-            <button
-              type="button"
+            <ActButton
+              act={act}
               className="button button-secondary"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() => {
-                if (window.confirm(t('ballots.cancelConfirm'))) go('cancel');
-              }}
+              confirm={t('ballots.cancelConfirm')}
+              onClick={() => go('cancel')}
             >
               {t('ballots.cancelVote')}
-            </button>
+            </ActButton>
           )}
         </div>
       )}

@@ -175,8 +175,10 @@ export const MeetingCan = z.object({
   tell: z.boolean(),
   /** Record others' named votes in a roll-call. */
   recordRoll: z.boolean(),
-  /** Enter and check delegates' mandates. */
+  /** Sit on the credentials commission (its tab: the mandates stay readable after the meeting). */
   checkMandates: z.boolean(),
+  /** Enter and check delegates' mandates now: a conference or congress not yet closed. */
+  enterMandate: z.boolean(),
   /** Generate (or regenerate) the protocol (the meeting has opened; no protocol yet, or a draft). */
   generateProtocol: z.boolean(),
   /** Announce a vote (the meeting is open). */

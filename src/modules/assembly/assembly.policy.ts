@@ -61,6 +61,9 @@ export const canTell = (c: MeetingContext) => canChair(c) || canKeepProtocol(c) 
 export const canRecordRoll = (c: MeetingContext) => canChair(c) || canKeepProtocol(c);
 /** Delegates' mandates: the credentials commission, or the convening body's secretaries. */
 export const canCheckMandates = (c: MeetingContext) => c.manager || c.roles.has('credentials');
+/** Entering or checking a mandate now: the commission, at a conference or congress not yet closed. */
+export const canEnterMandate = (c: MeetingContext) =>
+  canCheckMandates(c) && notClosed(c) && (c.kind === 'conference' || c.kind === 'congress');
 
 const notClosed = (c: MeetingContext) => c.status === 'convened' || c.status === 'open';
 
@@ -147,6 +150,7 @@ export function meetingCan(c: MeetingContext, protocol: ProtocolStatus | null): 
     tell: canTell(c),
     recordRoll: canRecordRoll(c),
     checkMandates: canCheckMandates(c),
+    enterMandate: canEnterMandate(c),
     generateProtocol: canGenerateProtocol(c, protocol),
     announceVote: canAnnounceVote(c),
     openElection: canOpenElection(c),

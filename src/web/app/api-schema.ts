@@ -18359,6 +18359,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -18784,6 +18785,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -19057,6 +19059,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -19310,6 +19313,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -20267,6 +20271,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -20531,6 +20536,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -20794,6 +20800,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -21057,6 +21064,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -21320,6 +21328,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;
@@ -21585,6 +21594,7 @@ export interface paths {
                                 tell: boolean;
                                 recordRoll: boolean;
                                 checkMandates: boolean;
+                                enterMandate: boolean;
                                 generateProtocol: boolean;
                                 announceVote: boolean;
                                 openElection: boolean;

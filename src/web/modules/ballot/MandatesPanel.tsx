@@ -150,7 +150,7 @@ export function MandatesPanel({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const f = useFormat();
   const mandates = useMandates(meeting.id);
-  const canCheck = meeting.can.checkMandates;
+  const canCheck = meeting.can.enterMandate;
   const items = mandates.data?.items ?? [];
   const seated = items.filter((m) => m.status === 'confirmed' && m.voice === 'voting').length;
   return (
@@ -188,7 +188,7 @@ export function MandatesPanel({ meeting }: { meeting: Meeting }) {
           </div>
         )}
       </section>
-      {canCheck && meeting.status !== 'closed' && meeting.status !== 'cancelled' && (
+      {canCheck && (
         <section className="console-block">
           <EnterMandate meeting={meeting} />
         </section>

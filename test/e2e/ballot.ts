@@ -12,11 +12,11 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/app/server.js';
 import { makeBody, makeOffice, makeOrganisation, makePerson } from '../support/factories.js';
 import { makeMeeting } from '../support/assembly-factory.js';
-import { ROOT, screenshot, signIn, type Harness } from './harness.js';
+import { ROOT, fieldSays, screenshot, signIn, type Harness } from './harness.js';
 
 interface Voter {
   login: string;
@@ -86,22 +86,6 @@ async function text(page: Page, testId: string): Promise<string> {
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Meeting controls' }).getByRole('tab', { name, exact: true }).click();
-}
-
-/**
- * What a field of a contract form says about itself: whether it is marked invalid, and the field message that its
- * aria-describedby names (the text under it).
- */
-async function fieldSays(field: Locator): Promise<{ invalid: string | null; message: string }> {
-  return field.evaluate((el) => ({
-    invalid: el.getAttribute('aria-invalid'),
-    message: (el.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id))
-      .filter((m) => m?.classList.contains('field-error'))
-      .map((m) => m!.textContent ?? '')
-      .join(' '),
-  }));
 }
 
 async function noError(page: Page): Promise<void> {

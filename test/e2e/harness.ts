@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RESULTS = path.join(ROOT, 'test-results');
@@ -212,4 +212,20 @@ export async function openFromHeader(page: Page, name: string): Promise<void> {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
   await page.locator('.site-header').getByRole('link', { name, exact: true }).click();
+}
+
+/**
+ * What a field of a contract form says about itself: whether it is marked invalid, and the field message that its
+ * aria-describedby names (the text under it; '' when none).
+ */
+export async function fieldSays(field: Locator): Promise<{ invalid: string | null; message: string }> {
+  return field.evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    message: (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id))
+      .filter((m) => m?.classList.contains('field-error'))
+      .map((m) => m!.textContent ?? '')
+      .join(' '),
+  }));
 }

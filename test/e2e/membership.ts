@@ -3,7 +3,7 @@
 // web.test.ts so that every journey shares its one demo server.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { LOGINS, journey, screenshot, signIn, type Harness } from './harness.js';
+import { LOGINS, fieldSays, journey, screenshot, signIn, type Harness } from './harness.js';
 
 const PUTILOV_SEARCH = 'Primary organisation of the Red Putilovite';
 const PUTILOV = /Putilov/;
@@ -66,18 +66,6 @@ async function fillDecision(form: Locator, takenOn: string, votes: [number, numb
   await form.getByLabel('Against', { exact: true }).fill(String(votes[1]));
   await form.getByLabel('Abstained', { exact: true }).fill(String(votes[2]));
   await form.getByLabel('Reasons', { exact: true }).fill(reasons);
-}
-
-/** The message a field's aria-describedby points to under it (a contract form's `field-error`), or ''. */
-async function fieldMessage(field: Locator): Promise<string> {
-  return field.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id))
-      .filter((m) => m?.classList.contains('field-error'))
-      .map((m) => m!.textContent ?? '')
-      .join(' '),
-  );
 }
 
 async function cardNumberOf(h: Harness, login: string): Promise<string> {
@@ -268,7 +256,7 @@ export function membershipJourneys(harness: () => Harness): void {
         const chargeField = form.locator('textarea');
         await form.getByRole('button', { name: 'Bring charge', exact: true }).click();
         await expect.poll(() => chargeField.getAttribute('aria-invalid')).toBe('true');
-        expect(await fieldMessage(chargeField)).toBe('Fill this in.');
+        expect((await fieldSays(chargeField)).message).toBe('Fill this in.');
         expect((await form.getByTestId('form-error').textContent())?.trim()).toBe(
           'One field needs attention: see the message under it.',
         );
@@ -276,7 +264,7 @@ export function membershipJourneys(harness: () => Harness): void {
         await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Русский' }).click();
         await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ru');
         await form.getByRole('button', { name: 'Предъявить обвинение', exact: true }).click();
-        await expect.poll(() => fieldMessage(chargeField)).toBe('Заполните это поле.');
+        await expect.poll(async () => (await fieldSays(chargeField)).message).toBe('Заполните это поле.');
         expect(await chargeField.getAttribute('aria-invalid')).toBe('true');
         await page.getByRole('group', { name: 'Язык' }).getByRole('button', { name: 'English' }).click();
         await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
@@ -285,7 +273,7 @@ export function membershipJourneys(harness: () => Harness): void {
           .fill(`Absent from three general assemblies without excuse (${token}).`);
         // filled in, the field is no longer marked
         await expect.poll(() => chargeField.getAttribute('aria-invalid')).toBeNull();
-        expect(await fieldMessage(chargeField)).toBe('');
+        expect((await fieldSays(chargeField)).message).toBe('');
         await form.getByLabel('Charged on').fill(day(-20));
         await submitAndWait(form, 'Bring charge');
       });

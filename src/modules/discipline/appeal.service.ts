@@ -118,12 +118,13 @@ export class AppealService {
   }
 
   /**
-   * `DisciplineCase.can.appeal` (ADR 0026): whether `lodge` would take an appeal against the act lodged today, as
-   * the member lodges it: past the statute's deadline it is no longer offered.
+   * `DisciplineCase.can.appeal` (ADR 0026): whether `lodge` would take an appeal against the act, lodged on the day
+   * of the decision (the earliest date it allows: an appeal lodged in time may be recorded later, with its date).
    */
   async canLodge(actor: Actor, kind: ActKind, act: AppealableAct): Promise<boolean> {
     if (!canAppeal(actor, act.personId) || !act.decidedOn) return false;
-    return passes(() => this.lodgeChecks(actor, this.handler(kind), act, todayIso()));
+    const decidedOn = act.decidedOn;
+    return passes(() => this.lodgeChecks(actor, this.handler(kind), act, decidedOn));
   }
 
   /** The penalised member appeals to the nearest higher committee of a kind the statute names. */
@@ -194,14 +195,14 @@ export class AppealService {
 
   /**
    * `DisciplineCase.can.escalate` (ADR 0026): whether `escalate` would take the act's dismissed first appeal to
-   * the control commission lodged today (as for `canLodge`: not past the deadline from the dismissal).
+   * the control commission, lodged on the day of the dismissal (the earliest date it allows, as for `canLodge`).
    */
   async canEscalate(actor: Actor, act: { id: string; personId: string; state: string }): Promise<boolean> {
     if (!canAppeal(actor, act.personId) || act.state !== 'appeal_dismissed') return false;
     const first = (await repo.appealsOfAct(this.db, act.id)).find(
       (a) => a.level === 'higher_body' && a.state === 'dismissed',
     );
-    return !!first && !!first.decided_on && passes(() => this.escalateChecks(actor, first, todayIso()));
+    return !!first && !!first.decided_on && passes(() => this.escalateChecks(actor, first, first.decided_on!));
   }
 
   /** A dismissed first appeal goes to the control commission, within the deadline from that dismissal. */

@@ -141,6 +141,8 @@ function EscalateForm({ appealId }: { appealId: string }) {
       onValid={(input) => act.mutate(input)}
     >
       <FormTextArea form={form} name="reasons" label={t('discipline.appealReasons')} rows={4} />
+      {/* as for the first appeal: one lodged in time may be recorded later, with its date */}
+      <FormField form={form} name="lodgedOn" label={t('forms.date')} type="date" max={today()} optional />
     </ContractForm>
   );
 }

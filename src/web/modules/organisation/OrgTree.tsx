@@ -116,6 +116,9 @@ export function OrgTree({ revealId, onRevealed }: { revealId?: string | null; on
     }
   }, [current, visible]);
 
+  /** Whether the keyboard focus is on one of the tree's items. */
+  const inTree = () => [...itemRefs.current.values()].some((el) => el.contains(document.activeElement));
+
   const focusNode = (id: string | undefined) => {
     if (!id) return;
     moveFocus.current = true;
@@ -163,7 +166,8 @@ export function OrgTree({ revealId, onRevealed }: { revealId?: string | null; on
           for (const a of detail.ancestors) next.add(a.id);
           return next;
         });
-        focusNode(revealId);
+        // the reader who has already moved into the tree keeps their place: the branch opens, the focus stays
+        if (!inTree()) focusNode(revealId);
       } finally {
         if (!cancelled) {
           setRevealing(false);

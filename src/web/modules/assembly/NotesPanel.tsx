@@ -6,6 +6,7 @@ import type { Meeting, QuestionNote } from '../../../contracts/assembly.js';
 import { client, ok } from '../../app/api.js';
 import { FormError } from '../../ui/forms.js';
 import { Loading } from '../../ui/feedback.js';
+import { ActButton } from '../../ui/ActButton.js';
 import { useFormat } from '../../app/format.js';
 import { useDateTime } from './common.js';
 import { useMeetingAction, useNotes, type Live } from './queries.js';
@@ -75,26 +76,18 @@ function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
                   </button>
                 )}
                 {note.can.setAside && (
-                  <button
-                    type="button"
+                  <ActButton
+                    act={act}
                     className="button button-secondary"
-                    disabled={act.isPending}
-                    aria-busy={act.isPending || undefined}
                     onClick={() => patch({ status: 'set_aside' })}
                   >
                     {t('meetings.setAside')}
-                  </button>
+                  </ActButton>
                 )}
                 {note.can.restore && (
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    disabled={act.isPending}
-                    aria-busy={act.isPending || undefined}
-                    onClick={() => patch({ status: 'new' })}
-                  >
+                  <ActButton act={act} className="button button-secondary" onClick={() => patch({ status: 'new' })}>
                     {t('meetings.restore')}
-                  </button>
+                  </ActButton>
                 )}
               </div>
             </form>

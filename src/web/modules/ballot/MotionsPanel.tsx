@@ -26,6 +26,7 @@ import {
 import type { Live } from '../assembly/queries.js';
 import { useBallotLabels } from './common.js';
 import { useBallotAction, useMotions } from './queries.js';
+import { ActButton } from '../../ui/ActButton.js';
 
 function ProposeMotion({ meeting, itemId }: { meeting: Meeting; itemId: string }) {
   const { t } = useTranslation();
@@ -187,32 +188,7 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
       </p>
       {(motion.can.support || motion.can.withdraw) && (
         <div className="button-row">
-          {motion.can.support && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() =>
-                act.mutate(() => ok(client.POST('/api/motions/{id}/support', { params: { path: { id: motion.id } } })))
-              }
-            >
-              {t('ballots.support')}
-            </button>
-          )}
-          {motion.can.withdraw && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={act.isPending}
-              aria-busy={act.isPending || undefined}
-              onClick={() =>
-                act.mutate(() => ok(client.POST('/api/motions/{id}/withdraw', { params: { path: { id: motion.id } } })))
-              }
-            >
-              {t('ballots.withdrawMotion')}
-            </button>
-          )}
+          <SupportActs act={act} motion={motion} className="button button-secondary" />
         </div>
       )}
       <FormError id={`motion-${motion.id}`} error={act.error} />
@@ -270,37 +246,40 @@ function MotionCard({ meeting, motion, amendments }: { meeting: Meeting; motion:
   );
 }
 
-function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Motion }) {
+/** Supporting a motion (or an amendment) and withdrawing it, as its flags offer. */
+function SupportActs({
+  act,
+  motion,
+  className,
+}: {
+  act: ReturnType<typeof useBallotAction>;
+  motion: Motion;
+  className: string;
+}) {
   const { t } = useTranslation();
+  const post = (path: '/api/motions/{id}/support' | '/api/motions/{id}/withdraw') =>
+    act.mutate(() => ok(client.POST(path, { params: { path: { id: motion.id } } })));
+  return (
+    <>
+      {motion.can.support && (
+        <ActButton act={act} className={className} onClick={() => post('/api/motions/{id}/support')}>
+          {t('ballots.support')}
+        </ActButton>
+      )}
+      {motion.can.withdraw && (
+        <ActButton act={act} className={className} onClick={() => post('/api/motions/{id}/withdraw')}>
+          {t('ballots.withdrawMotion')}
+        </ActButton>
+      )}
+    </>
+  );
+}
+
+function AmendmentActs({ meeting, amendment }: { meeting: Meeting; amendment: Motion }) {
   const act = useBallotAction(meeting.id);
   return (
     <span className="button-row inline">
-      {amendment.can.support && (
-        <button
-          type="button"
-          className="link-button"
-          disabled={act.isPending}
-          aria-busy={act.isPending || undefined}
-          onClick={() =>
-            act.mutate(() => ok(client.POST('/api/motions/{id}/support', { params: { path: { id: amendment.id } } })))
-          }
-        >
-          {t('ballots.support')}
-        </button>
-      )}
-      {amendment.can.withdraw && (
-        <button
-          type="button"
-          className="link-button"
-          disabled={act.isPending}
-          aria-busy={act.isPending || undefined}
-          onClick={() =>
-            act.mutate(() => ok(client.POST('/api/motions/{id}/withdraw', { params: { path: { id: amendment.id } } })))
-          }
-        >
-          {t('ballots.withdrawMotion')}
-        </button>
-      )}
+      <SupportActs act={act} motion={amendment} className="link-button" />
       {act.error != null && <FormError id={`am-${amendment.id}`} error={act.error} />}
     </span>
   );

@@ -58,6 +58,11 @@ import { ElectionService } from '../modules/ballot/election.service.js';
 import { electionRoutes } from '../modules/ballot/election.routes.js';
 import { MandateService } from '../modules/ballot/mandate.service.js';
 import { mandateRoutes } from '../modules/ballot/mandate.routes.js';
+import { DirectionDefinitionsService } from '../modules/direction/definitions.service.js';
+import { DirectiveService } from '../modules/direction/directive.service.js';
+import { ReportService } from '../modules/direction/report.service.js';
+import { RollupService } from '../modules/direction/rollup.service.js';
+import { directionRoutes } from '../modules/direction/direction.routes.js';
 
 export interface Services {
   statute: StatuteService;
@@ -103,6 +108,14 @@ export interface Services {
   secretBallot: SecretBallotService;
   /** Statistics and worklists over a subtree: a few at a time per account (ADR 0019). */
   expensiveReads: ExpensiveReads;
+  /** Direction: indicators and forms. */
+  directionDefinitions: DirectionDefinitionsService;
+  /** Direction: directives, concretisation, targets, acknowledgement, inboxes. */
+  directives: DirectiveService;
+  /** Direction: reports and their approval up the frozen tree. */
+  reports: ReportService;
+  /** Direction: roll-ups and completeness with drill-down. */
+  rollups: RollupService;
 }
 
 export function createServices(
@@ -144,7 +157,15 @@ export function createServices(
   const secretBallot = new SecretBallotService(handle.db, assembly);
   votes.useSecretTally(secretBallot);
   const live = new LiveService(handle.db, assembly, statute, notifier, votes);
+  const directionDefinitions = new DirectionDefinitionsService(handle.db);
+  const directives = new DirectiveService(handle.db, statute, records, motions, directionDefinitions);
+  const reports = new ReportService(handle.db, directionDefinitions);
+  const rollups = new RollupService(handle.db, directionDefinitions, directives);
   return {
+    directionDefinitions,
+    directives,
+    reports,
+    rollups,
     expensiveReads: new ExpensiveReads(),
     motions,
     elections,
@@ -204,6 +225,12 @@ export function buildHttpApp(services: Services, webDir?: string): Api {
       electionRoutes({ elections: services.elections }),
       mandateRoutes({ mandates: services.mandates }),
       voteRoutes({ votes: services.votes, secretBallot: services.secretBallot }),
+      directionRoutes({
+        definitions: services.directionDefinitions,
+        directives: services.directives,
+        reports: services.reports,
+        rollups: services.rollups,
+      }),
     ],
     authenticate: authMiddleware(services.auth),
     ...(webDir ? { webDir } : {}),

@@ -229,6 +229,27 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       personId: id('MemA'),
       fromBodyId: poA.id,
     });
+    // direction: district A's indicator, form and a directive to its organisation
+    const indicator = await make(who('DistA'), 'post', '/api/direction/indicators', {
+      code: 'meetings_held',
+      valueType: 'integer',
+      aggregation: 'sum',
+      minValue: null,
+      maxValue: null,
+    });
+    const form = await make(who('DistA'), 'post', '/api/direction/forms', {
+      items: [{ indicatorId: indicator.id, required: false }],
+      rules: [],
+    });
+    const directive = await make(who('DistA'), 'post', '/api/direction/directives', {
+      issuerBodyId: districtA.id,
+      addressing: { kind: 'subtree' },
+      deadline: '2099-01-01',
+      formId: form.id,
+      targets: [],
+      source: { kind: 'decision', takenOn: today(), votes: null },
+    });
+    ids.indicatorId = indicator.id;
     const penalty = decided.penalty ?? (await who('SecA').get(`/api/persons/${id('Vet2')}/penalties`)).body[0];
     Object.assign(params, {
       '/api/bodies/{id}': poA.id,
@@ -253,6 +274,9 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       '/api/votes/{id}': vote.id,
       '/api/mandates/{id}': mandate.id,
       '/api/stats/body/{id}': poA.id,
+      '/api/direction/forms/{id}': form.id,
+      '/api/direction/directives/{id}': directive.id,
+      '/api/direction/rounds/{id}': directive.roundId,
     });
     Object.assign(ids, {
       noteId: note.id,
@@ -274,6 +298,7 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       resignation.id,
       application.id,
       note.id,
+      directive.id,
     ])
       if (v) privateIds.add(v);
   }, 120_000);

@@ -179,3 +179,35 @@ export async function withAmendmentVoting(ex: Executor, motionIds: string[]): Pr
     .execute();
   return new Set(rows.map((r) => r.amends_id!));
 }
+
+/** A motion with its meeting's body, for another module that acts on an adopted decision (direction). */
+export async function motionFacts(
+  ex: Executor,
+  id: string,
+): Promise<
+  | {
+      status: MotionStatus;
+      amends_id: string | null;
+      body_id: string;
+      organisation_id: string;
+      current_text: string | null;
+      decided_at: Date | null;
+      meeting_id: string;
+    }
+  | undefined
+> {
+  return ex
+    .selectFrom('motion as m')
+    .innerJoin('meeting as g', 'g.id', 'm.meeting_id')
+    .select([
+      'm.status',
+      'm.amends_id',
+      'g.body_id',
+      'g.organisation_id',
+      'm.current_text',
+      'm.decided_at',
+      'm.meeting_id',
+    ])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}

@@ -111,6 +111,31 @@ export class MotionService implements VoteSubject {
 
   // --- reads ---------------------------------------------------------------------------------------------------
 
+  /**
+   * What another module needs to act on a motion's adoption (direction's directives, ADR 0027): whether it is an
+   * adopted main motion, the body whose meeting adopted it, its final text and when. Reads through `ex`.
+   */
+  async adoptedFacts(
+    ex: Executor,
+    motionId: string,
+  ): Promise<{
+    adopted: boolean;
+    bodyId: string;
+    organisationId: string;
+    text: string | null;
+    decidedAt: Date | null;
+  } | null> {
+    const m = await repo.motionFacts(ex, motionId);
+    if (!m) return null;
+    return {
+      adopted: m.status === 'adopted' && m.amends_id === null,
+      bodyId: m.body_id,
+      organisationId: m.organisation_id,
+      text: m.current_text,
+      decidedAt: m.decided_at,
+    };
+  }
+
   /** GET /api/meetings/{id}/motions: motions and amendments in the order moved, with supporters and opinions. */
   async list(actor: Actor, meetingId: string): Promise<MotionList> {
     const c = await this.access.context(this.db, actor, meetingId);

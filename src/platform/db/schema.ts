@@ -8,6 +8,7 @@ import type { DuesTables } from './schema-dues.js';
 import type { DisciplineTables } from './schema-discipline.js';
 import type { AssemblyTables } from './schema-assembly.js';
 import type { BallotTables } from './schema-ballot.js';
+import type { DirectionTables } from './schema-direction.js';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type DateString = ColumnType<string, string, string>;
@@ -194,7 +195,8 @@ export interface BodyHeadcountTable {
   n: number;
 }
 
-export interface DB extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables, BallotTables {
+export interface DB
+  extends AdmissionTables, DuesTables, DisciplineTables, AssemblyTables, BallotTables, DirectionTables {
   organisation: OrganisationTable;
   statute_version: StatuteVersionTable;
   enterprise: EnterpriseTable;

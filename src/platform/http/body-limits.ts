@@ -30,14 +30,20 @@ const NUMBER_BYTES = 32;
 const FORMATTED = new Set(['date', 'date-time', 'time', 'uuid', 'email']);
 
 /** The largest JSON text (bytes, with whitespace-free separators) a value of `s` can be; Infinity when unbounded. */
-export function maxJsonBytes(s: JsonSchema | undefined, resolve: (ref: string) => JsonSchema | undefined): number {
+export function maxJsonBytes(
+  s: JsonSchema | undefined,
+  resolve: (ref: string) => JsonSchema | undefined,
+  /** references being expanded: a schema that refers to itself (an expression tree) has no bound of its own */
+  open: ReadonlySet<string> = new Set(),
+): number {
   if (!s) return Infinity;
-  if (s.$ref) return maxJsonBytes(resolve(s.$ref), resolve);
+  if (s.$ref) return open.has(s.$ref) ? Infinity : maxJsonBytes(resolve(s.$ref), resolve, new Set([...open, s.$ref]));
+  const r = (x: JsonSchema | undefined) => maxJsonBytes(x, resolve, open);
   if (s.const !== undefined) return Buffer.byteLength(JSON.stringify(s.const)) * 6;
   if (s.enum) return Math.max(...s.enum.map((v) => Buffer.byteLength(JSON.stringify(v)) * 6));
   const alts = s.anyOf ?? s.oneOf;
-  if (alts) return Math.max(...alts.map((a) => maxJsonBytes(a, resolve)));
-  if (s.allOf) return Math.min(...s.allOf.map((a) => maxJsonBytes(a, resolve)));
+  if (alts) return Math.max(...alts.map((a) => r(a)));
+  if (s.allOf) return Math.min(...s.allOf.map((a) => r(a)));
   const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
   if (types.length === 0) return Infinity;
   return Math.max(
@@ -53,17 +59,16 @@ export function maxJsonBytes(s: JsonSchema | undefined, resolve: (ref: string) =
           if (s.maxLength !== undefined) return 6 * s.maxLength + 2;
           return s.format && FORMATTED.has(s.format) ? 6 * 64 + 2 : Infinity;
         case 'array': {
-          if (s.prefixItems && s.items === undefined)
-            return 2 + s.prefixItems.reduce((n, p) => n + maxJsonBytes(p, resolve) + 1, 0);
+          if (s.prefixItems && s.items === undefined) return 2 + s.prefixItems.reduce((n, p) => n + r(p) + 1, 0);
           if (s.maxItems === undefined) return Infinity;
-          return 2 + s.maxItems * (maxJsonBytes(s.items, resolve) + 1);
+          return 2 + s.maxItems * (r(s.items) + 1);
         }
         case 'object': {
           // Keys the schema does not name are dropped by the parser: they count as nothing.
           if (typeof s.additionalProperties === 'object') return Infinity;
           let n = 2;
           for (const [k, v] of Object.entries(s.properties ?? {}))
-            n += Buffer.byteLength(JSON.stringify(k)) * 6 + 2 + maxJsonBytes(v, resolve);
+            n += Buffer.byteLength(JSON.stringify(k)) * 6 + 2 + r(v);
           return n;
         }
         default:

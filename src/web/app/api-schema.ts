@@ -31503,10 +31503,5913 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/direction/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s indicators */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Indicators */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                unit: string | null;
+                                unitRu: string | null;
+                                /** @enum {string} */
+                                aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                decimals: number | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                                toleranceAbs: number | null;
+                                toleranceRel: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define an indicator (committees’ staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameRu: string;
+                        /** @enum {string} */
+                        valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                        /** @default null */
+                        unit?: string | null;
+                        /** @default null */
+                        unitRu?: string | null;
+                        /** @enum {string} */
+                        aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                        /** @default null */
+                        decimals?: number | null;
+                        /** @default null */
+                        minValue?: number | null;
+                        /** @default null */
+                        maxValue?: number | null;
+                        /** @default null */
+                        toleranceAbs?: number | null;
+                        /** @default null */
+                        toleranceRel?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Defined */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nameRu: string;
+                            /** @enum {string} */
+                            valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                            unit: string | null;
+                            unitRu: string | null;
+                            /** @enum {string} */
+                            aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                            decimals: number | null;
+                            minValue: number | null;
+                            maxValue: number | null;
+                            toleranceAbs: number | null;
+                            toleranceRel: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s report forms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Forms */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a report form: indicators and validation rules */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameRu: string;
+                        /** @default false */
+                        requiresProtocol?: boolean;
+                        /** @default false */
+                        committeeSummary?: boolean;
+                        items: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            /** @default false */
+                            required?: boolean;
+                        }[];
+                        /** @default [] */
+                        rules?: {
+                            name: string;
+                            nameRu: string;
+                            /**
+                             * @default medium
+                             * @enum {string}
+                             */
+                            importance?: "high" | "medium" | "low";
+                            /** @default false */
+                            blocking?: boolean;
+                            expr: {
+                                /** @enum {string} */
+                                kind: "compare";
+                                test: {
+                                    val: string;
+                                } | {
+                                    num: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "+" | "-" | "*" | "/";
+                                    args: [
+                                        components["schemas"]["DirectionExpr"],
+                                        components["schemas"]["DirectionExpr"]
+                                    ];
+                                } | {
+                                    sum: components["schemas"]["DirectionExpr"][];
+                                } | {
+                                    /** @enum {string} */
+                                    cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                    args: [
+                                        components["schemas"]["DirectionExpr"],
+                                        components["schemas"]["DirectionExpr"]
+                                    ];
+                                } | {
+                                    and: components["schemas"]["DirectionExpr"][];
+                                } | {
+                                    or: components["schemas"]["DirectionExpr"][];
+                                } | {
+                                    not: components["schemas"]["DirectionExpr"];
+                                } | {
+                                    present: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "pair";
+                                codes: [
+                                    string,
+                                    string
+                                ];
+                            } | {
+                                /** @enum {string} */
+                                kind: "required_when";
+                                code: string;
+                                when: {
+                                    val: string;
+                                } | {
+                                    num: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "+" | "-" | "*" | "/";
+                                    args: [
+                                        components["schemas"]["DirectionExpr"],
+                                        components["schemas"]["DirectionExpr"]
+                                    ];
+                                } | {
+                                    sum: components["schemas"]["DirectionExpr"][];
+                                } | {
+                                    /** @enum {string} */
+                                    cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                    args: [
+                                        components["schemas"]["DirectionExpr"],
+                                        components["schemas"]["DirectionExpr"]
+                                    ];
+                                } | {
+                                    and: components["schemas"]["DirectionExpr"][];
+                                } | {
+                                    or: components["schemas"]["DirectionExpr"][];
+                                } | {
+                                    not: components["schemas"]["DirectionExpr"];
+                                } | {
+                                    present: string;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Defined */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameRu: string;
+                            requiresProtocol: boolean;
+                            committeeSummary: boolean;
+                            inUse: boolean;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                unit: string | null;
+                                unitRu: string | null;
+                                /** @enum {string} */
+                                aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                decimals: number | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                                toleranceAbs: number | null;
+                                toleranceRel: number | null;
+                                required: boolean;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                expr: {
+                                    /** @enum {string} */
+                                    kind: "compare";
+                                    test: {
+                                        val: string;
+                                    } | {
+                                        num: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        op: "+" | "-" | "*" | "/";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        sum: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        /** @enum {string} */
+                                        cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        and: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        or: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        not: components["schemas"]["DirectionExpr"];
+                                    } | {
+                                        present: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "pair";
+                                    codes: [
+                                        string,
+                                        string
+                                    ];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "required_when";
+                                    code: string;
+                                    when: {
+                                        val: string;
+                                    } | {
+                                        num: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        op: "+" | "-" | "*" | "/";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        sum: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        /** @enum {string} */
+                                        cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        and: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        or: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        not: components["schemas"]["DirectionExpr"];
+                                    } | {
+                                        present: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report form with its indicators and rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The form */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameRu: string;
+                            requiresProtocol: boolean;
+                            committeeSummary: boolean;
+                            inUse: boolean;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                unit: string | null;
+                                unitRu: string | null;
+                                /** @enum {string} */
+                                aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                decimals: number | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                                toleranceAbs: number | null;
+                                toleranceRel: number | null;
+                                required: boolean;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                expr: {
+                                    /** @enum {string} */
+                                    kind: "compare";
+                                    test: {
+                                        val: string;
+                                    } | {
+                                        num: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        op: "+" | "-" | "*" | "/";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        sum: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        /** @enum {string} */
+                                        cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        and: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        or: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        not: components["schemas"]["DirectionExpr"];
+                                    } | {
+                                        present: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "pair";
+                                    codes: [
+                                        string,
+                                        string
+                                    ];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "required_when";
+                                    code: string;
+                                    when: {
+                                        val: string;
+                                    } | {
+                                        num: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        op: "+" | "-" | "*" | "/";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        sum: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        /** @enum {string} */
+                                        cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                        args: [
+                                            components["schemas"]["DirectionExpr"],
+                                            components["schemas"]["DirectionExpr"]
+                                        ];
+                                    } | {
+                                        and: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        or: components["schemas"]["DirectionExpr"][];
+                                    } | {
+                                        not: components["schemas"]["DirectionExpr"];
+                                    } | {
+                                        present: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask bodies of given kinds below a committee for a form every period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        issuerBodyId: string;
+                        /** Format: uuid */
+                        formId: string;
+                        /** @enum {string} */
+                        frequency: "monthly" | "quarterly" | "yearly";
+                        bodyKinds: ("central_committee" | "politburo" | "orgburo" | "secretariat" | "control_commission" | "regional_committee" | "city_committee" | "district_committee" | "bureau" | "primary_organisation" | "shop_cell" | "party_group" | "management" | "union_committee" | "council")[];
+                        dueDays: number;
+                        expiryDays: number;
+                        /** Format: date */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        endsOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            /** Format: uuid */
+                            formId: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "yearly";
+                            bodyKinds: ("central_committee" | "politburo" | "orgburo" | "secretariat" | "control_commission" | "regional_committee" | "city_committee" | "district_committee" | "bureau" | "primary_organisation" | "shop_cell" | "party_group" | "management" | "union_committee" | "council")[];
+                            dueDays: number;
+                            expiryDays: number;
+                            /** Format: date */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @default null
+                             */
+                            endsOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/directives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a directive by a recorded decision of the body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        issuerBodyId: string;
+                        title: string;
+                        titleRu: string;
+                        text: string;
+                        textRu: string;
+                        addressing: {
+                            /** @enum {string} */
+                            kind: "subtree";
+                        } | {
+                            /** @enum {string} */
+                            kind: "kinds";
+                            kinds: ("central_committee" | "politburo" | "orgburo" | "secretariat" | "control_commission" | "regional_committee" | "city_committee" | "district_committee" | "bureau" | "primary_organisation" | "shop_cell" | "party_group" | "management" | "union_committee" | "council")[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "bodies";
+                            bodyIds: string[];
+                        };
+                        /** Format: date */
+                        deadline: string;
+                        /** @default 30 */
+                        expiryDays?: number;
+                        /**
+                         * @default at_least
+                         * @enum {string}
+                         */
+                        splitMode?: "equal" | "at_least";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        formId?: string | null;
+                        /** @default [] */
+                        targets?: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            /** @enum {string} */
+                            mode: "per_addressee" | "per_member";
+                            value: number;
+                            /**
+                             * @default at_least
+                             * @enum {string}
+                             */
+                            sense?: "at_least" | "at_most";
+                        }[];
+                        source: {
+                            /** @enum {string} */
+                            kind: "motion";
+                            /** Format: uuid */
+                            motionId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "decision";
+                            /** Format: date */
+                            takenOn: string;
+                            /** @default null */
+                            votes?: {
+                                for: number;
+                                against: number;
+                                abstained: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Issued */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            issuerName: string;
+                            issuerNameRu: string | null;
+                            title: string;
+                            titleRu: string;
+                            text: string;
+                            textRu: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            splitMode: "equal" | "at_least";
+                            /** Format: uuid */
+                            formId: string | null;
+                            /** Format: uuid */
+                            motionId: string | null;
+                            /** Format: uuid */
+                            decisionId: string | null;
+                            issuedAt: string;
+                            addressees: number;
+                            acknowledged: number;
+                            concretisations: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                text: string;
+                                textRu: string;
+                                deadline: string;
+                                issuedAt: string;
+                            }[];
+                            targets: {
+                                /** Format: uuid */
+                                indicatorId: string;
+                                /** @enum {string} */
+                                mode: "per_addressee" | "per_member";
+                                value: number;
+                                /**
+                                 * @default at_least
+                                 * @enum {string}
+                                 */
+                                sense: "at_least" | "at_most";
+                            }[];
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                dueAt: string;
+                                ackAt: string | null;
+                                relay: boolean;
+                                addressed: boolean;
+                            };
+                            can: {
+                                acknowledge: boolean;
+                                concretise: boolean;
+                                splitTargets: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/directives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A directive as read from a body of its tree */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The directive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            issuerName: string;
+                            issuerNameRu: string | null;
+                            title: string;
+                            titleRu: string;
+                            text: string;
+                            textRu: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            splitMode: "equal" | "at_least";
+                            /** Format: uuid */
+                            formId: string | null;
+                            /** Format: uuid */
+                            motionId: string | null;
+                            /** Format: uuid */
+                            decisionId: string | null;
+                            issuedAt: string;
+                            addressees: number;
+                            acknowledged: number;
+                            concretisations: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                text: string;
+                                textRu: string;
+                                deadline: string;
+                                issuedAt: string;
+                            }[];
+                            targets: {
+                                /** Format: uuid */
+                                indicatorId: string;
+                                /** @enum {string} */
+                                mode: "per_addressee" | "per_member";
+                                value: number;
+                                /**
+                                 * @default at_least
+                                 * @enum {string}
+                                 */
+                                sense: "at_least" | "at_most";
+                            }[];
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                dueAt: string;
+                                ackAt: string | null;
+                                relay: boolean;
+                                addressed: boolean;
+                            };
+                            can: {
+                                acknowledge: boolean;
+                                concretise: boolean;
+                                splitTargets: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/directives/{id}/concretise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Concretise a directive for a committee’s own subtree */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                        text: string;
+                        textRu: string;
+                        /** Format: date */
+                        deadline: string;
+                        source: {
+                            /** @enum {string} */
+                            kind: "motion";
+                            /** Format: uuid */
+                            motionId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "decision";
+                            /** Format: date */
+                            takenOn: string;
+                            /** @default null */
+                            votes?: {
+                                for: number;
+                                against: number;
+                                abstained: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Concretised */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            issuerName: string;
+                            issuerNameRu: string | null;
+                            title: string;
+                            titleRu: string;
+                            text: string;
+                            textRu: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            splitMode: "equal" | "at_least";
+                            /** Format: uuid */
+                            formId: string | null;
+                            /** Format: uuid */
+                            motionId: string | null;
+                            /** Format: uuid */
+                            decisionId: string | null;
+                            issuedAt: string;
+                            addressees: number;
+                            acknowledged: number;
+                            concretisations: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                text: string;
+                                textRu: string;
+                                deadline: string;
+                                issuedAt: string;
+                            }[];
+                            targets: {
+                                /** Format: uuid */
+                                indicatorId: string;
+                                /** @enum {string} */
+                                mode: "per_addressee" | "per_member";
+                                value: number;
+                                /**
+                                 * @default at_least
+                                 * @enum {string}
+                                 */
+                                sense: "at_least" | "at_most";
+                            }[];
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                dueAt: string;
+                                ackAt: string | null;
+                                relay: boolean;
+                                addressed: boolean;
+                            };
+                            can: {
+                                acknowledge: boolean;
+                                concretise: boolean;
+                                splitTargets: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/directives/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a directive on behalf of a body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Acknowledged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            issuerName: string;
+                            issuerNameRu: string | null;
+                            title: string;
+                            titleRu: string;
+                            text: string;
+                            textRu: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            splitMode: "equal" | "at_least";
+                            /** Format: uuid */
+                            formId: string | null;
+                            /** Format: uuid */
+                            motionId: string | null;
+                            /** Format: uuid */
+                            decisionId: string | null;
+                            issuedAt: string;
+                            addressees: number;
+                            acknowledged: number;
+                            concretisations: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                text: string;
+                                textRu: string;
+                                deadline: string;
+                                issuedAt: string;
+                            }[];
+                            targets: {
+                                /** Format: uuid */
+                                indicatorId: string;
+                                /** @enum {string} */
+                                mode: "per_addressee" | "per_member";
+                                value: number;
+                                /**
+                                 * @default at_least
+                                 * @enum {string}
+                                 */
+                                sense: "at_least" | "at_most";
+                            }[];
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                dueAt: string;
+                                ackAt: string | null;
+                                relay: boolean;
+                                addressed: boolean;
+                            };
+                            can: {
+                                acknowledge: boolean;
+                                concretise: boolean;
+                                splitTargets: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who below a body has acknowledged and who has not */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Children */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                relay: boolean;
+                                ackAt: string | null;
+                                expected: number;
+                                acknowledged: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a committee’s target among the bodies directly below it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                        /** Format: uuid */
+                        indicatorId: string;
+                        children: {
+                            /** Format: uuid */
+                            bodyId: string;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Split */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            own: number;
+                            children: number;
+                            /** @enum {string} */
+                            mode: "equal" | "at_least";
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A body’s directives and reports due */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Inbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                roundId: string;
+                                /** Format: uuid */
+                                directiveId: string | null;
+                                /** Format: uuid */
+                                scheduleId: string | null;
+                                title: string;
+                                titleRu: string;
+                                issuerName: string;
+                                issuerNameRu: string | null;
+                                /** Format: date */
+                                periodStart: string;
+                                /** Format: date */
+                                periodEnd: string;
+                                dueAt: string;
+                                expiresAt: string;
+                                addressed: boolean;
+                                relay: boolean;
+                                hasForm: boolean;
+                                /** @enum {string} */
+                                state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                                ackAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/reports/{bodyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A body’s report in a round, with every version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            bodyNameRu: string | null;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            expiresAt: string;
+                            openUntil: string | null;
+                            /** @enum {string} */
+                            state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                            version: number;
+                            addressed: boolean;
+                            onTime: boolean | null;
+                            firstSubmittedAt: string | null;
+                            excusedAt: string | null;
+                            form: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                    unit: string | null;
+                                    unitRu: string | null;
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                    decimals: number | null;
+                                    minValue: number | null;
+                                    maxValue: number | null;
+                                    toleranceAbs: number | null;
+                                    toleranceRel: number | null;
+                                    required: boolean;
+                                }[];
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    importance: "high" | "medium" | "low";
+                                    blocking: boolean;
+                                    expr: {
+                                        /** @enum {string} */
+                                        kind: "compare";
+                                        test: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "pair";
+                                        codes: [
+                                            string,
+                                            string
+                                        ];
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "required_when";
+                                        code: string;
+                                        when: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    };
+                                }[];
+                            } | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            }[];
+                            acts: {
+                                act: string;
+                                reason: string | null;
+                                at: string;
+                                by: string | null;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            flags: {
+                                /** @enum {string} */
+                                kind: "rule" | "outlier";
+                                importance: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                return: boolean;
+                                approve: boolean;
+                                reopen: boolean;
+                                excuse: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save a draft of the report (a new version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * @default own
+                         * @enum {string}
+                         */
+                        scope?: "own" | "summary";
+                        values: {
+                            [key: string]: number | string | boolean | null;
+                        };
+                        /** @default null */
+                        text?: string | null;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        meetingId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        agendaItemId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            bodyNameRu: string | null;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            expiresAt: string;
+                            openUntil: string | null;
+                            /** @enum {string} */
+                            state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                            version: number;
+                            addressed: boolean;
+                            onTime: boolean | null;
+                            firstSubmittedAt: string | null;
+                            excusedAt: string | null;
+                            form: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                    unit: string | null;
+                                    unitRu: string | null;
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                    decimals: number | null;
+                                    minValue: number | null;
+                                    maxValue: number | null;
+                                    toleranceAbs: number | null;
+                                    toleranceRel: number | null;
+                                    required: boolean;
+                                }[];
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    importance: "high" | "medium" | "low";
+                                    blocking: boolean;
+                                    expr: {
+                                        /** @enum {string} */
+                                        kind: "compare";
+                                        test: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "pair";
+                                        codes: [
+                                            string,
+                                            string
+                                        ];
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "required_when";
+                                        code: string;
+                                        when: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    };
+                                }[];
+                            } | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            }[];
+                            acts: {
+                                act: string;
+                                reason: string | null;
+                                at: string;
+                                by: string | null;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            flags: {
+                                /** @enum {string} */
+                                kind: "rule" | "outlier";
+                                importance: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                return: boolean;
+                                approve: boolean;
+                                reopen: boolean;
+                                excuse: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/reports/{bodyId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the report (a new version, never changed again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * @default own
+                         * @enum {string}
+                         */
+                        scope?: "own" | "summary";
+                        values: {
+                            [key: string]: number | string | boolean | null;
+                        };
+                        /** @default null */
+                        text?: string | null;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        meetingId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        agendaItemId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Submitted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            bodyNameRu: string | null;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            expiresAt: string;
+                            openUntil: string | null;
+                            /** @enum {string} */
+                            state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                            version: number;
+                            addressed: boolean;
+                            onTime: boolean | null;
+                            firstSubmittedAt: string | null;
+                            excusedAt: string | null;
+                            form: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                    unit: string | null;
+                                    unitRu: string | null;
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                    decimals: number | null;
+                                    minValue: number | null;
+                                    maxValue: number | null;
+                                    toleranceAbs: number | null;
+                                    toleranceRel: number | null;
+                                    required: boolean;
+                                }[];
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    importance: "high" | "medium" | "low";
+                                    blocking: boolean;
+                                    expr: {
+                                        /** @enum {string} */
+                                        kind: "compare";
+                                        test: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "pair";
+                                        codes: [
+                                            string,
+                                            string
+                                        ];
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "required_when";
+                                        code: string;
+                                        when: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    };
+                                }[];
+                            } | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            }[];
+                            acts: {
+                                act: string;
+                                reason: string | null;
+                                at: string;
+                                by: string | null;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            flags: {
+                                /** @enum {string} */
+                                kind: "rule" | "outlier";
+                                importance: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                return: boolean;
+                                approve: boolean;
+                                reopen: boolean;
+                                excuse: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/reports/{bodyId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted report with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            bodyNameRu: string | null;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            expiresAt: string;
+                            openUntil: string | null;
+                            /** @enum {string} */
+                            state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                            version: number;
+                            addressed: boolean;
+                            onTime: boolean | null;
+                            firstSubmittedAt: string | null;
+                            excusedAt: string | null;
+                            form: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                    unit: string | null;
+                                    unitRu: string | null;
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                    decimals: number | null;
+                                    minValue: number | null;
+                                    maxValue: number | null;
+                                    toleranceAbs: number | null;
+                                    toleranceRel: number | null;
+                                    required: boolean;
+                                }[];
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    importance: "high" | "medium" | "low";
+                                    blocking: boolean;
+                                    expr: {
+                                        /** @enum {string} */
+                                        kind: "compare";
+                                        test: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "pair";
+                                        codes: [
+                                            string,
+                                            string
+                                        ];
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "required_when";
+                                        code: string;
+                                        when: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    };
+                                }[];
+                            } | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            }[];
+                            acts: {
+                                act: string;
+                                reason: string | null;
+                                at: string;
+                                by: string | null;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            flags: {
+                                /** @enum {string} */
+                                kind: "rule" | "outlier";
+                                importance: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                return: boolean;
+                                approve: boolean;
+                                reopen: boolean;
+                                excuse: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/reports/{bodyId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted report (it is locked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            bodyNameRu: string | null;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            expiresAt: string;
+                            openUntil: string | null;
+                            /** @enum {string} */
+                            state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                            version: number;
+                            addressed: boolean;
+                            onTime: boolean | null;
+                            firstSubmittedAt: string | null;
+                            excusedAt: string | null;
+                            form: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                    unit: string | null;
+                                    unitRu: string | null;
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                    decimals: number | null;
+                                    minValue: number | null;
+                                    maxValue: number | null;
+                                    toleranceAbs: number | null;
+                                    toleranceRel: number | null;
+                                    required: boolean;
+                                }[];
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    importance: "high" | "medium" | "low";
+                                    blocking: boolean;
+                                    expr: {
+                                        /** @enum {string} */
+                                        kind: "compare";
+                                        test: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "pair";
+                                        codes: [
+                                            string,
+                                            string
+                                        ];
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "required_when";
+                                        code: string;
+                                        when: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    };
+                                }[];
+                            } | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            }[];
+                            acts: {
+                                act: string;
+                                reason: string | null;
+                                at: string;
+                                by: string | null;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            flags: {
+                                /** @enum {string} */
+                                kind: "rule" | "outlier";
+                                importance: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                return: boolean;
+                                approve: boolean;
+                                reopen: boolean;
+                                excuse: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/reports/{bodyId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an approved report, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            bodyNameRu: string | null;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            expiresAt: string;
+                            openUntil: string | null;
+                            /** @enum {string} */
+                            state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                            version: number;
+                            addressed: boolean;
+                            onTime: boolean | null;
+                            firstSubmittedAt: string | null;
+                            excusedAt: string | null;
+                            form: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                    unit: string | null;
+                                    unitRu: string | null;
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                    decimals: number | null;
+                                    minValue: number | null;
+                                    maxValue: number | null;
+                                    toleranceAbs: number | null;
+                                    toleranceRel: number | null;
+                                    required: boolean;
+                                }[];
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    importance: "high" | "medium" | "low";
+                                    blocking: boolean;
+                                    expr: {
+                                        /** @enum {string} */
+                                        kind: "compare";
+                                        test: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "pair";
+                                        codes: [
+                                            string,
+                                            string
+                                        ];
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "required_when";
+                                        code: string;
+                                        when: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    };
+                                }[];
+                            } | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            }[];
+                            acts: {
+                                act: string;
+                                reason: string | null;
+                                at: string;
+                                by: string | null;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            flags: {
+                                /** @enum {string} */
+                                kind: "rule" | "outlier";
+                                importance: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                return: boolean;
+                                approve: boolean;
+                                reopen: boolean;
+                                excuse: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/reports/{bodyId}/excuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Excuse a body from reporting (dissolved, merged), with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            bodyNameRu: string | null;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            expiresAt: string;
+                            openUntil: string | null;
+                            /** @enum {string} */
+                            state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                            version: number;
+                            addressed: boolean;
+                            onTime: boolean | null;
+                            firstSubmittedAt: string | null;
+                            excusedAt: string | null;
+                            form: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string;
+                                requiresProtocol: boolean;
+                                committeeSummary: boolean;
+                                inUse: boolean;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                    unit: string | null;
+                                    unitRu: string | null;
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                    decimals: number | null;
+                                    minValue: number | null;
+                                    maxValue: number | null;
+                                    toleranceAbs: number | null;
+                                    toleranceRel: number | null;
+                                    required: boolean;
+                                }[];
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameRu: string;
+                                    /** @enum {string} */
+                                    importance: "high" | "medium" | "low";
+                                    blocking: boolean;
+                                    expr: {
+                                        /** @enum {string} */
+                                        kind: "compare";
+                                        test: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "pair";
+                                        codes: [
+                                            string,
+                                            string
+                                        ];
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "required_when";
+                                        code: string;
+                                        when: {
+                                            val: string;
+                                        } | {
+                                            num: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            op: "+" | "-" | "*" | "/";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            sum: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            /** @enum {string} */
+                                            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+                                            args: [
+                                                components["schemas"]["DirectionExpr"],
+                                                components["schemas"]["DirectionExpr"]
+                                            ];
+                                        } | {
+                                            and: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            or: components["schemas"]["DirectionExpr"][];
+                                        } | {
+                                            not: components["schemas"]["DirectionExpr"];
+                                        } | {
+                                            present: string;
+                                        };
+                                    };
+                                }[];
+                            } | null;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                n: number;
+                                /** @enum {string} */
+                                scope: "own" | "summary";
+                                values: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                text: string | null;
+                                /** Format: uuid */
+                                meetingId: string | null;
+                                /** Format: uuid */
+                                agendaItemId: string | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                savedBy: string | null;
+                            }[];
+                            acts: {
+                                act: string;
+                                reason: string | null;
+                                at: string;
+                                by: string | null;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            flags: {
+                                /** @enum {string} */
+                                kind: "rule" | "outlier";
+                                importance: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                return: boolean;
+                                approve: boolean;
+                                reopen: boolean;
+                                excuse: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve many submitted reports at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            bodyId: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description What was approved and what was not */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approved: string[];
+                            refused: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/levels/{bodyId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a committee’s whole level once every report below is approved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/levels/{bodyId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an accepted level, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Reopened */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/rounds/{id}/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completeness and figures of a body and of each body directly below it */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The roll-up */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            dueAt: string;
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameRu: string | null;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                addressed: boolean;
+                                relay: boolean;
+                                /** @enum {string} */
+                                state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                                accepted: boolean;
+                            };
+                            indicators: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                valueType: "number" | "integer" | "percentage" | "yes_no" | "text";
+                                unit: string | null;
+                                unitRu: string | null;
+                                /** @enum {string} */
+                                aggregation: "sum" | "average" | "average_of_sums" | "count" | "last" | "min" | "max" | "none";
+                                decimals: number | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                                toleranceAbs: number | null;
+                                toleranceRel: number | null;
+                            }[];
+                            completeness: {
+                                expected: number;
+                                members: number;
+                                submitted: number;
+                                reported: number;
+                                onTime: number;
+                                late: number;
+                                returned: number;
+                                approved: number;
+                                excused: number;
+                                acknowledged: number;
+                            };
+                            figures: {
+                                /** Format: uuid */
+                                indicatorId: string;
+                                code: string;
+                                own: number | null;
+                                descendants: number | null;
+                                total: number | null;
+                                reports: number;
+                                target: number | null;
+                                met: boolean | null;
+                                summary: number | null;
+                                discrepant: boolean;
+                            }[];
+                            rules: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                name: string;
+                                nameRu: string;
+                                /** @enum {string} */
+                                importance: "high" | "medium" | "low";
+                                blocking: boolean;
+                                /** @enum {string} */
+                                outcome: "pass" | "fail" | "skip";
+                            }[];
+                            children: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                closed: boolean;
+                                addressed: boolean;
+                                relay: boolean;
+                                /** @enum {string} */
+                                state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
+                                version: number;
+                                onTime: boolean | null;
+                                excused: boolean;
+                                accepted: boolean;
+                                completeness: {
+                                    expected: number;
+                                    members: number;
+                                    submitted: number;
+                                    reported: number;
+                                    onTime: number;
+                                    late: number;
+                                    returned: number;
+                                    approved: number;
+                                    excused: number;
+                                    acknowledged: number;
+                                };
+                                figures: {
+                                    /** Format: uuid */
+                                    indicatorId: string;
+                                    code: string;
+                                    own: number | null;
+                                    descendants: number | null;
+                                    total: number | null;
+                                    reports: number;
+                                    target: number | null;
+                                    met: boolean | null;
+                                    summary: number | null;
+                                    discrepant: boolean;
+                                }[];
+                            }[];
+                            can: {
+                                accept: boolean;
+                                reopenLevel: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        DirectionExpr: {
+            val: string;
+        } | {
+            num: number;
+        } | {
+            /** @enum {string} */
+            op: "+" | "-" | "*" | "/";
+            args: [
+                components["schemas"]["DirectionExpr"],
+                components["schemas"]["DirectionExpr"]
+            ];
+        } | {
+            sum: components["schemas"]["DirectionExpr"][];
+        } | {
+            /** @enum {string} */
+            cmp: "<" | "<=" | "=" | "!=" | ">=" | ">";
+            args: [
+                components["schemas"]["DirectionExpr"],
+                components["schemas"]["DirectionExpr"]
+            ];
+        } | {
+            and: components["schemas"]["DirectionExpr"][];
+        } | {
+            or: components["schemas"]["DirectionExpr"][];
+        } | {
+            not: components["schemas"]["DirectionExpr"];
+        } | {
+            present: string;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

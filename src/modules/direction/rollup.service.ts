@@ -1,0 +1,152 @@
+// Roll-ups and completeness for any body of a round (ADR 0027 §6): read from the stored rows of the node and its
+// frozen children — tens of rows whatever the size of the subtree — each figure opening into the children that
+// make it up, down to one organisation's raw report. A body's own report apart from its descendants'; a
+// committee's summary compared with them, never counted.
+import type { Database } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/actor.js';
+import type { Completeness, IndicatorFigure, ReportForm, RollupNode } from '../../contracts/direction.js';
+import { DirectionErrors } from './direction.errors.js';
+import { assertCanSeeNode, holdsOfficeIn } from './direction.policy.js';
+import type { DirectionDefinitionsService } from './definitions.service.js';
+import type { DirectiveService } from './directive.service.js';
+import { ruleOutcomes } from './report.service.js';
+import { finalise } from './rules/aggregate.js';
+import { targetMet } from './rules/targets.js';
+import * as rounds from './round.repository.js';
+import * as directives from './directive.repository.js';
+
+function completeness(p: rounds.ProgressSum | undefined): Completeness {
+  const reported = p?.reported ?? 0;
+  const onTime = p?.on_time ?? 0;
+  return {
+    expected: p?.expected ?? 0,
+    members: p?.members ?? 0,
+    submitted: p?.submitted ?? 0,
+    reported,
+    onTime,
+    late: reported - onTime,
+    returned: p?.returned ?? 0,
+    approved: p?.approved ?? 0,
+    excused: p?.excused ?? 0,
+    acknowledged: p?.acknowledged ?? 0,
+  };
+}
+
+export class RollupService {
+  constructor(
+    private readonly db: Database,
+    private readonly definitions: DirectionDefinitionsService,
+    private readonly directives: DirectiveService,
+  ) {}
+
+  async node(actor: Actor, roundId: string, bodyId: string): Promise<RollupNode> {
+    const round = await rounds.findRound(this.db, roundId);
+    if (!round || round.organisation_id !== actor.organisationId) throw DirectionErrors.round_not_found();
+    const node = await rounds.findNode(this.db, roundId, bodyId);
+    if (!node) throw DirectionErrors.not_in_round();
+    assertCanSeeNode(actor, { bodyId, frozenPath: node.path, currentPath: node.current_path });
+    const form: ReportForm | null = round.form_id
+      ? await this.definitions.form(this.db, round.organisation_id, round.form_id)
+      : null;
+    const children = await rounds.childrenOf(this.db, roundId, bodyId);
+    const ids = [bodyId, ...children.map((c) => c.body_id)];
+    const [progress, figures, discrepancies, title, parent] = await Promise.all([
+      rounds.progressOf(this.db, roundId, ids),
+      rounds.rollupsOf(this.db, roundId, ids),
+      rounds.discrepanciesOf(this.db, roundId, ids),
+      rounds.titleOf(this.db, round),
+      node.parent_id ? rounds.findNode(this.db, roundId, node.parent_id) : Promise.resolve(null),
+    ]);
+    const targets = round.directive_id
+      ? await this.directives.targetsOf(this.db, roundId, round.directive_id, ids)
+      : new Map<string, Map<string, number>>();
+    const rules = round.directive_id ? await directives.targetRules(this.db, round.directive_id) : [];
+    const sense = new Map(rules.map((r) => [r.indicator_id, r.sense]));
+
+    const figuresOf = (id: string): IndicatorFigure[] =>
+      (form?.items ?? []).map((i) => {
+        const f = figures.find((x) => x.body_id === id && x.indicator_id === i.id);
+        const own = { n: f?.own_n ?? 0, sum: f?.own_sum ?? 0, min: f?.own_min ?? null, max: f?.own_max ?? null };
+        const desc = { n: f?.desc_n ?? 0, sum: f?.desc_sum ?? 0, min: f?.desc_min ?? null, max: f?.desc_max ?? null };
+        const all = {
+          n: own.n + desc.n,
+          sum: own.sum + desc.sum,
+          min: own.min === null ? desc.min : desc.min === null ? own.min : Math.min(own.min, desc.min),
+          max: own.max === null ? desc.max : desc.max === null ? own.max : Math.max(own.max, desc.max),
+        };
+        const total = finalise(i.aggregation, all);
+        const target = targets.get(id)?.get(i.id) ?? null;
+        const d = discrepancies.find((x) => x.body_id === id && x.indicator_id === i.id);
+        return {
+          indicatorId: i.id,
+          code: i.code,
+          own: finalise(i.aggregation, own),
+          descendants: finalise(i.aggregation, desc),
+          total,
+          reports: all.n,
+          target,
+          met: target === null ? null : targetMet(sense.get(i.id) ?? 'at_least', target, total),
+          summary: d?.summary ?? null,
+          discrepant: d?.flagged ?? false,
+        };
+      });
+
+    const mine = figuresOf(bodyId);
+    const totals = new Map(mine.map((f) => [f.code, f.total]));
+    return {
+      roundId,
+      title: title.title,
+      titleRu: title.titleRu,
+      periodStart: round.period_start,
+      periodEnd: round.period_end,
+      dueAt: node.due_at.toISOString(),
+      body: {
+        id: bodyId,
+        name: node.name,
+        nameRu: node.name_ru,
+        parentId: node.parent_id,
+        addressed: node.addressed,
+        relay: node.relay,
+        state: node.state,
+        accepted: node.accepted_at !== null,
+      },
+      indicators: (form?.items ?? []).map(({ required: _r, ...i }) => i),
+      completeness: completeness(progress.find((p) => p.body_id === bodyId)),
+      figures: mine,
+      rules: form ? ruleOutcomes(form, (code) => totals.get(code) ?? null) : [],
+      children: children.map((c) => ({
+        bodyId: c.body_id,
+        bodyName: c.name,
+        bodyNameRu: c.name_ru,
+        closed: c.closed,
+        addressed: c.addressed,
+        relay: c.relay,
+        state: c.state,
+        version: c.version,
+        onTime: c.on_time,
+        excused: c.excused_at !== null,
+        accepted: c.accepted_at !== null,
+        completeness: completeness(progress.find((p) => p.body_id === c.body_id)),
+        figures: figuresOf(c.body_id),
+      })),
+      can: {
+        accept: node.relay && node.accepted_at === null && holdsOfficeIn(actor, node.parent_id) && !parent?.accepted_at,
+        reopenLevel: node.accepted_at !== null && holdsOfficeIn(actor, node.parent_id) && !parent?.accepted_at,
+      },
+    };
+  }
+
+  /** Rebuilds a round's stored figures from its versions and states (after a bulk load; the tests' check). */
+  async recompute(roundId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const round = await rounds.findRound(trx, roundId);
+      if (!round) throw DirectionErrors.round_not_found();
+      const issuer = (await rounds.findNode(trx, roundId, round.issuer_body_id))!;
+      await rounds.recomputeRound(trx, roundId, issuer.depth);
+    });
+  }
+
+  async stored(roundId: string): Promise<{ rollup: unknown[]; progress: unknown[] }> {
+    return rounds.storedFigures(this.db, roundId);
+  }
+}

@@ -17420,8 +17420,10 @@ export interface paths {
                                 /** Format: uuid */
                                 speakerPersonId: string | null;
                                 speakerName: string | null;
+                                speakerNameRu: string | null;
                                 text: string;
                                 signedBy: string | null;
+                                signedByRu: string | null;
                                 receivedMinute: string;
                                 groupLabel: string | null;
                                 /** @enum {string} */
@@ -17916,8 +17918,10 @@ export interface paths {
                             /** Format: uuid */
                             speakerPersonId: string | null;
                             speakerName: string | null;
+                            speakerNameRu: string | null;
                             text: string;
                             signedBy: string | null;
+                            signedByRu: string | null;
                             receivedMinute: string;
                             groupLabel: string | null;
                             /** @enum {string} */
@@ -24782,6 +24786,7 @@ export interface paths {
                                 /** Format: uuid */
                                 personId: string;
                                 name: string;
+                                nameRu: string | null;
                                 /** @enum {string} */
                                 kind: "report" | "speech" | "point_of_order" | "reply";
                                 startedAt: string;
@@ -24793,6 +24798,7 @@ export interface paths {
                                 /** Format: uuid */
                                 personId: string;
                                 name: string;
+                                nameRu: string | null;
                                 /** @enum {string} */
                                 kind: "report" | "speech" | "point_of_order" | "reply";
                             }[];
@@ -24806,6 +24812,7 @@ export interface paths {
                                 reached: boolean;
                             };
                             chair: string | null;
+                            chairRu: string | null;
                             transcriptCount: number;
                             transcriptVersion: number;
                             notesCount: number;

@@ -67,7 +67,7 @@ export function LivePanel({ meeting, live }: { meeting: Meeting; live: Live }) {
             </div>
             <div>
               <dt>{t('meetings.chair')}</dt>
-              <dd>{s.chair ?? '—'}</dd>
+              <dd>{s.chair ? f.name({ name: s.chair, nameRu: s.chairRu }) : '—'}</dd>
             </div>
           </dl>
           <QuorumLine quorum={s.quorum} />
@@ -82,7 +82,7 @@ export function LivePanel({ meeting, live }: { meeting: Meeting; live: Live }) {
               <ol className="queue" data-testid="live-queue">
                 {s.queue.map((q) => (
                   <li key={q.requestId}>
-                    {q.name}
+                    {f.name(q)}
                     {q.kind !== 'speech' && <span className="badge badge-warn">{L.floorKind(q.kind)}</span>}
                   </li>
                 ))}

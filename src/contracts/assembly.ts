@@ -107,6 +107,8 @@ export const AgendaItem = z.object({
   title: z.string(),
   reporterPersonId: Uuid.nullable(),
   reporterName: z.string().nullable(),
+  /** The reporter's Cyrillic name, when a member with one was chosen (a name typed in is shown as typed). */
+  reporterNameRu: z.string().nullable(),
   documents: z.array(AgendaDocument),
   status: z.enum(['pending', 'current', 'done']),
   startedAt: z.string().nullable(),

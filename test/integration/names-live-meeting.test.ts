@@ -1,6 +1,6 @@
 // Names in the reader's language at a meeting in progress (issue 11, point 13): the live state (the meeting page's
 // status panel, the projector, the delegate's page) names the chair, the speaker and the queue, and a question note
-// names its speaker and signer, with the Latin name and the Cyrillic one when recorded, as every other list does.
+// names its speaker and signer, and the agenda a reporter chosen from the members, with the Latin name and the Cyrillic one when recorded, as every other list does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
@@ -38,6 +38,13 @@ describe.each(DB_KINDS)('names at a meeting in progress on %s', (kind) => {
     meetingId = meeting.id;
     const item = meeting.items[0]!.id;
     await db.updateTable('meeting').set({ current_item_id: item }).where('id', '=', meetingId).execute();
+    // the first item's reporter chosen from the members, the second's typed in
+    await db.updateTable('agenda_item').set({ reporter_person_id: speaker.id }).where('id', '=', item).execute();
+    await db
+      .updateTable('agenda_item')
+      .set({ reporter_name: 'A guest from the plant' })
+      .where('id', '=', meeting.items[1]!.id)
+      .execute();
     const request = (personId: string, position: number, status: 'speaking' | 'waiting') => ({
       id: uuidv7(),
       meeting_id: meetingId,
@@ -103,5 +110,15 @@ describe.each(DB_KINDS)('names at a meeting in progress on %s', (kind) => {
     expect(bySigner.get('Anna Nameless')?.signedByRu).toBeNull();
     expect(bySigner.get(null)?.signedByRu).toBeNull();
     expect(notes).toHaveLength(3);
+  });
+
+  it('the agenda names a reporter chosen from the members in both languages; a typed name stays as typed', async () => {
+    const r = await chair.get(`/api/meetings/${meetingId}`);
+    expect(r.status).toBe(200);
+    const agenda = (r.body as Loose).agenda as Loose[];
+    expect(agenda.map((a) => [a.reporterName, a.reporterNameRu])).toEqual([
+      ['Speaker Ivan', 'Ораторов Иван'],
+      ['A guest from the plant', null],
+    ]);
   });
 });

@@ -18292,6 +18292,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -18718,6 +18719,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -18992,6 +18994,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -19246,6 +19249,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20204,6 +20208,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20469,6 +20474,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20733,6 +20739,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20997,6 +21004,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -21261,6 +21269,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -21527,6 +21536,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;

@@ -173,6 +173,7 @@ function Header({ meeting }: { meeting: Meeting }) {
 function AgendaSection({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const D = useDateTime();
+  const f = useFormat();
   return (
     <section className="card" aria-labelledby="agenda-h" data-testid="agenda">
       <h2 id="agenda-h">{t('meetings.agenda')}</h2>
@@ -191,7 +192,7 @@ function AgendaSection({ meeting }: { meeting: Meeting }) {
             )}
             {item.reporterName && (
               <div className="small">
-                {t('meetings.reporter')}: {item.reporterName}
+                {t('meetings.reporter')}: {f.name({ name: item.reporterName, nameRu: item.reporterNameRu })}
               </div>
             )}
             {item.startedAt && (

@@ -107,6 +107,8 @@ export const AgendaItem = z.object({
   title: z.string(),
   reporterPersonId: Uuid.nullable(),
   reporterName: z.string().nullable(),
+  /** The reporter's Cyrillic name, when a member with one was chosen (a name typed in is shown as typed). */
+  reporterNameRu: z.string().nullable(),
   documents: z.array(AgendaDocument),
   status: z.enum(['pending', 'current', 'done']),
   startedAt: z.string().nullable(),
@@ -487,9 +489,13 @@ export const QuestionNote = z.object({
   addressedTo: z.enum(['speaker', 'presidium']),
   speakerPersonId: Uuid.nullable(),
   speakerName: z.string().nullable(),
+  /** The speaker's Cyrillic name, when recorded. */
+  speakerNameRu: z.string().nullable(),
   text: z.string(),
   /** Null for an anonymous note. */
   signedBy: z.string().nullable(),
+  /** The signer's Cyrillic name, when recorded (null for an anonymous note). */
+  signedByRu: z.string().nullable(),
   receivedMinute: z.string(),
   groupLabel: z.string().nullable(),
   status: NoteStatus,
@@ -608,16 +614,22 @@ export const LiveState = z.object({
       requestId: Uuid,
       personId: Uuid,
       name: z.string(),
+      /** The Cyrillic name, when recorded. */
+      nameRu: z.string().nullable(),
       kind: FloorKind,
       startedAt: z.string(),
       limitSeconds: z.number().int(),
     })
     .nullable(),
   /** The next speakers on the current item (at most 10) and how many wait in all. */
-  queue: z.array(z.object({ requestId: Uuid, personId: Uuid, name: z.string(), kind: FloorKind })),
+  queue: z.array(
+    z.object({ requestId: Uuid, personId: Uuid, name: z.string(), nameRu: z.string().nullable(), kind: FloorKind }),
+  ),
   queueLength: z.number().int(),
   quorum: Quorum,
   chair: z.string().nullable(),
+  /** The chair's Cyrillic name, when recorded. */
+  chairRu: z.string().nullable(),
   /** Counters that tell pages when to reload the transcript or the notes. */
   transcriptCount: z.number().int(),
   /** Entries plus corrections made (sum of versions): changes whenever any entry is added or corrected. */

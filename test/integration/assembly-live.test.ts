@@ -191,7 +191,7 @@ describe.each(DB_KINDS)('live state and stream on %s', (kind) => {
     const queued = await until('the queue', () => s.states().find((x) => x.queueLength === 1));
     expect(queued.revision).toBeGreaterThan(first.revision);
     expect(queued.queue).toEqual([
-      { requestId: ask.body.id, personId: p.kirov!.id, name: 'Kirov Sergei', kind: 'speech' },
+      { requestId: ask.body.id, personId: p.kirov!.id, name: 'Kirov Sergei', nameRu: null, kind: 'speech' },
     ]);
 
     expect((await c.chair!.post(`/api/meetings/${m.id}/floor/${ask.body.id}/give`, {})).status).toBe(200);

@@ -16,6 +16,7 @@ export interface LiveMeetingRow {
   item_position: number | null;
   item_title: string | null;
   chair: string | null;
+  chair_ru: string | null;
   queue_length: number;
   transcript_count: number;
   transcript_version: number;
@@ -27,13 +28,15 @@ export async function liveMeeting(ex: Executor, meetingId: string): Promise<Live
   const { rows } = await sql<LiveMeetingRow>`
     select m.id, m.organisation_id, m.kind, (m.starts_at at time zone 'UTC')::date::text as starts_on,
       m.revision, m.status, m.title, m.current_item_id, ai.position as item_position, ai.title as item_title,
-      (select concat(p.family_name, ' ', p.given_name) from meeting_role r join person p on p.id = r.person_id
-        where r.meeting_id = m.id and r.role = 'chair' limit 1) as chair,
+      c.chair, c.chair_ru,
       (select count(*)::int from speaker_request s
         where s.agenda_item_id = m.current_item_id and s.status = 'waiting') as queue_length,
       t.transcript_count, t.transcript_version, n.notes_count, n.notes_answered
     from meeting m
     left join agenda_item ai on ai.id = m.current_item_id
+    left join lateral (select concat(p.family_name, ' ', p.given_name) as chair, p.name_ru as chair_ru
+      from meeting_role r join person p on p.id = r.person_id
+      where r.meeting_id = m.id and r.role = 'chair' limit 1) c on true
     cross join lateral (select count(*)::int as transcript_count, coalesce(sum(version), 0)::int as transcript_version
       from transcript_entry where meeting_id = m.id) t
     cross join lateral (select count(*)::int as notes_count,
@@ -47,6 +50,7 @@ export interface LiveFloorRow {
   id: string;
   person_id: string;
   name: string;
+  name_ru: string | null;
   kind: FloorKind;
   status: 'speaking' | 'waiting';
   started_at: Date | string | null;
@@ -60,7 +64,7 @@ export async function speakerAndQueue(
   currentItemId: string | null,
   limit: number,
 ): Promise<LiveFloorRow[]> {
-  const cols = sql`r.id, r.person_id, concat(p.family_name, ' ', p.given_name) as name, r.kind, r.status,
+  const cols = sql`r.id, r.person_id, concat(p.family_name, ' ', p.given_name) as name, p.name_ru, r.kind, r.status,
     r.started_at, r.limit_seconds`;
   const speaking = sql`(select ${cols}, 0 as grp, 0 as position, r.requested_at from speaker_request r
     join person p on p.id = r.person_id where r.meeting_id = ${meetingId} and r.status = 'speaking')`;

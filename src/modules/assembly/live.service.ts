@@ -296,12 +296,19 @@ export class LiveService {
             requestId: speaking.id,
             personId: speaking.person_id,
             name: speaking.name,
+            nameRu: speaking.name_ru,
             kind: speaking.kind,
             startedAt: new Date(speaking.started_at ?? Date.now()).toISOString(),
             limitSeconds: speaking.limit_seconds,
           }
         : null,
-      queue: queue.map((r) => ({ requestId: r.id, personId: r.person_id, name: r.name, kind: r.kind })),
+      queue: queue.map((r) => ({
+        requestId: r.id,
+        personId: r.person_id,
+        name: r.name,
+        nameRu: r.name_ru,
+        kind: r.kind,
+      })),
       queueLength: Number(m.queue_length),
       quorum: quorumOf(
         {
@@ -313,6 +320,7 @@ export class LiveService {
         fraction,
       ),
       chair: m.chair,
+      chairRu: m.chair_ru,
       transcriptCount: Number(m.transcript_count),
       transcriptVersion: Number(m.transcript_version),
       notesCount: Number(m.notes_count),

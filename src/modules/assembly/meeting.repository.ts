@@ -218,6 +218,7 @@ export interface AgendaRow {
   reporter_person_id: string | null;
   reporter_name: string | null;
   reporter_person_name: string | null;
+  reporter_person_name_ru: string | null;
   documents: unknown;
   status: 'pending' | 'current' | 'done';
   started_at: Date | null;
@@ -226,7 +227,7 @@ export interface AgendaRow {
 
 export async function agendaOf(ex: Executor, meetingId: string): Promise<AgendaRow[]> {
   const { rows } = await sql<AgendaRow>`select a.id, a.position, a.title, a.reporter_person_id, a.reporter_name,
-      case when p.id is null then null else ${NAME} end as reporter_person_name,
+      case when p.id is null then null else ${NAME} end as reporter_person_name, p.name_ru as reporter_person_name_ru,
       a.documents, a.status, a.started_at, a.ended_at
     from agenda_item a left join person p on p.id = a.reporter_person_id
     where a.meeting_id = ${meetingId} order by a.position`.execute(ex);

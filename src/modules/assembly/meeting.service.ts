@@ -576,6 +576,8 @@ export class MeetingService {
         title: a.title,
         reporterPersonId: a.reporter_person_id,
         reporterName: a.reporter_name ?? a.reporter_person_name,
+        // a name typed in is shown as typed; a member chosen is named in the reader's language
+        reporterNameRu: a.reporter_name ? null : a.reporter_person_name_ru,
         documents: parseDocuments(a.documents),
         status: a.status,
         startedAt: iso(a.started_at),

@@ -113,9 +113,11 @@ export interface NoteRow {
   addressed_to: 'speaker' | 'presidium';
   speaker_person_id: string | null;
   speaker_name: string | null;
+  speaker_name_ru: string | null;
   text: string;
   signed_by: string | null;
   signed_by_name: string | null;
+  signed_by_name_ru: string | null;
   received_minute: Date;
   group_label: string | null;
   status: 'new' | 'answered' | 'set_aside';
@@ -134,9 +136,11 @@ function notesQuery(ex: Executor, meetingId: string) {
       'n.addressed_to',
       'n.speaker_person_id',
       sql<string | null>`sp.given_name || ' ' || sp.family_name`.as('speaker_name'),
+      'sp.name_ru as speaker_name_ru',
       'n.text',
       'n.signed_by',
       sql<string | null>`sb.given_name || ' ' || sb.family_name`.as('signed_by_name'),
+      'sb.name_ru as signed_by_name_ru',
       'n.received_minute',
       'n.group_label',
       'n.status',

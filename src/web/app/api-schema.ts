@@ -17420,8 +17420,10 @@ export interface paths {
                                 /** Format: uuid */
                                 speakerPersonId: string | null;
                                 speakerName: string | null;
+                                speakerNameRu: string | null;
                                 text: string;
                                 signedBy: string | null;
+                                signedByRu: string | null;
                                 receivedMinute: string;
                                 groupLabel: string | null;
                                 /** @enum {string} */
@@ -17916,8 +17918,10 @@ export interface paths {
                             /** Format: uuid */
                             speakerPersonId: string | null;
                             speakerName: string | null;
+                            speakerNameRu: string | null;
                             text: string;
                             signedBy: string | null;
+                            signedByRu: string | null;
                             receivedMinute: string;
                             groupLabel: string | null;
                             /** @enum {string} */
@@ -18288,6 +18292,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -18714,6 +18719,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -18988,6 +18994,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -19242,6 +19249,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20200,6 +20208,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20465,6 +20474,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20729,6 +20739,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -20993,6 +21004,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -21257,6 +21269,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -21523,6 +21536,7 @@ export interface paths {
                                 /** Format: uuid */
                                 reporterPersonId: string | null;
                                 reporterName: string | null;
+                                reporterNameRu: string | null;
                                 documents: {
                                     title: string;
                                     text?: string;
@@ -24782,6 +24796,7 @@ export interface paths {
                                 /** Format: uuid */
                                 personId: string;
                                 name: string;
+                                nameRu: string | null;
                                 /** @enum {string} */
                                 kind: "report" | "speech" | "point_of_order" | "reply";
                                 startedAt: string;
@@ -24793,6 +24808,7 @@ export interface paths {
                                 /** Format: uuid */
                                 personId: string;
                                 name: string;
+                                nameRu: string | null;
                                 /** @enum {string} */
                                 kind: "report" | "speech" | "point_of_order" | "reply";
                             }[];
@@ -24806,6 +24822,7 @@ export interface paths {
                                 reached: boolean;
                             };
                             chair: string | null;
+                            chairRu: string | null;
                             transcriptCount: number;
                             transcriptVersion: number;
                             notesCount: number;

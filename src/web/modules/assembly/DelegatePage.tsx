@@ -120,7 +120,7 @@ export function DelegatePage() {
                   present={m.me.present}
                   canObtain={m.can.obtainNoteTokens}
                   canSend={m.can.sendNote}
-                  speakerName={s?.speaker?.name ?? null}
+                  speakerName={s?.speaker ? f.name(s.speaker) : null}
                 />
               </section>
             )}

@@ -67,7 +67,7 @@ export function LivePanel({ meeting, live }: { meeting: Meeting; live: Live }) {
             </div>
             <div>
               <dt>{t('meetings.chair')}</dt>
-              <dd>{s.chair ?? '—'}</dd>
+              <dd>{s.chair ? f.name({ name: s.chair, nameRu: s.chairRu }) : '—'}</dd>
             </div>
           </dl>
           <QuorumLine quorum={s.quorum} />
@@ -82,7 +82,7 @@ export function LivePanel({ meeting, live }: { meeting: Meeting; live: Live }) {
               <ol className="queue" data-testid="live-queue">
                 {s.queue.map((q) => (
                   <li key={q.requestId}>
-                    {q.name}
+                    {f.name(q)}
                     {q.kind !== 'speech' && <span className="badge badge-warn">{L.floorKind(q.kind)}</span>}
                   </li>
                 ))}
@@ -173,6 +173,7 @@ function Header({ meeting }: { meeting: Meeting }) {
 function AgendaSection({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const D = useDateTime();
+  const f = useFormat();
   return (
     <section className="card" aria-labelledby="agenda-h" data-testid="agenda">
       <h2 id="agenda-h">{t('meetings.agenda')}</h2>
@@ -191,7 +192,7 @@ function AgendaSection({ meeting }: { meeting: Meeting }) {
             )}
             {item.reporterName && (
               <div className="small">
-                {t('meetings.reporter')}: {item.reporterName}
+                {t('meetings.reporter')}: {f.name({ name: item.reporterName, nameRu: item.reporterNameRu })}
               </div>
             )}
             {item.startedAt && (

@@ -15,6 +15,7 @@ import { useMeetingAction, useNotes, type Live } from './queries.js';
 function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
   const { t } = useTranslation();
   const D = useDateTime();
+  const f = useFormat();
   const id = useId();
   const act = useMeetingAction(meeting.id);
   const [answer, setAnswer] = useState('');
@@ -32,13 +33,15 @@ function NoteCard({ meeting, note }: { meeting: Meeting; note: QuestionNote }) {
     note.addressedTo === 'presidium'
       ? t('meetings.toPresidium')
       : note.speakerName
-        ? t('meetings.toSpeakerNamed', { name: note.speakerName })
+        ? t('meetings.toSpeakerNamed', { name: f.name({ name: note.speakerName, nameRu: note.speakerNameRu }) })
         : t('meetings.toSpeaker');
   return (
     <li className={`note note-${note.status}`} data-testid="note" aria-busy={act.isPending}>
       <p className="note-meta small">
-        <strong data-testid="note-author">{note.signedBy ?? t('meetings.anonymous')}</strong> · {to} ·{' '}
-        {D.time(note.receivedMinute)} ·{' '}
+        <strong data-testid="note-author">
+          {note.signedBy ? f.name({ name: note.signedBy, nameRu: note.signedByRu }) : t('meetings.anonymous')}
+        </strong>{' '}
+        · {to} · {D.time(note.receivedMinute)} ·{' '}
         <span className={`badge ${note.status === 'new' ? 'badge-warn' : ''}`}>
           {t(`meetings.noteStatus.${note.status}`)}
         </span>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FloorKind, Meeting } from '../../../contracts/assembly.js';
 import { client, ok } from '../../app/api.js';
 import { useMe } from '../../app/auth.js';
+import { useFormat } from '../../app/format.js';
 import { FormError } from '../../ui/forms.js';
 import { useMeetingLabels } from './common.js';
 import { NoteSender } from './NoteSender.js';
@@ -159,6 +160,7 @@ export function FloorControls({ meeting, live }: { meeting: Meeting; live: Live 
 
 export function ParticipantPanel({ meeting, live }: { meeting: Meeting; live: Live }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const me = useMe().data;
   return (
     <div className="console participant" data-testid="participant-panel">
@@ -176,7 +178,7 @@ export function ParticipantPanel({ meeting, live }: { meeting: Meeting; live: Li
             present={meeting.me.present}
             canObtain={meeting.can.obtainNoteTokens}
             canSend={meeting.can.sendNote}
-            speakerName={live.state?.speaker?.name ?? null}
+            speakerName={live.state?.speaker ? f.name(live.state.speaker) : null}
           />
         )}
       </section>

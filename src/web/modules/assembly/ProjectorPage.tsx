@@ -74,7 +74,7 @@ export function ProjectorPage() {
               {t('meetings.speaker')}
             </h2>
             <p className="projector-speaker" data-testid="projector-speaker" aria-live="polite">
-              {s.speaker ? s.speaker.name : t('meetings.noSpeaker')}
+              {s.speaker ? f.name(s.speaker) : t('meetings.noSpeaker')}
               {s.speaker && s.speaker.kind !== 'speech' && (
                 <span className="projector-kind"> — {L.floorKind(s.speaker.kind)}</span>
               )}
@@ -92,7 +92,7 @@ export function ProjectorPage() {
               <ol className="projector-queue" data-testid="projector-queue">
                 {s.queue.slice(0, 5).map((q) => (
                   <li key={q.requestId}>
-                    {q.name}
+                    {f.name(q)}
                     {q.kind !== 'speech' && <span className="projector-kind"> — {L.floorKind(q.kind)}</span>}
                   </li>
                 ))}
@@ -144,7 +144,7 @@ export function ProjectorPage() {
           </section>
           {s.chair && (
             <p>
-              {t('meetings.chair')}: {s.chair}
+              {t('meetings.chair')}: {f.name({ name: s.chair, nameRu: s.chairRu })}
             </p>
           )}
         </aside>

@@ -170,10 +170,11 @@ export function QrCode({ text, label, size = 200 }: { text: string; label: strin
 export function useSpeakerLine() {
   const { t } = useTranslation();
   const L = useMeetingLabels();
+  const f = useFormat();
   return (s: LiveState) =>
     s.speaker
       ? s.speaker.kind === 'speech'
-        ? s.speaker.name
-        : t('meetings.speakerWithKind', { name: s.speaker.name, kind: L.floorKind(s.speaker.kind) })
+        ? f.name(s.speaker)
+        : t('meetings.speakerWithKind', { name: f.name(s.speaker), kind: L.floorKind(s.speaker.kind) })
       : t('meetings.noSpeaker');
 }

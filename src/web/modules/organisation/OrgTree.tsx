@@ -168,6 +168,9 @@ export function OrgTree({ revealId, onRevealed }: { revealId?: string | null; on
         });
         // the reader who has already moved into the tree keeps their place: the branch opens, the focus stays
         if (!inTree()) focusNode(revealId);
+      } catch {
+        // the body could not be read (or the read was cancelled: signed out, page left): the tree stays as it is,
+        // its branches show their own errors; nothing may escape as an unhandled rejection
       } finally {
         if (!cancelled) {
           setRevealing(false);

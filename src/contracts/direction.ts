@@ -132,6 +132,8 @@ export type ReportSchedule = z.infer<typeof ReportSchedule>;
 /** POST /api/direction/schedules/{id}/rounds — open (freeze) the period containing a date; idempotent. */
 export const OpenPeriodInput = z.object({ date: z.iso.date() });
 export type OpenPeriodInput = z.infer<typeof OpenPeriodInput>;
+export const OpenedPeriod = z.object({ roundId: Uuid, created: z.boolean() });
+export type OpenedPeriod = z.infer<typeof OpenedPeriod>;
 
 // ---------------------------------------------------------------- directives
 

@@ -444,4 +444,41 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     expect(fig(node2, 'admitted')).toMatchObject({ descendants: 5, summary: 6, discrepant: false });
     await recomputedEqualsStored(sd.roundId);
   });
+
+  it('opens a schedule’s past period over the tree as it was, once; a report after the due date is late', async () => {
+    const sched = await c.sec.city!.post('/api/direction/schedules', {
+      issuerBodyId: c.city.id,
+      formId: c.form.id,
+      frequency: 'monthly',
+      bodyKinds: ['primary_organisation'],
+      dueDays: 5,
+      expiryDays: 3650,
+      startsOn: '2020-01-01',
+      endsOn: null,
+    });
+    expect(sched.status, JSON.stringify(sched.body)).toBe(201);
+    const lastMonth = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    expect((await c.sec.d1!.post(`/api/direction/schedules/${sched.body.id}/rounds`, { date: lastMonth })).status).toBe(
+      403,
+    );
+    const opened = await c.sec.city!.post(`/api/direction/schedules/${sched.body.id}/rounds`, { date: lastMonth });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body.created).toBe(true);
+    const again = await c.sec.city!.post(`/api/direction/schedules/${sched.body.id}/rounds`, { date: lastMonth });
+    expect(again.body).toEqual({ roundId: opened.body.roundId, created: false });
+    const inbox = await c.sec.p4!.get(`/api/direction/inbox?bodyId=${c.p[3].id}`);
+    const item = inbox.body.items.find((x: Loose) => x.roundId === opened.body.roundId);
+    expect(item).toMatchObject({ scheduleId: sched.body.id, title: 'Campaign report', addressed: true, state: 'none' });
+    expect(item.periodStart.slice(0, 8)).toBe(lastMonth.slice(0, 8));
+    const late = await c.sec.p4!.post(`/api/direction/rounds/${opened.body.roundId}/reports/${c.p[3].id}/submit`, {
+      version: 0,
+      values: values({}),
+    });
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    expect(late.body.onTime).toBe(false);
+    const node = await c.sec.city!.get(`/api/direction/rounds/${opened.body.roundId}/rollup?bodyId=${c.city.id}`);
+    expect(node.body.completeness).toMatchObject({ reported: 1, onTime: 0, late: 1 });
+    // the dissolved organisation (Works no. 2) is not bound by a period opened after its dissolution
+    expect(node.body.completeness.expected).toBe(4);
+  });
 });

@@ -250,6 +250,14 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       source: { kind: 'decision', takenOn: today(), votes: null },
     });
     ids.indicatorId = indicator.id;
+    const schedule = await make(who('DistA'), 'post', '/api/direction/schedules', {
+      issuerBodyId: districtA.id,
+      formId: form.id,
+      frequency: 'monthly',
+      bodyKinds: ['primary_organisation'],
+      startsOn: '2020-01-01',
+      endsOn: null,
+    });
     const penalty = decided.penalty ?? (await who('SecA').get(`/api/persons/${id('Vet2')}/penalties`)).body[0];
     Object.assign(params, {
       '/api/bodies/{id}': poA.id,
@@ -277,6 +285,7 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       '/api/direction/forms/{id}': form.id,
       '/api/direction/directives/{id}': directive.id,
       '/api/direction/rounds/{id}': directive.roundId,
+      '/api/direction/schedules/{id}': schedule.id,
     });
     Object.assign(ids, {
       noteId: note.id,

@@ -17,6 +17,8 @@ import {
   Directive,
   DirectiveQuery,
   Inbox,
+  OpenedPeriod,
+  OpenPeriodInput,
   InboxQuery,
   Indicator,
   IndicatorList,
@@ -100,6 +102,15 @@ const createSchedule = createRoute({
   summary: 'Ask bodies of given kinds below a committee for a form every period',
   request: { body: { required: true, ...json(CreateScheduleInput) } },
   responses: { 201: { description: 'Created', ...json(ReportSchedule) }, ...errors },
+});
+const openPeriod = createRoute({
+  method: 'post',
+  path: '/api/direction/schedules/{id}/rounds',
+  ...policy('scope'),
+  tags,
+  summary: 'Open the round of a schedule’s period containing a date (a past period too); idempotent',
+  request: { params: IdParam, body: { required: true, ...json(OpenPeriodInput) } },
+  responses: { 200: { description: 'The period’s round', ...json(OpenedPeriod) }, ...errors },
 });
 const issue = createRoute({
   method: 'post',
@@ -267,6 +278,9 @@ export function directionRoutes(s: DirectionRouteDeps): RouteModule {
     );
     api.openapi(createSchedule, async (c) =>
       c.json(await s.definitions.createSchedule(requireActor(c), c.req.valid('json')), 201),
+    );
+    api.openapi(openPeriod, async (c) =>
+      c.json(await s.directives.openPeriod(requireActor(c), c.req.valid('param').id, c.req.valid('json').date), 200),
     );
     api.openapi(issue, async (c) => c.json(await s.directives.issue(requireActor(c), c.req.valid('json')), 201));
     api.openapi(getDirective, async (c) =>

@@ -27,10 +27,11 @@ import { DirectionErrors } from './direction.errors.js';
 import { assertCanSeeNode, assertOfficeIn, canReadDirective, holdsOfficeIn } from './direction.policy.js';
 import type { DirectionDefinitionsService } from './definitions.service.js';
 import { ancestorIds, progressDeltas, type ChainLink } from './rules/deltas.js';
-import { endOfLocalDay } from './rules/period.js';
+import { endOfLocalDay, periodOf } from './rules/period.js';
 import { deadlineHolds, ruleTarget, splitHolds } from './rules/targets.js';
 import * as repo from './directive.repository.js';
 import * as rounds from './round.repository.js';
+import * as defs from './definitions.repository.js';
 
 const iso = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString();
 const NO_PROGRESS = {
@@ -397,6 +398,54 @@ export class DirectiveService {
       );
       await rounds.writeOutbox(trx, { organisationId: actor.organisationId, roundId, bodies: [input.bodyId] });
       return { own: check.own, children: check.children, mode: d.split_mode };
+    });
+  }
+
+  /**
+   * Opens (freezes) the round of a schedule's period containing `date` — a past period too, for a report asked
+   * late or a history loaded — and returns it; a period already opened is returned as it is. `actor` null: the
+   * system (the ticker, the demo).
+   */
+  async openPeriod(
+    actor: Actor | null,
+    scheduleId: string,
+    date: string,
+  ): Promise<{ roundId: string; created: boolean }> {
+    return this.db.transaction().execute(async (trx) => {
+      const sched = await defs.findSchedule(trx, scheduleId);
+      if (!sched || (actor && sched.organisation_id !== actor.organisationId))
+        throw DirectionErrors.schedule_not_found();
+      if (actor) assertOfficeIn(actor, sched.issuer_body_id);
+      const { timeZone } = await this.statute.rules(sched.organisation_id, undefined, trx);
+      const p = periodOf(sched.frequency, date, timeZone, sched.due_days, sched.expiry_days);
+      if (p.start < sched.starts_on || (sched.ends_on && p.start > sched.ends_on))
+        throw DirectionErrors.schedule_not_found();
+      const existing = await rounds.roundOfSchedule(trx, scheduleId, p.start);
+      if (existing) return { roundId: existing.id, created: false };
+      const issuer = await rounds.findBody(trx, sched.issuer_body_id);
+      if (!issuer || issuer.status !== 'active') throw DirectionErrors.body_not_active();
+      await this.definitions.useForm(trx, sched.organisation_id, sched.form_id);
+      const roundId = uuidv7();
+      await rounds.insertRound(trx, {
+        id: roundId,
+        organisation_id: sched.organisation_id,
+        issuer_body_id: issuer.id,
+        directive_id: null,
+        schedule_id: scheduleId,
+        form_id: sched.form_id,
+        period_start: p.start,
+        period_end: p.end,
+        due_at: p.dueAt,
+        expires_at: p.expiresAt,
+      });
+      const n = await rounds.freeze(
+        trx,
+        { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt: p.dueAt },
+        { kind: 'kinds', kinds: sched.body_kinds as never },
+      );
+      if (n === 0) throw DirectionErrors.no_addressees();
+      await rounds.writeOutbox(trx, { organisationId: sched.organisation_id, roundId, bodies: [issuer.id] });
+      return { roundId, created: true };
     });
   }
 

@@ -4,6 +4,7 @@ import { DB_KINDS, openTestDb, type TestDb } from '../support/db.js';
 import { buildHttpApp, createServices, type Services } from '../../src/app/compose.js';
 import { DemoService, DEMO_ACCOUNTS, DEMO_PASSWORD, type LoadResult } from '../../src/modules/demo/demo.service.js';
 import { AppError } from '../../src/platform/errors.js';
+import { DISTRICTS } from '../../src/modules/demo/rules/places.js';
 
 describe.each(DB_KINDS)('demo organisation on %s', (kind) => {
   let db: TestDb;
@@ -70,6 +71,57 @@ describe.each(DB_KINDS)('demo organisation on %s', (kind) => {
       expect(res.status).toBe(200);
       expect(((await res.json()) as { total: number }).total).toBe(1814);
     }
+  });
+
+  it('carries the production-conference drive in progress and twelve monthly membership reports', async () => {
+    const city = await services.organisation.resolveBody(result.organisationId, 'Leningrad city committee');
+    const secretary = await db.db
+      .selectFrom('account')
+      .innerJoin('office', 'office.person_id', 'account.person_id')
+      .select(['account.person_id'])
+      .where('account.login', '=', 'city.secretary')
+      .where('office.body_id', '=', city.id)
+      .executeTakeFirstOrThrow();
+    const actor = {
+      accountId: '',
+      personId: secretary.person_id,
+      organisationId: result.organisationId,
+      login: 'city.secretary',
+      displayName: '',
+      locale: 'en',
+      scopes: [{ bodyId: city.id, path: city.path, title: 'secretary' }],
+      homePath: null,
+      csrfToken: '',
+    };
+    const inbox = await services.directives.inbox(actor, city.id);
+    const drive = inbox.items.find((i) => i.directiveId !== null)!;
+    expect(drive.title).toBe('The production-conference drive (1929)');
+    expect(inbox.items.filter((i) => i.scheduleId !== null)).toHaveLength(12);
+    const node = await services.rollups.node(actor, drive.roundId, city.id);
+    const c = node.completeness;
+    expect(c.expected).toBe(1814);
+    // reported by part of the organisations; some late, a few returned, some approved
+    expect(c.reported).toBeGreaterThan(500);
+    expect(c.reported).toBeLessThan(1300);
+    expect(c.late).toBeGreaterThan(0);
+    expect(c.returned).toBeGreaterThan(0);
+    expect(c.approved).toBeGreaterThan(0);
+    // every district concretised it; one district's own summary disagrees with its organisations' raw reports
+    expect(node.children).toHaveLength(DISTRICTS.length);
+    expect(node.children.every((d) => d.relay)).toBe(true);
+    const flagged = node.children.filter((d) => d.figures.some((f) => f.discrepant));
+    expect(flagged.map((d) => d.bodyName)).toEqual(['Moskovsky district committee']);
+    const agreeing = node.children.find((d) => d.bodyName.startsWith('Vasileostrovsky'))!;
+    expect(agreeing.figures.find((f) => f.code === 'proposals_made')!.summary).not.toBeNull();
+    // the stored figures are those the reports make
+    const stored = await services.rollups.stored(drive.roundId);
+    await services.rollups.recompute(drive.roundId);
+    expect(await services.rollups.stored(drive.roundId)).toEqual(stored);
+    // the monthly reports: most organisations each month, dues collected summed up the tree
+    const month = inbox.items.filter((i) => i.scheduleId !== null).at(-1)!;
+    const m = await services.rollups.node(actor, month.roundId, city.id);
+    expect(m.completeness.reported / m.completeness.expected).toBeGreaterThan(0.85);
+    expect(m.figures.find((f) => f.code === 'dues_collected')!.total).toBeGreaterThan(0);
   });
 
   it('refuses to generate the demo into a database that holds an organisation, leaving it unchanged', async () => {

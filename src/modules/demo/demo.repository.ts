@@ -414,3 +414,50 @@ export async function insertDemoParticipants(
     where meeting_id = ${p.meetingId} and present and voice = 'voting'`.execute(ex);
   return Number(rows[0]?.n ?? 0);
 }
+
+export interface DirectionSetting {
+  city: { id: string; path: string; secretary: string };
+  districts: { id: string; path: string; name: string; secretary: string }[];
+  primaries: { id: string; path: string; district_id: string; members: number; secretary: string | null }[];
+  /** accounts kept for the browser journey: their organisations report nothing yet */
+  journeyBodies: string[];
+}
+
+/** The bodies and secretaries the demo's directives and reports need (read after the organisation is loaded). */
+export async function directionSetting(ex: Executor, organisationId: string): Promise<DirectionSetting | null> {
+  const { rows: city } = await sql<{ id: string; path: string; secretary: string }>`
+    select b.id, b.path::text as path, o.person_id as secretary from account a
+      join office o on o.person_id = a.person_id and o.title = 'secretary'
+      join body b on b.id = o.body_id and b.kind = 'city_committee'
+    where a.login = 'city.secretary' and b.organisation_id = ${organisationId} limit 1`.execute(ex);
+  if (!city[0]) return null;
+  const { rows: districts } = await sql<{ id: string; path: string; name: string; secretary: string }>`
+    select b.id, b.path::text as path, b.name, min(o.person_id::text)::uuid as secretary from body b
+      join office o on o.body_id = b.id and o.title = 'secretary'
+    where b.parent_id = ${city[0].id} and b.kind = 'district_committee'
+    group by b.id, b.path, b.name order by b.name`.execute(ex);
+  const { rows: primaries } = await sql<{
+    id: string;
+    path: string;
+    district_id: string;
+    members: number;
+    secretary: string | null;
+  }>`
+    select b.id, b.path::text as path, b.parent_id as district_id,
+           coalesce((select sum(h.n) from body_headcount h where h.body_id = b.id), 0)::int as members,
+           (select min(o.person_id::text)::uuid from office o where o.body_id = b.id and o.title = 'secretary') as secretary
+    from body b join body d on d.id = b.parent_id and d.parent_id = ${city[0].id}
+    where b.kind = 'primary_organisation' order by b.id`.execute(ex);
+  const { rows: journey } = await sql<{ id: string }>`
+    select o.body_id as id from account a join office o on o.person_id = a.person_id and o.title = 'secretary'
+    where a.login in ('putilov.secretary', 'kirovsky.po2.secretary', 'kirovsky.po3.secretary')`.execute(ex);
+  return { city: city[0], districts, primaries, journeyBodies: journey.map((j) => j.id) };
+}
+
+/** Dues collected per primary organisation in one month (roubles). */
+export async function duesOfMonth(ex: Executor, organisationId: string, month: string): Promise<Map<string, number>> {
+  const { rows } = await sql<{ body_id: string; amount_minor: string }>`
+    select t.body_id, t.amount_minor::text as amount_minor from dues_body_month t join body b on b.id = t.body_id
+    where t.organisation_id = ${organisationId} and t.month = ${month} and b.kind = 'primary_organisation'`.execute(ex);
+  return new Map(rows.map((r) => [r.body_id, Number(r.amount_minor) / 100]));
+}

@@ -23,6 +23,34 @@ import { SealService } from '../records/seal.service.js';
 import { sha256Hex } from '../records/rules/seal.js';
 import type { Actor } from '../../platform/actor.js';
 import { DEMO_MEETINGS, demoMeetingRows } from './rules/meetings.js';
+import {
+  CAMPAIGN_INDICATORS,
+  CAMPAIGN_RULES,
+  CAMPAIGN_TEXT,
+  MEMBERSHIP_INDICATORS,
+  campaignReports,
+  membershipReports,
+} from './rules/direction-demo.js';
+import { DISTRICTS } from './rules/places.js';
+import { mulberry32 } from './rules/prng.js';
+import { DirectionDefinitionsService } from '../direction/definitions.service.js';
+import { DirectiveService } from '../direction/directive.service.js';
+import { ReportService } from '../direction/report.service.js';
+import { RollupService } from '../direction/rollup.service.js';
+import { DirectionSeedService } from '../direction/seed.service.js';
+import { MotionService } from '../ballot/motion.service.js';
+import type { CreateIndicatorInput } from '../../contracts/direction.js';
+import type { RuleExpr } from '../../contracts/direction-expr.js';
+
+/** Steps of the demo's direction phase (progress). */
+const DIRECTION_STEPS = 4;
+
+/** The first day of the month `back` months before the month of `now` (YYYY-MM-DD). */
+function monthStart(now: number, back: number): string {
+  const d = new Date(now);
+  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
+  return m.toISOString().slice(0, 10);
+}
 import * as repo from './demo.repository.js';
 import { liftTimeouts } from '../../platform/db/busy.js';
 import { emptyDatabase } from '../../platform/db/first-start.js';
@@ -31,7 +59,7 @@ import { killPoint, smallDemoForTests } from '../../platform/kill-point.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './rules/demo-plan.js';
 
 export interface LoadProgress {
-  phase: 'plan' | 'organisation' | 'persons' | 'accounts' | 'analyse' | 'dues' | 'meetings' | 'done';
+  phase: 'plan' | 'organisation' | 'persons' | 'accounts' | 'analyse' | 'dues' | 'meetings' | 'direction' | 'done';
   done: number;
   total: number;
 }
@@ -155,8 +183,208 @@ export class DemoService {
     await this.seedPastMeetings(loaded.organisationId, (done) =>
       opts.onProgress?.({ phase: 'meetings', done, total: DEMO_MEETINGS.length }),
     );
+    // Direction: the 1929 production-conference drive in progress and twelve monthly membership reports.
+    opts.onProgress?.({ phase: 'direction', done: 0, total: DIRECTION_STEPS });
+    await this.seedDirection(loaded.organisationId, (done) =>
+      opts.onProgress?.({ phase: 'direction', done, total: DIRECTION_STEPS }),
+    );
     opts.onProgress?.({ phase: 'done', done: loaded.persons, total: loaded.persons });
     return loaded;
+  }
+
+  /**
+   * The city committee issues the production-conference drive (a decision of its bureau), each district
+   * concretises it, about half the organisations have reported (the Vyborgsky district's deadline has passed, so
+   * some are late; a few were returned); the Moskovsky district files a summary that overstates its
+   * organisations' raw reports. And the monthly membership report of the last twelve months. Directives and
+   * concretisations go through the services; the reports are a history loaded in bulk, then recomputed.
+   */
+  private async seedDirection(organisationId: string, onStep: (done: number) => void): Promise<void> {
+    const setting = await repo.directionSetting(this.db, organisationId);
+    if (!setting) return;
+    const rng = mulberry32(DEMO_SEED + 13);
+    const records = new RecordsService(this.db);
+    const definitions = new DirectionDefinitionsService(this.db);
+    const directives = new DirectiveService(
+      this.db,
+      this.statute,
+      records,
+      new MotionService(this.db, new AssemblyAccess(this.db), this.statute),
+      definitions,
+    );
+    const reports = new ReportService(this.db, definitions);
+    const rollups = new RollupService(this.db, definitions, directives);
+    const seed = new DirectionSeedService(this.db);
+    const actor = (personId: string, body: { id: string; path: string }): Actor => ({
+      accountId: '',
+      personId,
+      organisationId,
+      login: '',
+      displayName: '',
+      locale: 'ru',
+      scopes: [{ bodyId: body.id, path: body.path, title: 'secretary' }],
+      homePath: null,
+      csrfToken: '',
+    });
+    const cityActor = actor(setting.city.secretary, setting.city);
+    const define = async (list: readonly Record<string, unknown>[]) => {
+      const out: Record<string, string> = {};
+      for (const i of list) {
+        const blank = {
+          unit: null,
+          unitRu: null,
+          decimals: null,
+          minValue: null,
+          maxValue: null,
+          toleranceAbs: null,
+          toleranceRel: null,
+        };
+        const ind = await definitions.createIndicator(cityActor, { ...blank, ...i } as CreateIndicatorInput);
+        out[ind.code] = ind.id;
+      }
+      return out;
+    };
+    const campaignIds = await define(CAMPAIGN_INDICATORS);
+    const membershipIds = await define(MEMBERSHIP_INDICATORS);
+    const campaignForm = await definitions.createForm(cityActor, {
+      name: 'Production conference report',
+      nameRu: 'Отчёт о производственном совещании',
+      requiresProtocol: false,
+      committeeSummary: true,
+      items: Object.values(campaignIds).map((id) => ({
+        indicatorId: id,
+        required: id === campaignIds.conferences_held,
+      })),
+      rules: CAMPAIGN_RULES.map((r) => ({ ...r, expr: r.expr as RuleExpr })),
+    });
+    const membershipForm = await definitions.createForm(cityActor, {
+      name: 'Monthly membership report',
+      nameRu: 'Ежемесячный отчёт о составе организации',
+      requiresProtocol: false,
+      committeeSummary: false,
+      items: Object.values(membershipIds).map((id) => ({ indicatorId: id, required: true })),
+      rules: [],
+    });
+    onStep(1);
+
+    const day = 86_400_000;
+    const now = Date.now();
+    const dateIn = (days: number) => new Date(now + days * day).toISOString().slice(0, 10);
+    const directive = await directives.issue(cityActor, {
+      issuerBodyId: setting.city.id,
+      ...CAMPAIGN_TEXT,
+      addressing: { kind: 'kinds', kinds: ['primary_organisation'] },
+      deadline: dateIn(14),
+      expiryDays: 60,
+      splitMode: 'at_least',
+      formId: campaignForm.id,
+      targets: [
+        { indicatorId: campaignIds.conferences_held!, mode: 'per_addressee', value: 1, sense: 'at_least' },
+        { indicatorId: campaignIds.proposals_made!, mode: 'per_member', value: 0.25, sense: 'at_least' },
+      ],
+      source: { kind: 'decision', takenOn: dateIn(-12), votes: { for: 9, against: 0, abstained: 0 } },
+    });
+    const keyOf = (name: string) => DISTRICTS.find((d) => name.startsWith(d.en))?.key ?? name;
+    for (const [i, d] of setting.districts.entries()) {
+      const name = d.name.replace(/ committee$/, '');
+      await directives.concretise(actor(d.secretary, d), directive.id, {
+        bodyId: d.id,
+        text: `${name}: conferences at every works of the district, the largest first; the district committee’s instructors attend.`,
+        textRu: `${name}: совещания на всех предприятиях района, начиная с крупнейших; присутствуют инструкторы райкома.`,
+        deadline: dateIn(7 + (i % 7)),
+        source: { kind: 'decision', takenOn: dateIn(-9), votes: { for: 7, against: 0, abstained: 0 } },
+      });
+    }
+    const vyborgsky = setting.districts.find((d) => keyOf(d.name) === 'vyborgsky');
+    // as the history has it: the Vyborgsky committee's deadline has passed, so its late organisations show as late
+    if (vyborgsky) await seed.setDueOfSubtree(directive.roundId, vyborgsky.id, new Date(now - 3 * day));
+    onStep(2);
+
+    const districtKey = new Map(setting.districts.map((d) => [d.id, keyOf(d.name)]));
+    const pos = setting.primaries.map((p) => ({
+      id: p.id,
+      members: p.members,
+      districtKey: districtKey.get(p.district_id)!,
+    }));
+    const secretaryOf = new Map(setting.primaries.map((p) => [p.id, p.secretary]));
+    const planned = campaignReports(rng, pos, new Set(setting.journeyBodies), new Set(['kirovsky']));
+    await seed.loadReports(
+      directive.roundId,
+      planned.map((r) => ({
+        bodyId: r.bodyId,
+        values: r.values,
+        submittedAt: new Date(now - r.daysAgo * day - rng.int(1, 10) * 3_600_000),
+        state: r.state,
+        reason: r.reason,
+        byPersonId: secretaryOf.get(r.bodyId) ?? null,
+      })),
+    );
+    // two districts file their own summaries: the Vasileostrovsky committee's agrees with its organisations', the
+    // Moskovsky committee's overstates the proposals (the centre sees both figures side by side)
+    for (const [key, factor] of [
+      ['vasileostrovsky', 1],
+      ['moskovsky', 1.3],
+    ] as const) {
+      const d = setting.districts.find((x) => keyOf(x.name) === key);
+      if (!d) continue;
+      const node = await rollups.node(actor(d.secretary, d), directive.roundId, d.id);
+      const raw = (code: string) => node.figures.find((f) => f.code === code)?.descendants ?? 0;
+      await reports.save(
+        actor(d.secretary, d),
+        directive.roundId,
+        d.id,
+        {
+          version: 0,
+          scope: 'summary',
+          values: {
+            conferences_held: raw('conferences_held'),
+            workers_attending: Math.round(raw('workers_attending') * (factor === 1 ? 1 : 1.1)),
+            attendance_share: Math.round(raw('attendance_share') * 10) / 10,
+            proposals_made: Math.round(raw('proposals_made') * factor),
+            proposals_adopted: Math.min(
+              Math.round(raw('proposals_made') * factor),
+              Math.round(raw('proposals_adopted') * (factor === 1 ? 1 : 1.45)),
+            ),
+            remarks: null,
+          },
+          text: null,
+          meetingId: null,
+          agendaItemId: null,
+        },
+        true,
+      );
+    }
+    onStep(3);
+
+    const schedule = await definitions.createSchedule(cityActor, {
+      issuerBodyId: setting.city.id,
+      formId: membershipForm.id,
+      frequency: 'monthly',
+      bodyKinds: ['primary_organisation'],
+      dueDays: 10,
+      expiryDays: 90,
+      startsOn: monthStart(now, 12),
+      endsOn: null,
+    });
+    for (let m = 12; m >= 1; m--) {
+      const month = monthStart(now, m);
+      const { roundId } = await directives.openPeriod(null, schedule.id, month);
+      const dueAt = new Date((await rollups.node(cityActor, roundId, setting.city.id)).dueAt).getTime();
+      const dues = await repo.duesOfMonth(this.db, organisationId, month);
+      const monthly = membershipReports(rng, pos, m, (id) => dues.get(id) ?? null);
+      await seed.loadReports(
+        roundId,
+        monthly.map((r) => ({
+          bodyId: r.bodyId,
+          values: r.values,
+          submittedAt: new Date(Math.min(now - 3_600_000, dueAt + r.daysAgo * day - rng.int(1, 20) * 3_600_000)),
+          state: r.state,
+          reason: null,
+          byPersonId: secretaryOf.get(r.bodyId) ?? null,
+        })),
+      );
+    }
+    onStep(DIRECTION_STEPS);
   }
 
   /** Inserts the demo's past meetings with their record, then generates, approves and seals each protocol. */

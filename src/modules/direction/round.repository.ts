@@ -624,3 +624,62 @@ export async function titleOf(ex: Executor, round: RoundRow): Promise<{ title: s
     where r.id = ${round.id}`.execute(ex);
   return { title: r.rows[0]?.title ?? '', titleRu: r.rows[0]?.title_ru ?? '' };
 }
+
+export interface BulkReport {
+  body_id: string;
+  version_id: string;
+  vals: Record<string, number | string | null>;
+  text: string | null;
+  submitted_at: string;
+  state: 'submitted' | 'approved' | 'returned';
+  reason: string | null;
+  by_person: string | null;
+}
+
+/**
+ * Writes many first reports of one round at once (a history loaded in bulk: the demo): one submitted version
+ * each, their acts, and the nodes' states. The stored figures are left to `recomputeRound`.
+ */
+export async function bulkReports(ex: Executor, roundId: string, rows: BulkReport[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows);
+  await sql`
+    insert into report_version (id, round_id, body_id, n, scope, vals, text, saved_by, saved_at, submitted_at)
+    select t.version_id, ${roundId}, t.body_id, 1, 'own', t.vals, t.text, t.by_person, t.submitted_at, t.submitted_at
+    from jsonb_to_recordset(${json}::jsonb)
+      as t(body_id uuid, version_id uuid, vals jsonb, text text, submitted_at timestamptz, by_person uuid)`.execute(ex);
+  await sql`
+    insert into direction_act (id, round_id, body_id, act, version_id, reason, by_person, at)
+    select gen_random_uuid(), ${roundId}, t.body_id, a.act, t.version_id, case when a.act = 'submitted' then null else t.reason end,
+           t.by_person, t.submitted_at + a.later
+    from jsonb_to_recordset(${json}::jsonb)
+      as t(body_id uuid, version_id uuid, submitted_at timestamptz, state text, reason text, by_person uuid)
+    cross join lateral (values ('submitted', interval '0'), ('approved', interval '2 days'), ('returned', interval '1 day')) a(act, later)
+    where a.act = 'submitted' or a.act = t.state`.execute(ex);
+  await sql`
+    update round_body rb set state = t.state, version = case when t.state = 'submitted' then 1 else 2 end,
+      current_version_id = t.version_id,
+      counted_version_id = case when t.state = 'returned' then null else t.version_id end,
+      first_submitted_at = t.submitted_at, on_time = t.submitted_at <= rb.due_at,
+      open_until = case when t.state = 'returned' then greatest(now(), t.submitted_at) + interval '7 days' end
+    from jsonb_to_recordset(${json}::jsonb) as t(body_id uuid, version_id uuid, submitted_at timestamptz, state text)
+    where rb.round_id = ${roundId} and rb.body_id = t.body_id and rb.addressed`.execute(ex);
+}
+
+/** A due date set below a committee in a history loaded in bulk (its concretisation's deadline included). */
+export async function setDueOfSubtree(ex: Executor, roundId: string, bodyId: string, dueAt: Date): Promise<void> {
+  await sql`
+    update round_body set due_at = ${dueAt} where round_id = ${roundId}
+      and path <@ (select path from round_body where round_id = ${roundId} and body_id = ${bodyId})`.execute(ex);
+  await sql`
+    update directive_concretisation c set deadline = ${dueAt}
+    from direction_round r where r.id = ${roundId} and c.directive_id = r.directive_id and c.body_id = ${bodyId}`.execute(
+    ex,
+  );
+}
+
+/** The committees of a round that filed a summary. */
+export async function discrepancyBodies(ex: Executor, roundId: string): Promise<string[]> {
+  const r = await ex.selectFrom('discrepancy').select('body_id').distinct().where('round_id', '=', roundId).execute();
+  return r.map((x) => x.body_id);
+}

@@ -24,6 +24,7 @@ export const DEMO_ORGANISATION = {
 /** The demo's accounts, all with the password DEMO_PASSWORD. */
 export const DEMO_ACCOUNTS = [
   { login: 'cc.secretary', role: 'Secretary of the Central Committee' },
+  { login: 'city.secretary', role: 'Secretary of the Leningrad city committee (issues the city’s directives)' },
   { login: 'district.secretary', role: 'Secretary of the Kirovsky (Narvsky) district committee' },
   { login: 'putilov.secretary', role: 'Secretary of the Red Putilovite primary organisation' },
   { login: 'member', role: 'Rank-and-file member of a primary organisation in the Vyborgsky district' },
@@ -33,6 +34,8 @@ export const DEMO_ACCOUNTS = [
   { login: 'veteran.3', role: 'Member of the Red Putilovite organisation since 1920 (may recommend)' },
   { login: 'putilov.member', role: 'Rank-and-file member of the Red Putilovite organisation' },
   { login: 'control.chair', role: 'Chair of the Party Control Commission (decides appeals at the last instance)' },
+  { login: 'kirovsky.po2.secretary', role: 'Secretary of another primary organisation of the Kirovsky district' },
+  { login: 'kirovsky.po3.secretary', role: 'Secretary of a third primary organisation of the Kirovsky district' },
 ] as const;
 
 /**
@@ -335,7 +338,7 @@ export function planDemo(seed: number = DEMO_SEED, opts: { small?: boolean } = {
   ccMembers.slice(2, 10).forEach((g) => assign(g, orgburo, 'member'));
   assign(11, ccc, 'chair', 'control.chair');
   [12, 13, 14].forEach((g) => assign(g, ccc, 'member'));
-  assign(giants[0]!, city, 'secretary');
+  assign(giants[0]!, city, 'secretary', 'city.secretary');
   assign(giants[1]!, city, 'second_secretary');
   assign(giants[2]!, region, 'secretary');
   assign(giants[3]!, region, 'second_secretary');
@@ -343,6 +346,18 @@ export function planDemo(seed: number = DEMO_SEED, opts: { small?: boolean } = {
   for (let i = 0; i < 7; i++)
     assign(giants[(i + 3) % giants.length]!, regionBureau, i === 0 ? 'secretary' : 'bureau_member');
 
+  // Two more secretaries of primary organisations in the Kirovsky district (with the Red Putilovite works', three
+  // organisations of one district report on the city's directives): the largest after the works.
+  (byDistrict.get('kirovsky') ?? [])
+    .filter((i) => i !== 0)
+    .sort((a, b) => primaries[b]!.size - primaries[a]!.size || a - b)
+    .slice(0, 2)
+    .forEach((pi, k) => {
+      const secretary = groups[groupOfPrimary(pi)]!.officers.find(
+        (o) => o.body === primaries[pi]!.body && o.title === 'secretary',
+      );
+      secretary!.login = `kirovsky.po${k + 2}.secretary`;
+    });
   // The rank-and-file member: a full member of a small organisation in the Vyborgsky district, holding no office.
   const rankAndFile = (byDistrict.get('vyborgsky') ?? []).find(
     (i) => primaries[i]!.size >= 10 && primaries[i]!.size < 50,

@@ -61,6 +61,8 @@ import { mandateRoutes } from '../modules/ballot/mandate.routes.js';
 import { DirectionDefinitionsService } from '../modules/direction/definitions.service.js';
 import { DirectiveService } from '../modules/direction/directive.service.js';
 import { ReportService } from '../modules/direction/report.service.js';
+import { CampaignService } from '../modules/direction/campaign.service.js';
+import { DirectionTicker } from '../modules/direction/ticker.service.js';
 import { RollupService } from '../modules/direction/rollup.service.js';
 import { directionRoutes } from '../modules/direction/direction.routes.js';
 
@@ -116,6 +118,10 @@ export interface Services {
   reports: ReportService;
   /** Direction: roll-ups and completeness with drill-down. */
   rollups: RollupService;
+  /** Direction: campaigns through the assemblies (listens to meetings' outcomes). */
+  campaigns: CampaignService;
+  /** Direction: reminders and escalations every minute, started and stopped with the server. */
+  directionTicker: DirectionTicker;
 }
 
 export function createServices(
@@ -159,13 +165,20 @@ export function createServices(
   const live = new LiveService(handle.db, assembly, statute, notifier, votes);
   const directionDefinitions = new DirectionDefinitionsService(handle.db);
   const directives = new DirectiveService(handle.db, statute, records, motions, directionDefinitions);
-  const reports = new ReportService(handle.db, directionDefinitions);
+  const reports = new ReportService(handle.db, directionDefinitions, meetings);
   const rollups = new RollupService(handle.db, directionDefinitions, directives);
+  const campaigns = new CampaignService(handle.db, directives, rollups, meetings);
+  // assembly tells campaigns of cancelled and closed meetings and approved protocols, in its own transactions
+  meetings.useOutcomeListener(campaigns);
+  protocol.useOutcomeListener(campaigns);
+  const directionTicker = new DirectionTicker(handle.db);
   return {
     directionDefinitions,
     directives,
     reports,
     rollups,
+    campaigns,
+    directionTicker,
     expensiveReads: new ExpensiveReads(),
     motions,
     elections,
@@ -230,6 +243,8 @@ export function buildHttpApp(services: Services, webDir?: string): Api {
         directives: services.directives,
         reports: services.reports,
         rollups: services.rollups,
+        campaigns: services.campaigns,
+        ticker: services.directionTicker,
       }),
     ],
     authenticate: authMiddleware(services.auth),

@@ -83,6 +83,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       throw DemoErrors.first_start_interrupted();
     }
     await services.events.start();
+    services.directionTicker.start();
     const app = buildHttpApp(services, opts.webDir ?? DEFAULT_WEB_DIR);
     const server = await listen(app, {
       port: config.port,
@@ -101,6 +102,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       close: async () => {
         // End the live event streams first: open streams would keep server.close() waiting.
         await services.live.stop();
+        await services.directionTicker.stop();
         await services.events.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -111,6 +113,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     };
   } catch (e) {
     await created?.live.stop().catch(() => {});
+    await created?.directionTicker.stop().catch(() => {});
     await created?.events.stop().catch(() => {});
     await handle.close();
     throw e;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { Uuid } from './common.js';
 import { BodyKind } from './statute.js';
 import { RuleExprSchema } from './direction-expr.js';
+import { MeetingKind } from './assembly-rules.js';
+import { AgendaItemInput } from './assembly.js';
 
 const Name = z.string().trim().min(1).max(300);
 const LongText = z.string().trim().min(1).max(20_000);
@@ -296,6 +298,8 @@ export const InboxItem = z.object({
   hasForm: z.boolean(),
   state: ReportState,
   ackAt: z.string().nullable(),
+  /** the campaign the directive belongs to, if any: the body convenes its meeting from the inbox */
+  campaignId: Uuid.nullable(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 export const Inbox = z.object({ items: z.array(InboxItem) });
@@ -356,6 +360,20 @@ export const ReportAct = z.object({
   by: z.string().nullable(),
 });
 
+/** A body's meeting of a campaign: convened through assembly, its outcome and protocol as they came. */
+export const CampaignMeeting = z.object({
+  meetingId: Uuid,
+  agendaItemId: Uuid,
+  bodyId: Uuid,
+  convenedAt: z.string(),
+  heldAt: z.string().nullable(),
+  present: z.number().int().nullable(),
+  entitled: z.number().int().nullable(),
+  quorate: z.boolean().nullable(),
+  protocolAt: z.string().nullable(),
+});
+export type CampaignMeeting = z.infer<typeof CampaignMeeting>;
+
 export const Report = z.object({
   roundId: Uuid,
   bodyId: Uuid,
@@ -383,6 +401,8 @@ export const Report = z.object({
   flags: z.array(
     z.object({ kind: z.enum(['rule', 'outlier']), importance: z.string(), detail: z.record(z.string(), z.unknown()) }),
   ),
+  /** For a campaign's report: the body's meeting and the campaign's item on its agenda (pre-filled in the form). */
+  campaignMeeting: CampaignMeeting.nullable(),
   can: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
@@ -485,3 +505,101 @@ export const RollupNode = z.object({
   can: z.object({ accept: z.boolean(), reopenLevel: z.boolean() }),
 });
 export type RollupNode = z.infer<typeof RollupNode>;
+
+// ---------------------------------------------------------------- campaigns (ADR 0027 §8)
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** POST /api/direction/campaigns — a directive (its form requires the protocol) with the meeting every addressee holds. */
+export const IssueCampaignInput = IssueDirectiveInput.extend({
+  campaign: z.object({
+    /** the day by which every addressed body holds its meeting (not after the directive's deadline) */
+    meetBy: z.iso.date(),
+    meetingKind: MeetingKind,
+    /** the agenda item each meeting takes up first, pre-filled */
+    itemTitle: Name,
+    itemTitleRu: Name,
+  }),
+});
+export type IssueCampaignInput = z.infer<typeof IssueCampaignInput>;
+
+export const CampaignQuery = z.object({ bodyId: Uuid.optional() });
+export const Campaign = z.object({
+  id: Uuid,
+  directiveId: Uuid,
+  roundId: Uuid,
+  issuerBodyId: Uuid,
+  title: z.string(),
+  titleRu: z.string(),
+  meetBy: z.iso.date(),
+  meetingKind: MeetingKind,
+  itemTitle: z.string(),
+  itemTitleRu: z.string(),
+  /** the body read from (the issuer when not given) and its meeting, if convened */
+  bodyId: Uuid,
+  meeting: CampaignMeeting.nullable(),
+  can: z.object({ convene: z.boolean() }),
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+/** POST /api/direction/campaigns/{id}/convene — a body's secretary convenes its own meeting, the item first. */
+export const ConveneCampaignInput = z.object({
+  bodyId: Uuid,
+  startsAt: Instant,
+  endsAt: Instant.nullable().optional(),
+  place: z.string().trim().min(1).max(500),
+  /** the meeting's title (default: the campaign's item) */
+  title: z.string().trim().min(1).max(500).optional(),
+  /** the language of the pre-filled item */
+  lang: z.enum(['en', 'ru']).default('ru'),
+  /** further items after the campaign's */
+  agenda: z.array(AgendaItemInput).max(99).default([]),
+  notice: z.string().max(20_000).nullable().optional(),
+  urgent: z.boolean().optional(),
+});
+export type ConveneCampaignInput = z.infer<typeof ConveneCampaignInput>;
+
+export const CampaignProgressRow = z.object({
+  bodyId: Uuid,
+  bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
+  relay: z.boolean(),
+  addressees: z.number().int(),
+  convened: z.number().int(),
+  held: z.number().int(),
+  quorate: z.number().int(),
+  protocols: z.number().int(),
+  reportsIn: z.number().int(),
+  /** indicators whose target is met, of those with a target */
+  targetsMet: z.number().int(),
+  targets: z.number().int(),
+});
+export type CampaignProgressRow = z.infer<typeof CampaignProgressRow>;
+export const CampaignProgressQuery = z.object({ bodyId: Uuid });
+export const CampaignProgress = z.object({
+  campaignId: Uuid,
+  roundId: Uuid,
+  meetBy: z.iso.date(),
+  node: CampaignProgressRow,
+  children: z.array(CampaignProgressRow),
+});
+export type CampaignProgress = z.infer<typeof CampaignProgress>;
+
+// ---------------------------------------------------------------- notices (ADR 0027 §9)
+
+export const NoticeQuery = z.object({ bodyId: Uuid });
+export const DirectionNotice = z.object({
+  roundId: Uuid,
+  /** the body the notice is about: the body itself (a reminder) or a child overdue (an escalation) */
+  bodyId: Uuid,
+  bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
+  kind: z.enum(['reminder', 'escalation', 'discrepancy']),
+  title: z.string(),
+  titleRu: z.string(),
+  dueAt: z.string(),
+  at: z.string(),
+});
+export type DirectionNotice = z.infer<typeof DirectionNotice>;
+export const NoticeList = z.object({ items: z.array(DirectionNotice) });
+export type NoticeList = z.infer<typeof NoticeList>;

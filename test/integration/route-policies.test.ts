@@ -249,6 +249,20 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       targets: [],
       source: { kind: 'decision', takenOn: today(), votes: null },
     });
+    const protocolForm = await make(who('DistA'), 'post', '/api/direction/forms', {
+      requiresProtocol: true,
+      items: [{ indicatorId: indicator.id, required: false }],
+      rules: [],
+    });
+    const campaign = await make(who('DistA'), 'post', '/api/direction/campaigns', {
+      issuerBodyId: districtA.id,
+      addressing: { kind: 'subtree' },
+      deadline: '2099-01-01',
+      formId: protocolForm.id,
+      targets: [],
+      source: { kind: 'decision', takenOn: today(), votes: null },
+      campaign: { meetBy: '2099-01-01', meetingKind: 'general_assembly', itemTitle: 'Item', itemTitleRu: 'Пункт' },
+    });
     ids.indicatorId = indicator.id;
     const schedule = await make(who('DistA'), 'post', '/api/direction/schedules', {
       issuerBodyId: districtA.id,
@@ -286,6 +300,7 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       '/api/direction/directives/{id}': directive.id,
       '/api/direction/rounds/{id}': directive.roundId,
       '/api/direction/schedules/{id}': schedule.id,
+      '/api/direction/campaigns/{id}': campaign.id,
     });
     Object.assign(ids, {
       noteId: note.id,
@@ -308,6 +323,7 @@ describe.each(DB_KINDS)('every route has a policy on %s', (kind) => {
       application.id,
       note.id,
       directive.id,
+      campaign.id,
     ])
       if (v) privateIds.add(v);
   }, 120_000);

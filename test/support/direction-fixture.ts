@@ -124,6 +124,10 @@ const TABLES = [
   'round_target',
   'discrepancy',
   'report_flag',
+  'campaign',
+  'campaign_meeting',
+  'campaign_progress',
+  'direction_notice',
   'outbox',
   'decision',
 ];

@@ -474,3 +474,24 @@ export async function closeFloor(ex: Executor, meetingId: string): Promise<void>
   await sql`update speaker_request set status = 'withdrawn', ended_at = now()
     where meeting_id = ${meetingId} and status = 'waiting'`.execute(ex);
 }
+
+/** What another module may learn of a meeting's outcome: its body, status, protocol and the items taken up. */
+export async function outcomeFacts(ex: Executor, meetingId: string) {
+  const { rows } = await sql<{
+    organisation_id: string;
+    body_id: string;
+    kind: string;
+    status: 'convened' | 'open' | 'closed' | 'cancelled';
+    starts_on: string;
+    closed_at: Date | null;
+    protocol_status: 'draft' | 'approved' | 'sealed' | null;
+    taken_up: string[] | null;
+  }>`
+    select m.organisation_id, m.body_id, m.kind, m.status, (m.starts_at at time zone 'UTC')::date::text as starts_on,
+           m.closed_at, p.status as protocol_status,
+           (select array_agg(i.id::text order by i.position) from agenda_item i
+             where i.meeting_id = m.id and (i.started_at is not null or i.status <> 'pending')) as taken_up
+    from meeting m left join meeting_protocol p on p.meeting_id = m.id
+    where m.id = ${meetingId}`.execute(ex);
+  return rows[0];
+}

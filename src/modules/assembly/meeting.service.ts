@@ -115,7 +115,38 @@ function toParticipant(p: repo.ParticipantRow, labels?: Map<string, PersonLabel>
   };
 }
 
+/** What a meeting came to, for a module that links its own records to meetings (direction's campaigns). */
+export interface MeetingOutcome {
+  meetingId: string;
+  organisationId: string;
+  bodyId: string;
+  status: 'convened' | 'open' | 'closed' | 'cancelled';
+  closedAt: string | null;
+  protocolStatus: 'draft' | 'approved' | 'sealed' | null;
+  /** Voting participants present and entitled, and whether the statute's quorum is reached with them. */
+  present: number;
+  entitled: number;
+  quorate: boolean;
+  /** The agenda items taken up (made current at some point), in agenda order. */
+  takenUp: string[];
+}
+
+/**
+ * Told of a meeting's outcome inside the transaction that changes it (ADR 0027 §8): assembly owns the interface and
+ * knows nothing of who listens; the composition root registers the listener after construction.
+ */
+export interface MeetingOutcomeListener {
+  cancelledInTx(ex: Executor, meetingId: string): Promise<void>;
+  closedInTx(ex: Executor, meetingId: string): Promise<void>;
+  protocolApprovedInTx(ex: Executor, meetingId: string): Promise<void>;
+}
+
+/** Runs inside the convening transaction with the new meeting's and its agenda items' ids (in agenda order). */
+export type ConveneLink = (ex: Executor, ids: { meetingId: string; agendaItemIds: string[] }) => Promise<void>;
+
 export class MeetingService {
+  private listener: MeetingOutcomeListener | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly statute: StatuteSource,
@@ -124,14 +155,39 @@ export class MeetingService {
     private readonly random: RandomSource = cryptoRandom,
   ) {}
 
+  /** The one listener told of cancellations and closings (registered by the composition root). */
+  useOutcomeListener(listener: MeetingOutcomeListener): void {
+    this.listener = listener;
+  }
+
+  /** A meeting's outcome, read in the caller's transaction (null: no such meeting). */
+  async outcomeOf(ex: Executor, meetingId: string): Promise<MeetingOutcome | null> {
+    const f = await repo.outcomeFacts(ex, meetingId);
+    if (!f) return null;
+    const q = await this.quorumIn(ex, { id: meetingId, organisationId: f.organisation_id, kind: f.kind }, f.starts_on);
+    return {
+      meetingId,
+      organisationId: f.organisation_id,
+      bodyId: f.body_id,
+      status: f.status,
+      closedAt: iso(f.closed_at),
+      protocolStatus: f.protocol_status,
+      present: q.presentVoting,
+      entitled: q.entitledVoting,
+      quorate: q.reached,
+      takenUp: f.taken_up ?? [],
+    };
+  }
+
   // --- convening and reading -------------------------------------------------------------------------------
 
   /**
    * The body's secretary convenes a meeting; the entitled participants are materialised at once. Convening gives
    * the notice: from now on every participant finds the meeting (with its agenda, place and calendar file) among
-   * their own, so the start must be the statute's notice days away unless the meeting is urgent.
+   * their own, so the start must be the statute's notice days away unless the meeting is urgent. `link` (another
+   * module's record of the meeting) runs inside the convening transaction with the meeting's and items' ids.
    */
-  async convene(actor: Actor, bodyId: string, input: ConveneMeetingInput): Promise<Meeting> {
+  async convene(actor: Actor, bodyId: string, input: ConveneMeetingInput, link?: ConveneLink): Promise<Meeting> {
     const body = await repo.bodyFor(this.db, bodyId);
     if (!body || body.organisation_id !== actor.organisationId) throw MeetingErrors.body_not_found();
     if (!canConvene(actor, body)) throw CommonErrors.forbidden_scope();
@@ -173,8 +229,10 @@ export class MeetingService {
         convened_by: actor.personId,
         urgent,
       });
-      await repo.replaceAgenda(trx, id, agendaRows(input.agenda));
+      const items = agendaRows(input.agenda);
+      await repo.replaceAgenda(trx, id, items);
       await this.materialise(trx, id, source);
+      if (link) await link(trx, { meetingId: id, agendaItemIds: items.map((i) => i.id) });
       await this.assembly.touch(trx, id, 'meeting.convened', { bodyId: body.id });
     });
     return this.get(actor, id);
@@ -522,6 +580,7 @@ export class MeetingService {
       await repo.finishCurrentItem(trx, id);
       await repo.closeFloor(trx, id);
       await repo.setStatus(trx, id, 'closed');
+      await this.listener?.closedInTx(trx, id);
     });
   }
 
@@ -531,6 +590,7 @@ export class MeetingService {
       assertCanManageMeeting(c);
       if (c.status !== 'convened') throw statusError(c);
       await repo.setStatus(trx, id, 'cancelled');
+      await this.listener?.cancelledInTx(trx, id);
     });
   }
 

@@ -48,6 +48,7 @@ import {
 } from './rules/protocol-text.js';
 import { renderProtocolPdf, renderTranscriptPdf } from './protocol.pdf.js';
 import * as repo from './protocol.repository.js';
+import type { MeetingOutcomeListener } from './meeting.service.js';
 import type { StatuteSource } from '../statute/statute.service.js';
 
 /** What the meeting decided by vote (the ballot module's DecisionsService), read in the generating transaction. */
@@ -93,6 +94,8 @@ function isRetryable(e: unknown): boolean {
 }
 
 export class ProtocolService {
+  private listener: Pick<MeetingOutcomeListener, 'protocolApprovedInTx'> | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly assembly: AssemblyAccess,
@@ -111,6 +114,11 @@ export class ProtocolService {
     };
     source.differences = describeChanges;
     seals.registerSource(PROTOCOL_SEAL_KIND, source);
+  }
+
+  /** The one listener told of approvals (registered by the composition root). */
+  useOutcomeListener(listener: Pick<MeetingOutcomeListener, 'protocolApprovedInTx'>): void {
+    this.listener = listener;
   }
 
   /** The protocol (viewers of the meeting). */
@@ -158,6 +166,7 @@ export class ProtocolService {
       if (c.status !== 'closed') throw ProtocolErrors.meeting_not_closed();
       allow(canApproveProtocol(as(actor, c), p.status as ProtocolStatus));
       await repo.approve(trx, meetingId, actor?.personId ?? null);
+      await this.listener?.protocolApprovedInTx(trx, meetingId);
       await this.assembly.touch(trx, meetingId, 'meeting.protocol', { status: 'approved' });
       return this.view(trx, meetingId, as(actor, c));
     });

@@ -79,5 +79,18 @@ export const DirectionErrors = defineErrors({
   reason_required: { kind: 'invalid', message: 'Give the reason for this act: it is kept with the record.' },
   already_acknowledged: { kind: 'conflict', message: 'This body has already acknowledged the directive.' },
   already_excused: { kind: 'conflict', message: 'This report has already been excused.' },
+  campaign_not_found: { kind: 'not_found', message: 'There is no such campaign.' },
+  campaign_form_without_protocol: {
+    kind: 'rule_violation',
+    message: "A campaign's report form must ask for the protocol of the meeting that discussed the directive.",
+  },
+  campaign_meet_after_deadline: {
+    kind: 'rule_violation',
+    message: "The day to meet by cannot be later than the directive's deadline.",
+  },
+  campaign_already_convened: {
+    kind: 'conflict',
+    message: 'This body has already convened its meeting of this campaign; cancel that meeting to convene another.',
+  },
   ...sharedErrors('body_not_found', 'already_decided', 'body_not_active'),
 });

@@ -1,6 +1,6 @@
 // HTTP: direction — indicators and report forms, directives (issue, concretise, acknowledge, split targets), a
 // body's inbox, reports (save, submit, return, approve, reopen, excuse, approve many), levels (accept, reopen) and
-// roll-ups with drill-down.
+// roll-ups with drill-down; campaigns (issue, convene a body's meeting, progress) and notices.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Api, RouteModule } from '../../platform/http/app.js';
 import { errorResponses, json, policy, requireActor } from '../../platform/http/openapi.js';
@@ -8,6 +8,14 @@ import { IdParam, Uuid } from '../../contracts/common.js';
 import {
   AckList,
   AcknowledgeInput,
+  Campaign,
+  CampaignProgress,
+  CampaignProgressQuery,
+  CampaignQuery,
+  ConveneCampaignInput,
+  IssueCampaignInput,
+  NoticeList,
+  NoticeQuery,
   ApproveManyInput,
   ApproveManyResult,
   ConcretiseInput,
@@ -36,10 +44,12 @@ import {
   SplitTargetsInput,
   VersionInput,
 } from '../../contracts/direction.js';
+import type { CampaignService } from './campaign.service.js';
 import type { DirectionDefinitionsService } from './definitions.service.js';
 import type { DirectiveService } from './directive.service.js';
 import type { ReportService } from './report.service.js';
 import type { RollupService } from './rollup.service.js';
+import type { DirectionTicker } from './ticker.service.js';
 
 const errors = errorResponses({
   403: 'Not allowed',
@@ -255,12 +265,60 @@ const rollup = createRoute({
   responses: { 200: { description: 'The roll-up', ...json(RollupNode) }, ...errors },
 });
 
+const issueCampaign = createRoute({
+  method: 'post',
+  path: '/api/direction/campaigns',
+  ...policy('scope'),
+  tags,
+  summary: 'Issue a campaign: a directive and the meeting every addressed body holds, with its agenda item',
+  request: { body: { required: true, ...json(IssueCampaignInput) } },
+  responses: { 201: { description: 'Issued', ...json(Campaign) }, ...errors },
+});
+const getCampaign = createRoute({
+  method: 'get',
+  path: '/api/direction/campaigns/{id}',
+  ...policy('scope'),
+  tags,
+  summary: 'A campaign as read from a body of its tree, with that body’s meeting',
+  request: { params: IdParam, query: CampaignQuery },
+  responses: { 200: { description: 'The campaign', ...json(Campaign) }, ...errors },
+});
+const conveneCampaign = createRoute({
+  method: 'post',
+  path: '/api/direction/campaigns/{id}/convene',
+  ...policy('scope'),
+  tags,
+  summary: 'Convene the body’s own meeting of the campaign, its item first on the agenda',
+  request: { params: IdParam, body: { required: true, ...json(ConveneCampaignInput) } },
+  responses: { 201: { description: 'Convened', ...json(Campaign) }, ...errors },
+});
+const campaignProgress = createRoute({
+  method: 'get',
+  path: '/api/direction/campaigns/{id}/progress',
+  ...policy('scope'),
+  tags,
+  summary: 'Meetings convened, held, quorate, protocols, reports in and targets met: a body and each body below it',
+  request: { params: IdParam, query: CampaignProgressQuery },
+  responses: { 200: { description: 'Progress', ...json(CampaignProgress) }, ...errors },
+});
+const notices = createRoute({
+  method: 'get',
+  path: '/api/direction/notices',
+  ...policy('scope'),
+  tags,
+  summary: 'A body’s reminders, and escalations about the bodies below it that are overdue',
+  request: { query: NoticeQuery },
+  responses: { 200: { description: 'Notices', ...json(NoticeList) }, ...errors },
+});
+
 /** The services these routes use (passed by src/app/compose.ts). */
 export interface DirectionRouteDeps {
   definitions: DirectionDefinitionsService;
   directives: DirectiveService;
   reports: ReportService;
   rollups: RollupService;
+  campaigns: CampaignService;
+  ticker: DirectionTicker;
 }
 
 export function directionRoutes(s: DirectionRouteDeps): RouteModule {
@@ -340,6 +398,19 @@ export function directionRoutes(s: DirectionRouteDeps): RouteModule {
       await s.reports.reopenLevel(requireActor(c), p.id, p.bodyId, c.req.valid('json').reason);
       return c.json({ ok: true as const }, 200);
     });
+    api.openapi(issueCampaign, async (c) => c.json(await s.campaigns.issue(requireActor(c), c.req.valid('json')), 201));
+    api.openapi(getCampaign, async (c) =>
+      c.json(await s.campaigns.get(requireActor(c), c.req.valid('param').id, c.req.valid('query').bodyId), 200),
+    );
+    api.openapi(conveneCampaign, async (c) =>
+      c.json(await s.campaigns.convene(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    );
+    api.openapi(campaignProgress, async (c) =>
+      c.json(await s.campaigns.progress(requireActor(c), c.req.valid('param').id, c.req.valid('query').bodyId), 200),
+    );
+    api.openapi(notices, async (c) =>
+      c.json(await s.ticker.notices(requireActor(c), c.req.valid('query').bodyId), 200),
+    );
     api.openapi(rollup, async (c) =>
       c.json(await s.rollups.node(requireActor(c), c.req.valid('param').id, c.req.valid('query').bodyId), 200),
     );

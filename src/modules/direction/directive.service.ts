@@ -111,78 +111,88 @@ export class DirectiveService {
 
   async issue(actor: Actor, input: IssueDirectiveInput): Promise<Directive> {
     assertOfficeIn(actor, input.issuerBodyId);
+    const { id } = await this.db.transaction().execute((trx) => this.issueInTx(trx, actor, input));
+    return this.get(actor, id, input.issuerBodyId);
+  }
+
+  /** Issues a directive in the caller's transaction (a campaign issues its directive in its own); the caller has
+   * checked the actor's office in the issuer. */
+  async issueInTx(
+    trx: Executor,
+    actor: Actor,
+    input: IssueDirectiveInput,
+  ): Promise<{ id: string; roundId: string; requiresProtocol: boolean; dueAt: Date }> {
+    assertOfficeIn(actor, input.issuerBodyId);
     const id = uuidv7();
     const roundId = uuidv7();
-    await this.db.transaction().execute(async (trx) => {
-      const issuer = await rounds.findBody(trx, input.issuerBodyId);
-      if (!issuer || issuer.organisation_id !== actor.organisationId) throw DirectionErrors.body_not_found();
-      if (issuer.status !== 'active') throw DirectionErrors.body_not_active();
-      const { timeZone } = await this.statute.rules(actor.organisationId, undefined, trx);
-      const today = todayIso();
-      if (input.deadline < today) throw DirectionErrors.deadline_passed();
-      const dueAt = endOfLocalDay(input.deadline, timeZone);
-      const form = input.formId ? await this.definitions.useForm(trx, actor.organisationId, input.formId) : null;
-      for (const t of input.targets)
-        if (!form?.items.some((i) => i.id === t.indicatorId))
-          throw DirectionErrors.target_not_set({ indicatorId: t.indicatorId });
-      const source = await this.decisionOf(trx, actor, issuer.id, input.source, id);
-      await repo.insertDirective(
-        trx,
-        {
-          id,
-          organisation_id: actor.organisationId,
-          issuer_body_id: issuer.id,
-          motion_id: source.motionId,
-          decision_id: source.decisionId,
-          title: input.title,
-          title_ru: input.titleRu,
-          text: input.text,
-          text_ru: input.textRu,
-          addressing: JSON.stringify(input.addressing),
-          deadline: dueAt,
-          split_mode: input.splitMode,
-          form_id: input.formId,
-          issued_by: actor.personId,
-        },
-        input.targets.map((t) => ({
-          directive_id: id,
-          indicator_id: t.indicatorId,
-          mode: t.mode,
-          value: t.value,
-          sense: t.sense,
-        })),
-      );
-      await rounds.insertRound(trx, {
-        id: roundId,
+    const issuer = await rounds.findBody(trx, input.issuerBodyId);
+    if (!issuer || issuer.organisation_id !== actor.organisationId) throw DirectionErrors.body_not_found();
+    if (issuer.status !== 'active') throw DirectionErrors.body_not_active();
+    const { timeZone } = await this.statute.rules(actor.organisationId, undefined, trx);
+    const today = todayIso();
+    if (input.deadline < today) throw DirectionErrors.deadline_passed();
+    const dueAt = endOfLocalDay(input.deadline, timeZone);
+    const form = input.formId ? await this.definitions.useForm(trx, actor.organisationId, input.formId) : null;
+    for (const t of input.targets)
+      if (!form?.items.some((i) => i.id === t.indicatorId))
+        throw DirectionErrors.target_not_set({ indicatorId: t.indicatorId });
+    const source = await this.decisionOf(trx, actor, issuer.id, input.source, id);
+    await repo.insertDirective(
+      trx,
+      {
+        id,
         organisation_id: actor.organisationId,
         issuer_body_id: issuer.id,
-        directive_id: id,
-        schedule_id: null,
+        motion_id: source.motionId,
+        decision_id: source.decisionId,
+        title: input.title,
+        title_ru: input.titleRu,
+        text: input.text,
+        text_ru: input.textRu,
+        addressing: JSON.stringify(input.addressing),
+        deadline: dueAt,
+        split_mode: input.splitMode,
         form_id: input.formId,
-        period_start: today,
-        period_end: input.deadline,
-        due_at: dueAt,
-        expires_at: new Date(dueAt.getTime() + input.expiryDays * 86_400_000),
-      });
-      const n = await rounds.freeze(
-        trx,
-        { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt },
-        input.addressing,
-      );
-      if (n === 0) throw DirectionErrors.no_addressees();
-      await this.records.audit(trx, {
-        organisationId: actor.organisationId,
-        subjectPersonId: null,
-        actor,
-        effectiveOn: today,
-        process: 'directive',
-        entityId: id,
-        action: 'issued',
-        details: { addressees: n, roundId },
-      });
-      await rounds.writeOutbox(trx, { organisationId: actor.organisationId, roundId, bodies: [issuer.id] });
+        issued_by: actor.personId,
+      },
+      input.targets.map((t) => ({
+        directive_id: id,
+        indicator_id: t.indicatorId,
+        mode: t.mode,
+        value: t.value,
+        sense: t.sense,
+      })),
+    );
+    await rounds.insertRound(trx, {
+      id: roundId,
+      organisation_id: actor.organisationId,
+      issuer_body_id: issuer.id,
+      directive_id: id,
+      schedule_id: null,
+      form_id: input.formId,
+      period_start: today,
+      period_end: input.deadline,
+      due_at: dueAt,
+      expires_at: new Date(dueAt.getTime() + input.expiryDays * 86_400_000),
     });
-    return this.get(actor, id, input.issuerBodyId);
+    const n = await rounds.freeze(
+      trx,
+      { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt },
+      input.addressing,
+    );
+    if (n === 0) throw DirectionErrors.no_addressees();
+    await this.records.audit(trx, {
+      organisationId: actor.organisationId,
+      subjectPersonId: null,
+      actor,
+      effectiveOn: today,
+      process: 'directive',
+      entityId: id,
+      action: 'issued',
+      details: { addressees: n, roundId },
+    });
+    await rounds.writeOutbox(trx, { organisationId: actor.organisationId, roundId, bodies: [issuer.id] });
+    return { id, roundId, requiresProtocol: form?.requiresProtocol ?? false, dueAt };
   }
 
   /** A directive as read from one body of its tree (the issuer when not given). */
@@ -473,6 +483,7 @@ export class DirectiveService {
         hasForm: r.has_form,
         state: r.state as Inbox['items'][number]['state'],
         ackAt: r.ack_at ? iso(r.ack_at) : null,
+        campaignId: r.campaign_id,
       })),
     };
   }

@@ -26,7 +26,17 @@ import { chainOf } from './directive.service.js';
 import { progressDeltas, rollupDeltas, type ProgressState } from './rules/deltas.js';
 import { counted, nextState, reportCan, type ReportAct, type ReportState } from './rules/report-machine.js';
 import { parseValue } from './rules/value.js';
+import { outlier } from './rules/outlier.js';
+import type { MeetingService } from '../assembly/meeting.service.js';
+import { toCampaignMeeting } from './campaign.mapper.js';
+import * as campaigns from './campaign.repository.js';
 import * as rounds from './round.repository.js';
+
+/** What reports read of assembly's meetings: the outcome of the meeting a report gives as its protocol. */
+export type MeetingOutcomes = Pick<MeetingService, 'outcomeOf'>;
+/** Past rounds of a schedule an outlier is judged against. */
+const OUTLIER_HISTORY = 12;
+const NUMERIC = new Set(['number', 'integer', 'percentage']);
 
 const DAY = 86_400_000;
 /** Days a returned or reopened report stays open for correction after the period's expiry. */
@@ -90,7 +100,55 @@ export class ReportService {
   constructor(
     private readonly db: Database,
     private readonly definitions: DirectionDefinitionsService,
+    private readonly meetings: MeetingOutcomes | null = null,
   ) {}
+
+  /**
+   * A report on a form that requires the protocol gives the meeting that discussed the directive and the item that
+   * took it up: the body's own meeting, closed, its protocol approved or sealed, the item taken up (ADR 0027 §8).
+   */
+  private async checkProtocol(ex: Executor, c: Ctx, input: SaveReportInput): Promise<void> {
+    const refuse = (reason: string) => DirectionErrors.report_protocol_required({ reason });
+    if (!input.meetingId || !input.agendaItemId) throw refuse('missing');
+    const o = this.meetings ? await this.meetings.outcomeOf(ex, input.meetingId) : null;
+    if (!o || o.organisationId !== c.round.organisation_id || o.bodyId !== c.node.body_id) throw refuse('not_own');
+    if (o.status !== 'closed') throw refuse('not_closed');
+    if (o.protocolStatus !== 'approved' && o.protocolStatus !== 'sealed') throw refuse('protocol_not_approved');
+    if (!o.takenUp.includes(input.agendaItemId)) throw refuse('item_not_taken_up');
+  }
+
+  /** Flags each numeric value far from the body's own history in its schedule's past rounds (never blocking). */
+  private async flagOutliers(
+    ex: Executor,
+    c: Ctx,
+    form: ReportForm,
+    values: StoredValues,
+    versionId: string,
+  ): Promise<void> {
+    if (!c.round.schedule_id) return;
+    const history = (
+      await rounds.historyOf(ex, c.node.body_id, c.round.schedule_id, c.round.period_start, OUTLIER_HISTORY)
+    ).map((v) => parseJson<StoredValues>(v));
+    if (history.length === 0) return;
+    for (const i of form.items.filter((x) => NUMERIC.has(x.valueType))) {
+      const value = values[i.code];
+      if (typeof value !== 'number') continue;
+      const past = history.map((h) => h[i.code]).filter((x): x is number => typeof x === 'number');
+      const o = outlier(value, past);
+      if (!o.flagged) continue;
+      await rounds.insertFlag(ex, {
+        id: uuidv7(),
+        round_id: c.round.id,
+        body_id: c.node.body_id,
+        version_id: versionId,
+        kind: 'outlier',
+        rule_id: null,
+        indicator_id: i.id,
+        importance: 'medium',
+        detail: JSON.stringify({ code: i.code, name: i.name, nameRu: i.nameRu, value, score: o.score, past }),
+      });
+    }
+  }
 
   private async formOf(ex: Executor, round: rounds.RoundRow): Promise<ReportForm | null> {
     return round.form_id ? this.definitions.form(ex, round.organisation_id, round.form_id) : null;
@@ -220,8 +278,7 @@ export class ReportService {
         if (missing.length > 0) throw DirectionErrors.report_required_missing({ codes: missing.map((m) => m.code) });
         const broken = outcomes.filter((o) => o.blocking && o.outcome === 'fail');
         if (broken.length > 0) throw DirectionErrors.report_invalid({ rules: broken.map((b) => b.ruleId) });
-        if (form.requiresProtocol && (!input.meetingId || !input.agendaItemId))
-          throw DirectionErrors.report_protocol_required();
+        if (form.requiresProtocol) await this.checkProtocol(trx, c, input);
       }
       const versionId = uuidv7();
       await rounds.insertVersion(trx, {
@@ -272,6 +329,7 @@ export class ReportService {
             importance: o.importance,
             detail: JSON.stringify({ name: o.name, nameRu: o.nameRu }),
           });
+        await this.flagOutliers(trx, c, form, values, versionId);
       }
       await this.act(trx, actor, c, submit ? 'submitted' : 'saved', versionId);
     });
@@ -467,6 +525,8 @@ export class ReportService {
     const parentAccepted = node.parent_id
       ? !!(await rounds.findNode(this.db, roundId, node.parent_id))?.accepted_at
       : false;
+    const campaign = round.directive_id ? await campaigns.campaignOfRound(this.db, roundId) : null;
+    const campaignMeeting = campaign ? await campaigns.liveMeeting(this.db, campaign.id, bodyId) : null;
     const now = new Date();
     const open = !(now > round.expires_at && !(node.open_until && now <= node.open_until));
     const mine = holdsOfficeIn(actor, bodyId) && node.addressed && !parentAccepted && !!form;
@@ -507,6 +567,7 @@ export class ReportService {
       versions: versions.map(toVersion),
       acts: acts.map((a) => ({ act: a.act, reason: a.reason, at: iso(a.at)!, by: a.by_name })),
       rules: form && current ? ruleOutcomes(form, lookupOf(form, parseJson<StoredValues>(current.vals))) : [],
+      campaignMeeting: campaignMeeting ? toCampaignMeeting(campaignMeeting) : null,
       flags: flags.map((f) => ({
         kind: f.kind,
         importance: f.importance,

@@ -410,12 +410,14 @@ export async function inboxOf(
     has_form: boolean;
     state: string;
     ack_at: Date | null;
+    campaign_id: string | null;
   }[]
 > {
   const r = await sql<never>`
     select r.id as round_id, r.directive_id, r.schedule_id, d.title, d.title_ru, f.name as form_name, f.name_ru as form_name_ru,
            ib.name as issuer_name, ib.name_ru as issuer_name_ru, r.period_start, r.period_end, rb.due_at, r.expires_at,
-           rb.addressed, rb.relay, r.form_id is not null as has_form, rb.state, rb.ack_at
+           rb.addressed, rb.relay, r.form_id is not null as has_form, rb.state, rb.ack_at,
+           (select c.id from campaign c where c.directive_id = r.directive_id) as campaign_id
     from round_body rb join direction_round r on r.id = rb.round_id
     join body ib on ib.id = r.issuer_body_id
     left join directive d on d.id = r.directive_id
@@ -682,4 +684,21 @@ export async function setDueOfSubtree(ex: Executor, roundId: string, bodyId: str
 export async function discrepancyBodies(ex: Executor, roundId: string): Promise<string[]> {
   const r = await ex.selectFrom('discrepancy').select('body_id').distinct().where('round_id', '=', roundId).execute();
   return r.map((x) => x.body_id);
+}
+
+/** A body's counted values in its last `limit` rounds of a schedule before a period (newest first): its history. */
+export async function historyOf(
+  ex: Executor,
+  bodyId: string,
+  scheduleId: string,
+  before: string,
+  limit: number,
+): Promise<unknown[]> {
+  const r = await sql<{ vals: unknown }>`
+    select v.vals from round_body rb
+    join direction_round r on r.id = rb.round_id
+    join report_version v on v.id = rb.counted_version_id
+    where rb.body_id = ${bodyId} and r.schedule_id = ${scheduleId} and r.period_start < ${before}
+    order by r.period_start desc limit ${limit}`.execute(ex);
+  return r.rows.map((x) => x.vals);
 }

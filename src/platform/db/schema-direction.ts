@@ -1,4 +1,4 @@
-// Kysely table types of the direction migration (0017, ADR 0027). Keep in step with migrations/.
+// Kysely table types of the direction migrations (0017, 0018; ADR 0027). Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
 
 type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -235,6 +235,48 @@ export interface ReportFlagTable {
   detail: Json;
 }
 
+export interface CampaignTable {
+  id: string;
+  directive_id: string;
+  meet_by: DateCol;
+  meeting_kind: string;
+  item_title: string;
+  item_title_ru: string;
+  created_at: Generated<Date>;
+}
+
+export interface CampaignMeetingTable {
+  meeting_id: string;
+  campaign_id: string;
+  body_id: string;
+  agenda_item_id: string;
+  convened_at: Generated<Date>;
+  held_at: NullableTs;
+  present: number | null;
+  entitled: number | null;
+  quorate: boolean | null;
+  protocol_at: NullableTs;
+  cancelled_at: NullableTs;
+}
+
+export interface CampaignProgressTable {
+  round_id: string;
+  body_id: string;
+  stripe: number;
+  convened: Generated<number>;
+  held: Generated<number>;
+  quorate: Generated<number>;
+  protocols: Generated<number>;
+}
+
+export interface DirectionNoticeTable {
+  round_id: string;
+  body_id: string;
+  kind: 'reminder' | 'escalation' | 'discrepancy';
+  to_body_id: string;
+  at: Ts;
+}
+
 export interface DirectionTables {
   indicator: IndicatorTable;
   report_form: ReportFormTable;
@@ -253,4 +295,8 @@ export interface DirectionTables {
   round_target: RoundTargetTable;
   discrepancy: DiscrepancyTable;
   report_flag: ReportFlagTable;
+  campaign: CampaignTable;
+  campaign_meeting: CampaignMeetingTable;
+  campaign_progress: CampaignProgressTable;
+  direction_notice: DirectionNoticeTable;
 }

@@ -34203,6 +34203,8 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
                                 ackAt: string | null;
+                                /** Format: uuid */
+                                campaignId: string | null;
                             }[];
                         };
                     };
@@ -34544,6 +34546,20 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            campaignMeeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
                             can: {
                                 edit: boolean;
                                 submit: boolean;
@@ -34903,6 +34919,20 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            campaignMeeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
                             can: {
                                 edit: boolean;
                                 submit: boolean;
@@ -35278,6 +35308,20 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            campaignMeeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
                             can: {
                                 edit: boolean;
                                 submit: boolean;
@@ -35633,6 +35677,20 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            campaignMeeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
                             can: {
                                 edit: boolean;
                                 submit: boolean;
@@ -35987,6 +36045,20 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            campaignMeeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
                             can: {
                                 edit: boolean;
                                 submit: boolean;
@@ -36342,6 +36414,20 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            campaignMeeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
                             can: {
                                 edit: boolean;
                                 submit: boolean;
@@ -36697,6 +36783,20 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            campaignMeeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
                             can: {
                                 edit: boolean;
                                 submit: boolean;
@@ -37275,6 +37375,992 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a campaign: a directive and the meeting every addressed body holds, with its agenda item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        issuerBodyId: string;
+                        title: string;
+                        titleRu: string;
+                        text: string;
+                        textRu: string;
+                        addressing: {
+                            /** @enum {string} */
+                            kind: "subtree";
+                        } | {
+                            /** @enum {string} */
+                            kind: "kinds";
+                            kinds: ("central_committee" | "politburo" | "orgburo" | "secretariat" | "control_commission" | "regional_committee" | "city_committee" | "district_committee" | "bureau" | "primary_organisation" | "shop_cell" | "party_group" | "management" | "union_committee" | "council")[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "bodies";
+                            bodyIds: string[];
+                        };
+                        /** Format: date */
+                        deadline: string;
+                        /** @default 30 */
+                        expiryDays?: number;
+                        /**
+                         * @default at_least
+                         * @enum {string}
+                         */
+                        splitMode?: "equal" | "at_least";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        formId?: string | null;
+                        /** @default [] */
+                        targets?: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            /** @enum {string} */
+                            mode: "per_addressee" | "per_member";
+                            value: number;
+                            /**
+                             * @default at_least
+                             * @enum {string}
+                             */
+                            sense?: "at_least" | "at_most";
+                        }[];
+                        source: {
+                            /** @enum {string} */
+                            kind: "motion";
+                            /** Format: uuid */
+                            motionId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "decision";
+                            /** Format: date */
+                            takenOn: string;
+                            /** @default null */
+                            votes?: {
+                                for: number;
+                                against: number;
+                                abstained: number;
+                            } | null;
+                        };
+                        campaign: {
+                            /** Format: date */
+                            meetBy: string;
+                            /** @enum {string} */
+                            meetingKind: "general_assembly" | "shop_cell_meeting" | "bureau_session" | "conference" | "congress" | "open_meeting";
+                            itemTitle: string;
+                            itemTitleRu: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Issued */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            directiveId: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            meetBy: string;
+                            /** @enum {string} */
+                            meetingKind: "general_assembly" | "shop_cell_meeting" | "bureau_session" | "conference" | "congress" | "open_meeting";
+                            itemTitle: string;
+                            itemTitleRu: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            meeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
+                            can: {
+                                convene: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign as read from a body of its tree, with that body’s meeting */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            directiveId: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            meetBy: string;
+                            /** @enum {string} */
+                            meetingKind: "general_assembly" | "shop_cell_meeting" | "bureau_session" | "conference" | "congress" | "open_meeting";
+                            itemTitle: string;
+                            itemTitleRu: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            meeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
+                            can: {
+                                convene: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/campaigns/{id}/convene": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Convene the body’s own meeting of the campaign, its item first on the agenda */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt?: string | null;
+                        place: string;
+                        title?: string;
+                        /**
+                         * @default ru
+                         * @enum {string}
+                         */
+                        lang?: "en" | "ru";
+                        /** @default [] */
+                        agenda?: {
+                            title: string;
+                            /** Format: uuid */
+                            reporterPersonId?: string | null;
+                            reporterName?: string | null;
+                            /** @default [] */
+                            documents?: {
+                                title: string;
+                                text?: string;
+                                /** Format: uri */
+                                url?: string;
+                            }[];
+                        }[];
+                        notice?: string | null;
+                        urgent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Convened */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            directiveId: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            issuerBodyId: string;
+                            title: string;
+                            titleRu: string;
+                            /** Format: date */
+                            meetBy: string;
+                            /** @enum {string} */
+                            meetingKind: "general_assembly" | "shop_cell_meeting" | "bureau_session" | "conference" | "congress" | "open_meeting";
+                            itemTitle: string;
+                            itemTitleRu: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            meeting: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                convenedAt: string;
+                                heldAt: string | null;
+                                present: number | null;
+                                entitled: number | null;
+                                quorate: boolean | null;
+                                protocolAt: string | null;
+                            } | null;
+                            can: {
+                                convene: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings convened, held, quorate, protocols, reports in and targets met: a body and each body below it */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            campaignId: string;
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: date */
+                            meetBy: string;
+                            node: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                relay: boolean;
+                                addressees: number;
+                                convened: number;
+                                held: number;
+                                quorate: number;
+                                protocols: number;
+                                reportsIn: number;
+                                targetsMet: number;
+                                targets: number;
+                            };
+                            children: {
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                relay: boolean;
+                                addressees: number;
+                                convened: number;
+                                held: number;
+                                quorate: number;
+                                protocols: number;
+                                reportsIn: number;
+                                targetsMet: number;
+                                targets: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A body’s reminders, and escalations about the bodies below it that are overdue */
+        get: {
+            parameters: {
+                query: {
+                    bodyId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Notices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                roundId: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                /** @enum {string} */
+                                kind: "reminder" | "escalation" | "discrepancy";
+                                title: string;
+                                titleRu: string;
+                                dueAt: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

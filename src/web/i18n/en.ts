@@ -354,6 +354,12 @@ export const en = {
     reason_required: 'Give the reason for this act: it is kept with the record.',
     already_acknowledged: 'This body has already acknowledged the directive.',
     already_excused: 'This report has already been excused.',
+    campaign_not_found: 'There is no such campaign.',
+    campaign_form_without_protocol:
+      "A campaign's report form must ask for the protocol of the meeting that discussed the directive.",
+    campaign_meet_after_deadline: "The day to meet by cannot be later than the directive's deadline.",
+    campaign_already_convened:
+      'This body has already convened its meeting of this campaign; cancel that meeting to convene another.',
     not_decided: 'Nothing has been decided yet: there is nothing to appeal.',
     not_appealable: 'This decision imposes nothing and cannot be appealed.',
     appeal_pending: 'An appeal against this decision is already pending.',

@@ -125,3 +125,21 @@ export function ancestorIds(path: string, issuerDepth: number): string[] {
   }
   return ids;
 }
+
+/** What a campaign's meeting adds to the meeting counts. */
+export interface MeetingCounts {
+  convened: number;
+  held: number;
+  quorate: number;
+  protocols: number;
+}
+
+/** The campaign progress rows a change of a node's meeting writes: itself (stripe -1) and each frozen ancestor. */
+export function meetingDeltas(
+  nodeId: string,
+  chain: ChainLink[],
+  d: MeetingCounts,
+): ({ body_id: string; stripe: number } & MeetingCounts)[] {
+  if (d.convened === 0 && d.held === 0 && d.quorate === 0 && d.protocols === 0) return [];
+  return [{ body_id: nodeId, stripe: -1, ...d }, ...chain.map((l) => ({ body_id: l.bodyId, stripe: l.stripe, ...d }))];
+}

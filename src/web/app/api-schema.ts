@@ -34032,7 +34032,13 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "none" | "draft" | "submitted" | "returned" | "approved" | "reopened";
                                 ackAt: string | null;
+                                can: {
+                                    acknowledge: boolean;
+                                };
                             }[];
+                            can: {
+                                issue: boolean;
+                            };
                         };
                     };
                 };
@@ -37257,6 +37263,7 @@ export interface paths {
                             can: {
                                 accept: boolean;
                                 reopenLevel: boolean;
+                                approve: boolean;
                             };
                         };
                     };

@@ -300,9 +300,15 @@ export const InboxItem = z.object({
   ackAt: z.string().nullable(),
   /** the campaign the directive belongs to, if any: the body convenes its meeting from the inbox */
   campaignId: Uuid.nullable(),
+  /** acknowledge: an office in the body, a directive not yet acknowledged by it, not its own issue */
+  can: z.object({ acknowledge: z.boolean() }),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
-export const Inbox = z.object({ items: z.array(InboxItem) });
+export const Inbox = z.object({
+  items: z.array(InboxItem),
+  /** issue: an office in the body, the body active, some active body below it to address (issue's checks) */
+  can: z.object({ issue: z.boolean() }),
+});
 export type Inbox = z.infer<typeof Inbox>;
 
 export const ReportParams = z.object({ id: Uuid, bodyId: Uuid });
@@ -502,7 +508,11 @@ export const RollupNode = z.object({
   figures: z.array(IndicatorFigure),
   rules: z.array(RuleOutcome),
   children: z.array(RollupChild),
-  can: z.object({ accept: z.boolean(), reopenLevel: z.boolean() }),
+  /**
+   * accept, reopenLevel: this level, by an office in its parent. approve: the submitted reports of the children, by
+   * an office in this body while the level is not accepted (each child's state says which are submitted).
+   */
+  can: z.object({ accept: z.boolean(), reopenLevel: z.boolean(), approve: z.boolean() }),
 });
 export type RollupNode = z.infer<typeof RollupNode>;
 

@@ -193,6 +193,49 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     expect(city.body.items.find((x: Loose) => x.bodyId === c.d1.id)).toMatchObject({ expected: 3, acknowledged: 1 });
   });
 
+  it('lists a body’s inbox with the flags its acts check: acknowledge and issue exactly when they succeed', async () => {
+    const inbox = async (who: string, bodyId: string) => {
+      const r = await c.sec[who]!.get(`/api/direction/inbox?bodyId=${bodyId}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return { can: r.body.can, item: r.body.items.find((x: Loose) => x.roundId === d.roundId) };
+    };
+    const ack = (who: string, bodyId: string) =>
+      c.sec[who]!.post(`/api/direction/directives/${d.id}/acknowledge`, { bodyId });
+    // the Vyborg district reads its organisation P5's inbox, and may not act for it
+    const asD2 = await inbox('d2', c.p[4].id);
+    expect([asD2.item.state, asD2.item.addressed, asD2.can.issue, asD2.item.can.acknowledge]).toEqual([
+      'none',
+      true,
+      false,
+      false,
+    ]);
+    expect((await ack('d2', c.p[4].id)).status).toBe(403);
+    // the issuer's own node: nothing to acknowledge
+    const asCity = await inbox('city', c.city.id);
+    expect([asCity.item.relay, asCity.can.issue, asCity.item.can.acknowledge]).toEqual([true, true, false]);
+    expect((await ack('city', c.city.id)).status).toBeGreaterThanOrEqual(400);
+    // P1 has acknowledged already
+    expect((await inbox('p1', c.p[0].id)).item.can.acknowledge).toBe(false);
+    expect((await ack('p1', c.p[0].id)).status).toBe(409);
+    // P5's own secretary: it may acknowledge, and does; it may not issue, having nobody below it to address
+    const own = await inbox('p5', c.p[4].id);
+    expect([own.can.issue, own.item.can.acknowledge, own.item.ackAt]).toEqual([false, true, null]);
+    const nobody = await c.sec.p5!.post('/api/direction/directives', {
+      issuerBodyId: c.p[4].id,
+      title: 'x',
+      titleRu: 'x',
+      text: 'x',
+      textRu: 'x',
+      addressing: { kind: 'subtree' },
+      deadline: inDays(5),
+      source: { kind: 'decision', takenOn: inDays(0) },
+    });
+    expect([nobody.status, nobody.body.error.code]).toEqual([422, 'no_addressees']);
+    expect((await ack('p5', c.p[4].id)).status).toBe(200);
+    const after = await inbox('p5', c.p[4].id);
+    expect([after.item.can.acknowledge, after.item.ackAt !== null]).toEqual([false, true]);
+  });
+
   it('refuses a report for another body and validates at entry; every version kept', async () => {
     const before = await snapshot(srv);
     // P2's secretary, the district above and the city may not file P1's report
@@ -347,6 +390,14 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
         })
       ).status,
     ).toBe(200);
+    // the approval flag of a level: its own office, while the level is not accepted (the city may not approve)
+    const canApprove = async (who: string) =>
+      (await c.sec[who]!.get(`/api/direction/rounds/${d.roundId}/rollup?bodyId=${c.d1.id}`)).body.can.approve;
+    expect([await canApprove('d1'), await canApprove('city')]).toEqual([true, false]);
+    const byCity = await c.sec.city!.post(`/api/direction/rounds/${d.roundId}/approve`, {
+      items: [{ bodyId: c.p[0]!.id, version: (await c.sec.d1!.get(report('p1', 0))).body.version }],
+    });
+    expect(byCity.status).toBe(403);
     const approve = await c.sec.d1!.post(`/api/direction/rounds/${d.roundId}/approve`, {
       items: [0, 1].map((i) => ({ bodyId: c.p[i]!.id, version: 99 })),
     });
@@ -368,12 +419,14 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     const ok = await c.sec.city!.post(`/api/direction/rounds/${d.roundId}/levels/${c.d1.id}/accept`);
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const v = (await c.sec.d1!.get(report('p1', 0))).body.version;
+    expect(await canApprove('d1')).toBe(false);
     const locked = await c.sec.d1!.post(`${report('p1', 0)}/reopen`, { version: v, reason: 'x' });
     expect([locked.status, locked.body.error.code]).toEqual([409, 'level_accepted']);
     const reopen = await c.sec.city!.post(`/api/direction/rounds/${d.roundId}/levels/${c.d1.id}/reopen`, {
       reason: 'A late correction from Works no. 1',
     });
     expect(reopen.status).toBe(200);
+    expect(await canApprove('d1')).toBe(true);
     expect((await c.sec.d1!.post(`${report('p1', 0)}/reopen`, { version: v, reason: 'x' })).status).toBe(200);
   });
 

@@ -100,6 +100,16 @@ const NO_AGREEMENT: Record<string, string> = {
   'ballots.supportNeeded': 'no noun',
   'ballots.motionN': 'an ordinal',
   'ballots.amendmentN': 'an ordinal',
+  'direction.targetN': 'an ordinal',
+  'direction.savedVersion': 'a version number',
+  'direction.acksTitle': 'after a colon, "n of total"',
+  'direction.between': 'bounds of a value',
+  'direction.atLeast': 'a bound',
+  'direction.atMost': 'a bound',
+  'direction.targetRule.per_addressee.at_least': 'a target value, "at least 2 per addressed body"',
+  'direction.targetRule.per_addressee.at_most': 'a target value',
+  'direction.targetRule.per_member.at_least': 'a target value',
+  'direction.targetRule.per_member.at_most': 'a target value',
 };
 
 function numberPlaceholders(text: string): string[] {

@@ -484,7 +484,18 @@ export class DirectiveService {
         state: r.state as Inbox['items'][number]['state'],
         ackAt: r.ack_at ? iso(r.ack_at) : null,
         campaignId: r.campaign_id,
+        can: {
+          // as acknowledge checks: an office in the body, a directive, not the issuer's own, not yet acknowledged
+          acknowledge:
+            holdsOfficeIn(actor, bodyId) && r.directive_id !== null && r.issuer_body_id !== bodyId && r.ack_at === null,
+        },
       })),
+      can: {
+        issue:
+          holdsOfficeIn(actor, bodyId) &&
+          body.status === 'active' &&
+          (await rounds.hasAddressableBelow(this.db, bodyId, body.path)),
+      },
     };
   }
 }

@@ -25,7 +25,7 @@ import type { DirectionDefinitionsService } from './definitions.service.js';
 import { chainOf } from './directive.service.js';
 import { progressDeltas, rollupDeltas, type ProgressState } from './rules/deltas.js';
 import { counted, nextState, reportCan, type ReportAct, type ReportState } from './rules/report-machine.js';
-import { parseValue } from './rules/value.js';
+import { parseValue, ruleLookup } from './rules/value.js';
 import { outlier } from './rules/outlier.js';
 import type { MeetingService } from '../assembly/meeting.service.js';
 import { toCampaignMeeting } from './campaign.mapper.js';
@@ -70,13 +70,7 @@ function progressOf(n: {
 
 /** The value of an indicator for the rules: numbers as they are, a text as 0 when given. */
 function lookupOf(form: ReportForm, values: StoredValues): (code: string) => number | null {
-  const types = new Map(form.items.map((i) => [i.code, i.valueType]));
-  return (code) => {
-    const v = values[code];
-    if (v === null || v === undefined) return null;
-    if (types.get(code) === 'text') return 0;
-    return typeof v === 'number' ? v : Number(v);
-  };
+  return ruleLookup(form.items, values);
 }
 
 export function ruleOutcomes(form: ReportForm, lookup: (code: string) => number | null): RuleOutcome[] {

@@ -132,6 +132,8 @@ export class RollupService {
       can: {
         accept: node.relay && node.accepted_at === null && holdsOfficeIn(actor, node.parent_id) && !parent?.accepted_at,
         reopenLevel: node.accepted_at !== null && holdsOfficeIn(actor, node.parent_id) && !parent?.accepted_at,
+        // approve (or return) a child's report: an office in its frozen parent, the level not accepted (decide's checks)
+        approve: holdsOfficeIn(actor, bodyId) && node.accepted_at === null,
       },
     };
   }

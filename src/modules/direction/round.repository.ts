@@ -38,6 +38,17 @@ export async function roundOfSchedule(ex: Executor, scheduleId: string, periodSt
   );
 }
 
+/** Whether a directive of the body could address anyone: an active body below it that a subtree addresses. */
+export async function hasAddressableBelow(ex: Executor, bodyId: string, path: string): Promise<boolean> {
+  const r = await sql<{ any: boolean }>`
+    select exists (
+      select 1 from body b
+      where b.path <@ ${path}::ltree and b.id <> ${bodyId} and b.status = 'active'
+        and not (b.kind = any(${NOT_ADDRESSED_BY_SUBTREE}::text[]))
+    ) as any`.execute(ex);
+  return r.rows[0]?.any === true;
+}
+
 /**
  * Freezes the round's tree (ADR 0027 §2): its addressees as they are now (active, below the issuer, by the
  * addressing), then every relay between the issuer and them, then each node's expected reports and members,
@@ -395,6 +406,7 @@ export async function inboxOf(
     round_id: string;
     directive_id: string | null;
     schedule_id: string | null;
+    issuer_body_id: string;
     title: string | null;
     title_ru: string | null;
     form_name: string | null;
@@ -414,7 +426,7 @@ export async function inboxOf(
   }[]
 > {
   const r = await sql<never>`
-    select r.id as round_id, r.directive_id, r.schedule_id, d.title, d.title_ru, f.name as form_name, f.name_ru as form_name_ru,
+    select r.id as round_id, r.directive_id, r.schedule_id, r.issuer_body_id, d.title, d.title_ru, f.name as form_name, f.name_ru as form_name_ru,
            ib.name as issuer_name, ib.name_ru as issuer_name_ru, r.period_start, r.period_end, rb.due_at, r.expires_at,
            rb.addressed, rb.relay, r.form_id is not null as has_form, rb.state, rb.ack_at,
            (select c.id from campaign c where c.directive_id = r.directive_id) as campaign_id

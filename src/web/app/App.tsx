@@ -17,6 +17,11 @@ import { MyMeetingsPage } from '../modules/assembly/MyMeetingsPage.js';
 import { MeetingPage } from '../modules/assembly/MeetingPage.js';
 import { ProjectorPage } from '../modules/assembly/ProjectorPage.js';
 import { DelegatePage } from '../modules/assembly/DelegatePage.js';
+import { DirectionHome, InboxPage } from '../modules/direction/InboxPage.js';
+import { IssuePage } from '../modules/direction/IssuePage.js';
+import { DirectivePage } from '../modules/direction/DirectivePage.js';
+import { ReportPage } from '../modules/direction/ReportPage.js';
+import { DashboardPage } from '../modules/direction/DashboardPage.js';
 import { Link } from 'react-router-dom';
 
 function NotFound() {
@@ -73,6 +78,12 @@ export function App() {
         <Route path="/worklists" element={<WorklistsPage />} />
         <Route path="/meetings" element={<MyMeetingsPage />} />
         <Route path="/meetings/:id" element={<MeetingPage />} />
+        <Route path="/direction" element={<DirectionHome />} />
+        <Route path="/direction/bodies/:bodyId" element={<InboxPage />} />
+        <Route path="/direction/issue" element={<IssuePage />} />
+        <Route path="/direction/directives/:id" element={<DirectivePage />} />
+        <Route path="/direction/rounds/:roundId" element={<DashboardPage />} />
+        <Route path="/direction/rounds/:roundId/reports/:bodyId" element={<ReportPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

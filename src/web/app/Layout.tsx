@@ -93,6 +93,7 @@ export function Layout({ me }: { me: Me }) {
               <NavLink to="/me">{t('app.nav.membership')}</NavLink>
               <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
               {me.can.worklists && <NavLink to="/worklists">{t('app.nav.worklists')}</NavLink>}
+              {me.can.worklists && <NavLink to="/direction">{t('app.nav.direction')}</NavLink>}
             </nav>
             <div className="site-user">
               <Link to={`/persons/${me.personId}`} className="user-name" title={t('app.signedInAs', { name: myName })}>

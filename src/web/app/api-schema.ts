@@ -34205,7 +34205,13 @@ export interface paths {
                                 ackAt: string | null;
                                 /** Format: uuid */
                                 campaignId: string | null;
+                                can: {
+                                    acknowledge: boolean;
+                                };
                             }[];
+                            can: {
+                                issue: boolean;
+                            };
                         };
                     };
                 };
@@ -38514,6 +38520,7 @@ export interface paths {
                             can: {
                                 accept: boolean;
                                 reopenLevel: boolean;
+                                approve: boolean;
                             };
                         };
                     };

@@ -1,7 +1,7 @@
 // Worklists of the bodies the signed-in person's offices cover: for a primary organisation's
 // secretary (applications, candidates due, arrears, charges, reviews, transfers, resignations)
 // for a committee (confirmations of admissions, appeals) and for a control commission (the appeals before it).
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.js';
 import { useFormat } from '../../app/format.js';
@@ -65,6 +65,11 @@ export function WorklistsPage() {
             }))}
           />
         </div>
+      )}
+      {bodyId && kind !== 'control_commission' && (
+        <p>
+          <Link to={`/direction/bodies/${bodyId}`}>{t('worklists.directionInbox')}</Link>
+        </p>
       )}
       {body.isPending ? (
         <Loading />

@@ -269,6 +269,12 @@ export function BodyPage() {
             <Link to={`/stats?body=${b.id}`}>{t('body.statsLink')}</Link>
           </dd>
         </div>
+        <div>
+          <dt>{t('app.nav.direction')}</dt>
+          <dd>
+            <Link to={`/direction/bodies/${b.id}`}>{t('body.directionLink')}</Link>
+          </dd>
+        </div>
       </dl>
 
       {d.belowMinimum && (

@@ -8,6 +8,7 @@ const scenarios = [
   'bench/count.ts',
   'bench/ballot.ts',
   'bench/stats.ts',
+  'bench/direction.ts',
 ];
 for (const s of scenarios) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', s, ...process.argv.slice(2)], { stdio: 'inherit' });

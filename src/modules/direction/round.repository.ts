@@ -52,7 +52,7 @@ export async function hasAddressableBelow(ex: Executor, bodyId: string, path: st
 /**
  * Freezes the round's tree (ADR 0027 §2): its addressees as they are now (active, below the issuer, by the
  * addressing), then every relay between the issuer and them, then each node's expected reports and members,
- * striped. Three set-based statements. Returns the number of addressees.
+ * striped. Set-based statements, each over the addressees or their parents once. Returns the number of addressees.
  */
 export async function freeze(
   ex: Executor,
@@ -65,15 +65,17 @@ export async function freeze(
       : addressing.kind === 'bodies'
         ? sql`and b.id = any(${addressing.bodyIds}::uuid[])`
         : sql`and not (b.kind = any(${NOT_ADDRESSED_BY_SUBTREE}::text[]))`;
+  // Addressees with the members registered in them (one hash join over body_headcount, not a probe per body)
   const added = await sql`
     insert into round_body (round_id, body_id, addressed, relay, path, depth, parent_id, stripe, members, due_at)
     select ${r.roundId}, b.id, true, false, b.path, b.depth, b.parent_id,
-           direction_stripe(b.id::text, b.depth - 1),
-           coalesce((select sum(h.n) from body_headcount h where h.body_id = b.id), 0)::int, ${r.dueAt}
+           direction_stripe(b.id::text, b.depth - 1), coalesce(h.n, 0)::int, ${r.dueAt}
     from body b
+    left join (select body_id, sum(n) as n from body_headcount group by body_id) h on h.body_id = b.id
     where b.path <@ ${r.issuerPath}::ltree and b.id <> ${r.issuerId} and b.status = 'active' ${filter}`.execute(ex);
   const addressees = Number(added.numAffectedRows ?? 0);
   if (addressees === 0) return 0;
+  // Relays: the ancestors of the addressees' parents, each parent expanded once (not each addressee)
   await sql`
     insert into round_body (round_id, body_id, addressed, relay, path, depth, parent_id, stripe, members, due_at)
     select ${r.roundId}, b.id, false, true, b.path, b.depth,
@@ -82,17 +84,27 @@ export async function freeze(
            0, ${r.dueAt}
     from body b
     where b.id in (
-      select distinct subpath(x.path, d - 1, 1)::text::uuid
-      from round_body x, generate_series(${r.issuerDepth}::int, x.depth - 1) d
-      where x.round_id = ${r.roundId})
+      select distinct subpath(p.path, d - 1, 1)::text::uuid
+      from (select distinct x.parent_id from round_body x where x.round_id = ${r.roundId}) x
+      join body p on p.id = x.parent_id,
+      generate_series(${r.issuerDepth}::int, nlevel(p.path)) d)
     on conflict (round_id, body_id) do update set relay = true`.execute(ex);
+  // Expected reports and members: each addressee's own row (stripe -1), then its ancestors' stripes from the
+  // addressees grouped by parent first (an addressee's stripe in its parent's rows is its round_body.stripe)
   await sql`
     insert into round_progress (round_id, body_id, stripe, expected, members)
-    select ${r.roundId}, subpath(x.path, d - 1, 1)::text::uuid,
-           case when d = x.depth then -1 else direction_stripe(subpath(x.path, d, 1)::text, d) end,
-           count(*)::int, sum(x.members)::int
-    from round_body x, generate_series(${r.issuerDepth}::int, x.depth) d
-    where x.round_id = ${r.roundId} and x.addressed
+    select ${r.roundId}, x.body_id, -1, 1, x.members
+    from round_body x where x.round_id = ${r.roundId} and x.addressed`.execute(ex);
+  await sql`
+    insert into round_progress (round_id, body_id, stripe, expected, members)
+    select ${r.roundId}, subpath(p.path, d - 1, 1)::text::uuid,
+           case when d = nlevel(p.path) then g.stripe else direction_stripe(subpath(p.path, d, 1)::text, d) end,
+           sum(g.n)::int, sum(g.m)::int
+    from (select x.parent_id, x.stripe, count(*) as n, sum(x.members) as m
+          from round_body x where x.round_id = ${r.roundId} and x.addressed
+          group by 1, 2) g
+    join round_body p on p.round_id = ${r.roundId} and p.body_id = g.parent_id,
+    generate_series(${r.issuerDepth}::int, nlevel(p.path)) d
     group by 2, 3`.execute(ex);
   return addressees;
 }

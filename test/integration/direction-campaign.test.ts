@@ -135,7 +135,14 @@ describe.each(DB_KINDS)('direction campaigns on %s', (kind) => {
     expect(await snapshot(srv)).toEqual(before);
 
     // the meeting: a chair, all members but two present (a quorum), opened (the item taken up) and closed
-    const people = await srv.db.selectFrom('person').select('id').where('body_id', '=', p1).execute();
+    // everyone registered in the organisation, its shop cell included, is entitled to its general meeting
+    const people = await srv.db
+      .selectFrom('person')
+      .innerJoin('body', 'body.id', 'person.body_id')
+      .select('person.id')
+      .where((eb) => eb.or([eb('body.id', '=', p1), eb('body.parent_id', '=', p1)]))
+      .orderBy('person.id')
+      .execute();
     const secretary = await srv.db
       .selectFrom('office')
       .select('person_id')

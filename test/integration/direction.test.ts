@@ -66,6 +66,15 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     const root = await rollup(c.city.id);
     expect(fig(root, 'meetings_held').target).toBe(10);
     expect(fig(await rollup(c.d1.id), 'meetings_held').target).toBe(6);
+    // members as they were: every member and candidate below the city, the shop cell's with their organisation's
+    const { n } = await sql<{ n: number }>`
+      select count(*)::int as n from person p join body b on b.id = p.body_id
+      where b.path <@ ${c.city.path}::ltree and p.status in ('member', 'candidate')`
+      .execute(srv.db)
+      .then((r) => r.rows[0]!);
+    expect(root.completeness.members).toBe(n);
+    const works1 = (await rollup(c.d1.id)).children.find((x: Loose) => x.bodyId === c.p[0].id);
+    expect(works1.completeness.members).toBeGreaterThanOrEqual(8);
   });
 
   it('refuses a directive with no recorded adoption, or with nobody addressed, writing nothing', async () => {
@@ -87,7 +96,7 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
       titleRu: 'x',
       text: 'x',
       textRu: 'x',
-      addressing: { kind: 'kinds', kinds: ['shop_cell'] },
+      addressing: { kind: 'kinds', kinds: ['party_group'] },
       deadline: inDays(5),
       source: { kind: 'decision', takenOn: inDays(0) },
     });

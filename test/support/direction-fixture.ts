@@ -38,6 +38,9 @@ export async function buildDirectionCity(srv: TestServer): Promise<DirectionCity
     await makeMembers(db, org, po, MEMBERS[i]!);
     p.push(po);
   }
+  // a shop cell of Works no. 1 with members of its own: they are Works no. 1's members too
+  const cell = await makeBody(db, org, 'shop_cell', p[0], { name: 'Rolling shop' });
+  await makeMembers(db, org, cell, 2);
   const sec: Record<string, TestClient> = {};
   const bodies: [string, Loose][] = [
     ['city', city],

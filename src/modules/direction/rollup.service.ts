@@ -3,6 +3,7 @@
 // make it up, down to one organisation's raw report. A body's own report apart from its descendants'; a
 // committee's summary compared with them, never counted.
 import type { Database } from '../../platform/db/client.js';
+import { liftTimeouts } from '../../platform/db/busy.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Completeness, IndicatorFigure, ReportForm, RollupNode } from '../../contracts/direction.js';
 import { DirectionErrors } from './direction.errors.js';
@@ -143,6 +144,8 @@ export class RollupService {
     await this.db.transaction().execute(async (trx) => {
       const round = await rounds.findRound(trx, roundId);
       if (!round) throw DirectionErrors.round_not_found();
+      // a whole round (100,000 reports: ~30 s on PostgreSQL) may take longer than a request's statement limit
+      await liftTimeouts(trx);
       const issuer = (await rounds.findNode(trx, roundId, round.issuer_body_id))!;
       await rounds.recomputeRound(trx, roundId, issuer.depth);
     });

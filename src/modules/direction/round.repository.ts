@@ -75,6 +75,23 @@ export async function freeze(
     where b.path <@ ${r.issuerPath}::ltree and b.id <> ${r.issuerId} and b.status = 'active' ${filter}`.execute(ex);
   const addressees = Number(added.numAffectedRows ?? 0);
   if (addressees === 0) return 0;
+  // Members registered in bodies that are not addressed (shop cells, party groups below an addressed organisation)
+  // count with their nearest addressed ancestor (parent or grandparent), so an organisation's members are all of
+  // its members and no one is counted twice when nested bodies are addressed too
+  await sql`
+    update round_body a set members = a.members + x.n
+    from (
+      select coalesce(p1.body_id, p2.body_id) as body_id, sum(h.n)::int as n
+      from (select body_id, sum(n) as n from body_headcount group by body_id) h
+      join body b on b.id = h.body_id
+      left join round_body self on self.round_id = ${r.roundId} and self.body_id = b.id
+      left join round_body p1 on p1.round_id = ${r.roundId} and p1.body_id = b.parent_id
+      left join body bp on bp.id = b.parent_id
+      left join round_body p2 on p2.round_id = ${r.roundId} and p2.body_id = bp.parent_id
+      where b.path <@ ${r.issuerPath}::ltree and self.body_id is null
+        and coalesce(p1.body_id, p2.body_id) is not null
+      group by 1) x
+    where a.round_id = ${r.roundId} and a.body_id = x.body_id`.execute(ex);
   // Relays: the ancestors of the addressees' parents, each parent expanded once (not each addressee)
   await sql`
     insert into round_body (round_id, body_id, addressed, relay, path, depth, parent_id, stripe, members, due_at)

@@ -317,6 +317,12 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     const district = await rollup(c.d1.id);
     const p1 = district.children.find((x: Loose) => x.bodyId === c.p[0].id);
     expect([p1.state, fig(p1, 'meetings_held').total]).toEqual(['submitted', 3]);
+    // rules run at every level over the figures there: the city's average attendance passes, Works no. 1's fails
+    const outcome = (node: Loose, name: string) => node.rules.find((r: Loose) => r.name === name).outcome;
+    expect(outcome(root, 'Attendance usually above 50%')).toBe('pass');
+    expect(outcome(root, 'Admitted at most applications')).toBe('pass');
+    const works1 = await rollup(c.p[0].id);
+    expect(outcome(works1, 'Attendance usually above 50%')).toBe('fail');
     const raw = await c.sec.city!.get(report('p1', 0));
     expect(raw.status).toBe(200);
     expect(raw.body.current.values.remarks).toBe('The works committee was absent.');
@@ -446,6 +452,10 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
       srv.db,
     );
     await sql`update body set status = 'dissolved', closed_at = now() where id = ${c.p[1].id}`.execute(srv.db);
+    // and Works no. 3 is merged into Works no. 1
+    await sql`update body set status = 'merged', merged_into = ${c.p[0].id}, closed_at = now() where id = ${c.p[2].id}`.execute(
+      srv.db,
+    );
     const after = await rollup(c.city.id);
     expect(after.completeness).toEqual(before.completeness);
     expect(after.children.map((x: Loose) => x.completeness.expected)).toEqual(
@@ -454,6 +464,11 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     const d2 = await rollup(c.d2.id);
     expect(d2.children.map((x: Loose) => x.bodyId)).toContain(c.p[4].id);
     expect((await rollup(c.d1.id)).children.find((x: Loose) => x.bodyId === c.p[1].id).closed).toBe(true);
+    expect((await rollup(c.d1.id)).children.find((x: Loose) => x.bodyId === c.p[2].id).closed).toBe(true);
+    // (Works no. 3 stays in the later tests: undo its merger)
+    await sql`update body set status = 'active', merged_into = null, closed_at = null where id = ${c.p[2].id}`.execute(
+      srv.db,
+    );
   });
 
   it('refuses a value after the period expired, unless the report was reopened', async () => {

@@ -171,7 +171,7 @@ export function createServices(
   // assembly tells campaigns of cancelled and closed meetings and approved protocols, in its own transactions
   meetings.useOutcomeListener(campaigns);
   protocol.useOutcomeListener(campaigns);
-  const directionTicker = new DirectionTicker(handle.db);
+  const directionTicker = new DirectionTicker(handle.db, directives);
   return {
     directionDefinitions,
     directives,

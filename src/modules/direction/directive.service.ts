@@ -422,6 +422,20 @@ export class DirectiveService {
     date: string,
   ): Promise<{ roundId: string; created: boolean }> {
     return this.db.transaction().execute(async (trx) => {
+      const opened = await this.openPeriodInTx(trx, actor, scheduleId, date);
+      if (!opened) throw DirectionErrors.no_addressees();
+      return opened;
+    });
+  }
+
+  /** As openPeriod, in the caller's transaction (the ticker's, under its lock); null when nobody is to report. */
+  async openPeriodInTx(
+    trx: Executor,
+    actor: Actor | null,
+    scheduleId: string,
+    date: string,
+  ): Promise<{ roundId: string; created: boolean } | null> {
+    {
       const sched = await defs.findSchedule(trx, scheduleId);
       if (!sched || (actor && sched.organisation_id !== actor.organisationId))
         throw DirectionErrors.schedule_not_found();
@@ -453,10 +467,14 @@ export class DirectiveService {
         { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt: p.dueAt },
         { kind: 'kinds', kinds: sched.body_kinds as never },
       );
-      if (n === 0) throw DirectionErrors.no_addressees();
+      if (n === 0) {
+        // nobody of the schedule's kinds below the issuer now: no round (the ticker tries again next period)
+        await rounds.deleteEmptyRound(trx, roundId);
+        return null;
+      }
       await rounds.writeOutbox(trx, { organisationId: sched.organisation_id, roundId, bodies: [issuer.id] });
       return { roundId, created: true };
-    });
+    }
   }
 
   /** A body's inbox: the directives and reports it is bound by, or relays. */

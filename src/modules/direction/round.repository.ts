@@ -743,3 +743,20 @@ export async function historyOf(
     order by r.period_start desc limit ${limit}`.execute(ex);
   return r.rows.map((x) => x.vals);
 }
+
+/** Schedules running on a date (started, not ended). */
+export async function schedulesDue(ex: Executor, today: string): Promise<string[]> {
+  const r = await ex
+    .selectFrom('report_schedule')
+    .select('id')
+    .where('starts_on', '<=', today)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .orderBy('id')
+    .execute();
+  return r.map((x) => x.id);
+}
+
+/** A round that froze nobody (it has no rows elsewhere). */
+export async function deleteEmptyRound(ex: Executor, roundId: string): Promise<void> {
+  await ex.deleteFrom('direction_round').where('id', '=', roundId).execute();
+}

@@ -9,6 +9,7 @@ import { DirectionErrors } from './direction.errors.js';
 import { assertCanSeeNode } from './direction.policy.js';
 import * as repo from './campaign.repository.js';
 import * as rounds from './round.repository.js';
+import type { DirectiveService } from './directive.service.js';
 
 /** Days before a due date when an addressee that has not reported is reminded. */
 export const REMINDER_DAYS = 3;
@@ -18,15 +19,28 @@ export class DirectionTicker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** opens each schedule's current period when it begins */
+    private readonly periods?: { openPeriodInTx: DirectiveService['openPeriodInTx'] },
+  ) {}
 
   /** One tick: reminders and escalations as of `now`. Null when another process holds the ticker's lock. */
-  async tick(now: Date = new Date()): Promise<{ reminders: number; escalations: number } | null> {
+  async tick(
+    now: Date = new Date(),
+  ): Promise<{ reminders: number; escalations: number; periodsOpened: number } | null> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await repo.tryTickerLock(trx))) return null;
+      // each running schedule's period containing today is opened (frozen over the tree as it is then), once
+      let periodsOpened = 0;
+      if (this.periods) {
+        const today = now.toISOString().slice(0, 10);
+        for (const id of await rounds.schedulesDue(trx, today))
+          if ((await this.periods.openPeriodInTx(trx, null, id, today))?.created) periodsOpened++;
+      }
       const reminders = await repo.insertReminders(trx, now, REMINDER_DAYS);
       const escalations = await repo.insertEscalations(trx, now);
-      return { reminders, escalations };
+      return { reminders, escalations, periodsOpened };
     });
   }
 

@@ -1,7 +1,8 @@
 // The direction ticker (ADR 0027 §9): every minute, under a transaction-scoped advisory lock (one ticker at a time
 // across processes), reminders to addressees that have not reported within REMINDER_DAYS of their due date, and
 // escalations to the frozen parent of those overdue — each one INSERT … SELECT, idempotent by the notice's unique
-// key, so a tick repeated or run late writes nothing twice. And the notices a body reads.
+// key, so a tick repeated or run late writes nothing twice; from 06:00 in the statute's zone, each committee's digest
+// of the day (DirectionDigests.storeDaily, idempotent by body and day). And the notices a body reads.
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { NoticeList } from '../../contracts/direction.js';
@@ -9,6 +10,7 @@ import { DirectionErrors } from './direction.errors.js';
 import { assertCanSeeNode } from './direction.policy.js';
 import * as repo from './campaign.repository.js';
 import * as rounds from './round.repository.js';
+import type { DirectionDigests } from './digest.service.js';
 
 /** Days before a due date when an addressee that has not reported is reminded. */
 export const REMINDER_DAYS = 3;
@@ -18,15 +20,22 @@ export class DirectionTicker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly digests: DirectionDigests | null = null,
+  ) {}
 
-  /** One tick: reminders and escalations as of `now`. Null when another process holds the ticker's lock. */
-  async tick(now: Date = new Date()): Promise<{ reminders: number; escalations: number } | null> {
+  /**
+   * One tick: reminders and escalations as of `now`, and the day's digests due. Null when another process holds the
+   * ticker's lock.
+   */
+  async tick(now: Date = new Date()): Promise<{ reminders: number; escalations: number; digests: number } | null> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await repo.tryTickerLock(trx))) return null;
       const reminders = await repo.insertReminders(trx, now, REMINDER_DAYS);
       const escalations = await repo.insertEscalations(trx, now);
-      return { reminders, escalations };
+      const digests = this.digests ? await this.digests.storeDaily(trx, now) : 0;
+      return { reminders, escalations, digests };
     });
   }
 

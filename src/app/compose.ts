@@ -65,6 +65,10 @@ import { CampaignService } from '../modules/direction/campaign.service.js';
 import { DirectionTicker } from '../modules/direction/ticker.service.js';
 import { RollupService } from '../modules/direction/rollup.service.js';
 import { directionRoutes } from '../modules/direction/direction.routes.js';
+import { DirectionLive } from '../modules/direction/live.service.js';
+import { directionLiveRoutes } from '../modules/direction/live.routes.js';
+import { DirectionDigests } from '../modules/direction/digest.service.js';
+import { directionDigestRoutes } from '../modules/direction/digest.routes.js';
 
 export interface Services {
   statute: StatuteService;
@@ -120,8 +124,12 @@ export interface Services {
   rollups: RollupService;
   /** Direction: campaigns through the assemblies (listens to meetings' outcomes). */
   campaigns: CampaignService;
-  /** Direction: reminders and escalations every minute, started and stopped with the server. */
+  /** Direction: reminders, escalations and the daily digests, every minute, started and stopped with the server. */
   directionTicker: DirectionTicker;
+  /** Direction: the live roll-up stream (one notifier subscription; the server stops it). */
+  directionLive: DirectionLive;
+  /** Direction: committees' digests (stored daily by the ticker, computed on request otherwise). */
+  directionDigests: DirectionDigests;
 }
 
 export function createServices(
@@ -171,8 +179,12 @@ export function createServices(
   // assembly tells campaigns of cancelled and closed meetings and approved protocols, in its own transactions
   meetings.useOutcomeListener(campaigns);
   protocol.useOutcomeListener(campaigns);
-  const directionTicker = new DirectionTicker(handle.db, directives);
+  const directionDigests = new DirectionDigests(handle.db, statute);
+  const directionTicker = new DirectionTicker(handle.db, directionDigests, directives);
+  const directionLive = new DirectionLive(handle.db, notifier);
   return {
+    directionLive,
+    directionDigests,
     directionDefinitions,
     directives,
     reports,
@@ -246,6 +258,8 @@ export function buildHttpApp(services: Services, webDir?: string): Api {
         campaigns: services.campaigns,
         ticker: services.directionTicker,
       }),
+      directionLiveRoutes({ live: services.directionLive }),
+      directionDigestRoutes({ rollups: services.rollups, digests: services.directionDigests }),
     ],
     authenticate: authMiddleware(services.auth),
     ...(webDir ? { webDir } : {}),

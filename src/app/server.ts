@@ -102,6 +102,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       close: async () => {
         // End the live event streams first: open streams would keep server.close() waiting.
         await services.live.stop();
+        await services.directionLive.stop();
         await services.directionTicker.stop();
         await services.events.stop();
         await new Promise<void>((resolve) => {
@@ -113,6 +114,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     };
   } catch (e) {
     await created?.live.stop().catch(() => {});
+    await created?.directionLive.stop().catch(() => {});
     await created?.directionTicker.stop().catch(() => {});
     await created?.events.stop().catch(() => {});
     await handle.close();

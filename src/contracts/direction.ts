@@ -488,6 +488,8 @@ export type RollupChild = z.infer<typeof RollupChild>;
 export const RollupQuery = z.object({ bodyId: Uuid });
 export const RollupNode = z.object({
   roundId: Uuid,
+  /** the schedule whose period this round is (its series over periods: /schedules/{id}/series), or null */
+  scheduleId: Uuid.nullable(),
   title: z.string(),
   titleRu: z.string(),
   periodStart: z.iso.date(),

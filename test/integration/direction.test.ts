@@ -557,5 +557,16 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     expect(node.body.completeness).toMatchObject({ reported: 1, onTime: 0, late: 1 });
     // the dissolved organisation (Works no. 2) is not bound by a period opened after its dissolution
     expect(node.body.completeness.expected).toBe(4);
+    // the ticker opens the current period of every running schedule when it begins, once
+    const first = await srv.services.directionTicker.tick(new Date());
+    expect(first!.periodsOpened).toBeGreaterThanOrEqual(1);
+    expect((await srv.services.directionTicker.tick(new Date()))!.periodsOpened).toBe(0);
+    const current = (await c.sec.p4!.get(`/api/direction/inbox?bodyId=${c.p[3].id}`)).body.items.filter(
+      (x: Loose) => x.scheduleId === sched.body.id,
+    );
+    expect(current.map((x: Loose) => x.periodStart.slice(0, 7))).toEqual([
+      new Date().toISOString().slice(0, 7),
+      lastMonth.slice(0, 7),
+    ]);
   });
 });

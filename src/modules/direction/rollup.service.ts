@@ -5,9 +5,10 @@
 import type { Database } from '../../platform/db/client.js';
 import { liftTimeouts } from '../../platform/db/busy.js';
 import type { Actor } from '../../platform/actor.js';
-import type { Completeness, IndicatorFigure, ReportForm, RollupNode } from '../../contracts/direction.js';
+import type { Aggregation, Completeness, IndicatorFigure, ReportForm, RollupNode } from '../../contracts/direction.js';
 import { DirectionErrors } from './direction.errors.js';
-import { assertCanSeeNode, holdsOfficeIn } from './direction.policy.js';
+import { assertCanSeeNode, canSeeNode, holdsOfficeIn } from './direction.policy.js';
+import { SERIES_MAX, type Series, type SeriesQuery } from '../../contracts/direction-insight.js';
 import type { DirectionDefinitionsService } from './definitions.service.js';
 import type { DirectiveService } from './directive.service.js';
 import { ruleOutcomes } from './report.service.js';
@@ -15,8 +16,9 @@ import { finalise } from './rules/aggregate.js';
 import { targetMet } from './rules/targets.js';
 import * as rounds from './round.repository.js';
 import * as directives from './directive.repository.js';
+import * as defs from './definitions.repository.js';
 
-function completeness(p: rounds.ProgressSum | undefined): Completeness {
+export function completeness(p: rounds.ProgressSum | undefined): Completeness {
   const reported = p?.reported ?? 0;
   const onTime = p?.on_time ?? 0;
   return {
@@ -30,6 +32,41 @@ function completeness(p: rounds.ProgressSum | undefined): Completeness {
     approved: p?.approved ?? 0,
     excused: p?.excused ?? 0,
     acknowledged: p?.acknowledged ?? 0,
+  };
+}
+
+/**
+ * One indicator's figure at a node from its stored roll-up row: own apart from descendants, the total finalised by
+ * the indicator's aggregation, the target and whether it is met, the committee's summary beside the raw reports.
+ * Shared by the roll-up and the series over periods.
+ */
+export function figureOf(
+  item: { id: string; code: string; aggregation: Aggregation },
+  f: rounds.RollupSum | undefined,
+  target: number | null,
+  sense: 'at_least' | 'at_most',
+  d: { summary: number | null; flagged: boolean } | undefined,
+): IndicatorFigure {
+  const own = { n: f?.own_n ?? 0, sum: f?.own_sum ?? 0, min: f?.own_min ?? null, max: f?.own_max ?? null };
+  const desc = { n: f?.desc_n ?? 0, sum: f?.desc_sum ?? 0, min: f?.desc_min ?? null, max: f?.desc_max ?? null };
+  const all = {
+    n: own.n + desc.n,
+    sum: own.sum + desc.sum,
+    min: own.min === null ? desc.min : desc.min === null ? own.min : Math.min(own.min, desc.min),
+    max: own.max === null ? desc.max : desc.max === null ? own.max : Math.max(own.max, desc.max),
+  };
+  const total = finalise(item.aggregation, all);
+  return {
+    indicatorId: item.id,
+    code: item.code,
+    own: finalise(item.aggregation, own),
+    descendants: finalise(item.aggregation, desc),
+    total,
+    reports: all.n,
+    target,
+    met: target === null ? null : targetMet(sense, target, total),
+    summary: d?.summary ?? null,
+    discrepant: d?.flagged ?? false,
   };
 }
 
@@ -65,37 +102,21 @@ export class RollupService {
     const sense = new Map(rules.map((r) => [r.indicator_id, r.sense]));
 
     const figuresOf = (id: string): IndicatorFigure[] =>
-      (form?.items ?? []).map((i) => {
-        const f = figures.find((x) => x.body_id === id && x.indicator_id === i.id);
-        const own = { n: f?.own_n ?? 0, sum: f?.own_sum ?? 0, min: f?.own_min ?? null, max: f?.own_max ?? null };
-        const desc = { n: f?.desc_n ?? 0, sum: f?.desc_sum ?? 0, min: f?.desc_min ?? null, max: f?.desc_max ?? null };
-        const all = {
-          n: own.n + desc.n,
-          sum: own.sum + desc.sum,
-          min: own.min === null ? desc.min : desc.min === null ? own.min : Math.min(own.min, desc.min),
-          max: own.max === null ? desc.max : desc.max === null ? own.max : Math.max(own.max, desc.max),
-        };
-        const total = finalise(i.aggregation, all);
-        const target = targets.get(id)?.get(i.id) ?? null;
-        const d = discrepancies.find((x) => x.body_id === id && x.indicator_id === i.id);
-        return {
-          indicatorId: i.id,
-          code: i.code,
-          own: finalise(i.aggregation, own),
-          descendants: finalise(i.aggregation, desc),
-          total,
-          reports: all.n,
-          target,
-          met: target === null ? null : targetMet(sense.get(i.id) ?? 'at_least', target, total),
-          summary: d?.summary ?? null,
-          discrepant: d?.flagged ?? false,
-        };
-      });
+      (form?.items ?? []).map((i) =>
+        figureOf(
+          i,
+          figures.find((x) => x.body_id === id && x.indicator_id === i.id),
+          targets.get(id)?.get(i.id) ?? null,
+          sense.get(i.id) ?? 'at_least',
+          discrepancies.find((x) => x.body_id === id && x.indicator_id === i.id),
+        ),
+      );
 
     const mine = figuresOf(bodyId);
     const totals = new Map(mine.map((f) => [f.code, f.total]));
     return {
       roundId,
+      scheduleId: round.schedule_id,
       title: title.title,
       titleRu: title.titleRu,
       periodStart: round.period_start,
@@ -136,6 +157,60 @@ export class RollupService {
         // approve (or return) a child's report: an office in its frozen parent, the level not accepted (decide's checks)
         approve: holdsOfficeIn(actor, bodyId) && node.accepted_at === null,
       },
+    };
+  }
+
+  /**
+   * A schedule's opened periods at one body, oldest first: completeness and each indicator's total, finalised as in
+   * the roll-up (figureOf). Periods where the reader may not see the node (nor the body now) are left out; none
+   * visible at all is a refusal, as for the roll-up.
+   */
+  async series(actor: Actor, scheduleId: string, q: SeriesQuery): Promise<Series> {
+    const sched = await defs.findSchedule(this.db, scheduleId);
+    if (!sched || sched.organisation_id !== actor.organisationId) throw DirectionErrors.schedule_not_found();
+    const body = await rounds.findBody(this.db, q.bodyId);
+    if (!body || body.organisation_id !== actor.organisationId) throw DirectionErrors.body_not_found();
+    const form = await this.definitions.form(this.db, sched.organisation_id, sched.form_id);
+    const periods = await rounds.roundsOfSchedule(this.db, scheduleId, q.from ?? null, q.to ?? null, SERIES_MAX);
+    const nodes = await Promise.all(periods.map((r) => rounds.findNode(this.db, r.id, q.bodyId)));
+    const visible = periods.flatMap((round, i) => {
+      const node = nodes[i];
+      return node && canSeeNode(actor, { bodyId: q.bodyId, frozenPath: node.path, currentPath: node.current_path })
+        ? [{ round, node }]
+        : [];
+    });
+    if (visible.length === 0)
+      assertCanSeeNode(actor, { bodyId: q.bodyId, frozenPath: body.path, currentPath: body.path });
+    const points = await Promise.all(
+      visible.map(async ({ round, node }) => {
+        const [progress, figures] = await Promise.all([
+          rounds.progressOf(this.db, round.id, [q.bodyId]),
+          rounds.rollupsOf(this.db, round.id, [q.bodyId]),
+        ]);
+        return {
+          roundId: round.id,
+          periodStart: round.period_start,
+          periodEnd: round.period_end,
+          dueAt: node.due_at.toISOString(),
+          completeness: completeness(progress[0]),
+          figures: (form?.items ?? []).map((i) => {
+            const f = figureOf(
+              i,
+              figures.find((x) => x.indicator_id === i.id),
+              null,
+              'at_least',
+              undefined,
+            );
+            return { indicatorId: i.id, code: i.code, total: f.total, reports: f.reports };
+          }),
+        };
+      }),
+    );
+    return {
+      scheduleId,
+      bodyId: q.bodyId,
+      indicators: (form?.items ?? []).map(({ required: _r, ...i }) => i),
+      points,
     };
   }
 

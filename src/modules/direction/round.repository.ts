@@ -38,6 +38,21 @@ export async function roundOfSchedule(ex: Executor, scheduleId: string, periodSt
   );
 }
 
+/** The opened periods of a schedule starting within [from, to] (either open-ended), the latest `limit`, oldest first. */
+export async function roundsOfSchedule(
+  ex: Executor,
+  scheduleId: string,
+  from: string | null,
+  to: string | null,
+  limit: number,
+): Promise<RoundRow[]> {
+  let q = ex.selectFrom('direction_round').selectAll().where('schedule_id', '=', scheduleId);
+  if (from) q = q.where('period_start', '>=', from);
+  if (to) q = q.where('period_start', '<=', to);
+  const rows = await q.orderBy('period_start', 'desc').limit(limit).execute();
+  return rows.reverse();
+}
+
 /** Whether a directive of the body could address anyone: an active body below it that a subtree addresses. */
 export async function hasAddressableBelow(ex: Executor, bodyId: string, path: string): Promise<boolean> {
   const r = await sql<{ any: boolean }>`

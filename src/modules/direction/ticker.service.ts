@@ -1,7 +1,8 @@
 // The direction ticker (ADR 0027 §9): every minute, under a transaction-scoped advisory lock (one ticker at a time
 // across processes), reminders to addressees that have not reported within REMINDER_DAYS of their due date, and
 // escalations to the frozen parent of those overdue — each one INSERT … SELECT, idempotent by the notice's unique
-// key, so a tick repeated or run late writes nothing twice. And the notices a body reads.
+// key, so a tick repeated or run late writes nothing twice; from 06:00 in the statute's zone, each committee's digest
+// of the day (DirectionDigests.storeDaily, idempotent by body and day). And the notices a body reads.
 import type { Database } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { NoticeList } from '../../contracts/direction.js';
@@ -10,6 +11,7 @@ import { assertCanSeeNode } from './direction.policy.js';
 import * as repo from './campaign.repository.js';
 import * as rounds from './round.repository.js';
 import type { DirectiveService } from './directive.service.js';
+import type { DirectionDigests } from './digest.service.js';
 
 /** Days before a due date when an addressee that has not reported is reminded. */
 export const REMINDER_DAYS = 3;
@@ -21,14 +23,18 @@ export class DirectionTicker {
 
   constructor(
     private readonly db: Database,
+    private readonly digests: DirectionDigests | null = null,
     /** opens each schedule's current period when it begins */
     private readonly periods?: { openPeriodInTx: DirectiveService['openPeriodInTx'] },
   ) {}
 
-  /** One tick: reminders and escalations as of `now`. Null when another process holds the ticker's lock. */
+  /**
+   * One tick: each running schedule's current period opened, reminders and escalations as of `now`, and the day's
+   * digests due. Null when another process holds the ticker's lock.
+   */
   async tick(
     now: Date = new Date(),
-  ): Promise<{ reminders: number; escalations: number; periodsOpened: number } | null> {
+  ): Promise<{ reminders: number; escalations: number; digests: number; periodsOpened: number } | null> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await repo.tryTickerLock(trx))) return null;
       // each running schedule's period containing today is opened (frozen over the tree as it is then), once
@@ -40,7 +46,8 @@ export class DirectionTicker {
       }
       const reminders = await repo.insertReminders(trx, now, REMINDER_DAYS);
       const escalations = await repo.insertEscalations(trx, now);
-      return { reminders, escalations, periodsOpened };
+      const digests = this.digests ? await this.digests.storeDaily(trx, now) : 0;
+      return { reminders, escalations, digests, periodsOpened };
     });
   }
 

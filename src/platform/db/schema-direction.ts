@@ -277,6 +277,13 @@ export interface DirectionNoticeTable {
   at: Ts;
 }
 
+export interface DirectionDigestTable {
+  body_id: string;
+  for_date: DateCol;
+  content: Json;
+  created_at: Ts;
+}
+
 export interface DirectionTables {
   indicator: IndicatorTable;
   report_form: ReportFormTable;
@@ -299,4 +306,5 @@ export interface DirectionTables {
   campaign_meeting: CampaignMeetingTable;
   campaign_progress: CampaignProgressTable;
   direction_notice: DirectionNoticeTable;
+  direction_digest: DirectionDigestTable;
 }

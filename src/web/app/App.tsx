@@ -22,6 +22,7 @@ import { IssuePage } from '../modules/direction/IssuePage.js';
 import { DirectivePage } from '../modules/direction/DirectivePage.js';
 import { ReportPage } from '../modules/direction/ReportPage.js';
 import { DashboardPage } from '../modules/direction/DashboardPage.js';
+import { DigestPage } from '../modules/direction/DigestPage.js';
 import { Link } from 'react-router-dom';
 
 function NotFound() {
@@ -80,6 +81,7 @@ export function App() {
         <Route path="/meetings/:id" element={<MeetingPage />} />
         <Route path="/direction" element={<DirectionHome />} />
         <Route path="/direction/bodies/:bodyId" element={<InboxPage />} />
+        <Route path="/direction/bodies/:bodyId/digest" element={<DigestPage />} />
         <Route path="/direction/issue" element={<IssuePage />} />
         <Route path="/direction/directives/:id" element={<DirectivePage />} />
         <Route path="/direction/rounds/:roundId" element={<DashboardPage />} />

@@ -18,6 +18,8 @@ import { Pager } from '../../ui/Pager.js';
 import { BarLegend, CompletenessBar, PageError, StateBadge, useDay, useTitle } from './common.js';
 import { notYetReported, reportedShare } from './logic.js';
 import { DIRECTION, useRollup } from './queries.js';
+import { LiveNote } from './LiveNote.js';
+import { SeriesCard } from './SeriesChart.js';
 
 type Child = RollupNode['children'][number];
 
@@ -520,6 +522,7 @@ export function DashboardPage() {
       >
         {title}
       </PageTitle>
+      <LiveNote roundId={roundId} bodyId={bodyId} queryKey={['direction', 'rollup', roundId, bodyId]} />
       {b.addressed && (
         <p>
           <Link className="button button-secondary" to={`/direction/rounds/${roundId}/reports/${b.id}`}>
@@ -533,6 +536,7 @@ export function DashboardPage() {
         <RulesCard node={node} />
       </div>
       <FiguresCard node={node} />
+      <SeriesCard scheduleId={node.scheduleId} bodyId={b.id} />
       {node.can.approve && <ApprovalWorklist node={node} />}
       <ChildrenCard node={node} />
       <LevelActs node={node} />

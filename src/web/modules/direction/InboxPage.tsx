@@ -129,6 +129,9 @@ export function InboxPage() {
               </Link>
             </p>
           )}
+          <p>
+            <Link to={`/direction/bodies/${bodyId}/digest`}>{t('directionDigest.link')}</Link>
+          </p>
           <section className="card" aria-labelledby="inbox-h">
             <h2 id="inbox-h">
               {t('direction.inboxItems')}

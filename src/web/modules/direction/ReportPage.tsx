@@ -17,6 +17,7 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { PageError, StateBadge, useDay, useTitle } from './common.js';
 import { checkReport, entriesOf, inputModeOf, type CheckedReport, type Entries } from './logic.js';
 import { DIRECTION, useReport } from './queries.js';
+import { LiveNote } from './LiveNote.js';
 
 /** The report as the API answers it (the client's type: a rule's binary node is an array there, not a pair). */
 type Report = NonNullable<ReturnType<typeof useReport>['data']>;
@@ -491,6 +492,8 @@ export function ReportPage() {
   const day = useDay();
   const titleOf = useTitle();
   const q = useReport(roundId, bodyId);
+  // the page follows the report's node live: a decision on it or a correction elsewhere refetches the report
+  const live = <LiveNote roundId={roundId} bodyId={bodyId} queryKey={['direction', 'report', roundId, bodyId]} />;
   if (q.isPending) return <Loading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const r = q.data;
@@ -525,6 +528,7 @@ export function ReportPage() {
       >
         {title}
       </PageTitle>
+      {live}
       <dl className="facts">
         <div>
           <dt>{t('direction.period')}</dt>

@@ -47,14 +47,18 @@ function ConveneCampaign({ id, bodyId, meetBy }: { id: string; bodyId: string; m
   const timeZone = useTimeZone() ?? DEFAULT_TIME_ZONE;
   const schema = useMemo(() => conveneSchema(timeZone), [timeZone]);
   const form = useContractForm(schema, { startsAt: defaultStart(meetBy, timeZone), place: '', urgent: false });
+  // the meeting's page opens as soon as it is convened (before the campaign refetches and this form goes away)
   const act = useAct(
-    (input: z.output<typeof schema>) =>
-      ok(
+    async (input: z.output<typeof schema>) => {
+      const c = await ok(
         client.POST('/api/direction/campaigns/{id}/convene', {
           params: { path: { id } },
           body: { ...input, bodyId, lang: f.lang === 'ru' ? 'ru' : 'en' },
         }),
-      ),
+      );
+      if (c.meeting) navigate(`/meetings/${c.meeting.meetingId}`);
+      return c;
+    },
     [[...DIRECTION], ['meetings']],
   );
   return (
@@ -64,13 +68,7 @@ function ConveneCampaign({ id, bodyId, meetBy }: { id: string; bodyId: string; m
       submitLabel={t('direction.campaign.conveneSubmit')}
       state={act}
       testId="campaign-convene"
-      onValid={(input) =>
-        act.mutate(input, {
-          onSuccess: (c) => {
-            if (c.meeting) navigate(`/meetings/${c.meeting.meetingId}`);
-          },
-        })
-      }
+      onValid={(input) => act.mutate(input)}
     >
       <p className="small">{t('direction.campaign.conveneHelp')}</p>
       <FormField

@@ -310,6 +310,12 @@ function ChildrenCard({ node }: { node: RollupNode }) {
                         <span>
                           {fig(x?.total, i)}
                           {x?.discrepant && <span className="badge badge-warn">{t('direction.discrepant')}</span>}
+                          {x?.discrepant && (
+                            <span className="small direction-summary-beside">
+                              {' '}
+                              {t('direction.summary')}: {fig(x.summary, i)}
+                            </span>
+                          )}
                         </span>
                       </td>
                     );

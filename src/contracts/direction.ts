@@ -410,6 +410,8 @@ export const Report = z.object({
   /** For a campaign's report: the body's meeting and the campaign's item on its agenda (pre-filled in the form). */
   campaignMeeting: CampaignMeeting.nullable(),
   can: z.object({
+    /** the dashboard of the frozen parent: the reader may see that node (the breadcrumb is offered only then) */
+    viewParent: z.boolean(),
     edit: z.boolean(),
     submit: z.boolean(),
     return: z.boolean(),
@@ -510,11 +512,14 @@ export const RollupNode = z.object({
   figures: z.array(IndicatorFigure),
   rules: z.array(RuleOutcome),
   children: z.array(RollupChild),
+  /** the campaign the round belongs to, if any (its progress by level opens from the dashboard) */
+  campaignId: Uuid.nullable(),
   /**
+   * summary: file this committee's own summary (a relay, its form asks for one, an office in it, entry open).
    * accept, reopenLevel: this level, by an office in its parent. approve: the submitted reports of the children, by
    * an office in this body while the level is not accepted (each child's state says which are submitted).
    */
-  can: z.object({ accept: z.boolean(), reopenLevel: z.boolean(), approve: z.boolean() }),
+  can: z.object({ accept: z.boolean(), reopenLevel: z.boolean(), approve: z.boolean(), summary: z.boolean() }),
 });
 export type RollupNode = z.infer<typeof RollupNode>;
 

@@ -11,6 +11,7 @@ import { noticeJourneys } from './meeting-notice.js';
 import { phoneJourneys } from './phone.js';
 import { languageJourneys } from './language.js';
 import { passwordJourneys } from './passwords.js';
+import { directionJourneys } from './direction.js';
 
 let h: Harness;
 
@@ -286,5 +287,6 @@ noticeJourneys(() => h);
 phoneJourneys(() => h);
 languageJourneys(() => h);
 passwordJourneys(() => h);
+directionJourneys(() => h);
 // last: the review it opens gives every organisation of the district items to decide
 committeeJourneys(() => h);

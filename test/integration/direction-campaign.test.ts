@@ -8,7 +8,14 @@ import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { DB_KINDS } from '../support/db.js';
 import { createTestServer, type Loose, type TestClient, type TestServer } from '../support/http.js';
-import { buildDirectionCity, inDays, snapshot, values, type DirectionCity } from '../support/direction-fixture.js';
+import {
+  buildDirectionCity,
+  inDays,
+  issue,
+  snapshot,
+  values,
+  type DirectionCity,
+} from '../support/direction-fixture.js';
 import * as rounds from '../../src/modules/direction/round.repository.js';
 
 describe.each(DB_KINDS)('direction campaigns on %s', (kind) => {
@@ -331,5 +338,30 @@ describe.each(DB_KINDS)('direction campaigns on %s', (kind) => {
     const outliers = report.flags.filter((f: Loose) => f.kind === 'outlier');
     expect(outliers.map((f: Loose) => f.detail.code)).toEqual(['meetings_held']);
     expect(outliers[0].detail.value).toBe(40);
+  });
+
+  it('says what the reader may open: the level above only when seen; the campaign and the summary by the flags', async () => {
+    const p1 = c.p[0]!.id;
+    const url = `/api/direction/rounds/${camp.roundId}/reports/${p1}`;
+    // the organisation's secretary may not see its district's dashboard; the district's and the city's may
+    expect(ok(await c.sec.p1!.get(url)).can.viewParent).toBe(false);
+    expect((await c.sec.p1!.get(`/api/direction/rounds/${camp.roundId}/rollup?bodyId=${c.d1.id}`)).status).toBe(403);
+    expect(ok(await c.sec.d1!.get(url)).can.viewParent).toBe(true);
+    expect(ok(await c.sec.city!.get(url)).can.viewParent).toBe(true);
+    const d1Url = `/api/direction/rounds/${camp.roundId}/reports/${c.d1.id}`;
+    expect(ok(await c.sec.d1!.get(d1Url)).can.viewParent).toBe(false);
+    expect(ok(await c.sec.city!.get(d1Url)).can.viewParent).toBe(true);
+
+    // the campaign's round says its campaign; this form asks for no summary
+    const d1Node = ok(await c.sec.d1!.get(`/api/direction/rounds/${camp.roundId}/rollup?bodyId=${c.d1.id}`));
+    expect([d1Node.campaignId, d1Node.can.summary]).toEqual([camp.id, false]);
+    // a directive on a summary form: the district's office may file one, the city's may not file the district's
+    const d = await issue(c, { formId: c.summaryForm.id, targets: [] });
+    const rollup = (who: TestClient, bodyId: string) =>
+      who.get(`/api/direction/rounds/${d.roundId}/rollup?bodyId=${bodyId}`);
+    const byD1 = ok(await rollup(c.sec.d1!, c.d1.id));
+    expect([byD1.campaignId, byD1.can.summary]).toEqual([null, true]);
+    expect(ok(await rollup(c.sec.city!, c.d1.id)).can.summary).toBe(false);
+    expect(ok(await rollup(c.sec.city!, c.city.id)).can.summary).toBe(true);
   });
 });

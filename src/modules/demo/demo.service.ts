@@ -257,6 +257,18 @@ export class DemoService {
       })),
       rules: CAMPAIGN_RULES.map((r) => ({ ...r, expr: r.expr as RuleExpr })),
     });
+    // a campaign's form: the report gives the protocol of the meeting that took the item up (issued from the app)
+    await definitions.createForm(cityActor, {
+      name: 'Production conference report with the meeting’s protocol',
+      nameRu: 'Отчёт о производственном совещании с протоколом собрания',
+      requiresProtocol: true,
+      committeeSummary: true,
+      items: Object.values(campaignIds).map((id) => ({
+        indicatorId: id,
+        required: id === campaignIds.conferences_held,
+      })),
+      rules: CAMPAIGN_RULES.map((r) => ({ ...r, expr: r.expr as RuleExpr })),
+    });
     const membershipForm = await definitions.createForm(cityActor, {
       name: 'Monthly membership report',
       nameRu: 'Ежемесячный отчёт о составе организации',

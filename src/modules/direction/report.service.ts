@@ -20,7 +20,7 @@ import type {
 } from '../../contracts/direction.js';
 import { evaluate } from '../../contracts/direction-expr.js';
 import { DirectionErrors } from './direction.errors.js';
-import { assertCanSeeNode, assertOfficeIn, holdsOfficeIn } from './direction.policy.js';
+import { assertCanSeeNode, assertOfficeIn, canSeeNode, holdsOfficeIn } from './direction.policy.js';
 import type { DirectionDefinitionsService } from './definitions.service.js';
 import { chainOf } from './directive.service.js';
 import { progressDeltas, rollupDeltas, type ProgressState } from './rules/deltas.js';
@@ -516,9 +516,8 @@ export class ReportService {
     const acts = await rounds.actsOf(this.db, roundId, bodyId);
     const flags = node.current_version_id ? await rounds.flagsOf(this.db, node.current_version_id) : [];
     const title = await rounds.titleOf(this.db, round);
-    const parentAccepted = node.parent_id
-      ? !!(await rounds.findNode(this.db, roundId, node.parent_id))?.accepted_at
-      : false;
+    const parentNode = node.parent_id ? await rounds.findNode(this.db, roundId, node.parent_id) : null;
+    const parentAccepted = !!parentNode?.accepted_at;
     const campaign = round.directive_id ? await campaigns.campaignOfRound(this.db, roundId) : null;
     const campaignMeeting = campaign ? await campaigns.liveMeeting(this.db, campaign.id, bodyId) : null;
     const now = new Date();
@@ -568,6 +567,13 @@ export class ReportService {
         detail: parseJson<Record<string, unknown>>(f.detail),
       })),
       can: {
+        viewParent:
+          !!parentNode &&
+          canSeeNode(actor, {
+            bodyId: parentNode.body_id,
+            frozenPath: parentNode.path,
+            currentPath: parentNode.current_path,
+          }),
         edit: mine && open && reportCan(node.state, 'save'),
         submit: mine && open && reportCan(node.state, 'submit'),
         return: parent && reportCan(node.state, 'return'),

@@ -17,6 +17,7 @@ import { targetMet } from './rules/targets.js';
 import * as rounds from './round.repository.js';
 import * as directives from './directive.repository.js';
 import * as defs from './definitions.repository.js';
+import * as campaigns from './campaign.repository.js';
 
 export function completeness(p: rounds.ProgressSum | undefined): Completeness {
   const reported = p?.reported ?? 0;
@@ -100,6 +101,9 @@ export class RollupService {
       : new Map<string, Map<string, number>>();
     const rules = round.directive_id ? await directives.targetRules(this.db, round.directive_id) : [];
     const sense = new Map(rules.map((r) => [r.indicator_id, r.sense]));
+    const campaign = round.directive_id ? await campaigns.campaignOfRound(this.db, roundId) : null;
+    const now = new Date();
+    const open = !(now > round.expires_at && !(node.open_until && now <= node.open_until));
 
     const figuresOf = (id: string): IndicatorFigure[] =>
       (form?.items ?? []).map((i) =>
@@ -151,7 +155,10 @@ export class RollupService {
         completeness: completeness(progress.find((p) => p.body_id === c.body_id)),
         figures: figuresOf(c.body_id),
       })),
+      campaignId: campaign?.id ?? null,
       can: {
+        // a committee's own summary: saveSummary's checks (a relay, the form asks for one, an office in it, open)
+        summary: node.relay && !!form?.committeeSummary && holdsOfficeIn(actor, bodyId) && open,
         accept: node.relay && node.accepted_at === null && holdsOfficeIn(actor, node.parent_id) && !parent?.accepted_at,
         reopenLevel: node.accepted_at !== null && holdsOfficeIn(actor, node.parent_id) && !parent?.accepted_at,
         // approve (or return) a child's report: an office in its frozen parent, the level not accepted (decide's checks)

@@ -23,6 +23,7 @@ import { DirectivePage } from '../modules/direction/DirectivePage.js';
 import { ReportPage } from '../modules/direction/ReportPage.js';
 import { DashboardPage } from '../modules/direction/DashboardPage.js';
 import { DigestPage } from '../modules/direction/DigestPage.js';
+import { CampaignPage } from '../modules/direction/CampaignPage.js';
 import { Link } from 'react-router-dom';
 
 function NotFound() {
@@ -85,6 +86,7 @@ export function App() {
         <Route path="/direction/issue" element={<IssuePage />} />
         <Route path="/direction/directives/:id" element={<DirectivePage />} />
         <Route path="/direction/rounds/:roundId" element={<DashboardPage />} />
+        <Route path="/direction/campaigns/:id" element={<CampaignPage />} />
         <Route path="/direction/rounds/:roundId/reports/:bodyId" element={<ReportPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

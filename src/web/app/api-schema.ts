@@ -34567,6 +34567,7 @@ export interface paths {
                                 protocolAt: string | null;
                             } | null;
                             can: {
+                                viewParent: boolean;
                                 edit: boolean;
                                 submit: boolean;
                                 return: boolean;
@@ -34940,6 +34941,7 @@ export interface paths {
                                 protocolAt: string | null;
                             } | null;
                             can: {
+                                viewParent: boolean;
                                 edit: boolean;
                                 submit: boolean;
                                 return: boolean;
@@ -35329,6 +35331,7 @@ export interface paths {
                                 protocolAt: string | null;
                             } | null;
                             can: {
+                                viewParent: boolean;
                                 edit: boolean;
                                 submit: boolean;
                                 return: boolean;
@@ -35698,6 +35701,7 @@ export interface paths {
                                 protocolAt: string | null;
                             } | null;
                             can: {
+                                viewParent: boolean;
                                 edit: boolean;
                                 submit: boolean;
                                 return: boolean;
@@ -36066,6 +36070,7 @@ export interface paths {
                                 protocolAt: string | null;
                             } | null;
                             can: {
+                                viewParent: boolean;
                                 edit: boolean;
                                 submit: boolean;
                                 return: boolean;
@@ -36435,6 +36440,7 @@ export interface paths {
                                 protocolAt: string | null;
                             } | null;
                             can: {
+                                viewParent: boolean;
                                 edit: boolean;
                                 submit: boolean;
                                 return: boolean;
@@ -36804,6 +36810,7 @@ export interface paths {
                                 protocolAt: string | null;
                             } | null;
                             can: {
+                                viewParent: boolean;
                                 edit: boolean;
                                 submit: boolean;
                                 return: boolean;
@@ -38519,10 +38526,13 @@ export interface paths {
                                     discrepant: boolean;
                                 }[];
                             }[];
+                            /** Format: uuid */
+                            campaignId: string | null;
                             can: {
                                 accept: boolean;
                                 reopenLevel: boolean;
                                 approve: boolean;
+                                summary: boolean;
                             };
                         };
                     };

@@ -16,7 +16,8 @@ import { ActionForm, Disclosure, FormError, TextArea, useAct } from '../../ui/fo
 import { PageTitle } from '../../ui/PageTitle.js';
 import { Pager } from '../../ui/Pager.js';
 import { BarLegend, CompletenessBar, PageError, StateBadge, useDay, useTitle } from './common.js';
-import { notYetReported, reportedShare } from './logic.js';
+import { parseValue } from '../../../contracts/direction-value.js';
+import { inputModeOf, notYetReported, reportedShare } from './logic.js';
 import { DIRECTION, useRollup } from './queries.js';
 import { LiveNote } from './LiveNote.js';
 import { SeriesCard } from './SeriesChart.js';
@@ -311,6 +312,12 @@ function ChildrenCard({ node }: { node: RollupNode }) {
                         <span>
                           {fig(x?.total, i)}
                           {x?.discrepant && <span className="badge badge-warn">{t('direction.discrepant')}</span>}
+                          {x?.discrepant && (
+                            <span className="small direction-summary-beside">
+                              {' '}
+                              {t('direction.summary')}: {fig(x.summary, i)}
+                            </span>
+                          )}
                         </span>
                       </td>
                     );
@@ -418,6 +425,85 @@ function ApprovalWorklist({ node }: { node: RollupNode }) {
           </ul>
         </div>
       )}
+    </section>
+  );
+}
+
+/**
+ * A committee's own summary of its subtree (forms with committeeSummary): one field per numeric indicator, parsed
+ * as the server parses it; filed, it is compared with the raw reports below and shown beside them (never counted).
+ */
+function SummaryForm({ node }: { node: RollupNode }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const fields = node.indicators.filter((i) => i.valueType !== 'text' && i.aggregation !== 'none');
+  const [entries, setEntries] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      fields.map((i) => {
+        const x = node.figures.find((y) => y.indicatorId === i.id)?.summary;
+        return [i.code, x === null || x === undefined ? '' : String(x)];
+      }),
+    ),
+  );
+  const [tried, setTried] = useState(false);
+  const parsed = fields.map((i) => ({ i, p: parseValue(i, entries[i.code] ?? '') }));
+  const act = useAct(
+    (values: Record<string, number | null>) =>
+      ok(
+        client.POST('/api/direction/rounds/{id}/reports/{bodyId}/submit', {
+          params: { path: { id: node.roundId, bodyId: node.body.id } },
+          body: { version: 0, scope: 'summary', values },
+        }),
+      ),
+    [[...DIRECTION]],
+  );
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-h`} data-testid="summary-form">
+      <h2 id={`${id}-h`}>{t('direction.summaryTitle')}</h2>
+      <p className="small">{t('direction.summaryHelp')}</p>
+      <ActionForm
+        submitLabel={t('direction.summarySubmit')}
+        state={act}
+        done={t('direction.summaryDone')}
+        onSubmit={() => {
+          setTried(true);
+          const bad = parsed.filter((x) => !x.p.ok).length;
+          if (bad > 0) return t('forms.checkFields', { count: bad });
+          act.mutate(
+            Object.fromEntries(
+              parsed.map(({ i, p }) => [i.code, p.ok && typeof p.value === 'number' ? p.value : null]),
+            ),
+          );
+        }}
+      >
+        <div className="direction-values">
+          {parsed.map(({ i, p }) => {
+            const msg = tried && !p.ok ? t(`direction.problem.${p.reason}`) : null;
+            return (
+              <div key={i.id} className="field direction-value" data-code={i.code}>
+                <label htmlFor={`${id}-${i.code}`}>{f.name(i)}</label>
+                <input
+                  id={`${id}-${i.code}`}
+                  name={i.code}
+                  type="text"
+                  inputMode={inputModeOf(i.valueType)}
+                  autoComplete="off"
+                  value={entries[i.code] ?? ''}
+                  aria-invalid={msg ? true : undefined}
+                  aria-describedby={msg ? `${id}-${i.code}-msg` : undefined}
+                  onChange={(e) => setEntries((x) => ({ ...x, [i.code]: e.target.value }))}
+                />
+                {msg && (
+                  <span id={`${id}-${i.code}-msg`} className="field-error small">
+                    {msg}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </ActionForm>
     </section>
   );
 }
@@ -531,6 +617,13 @@ export function DashboardPage() {
           <StateBadge state={b.state} />
         </p>
       )}
+      {node.campaignId && (
+        <p>
+          <Link className="button button-secondary" to={`/direction/campaigns/${node.campaignId}?bodyId=${b.id}`}>
+            {t('direction.campaign.openProgress')}
+          </Link>
+        </p>
+      )}
       <div className="grid">
         <CompletenessCard node={node} />
         <RulesCard node={node} />
@@ -539,6 +632,7 @@ export function DashboardPage() {
       <SeriesCard scheduleId={node.scheduleId} bodyId={b.id} />
       {node.can.approve && <ApprovalWorklist node={node} />}
       <ChildrenCard node={node} />
+      {node.can.summary && <SummaryForm node={node} />}
       <LevelActs node={node} />
     </article>
   );

@@ -14,7 +14,7 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { useBody } from '../organisation/queries.js';
 import { PageError, StateBadge, useDay, useTitle } from './common.js';
 import { isOverdue } from './logic.js';
-import { DIRECTION, useInbox } from './queries.js';
+import { DIRECTION, useInbox, useNotices } from './queries.js';
 
 function Acknowledge({ item, bodyId }: { item: InboxItem; bodyId: string }) {
   const { t } = useTranslation();
@@ -82,6 +82,11 @@ function Item({ item, bodyId }: { item: InboxItem; bodyId: string }) {
             {t('direction.openReport')}
           </Link>
         )}
+        {item.campaignId && (
+          <Link className="button button-secondary" to={`/direction/campaigns/${item.campaignId}${q}`}>
+            {item.addressed ? t('direction.campaign.openMeetingOrConvene') : t('direction.campaign.openProgress')}
+          </Link>
+        )}
         {item.relay && (
           <Link className="button button-secondary" to={`/direction/rounds/${item.roundId}${q}`}>
             {t('direction.openDashboard')}
@@ -89,6 +94,47 @@ function Item({ item, bodyId }: { item: InboxItem; bodyId: string }) {
         )}
       </div>
     </li>
+  );
+}
+
+/** Reminders before a due date and escalations of children overdue (the ticker's notices), newest first. */
+function Notices({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const day = useDay();
+  const title = useTitle();
+  const q = useNotices(bodyId);
+  const items = q.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="notices-h" data-testid="direction-notices">
+      <h2 id="notices-h">
+        {t('direction.noticesTitle')}
+        <span className="badge count-badge">
+          <span aria-hidden="true">{items.length}</span>
+          <span className="visually-hidden">{t('worklists.count', { count: items.length })}</span>
+        </span>
+      </h2>
+      <ul className="plain-list">
+        {items.map((n) => (
+          <li key={`${n.roundId}-${n.bodyId}-${n.kind}`} className="case direction-notice">
+            <span className={n.kind === 'reminder' ? 'badge' : 'badge badge-warn'}>
+              {t(`direction.notice.${n.kind}`)}
+            </span>{' '}
+            {n.kind === 'reminder' ? (
+              <Link to={`/direction/rounds/${n.roundId}/reports/${n.bodyId}`}>{title(n)}</Link>
+            ) : (
+              <Link to={`/direction/rounds/${n.roundId}?bodyId=${bodyId}`}>{title(n)}</Link>
+            )}
+            <p className="small">
+              {n.kind !== 'reminder' && <>{f.name({ name: n.bodyName, nameRu: n.bodyNameRu })} · </>}
+              {t('direction.dueOn', { date: day(n.dueAt) })} ·{' '}
+              <span className="muted">{t('direction.noticeAt', { date: f.dateTime(n.at) })}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -132,6 +178,7 @@ export function InboxPage() {
           <p>
             <Link to={`/direction/bodies/${bodyId}/digest`}>{t('directionDigest.link')}</Link>
           </p>
+          <Notices bodyId={bodyId} />
           <section className="card" aria-labelledby="inbox-h">
             <h2 id="inbox-h">
               {t('direction.inboxItems')}

@@ -6,12 +6,16 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useFieldArray, useWatch, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import { IssueDirectiveInput } from '../../../contracts/direction.js';
+import { z } from 'zod';
+import { IssueCampaignInput, IssueDirectiveInput } from '../../../contracts/direction.js';
+import { MeetingKind } from '../../../contracts/assembly-rules.js';
 import { client, ok, type BodyOf } from '../../app/api.js';
 import { useFormat } from '../../app/format.js';
+import { useMeetingLabels } from '../assembly/common.js';
 import { Loading } from '../../ui/feedback.js';
 import {
   ContractForm,
+  FormCheckbox,
   FormField,
   FormSelect,
   FormTextArea,
@@ -108,11 +112,52 @@ export function DecisionSourceFields<In extends SourceShape>({ form }: { form: U
   );
 }
 
+/**
+ * The issue form's input: a directive, and with `withCampaign` a campaign (IssueCampaignInput): the meeting every
+ * addressed body holds by a date with the item first; its report form must ask for the meeting's protocol.
+ */
+const IssueFormInput = IssueDirectiveInput.safeExtend({
+  withCampaign: z.boolean().default(false),
+  campaign: IssueCampaignInput.shape.campaign.optional(),
+}).superRefine((v, ctx) => {
+  if (v.withCampaign && !v.campaign)
+    ctx.addIssue({ code: 'custom', path: ['campaign', 'meetBy'], message: 'required' });
+});
+
+function CampaignFields({ form }: { form: UseFormReturn<z.input<typeof IssueFormInput>, unknown, unknown> }) {
+  const { t } = useTranslation();
+  const L = useMeetingLabels();
+  return (
+    <fieldset className="direction-campaign" data-testid="campaign-fields">
+      <legend>{t('direction.campaign.fields')}</legend>
+      <p className="small">{t('direction.campaign.fieldsHelp')}</p>
+      <FormField
+        form={form}
+        name="campaign.meetBy"
+        label={t('direction.campaign.meetBy')}
+        type="date"
+        min={today()}
+        unregister
+      />
+      <FormSelect
+        form={form}
+        name="campaign.meetingKind"
+        label={t('direction.campaign.meetingKind')}
+        options={MeetingKind.options.map((k) => ({ value: k, label: L.kind(k) }))}
+      />
+      <div className="direction-two">
+        <FormField form={form} name="campaign.itemTitle" label={t('direction.campaign.itemEn')} unregister />
+        <FormField form={form} name="campaign.itemTitleRu" label={t('direction.campaign.itemRu')} unregister />
+      </div>
+    </fieldset>
+  );
+}
+
 function IssueForm({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
-  const form = useContractForm(IssueDirectiveInput, {
+  const form = useContractForm(IssueFormInput, {
     issuerBodyId: bodyId,
     title: '',
     titleRu: '',
@@ -124,7 +169,9 @@ function IssueForm({ bodyId }: { bodyId: string }) {
     splitMode: 'at_least',
     targets: [],
     source: { kind: 'decision', takenOn: today(), votes: { against: 0, abstained: 0 } },
+    withCampaign: false,
   });
+  const withCampaign = useWatch({ control: form.control, name: 'withCampaign' });
   const addressing = useWatch({ control: form.control, name: 'addressing.kind' });
   const formId = useWatch({ control: form.control, name: 'formId' });
   const forms = useForms();
@@ -144,18 +191,32 @@ function IssueForm({ bodyId }: { bodyId: string }) {
     (b: BodyOf<'/api/direction/directives'>) => ok(client.POST('/api/direction/directives', { body: b })),
     [[...DIRECTION]],
   );
+  const issueCampaign = useAct(
+    (b: BodyOf<'/api/direction/campaigns'>) => ok(client.POST('/api/direction/campaigns', { body: b })),
+    [[...DIRECTION]],
+  );
+  const state = withCampaign ? issueCampaign : act;
   const numeric = (chosenForm.data?.items ?? []).filter((i) => i.valueType !== 'text');
+  // a campaign's report gives the meeting's protocol: only forms that ask for it are offered
+  const offered = (forms.data?.items ?? []).filter((x) => !withCampaign || x.requiresProtocol);
   return (
     <ContractForm
       form={form}
       submitLabel={t('direction.issueSubmit')}
-      state={act}
+      state={state}
       testId="issue-form"
-      onValid={(input) =>
+      onValid={({ withCampaign: bundle, campaign, ...input }) => {
+        if (bundle && campaign) {
+          issueCampaign.mutate(
+            { ...input, campaign },
+            { onSuccess: (c) => navigate(`/direction/directives/${c.directiveId}?bodyId=${bodyId}`) },
+          );
+          return;
+        }
         act.mutate(input, {
           onSuccess: (d) => navigate(`/direction/directives/${d.id}?bodyId=${bodyId}`),
-        })
-      }
+        });
+      }}
     >
       <div className="direction-two">
         <FormField form={form} name="title" label={t('direction.titleEn')} required />
@@ -230,8 +291,11 @@ function IssueForm({ bodyId }: { bodyId: string }) {
           min={0}
         />
       </div>
+      <FormCheckbox form={form} name="withCampaign" label={t('direction.campaign.withCampaign')} />
+      {withCampaign && <CampaignFields form={form} />}
       <fieldset>
         <legend>{t('direction.reportAndTargets')}</legend>
+        {withCampaign && <p className="small">{t('direction.campaign.formNeedsProtocol')}</p>}
         {forms.isPending ? (
           <Loading />
         ) : (
@@ -242,7 +306,7 @@ function IssueForm({ bodyId }: { bodyId: string }) {
             optional
             options={[
               { value: '', label: t('direction.noReport') },
-              ...(forms.data?.items ?? []).map((x) => ({ value: x.id, label: f.name(x) })),
+              ...offered.map((x) => ({ value: x.id, label: f.name(x) })),
             ]}
           />
         )}

@@ -18,6 +18,7 @@ import { PageError, StateBadge, useDay, useTitle } from './common.js';
 import { checkReport, entriesOf, inputModeOf, type CheckedReport, type Entries } from './logic.js';
 import { DIRECTION, useReport } from './queries.js';
 import { LiveNote } from './LiveNote.js';
+import { MeetingFacts } from './CampaignPage.js';
 
 /** The report as the API answers it (the client's type: a rule's binary node is an array there, not a pair). */
 type Report = NonNullable<ReturnType<typeof useReport>['data']>;
@@ -177,7 +178,20 @@ function Editor({ report, onReload }: { report: Report; onReload: () => void }) 
       : tried && checked.missing.includes(i.code)
         ? t('forms.fieldRequired')
         : null;
-  const body = () => ({ version: report.version, values: checked.values, text: text.trim() === '' ? null : text });
+  // a campaign's report links the body's meeting and the campaign's item on its agenda (pre-filled from the server)
+  const link = report.campaignMeeting
+    ? { meetingId: report.campaignMeeting.meetingId, agendaItemId: report.campaignMeeting.agendaItemId }
+    : { meetingId: report.current?.meetingId ?? null, agendaItemId: report.current?.agendaItemId ?? null };
+  const body = () => ({
+    version: report.version,
+    values: checked.values,
+    text: text.trim() === '' ? null : text,
+    ...link,
+  });
+  const protocolReason =
+    isApiError(error) && error.code === 'report_protocol_required'
+      ? (error.details as { reason?: string } | undefined)?.reason
+      : undefined;
   const problemsCount = Object.keys(checked.problems).length;
   const focusFirst = () => {
     const first = form.items.find((i) => messageOf(i) !== null || checked.problems[i.code]);
@@ -234,7 +248,14 @@ function Editor({ report, onReload }: { report: Report; onReload: () => void }) 
         <label htmlFor="report-text">{t('direction.reportText')}</label>
         <textarea id="report-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      {form.requiresProtocol && <p className="notice notice-warn small">{t('direction.protocolNeeded')}</p>}
+      {form.requiresProtocol && <ProtocolLink report={report} />}
+      {protocolReason && (
+        <p className="notice notice-error" data-testid="protocol-refused">
+          {t(`direction.campaign.missing.${protocolReason as 'missing'}`, {
+            defaultValue: t('direction.protocolNeeded'),
+          })}
+        </p>
+      )}
       <RulesPanel checked={checked} />
       {checked.warnings.length > 0 && (
         <p className="notice notice-warn small" role="status">
@@ -278,6 +299,31 @@ function Editor({ report, onReload }: { report: Report; onReload: () => void }) 
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * A report on a form that requires the protocol: the body's campaign meeting it will give (pre-filled), and what is
+ * still missing before the server takes it — the meeting closed, its protocol approved.
+ */
+function ProtocolLink({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const m = report.campaignMeeting;
+  const missing = !m ? ['noMeeting'] : [!m.heldAt ? 'notClosed' : null, !m.protocolAt ? 'notApproved' : null];
+  const said = missing.filter((x): x is string => x !== null);
+  return (
+    <section className="direction-protocol" aria-labelledby="protocol-h" data-testid="report-protocol">
+      <h3 id="protocol-h">{t('direction.campaign.reportMeeting')}</h3>
+      <p className="small">{t('direction.protocolNeeded')}</p>
+      {m && <MeetingFacts m={m} />}
+      {said.length > 0 && (
+        <ul className="notice notice-warn small" data-testid="protocol-missing">
+          {said.map((k) => (
+            <li key={k}>{t(`direction.campaign.still.${k as 'noMeeting'}`)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -507,7 +553,7 @@ export function ReportPage() {
           <li>
             <Link to={`/direction/bodies/${bodyId}`}>{t('direction.inboxOf', { name: bodyName })}</Link>
           </li>
-          {r.parentId && (
+          {r.parentId && r.can.viewParent && (
             <li>
               <Link to={`/direction/rounds/${roundId}?bodyId=${r.parentId}`}>{t('direction.dashboardAbove')}</Link>
             </li>

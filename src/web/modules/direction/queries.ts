@@ -88,3 +88,42 @@ export function useReportForm(id: string | null | undefined) {
     retry: false,
   });
 }
+
+export function useCampaign(id: string, bodyId: string) {
+  return useQuery({
+    queryKey: ['direction', 'campaign', id, bodyId],
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/direction/campaigns/{id}', {
+          params: { path: { id }, query: bodyId ? { bodyId } : {} },
+          signal,
+        }),
+      ),
+    enabled: !!id,
+    retry: false,
+  });
+}
+
+export function useCampaignProgress(id: string, bodyId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['direction', 'campaign-progress', id, bodyId],
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/direction/campaigns/{id}/progress', {
+          params: { path: { id }, query: { bodyId } },
+          signal,
+        }),
+      ),
+    enabled: enabled && !!id && !!bodyId,
+    retry: false,
+  });
+}
+
+export function useNotices(bodyId: string) {
+  return useQuery({
+    queryKey: ['direction', 'notices', bodyId],
+    queryFn: ({ signal }) => ok(client.GET('/api/direction/notices', { params: { query: { bodyId } }, signal })),
+    enabled: !!bodyId,
+    retry: false,
+  });
+}

@@ -1,8 +1,8 @@
 // PDFs of a meeting's protocol and transcript (pdfkit, A4, page numbers). Cyrillic needs the Unicode font from
 // src/platform/pdf/fonts.ts (DejaVu Sans, shipped with the app); without one the text is printed in Latin only. A sealed document ends with its
 // sealed record: number, time, hash and predecessor's hash — enough to check a paper copy against the chain.
-import PDFDocument from 'pdfkit';
-import { latinOnly, unicodeFonts, type PdfFonts } from '../../platform/pdf/fonts.js';
+import { unicodeFonts, type PdfFonts } from '../../platform/pdf/fonts.js';
+import { openA4, type PdfDoc } from '../../platform/pdf/document.js';
 
 export interface SealInfo {
   seq: number;
@@ -60,38 +60,7 @@ const WORDS = {
   },
 } as const;
 
-interface Doc {
-  doc: PDFKit.PDFDocument;
-  t: (s: string) => string;
-  regular: string;
-  bold: string;
-  done: Promise<Buffer>;
-}
-
-function open(title: string, fonts: PdfFonts | null): Doc {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 64, left: 62, right: 56 },
-    bufferPages: true,
-    info: { Title: fonts ? title : latinOnly(title) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (fonts) {
-    doc.registerFont('regular', fonts.regular);
-    doc.registerFont('bold', fonts.bold);
-  }
-  const regular = fonts ? 'regular' : 'Helvetica';
-  const bold = fonts ? 'bold' : 'Helvetica-Bold';
-  doc.font(regular).fontSize(11);
-  return { doc, t: fonts ? (s) => s : latinOnly, regular, bold, done };
-}
-
-function sealBlock(d: Doc, seal: SealInfo, w: (typeof WORDS)['en' | 'ru']): void {
+function sealBlock(d: PdfDoc, seal: SealInfo, w: (typeof WORDS)['en' | 'ru']): void {
   const { doc, t } = d;
   doc.moveDown(1.5);
   const x = doc.page.margins.left;
@@ -112,7 +81,7 @@ function sealBlock(d: Doc, seal: SealInfo, w: (typeof WORDS)['en' | 'ru']): void
   doc.text(t(w.check));
 }
 
-function finish(d: Doc, w: (typeof WORDS)['en' | 'ru']): Promise<Buffer> {
+function finish(d: PdfDoc, w: (typeof WORDS)['en' | 'ru']): Promise<Buffer> {
   const { doc, t } = d;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -142,7 +111,7 @@ function isHeading(line: string): boolean {
 
 export function renderProtocolPdf(data: ProtocolPdfData, fonts: PdfFonts | null = unicodeFonts()): Promise<Buffer> {
   const w = WORDS[data.lang];
-  const d = open(data.title, fonts);
+  const d = openA4(data.title, fonts);
   const { doc, t } = d;
   if (data.status !== 'sealed')
     doc
@@ -176,7 +145,7 @@ export function renderProtocolPdf(data: ProtocolPdfData, fonts: PdfFonts | null 
 
 export function renderTranscriptPdf(data: TranscriptPdfData, fonts: PdfFonts | null = unicodeFonts()): Promise<Buffer> {
   const w = WORDS[data.lang];
-  const d = open(`${w.transcript}: ${data.title}`, fonts);
+  const d = openA4(`${w.transcript}: ${data.title}`, fonts);
   const { doc, t } = d;
   doc.font(d.bold).fontSize(15).text(t(w.transcript), { align: 'center' });
   doc.font(d.regular).fontSize(12).text(t(data.body), { align: 'center' });

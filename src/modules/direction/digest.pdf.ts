@@ -1,7 +1,7 @@
 // A committee's digest as a PDF (pdfkit, A4): rounds due, children overdue, discrepancies and returned reports, in
 // English or Russian. Cyrillic needs the Unicode font from src/platform/pdf/fonts.ts (DejaVu Sans, shipped with the
 // app); without one the text is printed in Latin only.
-import PDFDocument from 'pdfkit';
+import { openA4 } from '../../platform/pdf/document.js';
 import { latinOnly, unicodeFonts, type PdfFonts } from '../../platform/pdf/fonts.js';
 import type { Digest } from '../../contracts/direction-insight.js';
 
@@ -65,24 +65,7 @@ export function renderDigestPdf(
   const t = fonts ? (s: string) => s : latinOnly;
   const name = (en: string, ru: string | null) => (lang === 'ru' && ru ? ru : en);
   const bodyName = name(d.bodyName, d.bodyNameRu);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 64, left: 62, right: 56 },
-    bufferPages: true,
-    info: { Title: t(`${w.title}: ${bodyName}`) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (fonts) {
-    doc.registerFont('regular', fonts.regular);
-    doc.registerFont('bold', fonts.bold);
-  }
-  const regular = fonts ? 'regular' : 'Helvetica';
-  const bold = fonts ? 'bold' : 'Helvetica-Bold';
+  const { doc, regular, bold, done } = openA4(`${w.title}: ${bodyName}`, fonts);
   const day = (iso: string) => iso.slice(0, 10);
   const heading = (s: string) => doc.moveDown(0.8).font(bold).fontSize(13).text(t(s)).moveDown(0.3);
   const line = (s: string, indent = 0) => doc.font(regular).fontSize(10.5).text(t(s), { indent });

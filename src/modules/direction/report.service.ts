@@ -205,12 +205,7 @@ export class ReportService {
         .map((i) => i.id);
       if (extremes.length > 0) {
         // bottom up: each ancestor's stripe from its children's rows, already corrected below it
-        let below = c.node.stripe;
-        for (const link of chain) {
-          await rounds.refreshExtremes(trx, c.round.id, link.bodyId, link.stripe, extremes);
-          below = link.stripe;
-        }
-        void below;
+        for (const link of chain) await rounds.refreshExtremes(trx, c.round.id, link.bodyId, link.stripe, extremes);
       }
     }
     if (c.node.addressed)

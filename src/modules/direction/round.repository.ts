@@ -9,6 +9,7 @@ import type {
   RoundBodyTable,
 } from '../../platform/db/schema-direction.js';
 import type { Addressing } from '../../contracts/direction.js';
+import type { ProgressRowDelta as ProgressDelta, RollupRowDelta as RollupDelta } from './rules/deltas.js';
 import { SUB_BODY_KINDS, TRIANGLE_KINDS } from '../../contracts/statute.js';
 
 /** A directive to a whole subtree goes to its party bodies: not to a committee's organs, nor to an enterprise's
@@ -260,16 +261,6 @@ export async function actsOf(
   return r.rows;
 }
 
-export interface RollupDelta {
-  body_id: string;
-  indicator_id: string;
-  stripe: number;
-  n: number;
-  sum: number;
-  min: number | null;
-  max: number | null;
-}
-
 /**
  * Adds deltas to the stored roll-ups in one statement, rows taken in key order (no deadlock between
  * submissions). Stripe -1 (a node's own report) is set from the delta's min/max; other stripes widen theirs.
@@ -311,18 +302,6 @@ export async function refreshExtremes(
     update rollup r set min = null, max = null
     where r.round_id = ${roundId} and r.body_id = ${bodyId} and r.stripe = ${stripe} and r.n = 0
       and r.indicator_id = any(${indicatorIds}::uuid[])`.execute(ex);
-}
-
-export interface ProgressDelta {
-  body_id: string;
-  stripe: number;
-  submitted: number;
-  reported: number;
-  on_time: number;
-  returned: number;
-  approved: number;
-  excused: number;
-  acknowledged: number;
 }
 
 export async function applyProgress(ex: Executor, roundId: string, rows: ProgressDelta[]): Promise<void> {

@@ -557,9 +557,21 @@ describe.each(DB_KINDS)('direction on %s', (kind) => {
     expect(node.body.completeness).toMatchObject({ reported: 1, onTime: 0, late: 1 });
     // the dissolved organisation (Works no. 2) is not bound by a period opened after its dissolution
     expect(node.body.completeness.expected).toBe(4);
+    // a schedule that starts today, in the middle of its first month: that month is its first period
+    const fromToday = await c.sec.d2!.post('/api/direction/schedules', {
+      issuerBodyId: c.d2.id,
+      formId: c.form.id,
+      frequency: 'monthly',
+      bodyKinds: ['primary_organisation'],
+      dueDays: 5,
+      expiryDays: 30,
+      startsOn: new Date().toISOString().slice(0, 10),
+      endsOn: null,
+    });
+    expect(fromToday.status).toBe(201);
     // the ticker opens the current period of every running schedule when it begins, once
     const first = await srv.services.directionTicker.tick(new Date());
-    expect(first!.periodsOpened).toBeGreaterThanOrEqual(1);
+    expect(first!.periodsOpened).toBe(2);
     expect((await srv.services.directionTicker.tick(new Date()))!.periodsOpened).toBe(0);
     const current = (await c.sec.p4!.get(`/api/direction/inbox?bodyId=${c.p[3].id}`)).body.items.filter(
       (x: Loose) => x.scheduleId === sched.body.id,

@@ -435,46 +435,44 @@ export class DirectiveService {
     scheduleId: string,
     date: string,
   ): Promise<{ roundId: string; created: boolean } | null> {
-    {
-      const sched = await defs.findSchedule(trx, scheduleId);
-      if (!sched || (actor && sched.organisation_id !== actor.organisationId))
-        throw DirectionErrors.schedule_not_found();
-      if (actor) assertOfficeIn(actor, sched.issuer_body_id);
-      const { timeZone } = await this.statute.rules(sched.organisation_id, undefined, trx);
-      const p = periodOf(sched.frequency, date, timeZone, sched.due_days, sched.expiry_days);
-      if (p.start < sched.starts_on || (sched.ends_on && p.start > sched.ends_on))
-        throw DirectionErrors.schedule_not_found();
-      const existing = await rounds.roundOfSchedule(trx, scheduleId, p.start);
-      if (existing) return { roundId: existing.id, created: false };
-      const issuer = await rounds.findBody(trx, sched.issuer_body_id);
-      if (!issuer || issuer.status !== 'active') throw DirectionErrors.body_not_active();
-      await this.definitions.useForm(trx, sched.organisation_id, sched.form_id);
-      const roundId = uuidv7();
-      await rounds.insertRound(trx, {
-        id: roundId,
-        organisation_id: sched.organisation_id,
-        issuer_body_id: issuer.id,
-        directive_id: null,
-        schedule_id: scheduleId,
-        form_id: sched.form_id,
-        period_start: p.start,
-        period_end: p.end,
-        due_at: p.dueAt,
-        expires_at: p.expiresAt,
-      });
-      const n = await rounds.freeze(
-        trx,
-        { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt: p.dueAt },
-        { kind: 'kinds', kinds: sched.body_kinds as never },
-      );
-      if (n === 0) {
-        // nobody of the schedule's kinds below the issuer now: no round (the ticker tries again next period)
-        await rounds.deleteEmptyRound(trx, roundId);
-        return null;
-      }
-      await rounds.writeOutbox(trx, { organisationId: sched.organisation_id, roundId, bodies: [issuer.id] });
-      return { roundId, created: true };
+    const sched = await defs.findSchedule(trx, scheduleId);
+    if (!sched || (actor && sched.organisation_id !== actor.organisationId)) throw DirectionErrors.schedule_not_found();
+    if (actor) assertOfficeIn(actor, sched.issuer_body_id);
+    const { timeZone } = await this.statute.rules(sched.organisation_id, undefined, trx);
+    const p = periodOf(sched.frequency, date, timeZone, sched.due_days, sched.expiry_days);
+    // a period overlapping the schedule's first or last day belongs to it
+    if (p.end < sched.starts_on || (sched.ends_on && p.start > sched.ends_on))
+      throw DirectionErrors.schedule_not_found();
+    const existing = await rounds.roundOfSchedule(trx, scheduleId, p.start);
+    if (existing) return { roundId: existing.id, created: false };
+    const issuer = await rounds.findBody(trx, sched.issuer_body_id);
+    if (!issuer || issuer.status !== 'active') throw DirectionErrors.body_not_active();
+    await this.definitions.useForm(trx, sched.organisation_id, sched.form_id);
+    const roundId = uuidv7();
+    await rounds.insertRound(trx, {
+      id: roundId,
+      organisation_id: sched.organisation_id,
+      issuer_body_id: issuer.id,
+      directive_id: null,
+      schedule_id: scheduleId,
+      form_id: sched.form_id,
+      period_start: p.start,
+      period_end: p.end,
+      due_at: p.dueAt,
+      expires_at: p.expiresAt,
+    });
+    const n = await rounds.freeze(
+      trx,
+      { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt: p.dueAt },
+      { kind: 'kinds', kinds: sched.body_kinds as never },
+    );
+    if (n === 0) {
+      // nobody of the schedule's kinds below the issuer now: no round (the ticker tries again next period)
+      await rounds.deleteEmptyRound(trx, roundId);
+      return null;
     }
+    await rounds.writeOutbox(trx, { organisationId: sched.organisation_id, roundId, bodies: [issuer.id] });
+    return { roundId, created: true };
   }
 
   /** A body's inbox: the directives and reports it is bound by, or relays. */

@@ -10,6 +10,7 @@ import { DirectionErrors } from './direction.errors.js';
 import { assertCanSeeNode } from './direction.policy.js';
 import * as repo from './campaign.repository.js';
 import * as rounds from './round.repository.js';
+import { AppError } from '../../platform/errors.js';
 import type { DirectiveService } from './directive.service.js';
 import type { DirectionDigests } from './digest.service.js';
 
@@ -41,8 +42,14 @@ export class DirectionTicker {
       let periodsOpened = 0;
       if (this.periods) {
         const today = now.toISOString().slice(0, 10);
-        for (const id of await rounds.schedulesDue(trx, today))
-          if ((await this.periods.openPeriodInTx(trx, null, id, today))?.created) periodsOpened++;
+        for (const id of await rounds.schedulesDue(trx, today)) {
+          try {
+            if ((await this.periods.openPeriodInTx(trx, null, id, today))?.created) periodsOpened++;
+          } catch (e) {
+            // a schedule whose issuer was dissolved: refused before anything is written; the others go on
+            if (!(e instanceof AppError)) throw e;
+          }
+        }
       }
       const reminders = await repo.insertReminders(trx, now, REMINDER_DAYS);
       const escalations = await repo.insertEscalations(trx, now);

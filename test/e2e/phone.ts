@@ -168,6 +168,24 @@ export function phoneJourneys(harness: () => Harness): void {
           await v.visit(page, `${lang}-signin`, '/signin', { disclosures: false });
           await ctx.close();
         }
+        // a body's direction pages: its inbox and digest, the demo drive's directive, its report or dashboard,
+        // and the issue form where it may issue
+        const directionPages = async (page: Page, bodyId: string): Promise<[string, string][]> => {
+          const inbox = await getJson<{
+            items: { roundId: string; directiveId: string | null; addressed: boolean; relay: boolean }[];
+            can: { issue: boolean };
+          }>(page, `/api/direction/inbox?bodyId=${bodyId}`);
+          const drive = inbox.items.find((i) => i.directiveId !== null)!;
+          return [
+            ['direction-inbox', `/direction/bodies/${bodyId}`],
+            ['direction-digest', `/direction/bodies/${bodyId}/digest`],
+            ['directive', `/direction/directives/${drive.directiveId}?bodyId=${bodyId}`],
+            drive.relay
+              ? ['direction-dashboard', `/direction/rounds/${drive.roundId}?bodyId=${bodyId}`]
+              : ['direction-report', `/direction/rounds/${drive.roundId}/reports/${bodyId}`],
+            ...(inbox.can.issue ? [['direction-issue', `/direction/issue?bodyId=${bodyId}`] as [string, string]] : []),
+          ];
+        };
         const accounts: [string, (page: Page, me: Me) => Promise<[string, string][]>][] = [
           [
             LOGINS.putilov,
@@ -189,6 +207,7 @@ export function phoneJourneys(harness: () => Harness): void {
                 ['meeting', `/meetings/${m}`],
                 ['projector', `/meetings/${m}/projector`],
                 ['delegate', `/meetings/${m}/delegate`],
+                ...(await directionPages(page, po)),
                 ['not-found', '/no/such/page'],
               ];
             },
@@ -205,9 +224,10 @@ export function phoneJourneys(harness: () => Harness): void {
           ['applicant', async () => [['me', '/me']]],
           [
             LOGINS.district,
-            async (_page, me) => [
+            async (page, me) => [
               ['worklists', '/worklists'],
               ['body', `/bodies/${me.scopes[0]!.bodyId}`],
+              ...(await directionPages(page, me.scopes[0]!.bodyId)),
             ],
           ],
           [LOGINS.cc, async () => [['worklists', '/worklists']]],

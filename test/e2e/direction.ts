@@ -3,13 +3,16 @@
 // district concretises it; each organisation's secretary convenes its meeting from the inbox (the campaign's item
 // first), the meeting is held (chair, open, close, protocol generated and approved — through the API from the
 // page, as assembly's own journey drives those screens) and the report is filed in the report form, pre-filled
-// with the meeting; the district returns one report with a comment, it is corrected, the district approves the
-// three from its worklist and files a summary that disagrees; the city's dashboard shows completeness, the
-// aggregate and the discrepancy, and drills down through the district to one organisation's raw report.
+// with the meeting — two on time, the third after the district's deadline has passed (time passing is simulated in
+// the harness's database while the server is down); the district returns one report with a comment, it is
+// corrected, the district approves the three from its worklist and files a summary that disagrees; the city's
+// dashboard shows completeness (2 on time, 1 late), the aggregate and the discrepancy, and drills down through the
+// district to one organisation's raw report.
 // Registered from web.test.ts so that it shares its one demo server.
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, screenshot, signIn, type Harness } from './harness.js';
+import { setDueOfSubtree } from '../../src/modules/direction/round.repository.js';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -64,6 +67,27 @@ async function open(h: Harness, login: string, viewport = { width: 1280, height:
   page.on('dialog', (d) => void d.accept());
   await signIn(page, login);
   return { ctx, page, errors };
+}
+
+/** The figures of a dashboard's completeness card by their labels: { Expected: '3', Reported: '3', 'On time': … }. */
+async function completeness(page: Page): Promise<Record<string, string>> {
+  return page
+    .locator('section.card[aria-labelledby="compl-h"] dl.direction-numbers > div')
+    .evaluateAll((divs) =>
+      Object.fromEntries(divs.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent])),
+    );
+}
+
+/** What a report page says beside its first submission: 'on time' or 'late' ('' before it is submitted). */
+async function timeliness(page: Page): Promise<string> {
+  const fact = page.locator('dl.facts > div').filter({ has: page.locator('dt', { hasText: 'First submitted' }) });
+  if ((await fact.count()) === 0) return '';
+  return ((await fact.locator('dd .badge').textContent()) ?? '').trim();
+}
+
+/** The warnings beside a body in a dashboard's table of the level below ([] or ['late']). */
+function lateOf(page: Page, po: Scope): Promise<string[]> {
+  return page.getByTestId('rollup-child').filter({ hasText: po.bodyName }).locator('.badge-warn').allTextContents();
 }
 
 /** No sideways scroll at a phone's width. */
@@ -173,17 +197,47 @@ export function directionJourneys(getH: () => Harness) {
           expect(await p.getByRole('link', { name: 'Dashboard above' }).count()).toBe(0);
 
           await holdMeeting(p, meetingId, po.personId);
+          if (i === 2) {
+            // the district follows its dashboard live: two reports in, both on time
+            const dp = d.page;
+            await dp.goto(`/direction/rounds/${roundId}?bodyId=${district.bodyId}`);
+            await expect
+              .poll(() => completeness(dp))
+              .toMatchObject({ Expected: '3', Reported: '2', 'On time': '2', Late: '0' });
+            await expect.poll(() => dp.locator('.direction-live').textContent()).toBe('Updates live');
+            // Time passes: the third organisation has held its meeting, but the district's deadline goes by before
+            // it files the report. A deadline is a day (its end in the statute's zone) and no deadline in the past
+            // may be set, so the days are simulated: with the server stopped, the district's concretised deadline
+            // — its concretisation's and that of every report below it, as concretising set them — is moved to
+            // this moment, after the first two reports and before the third. The city's own deadline and the
+            // round's expiry stay ahead, so entry is still open and the report is accepted late.
+            await h.offline(async (db) => {
+              await setDueOfSubtree(db, roundId, district.bodyId, new Date());
+            });
+            // the district's page, not reloaded, follows the restarted server again
+            await expect.poll(() => dp.locator('.direction-live').textContent()).toBe('Updates live');
+          }
           await p.reload();
           await expect.poll(() => p.getByTestId('protocol-missing').count()).toBe(0);
           await p.locator('[name="conferences_held"]').fill('1');
           await p.locator('[name="workers_attending"]').fill(String(100 * (i + 1)));
           await p.getByRole('button', { name: 'Submit', exact: true }).click();
           await expect.poll(() => p.locator('.direction-page .subtitle').textContent()).toContain('Submitted');
+          // the first two report before the district's deadline, the third after it: the report page says which
+          await expect.poll(() => timeliness(p)).toBe(i === 2 ? 'late' : 'on time');
           if (process.env.E2E_SHOTS) await screenshot(p, `direction-report-${i}`);
         }
 
-        // ---- the district returns the second organisation's report with a comment; it is corrected
+        // ---- the district's dashboard, open since before the restart, counts the late report as it comes in
         page = d.page;
+        await expect
+          .poll(() => completeness(page))
+          .toMatchObject({ Expected: '3', Reported: '3', 'On time': '2', Late: '1' });
+        const third = pos[2]!;
+        await expect.poll(() => lateOf(page, third)).toEqual(['late']);
+        for (const po of pos.slice(0, 2)) expect(await lateOf(page, po)).toEqual([]);
+
+        // ---- the district returns the second organisation's report with a comment; it is corrected
         const second = pos[1]!;
         await page.goto(`/direction/rounds/${roundId}/reports/${second.bodyId}`);
         await page.getByText('Return with a comment').first().click();
@@ -204,6 +258,11 @@ export function directionJourneys(getH: () => Harness) {
         // ---- the district approves the three from its worklist, and files a summary that disagrees
         await page.goto(`/direction/rounds/${roundId}?bodyId=${district.bodyId}`);
         const work = page.getByTestId('approval-worklist');
+        // the late report is marked late in the worklist, the two on time are not
+        const lateInWork = (po: Scope) =>
+          work.locator('li').filter({ hasText: po.bodyName }).locator('.badge-warn').allTextContents();
+        await expect.poll(() => lateInWork(third)).toEqual(['late']);
+        for (const po of pos.slice(0, 2)) expect(await lateInWork(po)).toEqual([]);
         await work.getByRole('button', { name: 'Approve 3 reports' }).click();
         await expect.poll(() => work.textContent()).toContain('No report below awaits approval.');
         const summary = page.getByTestId('summary-form');
@@ -221,9 +280,10 @@ export function directionJourneys(getH: () => Harness) {
         // ---- the city's dashboard: completeness, the aggregate and the discrepancy, down to one raw report
         page = c.page;
         await page.goto(`/direction/rounds/${roundId}?bodyId=${city.bodyId}`);
-        // completeness: 3 expected, 3 reported, 3 approved
-        const comp = page.locator('.card').filter({ hasText: 'Completeness' }).first();
-        await expect.poll(() => comp.textContent()).toMatch(/Expected\s*3.*Reported\s*3/s);
+        // completeness: 3 expected, 3 reported — 2 on time, 1 late — and 3 approved
+        await expect
+          .poll(() => completeness(page))
+          .toMatchObject({ Expected: '3', Reported: '3', 'On time': '2', Late: '1', Returned: '0', Approved: '3' });
         // the aggregate of the raw reports (100 + 150 + 300) beside the district's summary (2,000), flagged
         const districtRow = page.getByTestId('rollup-child').filter({ hasText: district.bodyName });
         await expect.poll(() => districtRow.textContent()).toContain('550');
@@ -233,6 +293,12 @@ export function directionJourneys(getH: () => Harness) {
         const row = page.getByTestId('rollup-child').filter({ hasText: district.bodyName });
         await row.getByRole('link').first().click();
         await page.waitForURL(new RegExp(`bodyId=${district.bodyId}`));
+        // the district's level seen by the city: the same figures, the late organisation marked late
+        await expect
+          .poll(() => completeness(page))
+          .toMatchObject({ Expected: '3', Reported: '3', 'On time': '2', Late: '1' });
+        await expect.poll(() => lateOf(page, third)).toEqual(['late']);
+        for (const po of pos.slice(0, 2)) expect(await lateOf(page, po)).toEqual([]);
         await page
           .getByTestId('rollup-child')
           .filter({ hasText: second.bodyName })

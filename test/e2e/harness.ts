@@ -1,12 +1,13 @@
 // Browser-test harness: one real Antaeus server (demo organisation, temporary PGlite data
 // folder, free port) and Debian's chromium driven by playwright-core. Screenshots of failures
-// go to test-results/.
+// go to test-results/. `offline` changes the database while the server is stopped.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { openDatabase, type Database } from '../../src/platform/db/client.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RESULTS = path.join(ROOT, 'test-results');
@@ -36,6 +37,13 @@ async function freePort(): Promise<number> {
 export interface Harness {
   baseUrl: string;
   browser: Browser;
+  /**
+   * Stops the server, runs `fn` over its database (the same data folder, opened with the project's own database
+   * layer), closes it and starts the server again on the same port and data folder, waiting until it serves: a way
+   * for a journey to change what no request may (e.g. time passing). Signed-in browser contexts stay signed in (the
+   * sessions are in the database); open pages' live streams reconnect by themselves. Not with E2E_BASE_URL.
+   */
+  offline: <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -80,6 +88,36 @@ async function launchChromium(): Promise<Browser> {
   });
 }
 
+/** `antaeus serve --demo` in its own process group, over `dataDir`, on `port`. */
+function spawnServer(port: number, dataDir: string, collect: (b: Buffer) => void): ChildProcess {
+  const child = spawn(process.execPath, ['bin/antaeus.js', 'serve', '--demo', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, ANTAEUS_DATA: dataDir, PORT: String(port), DATABASE_URL: '', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return child;
+}
+
+function signal(child: ChildProcess, sig: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, sig);
+  } catch {
+    child.kill(sig);
+  }
+}
+
+/** SIGTERM to the server's process group, then waits up to `graceMs` for it to exit; true when it did. */
+async function stopServer(child: ChildProcess, graceMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return true;
+  const exited = new Promise((r) => child.once('exit', r));
+  signal(child, 'SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, graceMs))]);
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 /**
  * Starts `antaeus serve --demo` over a fresh data folder and launches chromium. With E2E_BASE_URL
  * set, uses that already running demo server instead (for working on the tests; not in CI).
@@ -89,45 +127,35 @@ export async function startHarness(): Promise<Harness> {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     const browser = await launchChromium();
-    return { baseUrl: external.replace(/\/$/, ''), browser, close: () => browser.close().catch(() => undefined) };
+    return {
+      baseUrl: external.replace(/\/$/, ''),
+      browser,
+      offline: () =>
+        Promise.reject(
+          new Error(
+            'This step needs the harness’s own server: it stops the server to change its database while it is ' +
+              'down, which it cannot do to the external server of E2E_BASE_URL. Run it without E2E_BASE_URL.',
+          ),
+        ),
+      close: () => browser.close().catch(() => undefined),
+    };
   }
   ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'antaeus-e2e-'));
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['bin/antaeus.js', 'serve', '--demo', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, ANTAEUS_DATA: dataDir, PORT: String(port), DATABASE_URL: '', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
   const collect = (b: Buffer) => {
     output = (output + b.toString()).slice(-20_000);
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const log = () => output;
+  let child = spawnServer(port, dataDir, collect);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      const exited = new Promise((r) => child.once('exit', r));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
-      }
-    }
+    if (!(await stopServer(child, 5000))) signal(child, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForServer(baseUrl, child, () => output, 150_000);
+    await waitForServer(baseUrl, child, log, 150_000);
   } catch (err) {
     await stop();
     throw err;
@@ -139,9 +167,30 @@ export async function startHarness(): Promise<Harness> {
     await stop();
     throw err;
   }
+  const offline = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
+    // only after a clean shutdown (the server closes PGlite, so its Postgres stops cleanly): never a killed one's folder
+    if (!(await stopServer(child, 30_000)))
+      throw new Error(`antaeus serve did not stop within 30 s of SIGTERM:\n${log()}`);
+    let result: T;
+    try {
+      const handle = await openDatabase({ dataDir });
+      try {
+        result = await fn(handle.db);
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      // started again whatever happened, so that the journeys after this one still have their server
+      output += '\n--- restarted by the harness (offline step) ---\n';
+      child = spawnServer(port, dataDir, collect);
+      await waitForServer(baseUrl, child, log, 150_000);
+    }
+    return result;
+  };
   return {
     baseUrl,
     browser,
+    offline,
     close: async () => {
       await browser.close().catch(() => undefined);
       await stop();

@@ -1420,6 +1420,15 @@ export interface paths {
                                     /** @default 0 */
                                     minimumTurnout: number;
                                 };
+                                /**
+                                 * @default {
+                                 *       "reopenDays": 7
+                                 *     }
+                                 */
+                                direction: {
+                                    /** @default 7 */
+                                    reopenDays: number;
+                                };
                             };
                         };
                     };
@@ -1970,6 +1979,15 @@ export interface paths {
                                         /** @default 0 */
                                         minimumTurnout: number;
                                     };
+                                    /**
+                                     * @default {
+                                     *       "reopenDays": 7
+                                     *     }
+                                     */
+                                    direction: {
+                                        /** @default 7 */
+                                        reopenDays: number;
+                                    };
                                 };
                             }[];
                         };
@@ -2496,6 +2514,15 @@ export interface paths {
                                 /** @default 0 */
                                 minimumTurnout?: number;
                             };
+                            /**
+                             * @default {
+                             *       "reopenDays": 7
+                             *     }
+                             */
+                            direction?: {
+                                /** @default 7 */
+                                reopenDays?: number;
+                            };
                         };
                     };
                 };
@@ -2943,6 +2970,15 @@ export interface paths {
                                     };
                                     /** @default 0 */
                                     minimumTurnout: number;
+                                };
+                                /**
+                                 * @default {
+                                 *       "reopenDays": 7
+                                 *     }
+                                 */
+                                direction: {
+                                    /** @default 7 */
+                                    reopenDays: number;
                                 };
                             };
                         };

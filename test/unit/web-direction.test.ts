@@ -7,7 +7,9 @@ import {
   checkReport,
   completenessParts,
   entriesOf,
+  excerpt,
   isOverdue,
+  motionMatches,
   notYetReported,
   reportedShare,
   splitSum,
@@ -173,5 +175,29 @@ describe('isOverdue', () => {
     const relay = { ...item, addressed: false, hasForm: true };
     expect(isOverdue(relay, now)).toBe(false);
     expect(isOverdue({ ...relay, can: { acknowledge: true } }, now)).toBe(true);
+  });
+});
+
+describe('choosing an adopted motion', () => {
+  const motion = {
+    title: 'On production conferences',
+    text: 'Hold a production conference in every works of the district before the end of the quarter.',
+    meetingTitle: 'Plenum of the district committee',
+    bodyName: 'Bureau of the district committee',
+    bodyNameRu: 'Бюро райкома',
+  };
+
+  it('shows a long text cut at a word, with an ellipsis, and a short one whole', () => {
+    expect(excerpt('Short  text\nhere')).toBe('Short text here');
+    const cut = excerpt(motion.text, 40);
+    expect(cut).toBe('Hold a production conference in every…');
+    expect(cut.length).toBeLessThanOrEqual(41);
+  });
+
+  it('filters by every word typed, in the title, text, meeting or organ, in any case and language', () => {
+    expect(motionMatches(motion, '')).toBe(true);
+    expect(motionMatches(motion, 'PLENUM conference')).toBe(true);
+    expect(motionMatches(motion, 'бюро')).toBe(true);
+    expect(motionMatches(motion, 'conference harvest')).toBe(false);
   });
 });

@@ -46,7 +46,11 @@ export function MotionPicker<In extends SourceShape>({
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => form.setValue('source.kind' as FieldPath<In>, 'decision' as PathValue<In, FieldPath<In>>)}
+          onClick={() => {
+            form.setValue('source.kind' as FieldPath<In>, 'decision' as PathValue<In, FieldPath<In>>);
+            // the decision's date field replaces this notice: the focus goes there
+            setTimeout(() => form.setFocus('source.takenOn' as FieldPath<In>));
+          }}
         >
           {t('direction.useBureauDecision')}
         </button>

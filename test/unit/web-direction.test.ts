@@ -3,8 +3,10 @@
 // reported" filter.
 import { describe, expect, it } from 'vitest';
 import type { Completeness, ReportForm } from '../../src/contracts/direction.js';
+import { RuleExprSchema, evaluate } from '../../src/contracts/direction-expr.js';
 import {
   checkReport,
+  compareRule,
   completenessParts,
   entriesOf,
   excerpt,
@@ -199,5 +201,20 @@ describe('choosing an adopted motion', () => {
     expect(motionMatches(motion, 'PLENUM conference')).toBe(true);
     expect(motionMatches(motion, 'бюро')).toBe(true);
     expect(motionMatches(motion, 'conference harvest')).toBe(false);
+  });
+});
+
+describe('a validation rule defined on the web', () => {
+  it('compares an indicator with another or with a number, as the contract parses and the server evaluates it', () => {
+    const byCode = compareRule('admitted', '<=', { code: 'applications' });
+    expect(RuleExprSchema.parse(byCode)).toEqual(byCode);
+    const values: Record<string, number> = { admitted: 3, applications: 2 };
+    expect(evaluate(byCode, (c) => values[c] ?? null)).toBe('fail');
+    values.applications = 5;
+    expect(evaluate(byCode, (c) => values[c] ?? null)).toBe('pass');
+    const byNumber = compareRule('attendance', '>=', { num: 50 });
+    expect(RuleExprSchema.parse(byNumber)).toEqual(byNumber);
+    expect(evaluate(byNumber, () => 40)).toBe('fail');
+    expect(evaluate(byNumber, () => null)).toBe('skip');
   });
 });

@@ -314,6 +314,9 @@ function IssueForm({ bodyId }: { bodyId: string }) {
             ]}
           />
         )}
+        <p className="small">
+          <Link to={`/direction/definitions?bodyId=${bodyId}`}>{t('directionDefs.link')}</Link>
+        </p>
         {formId && (
           <>
             <FormSelect

@@ -189,3 +189,15 @@ export function motionMatches(
     .filter(Boolean)
     .every((w) => hay.includes(w));
 }
+
+/** A validation rule as the definitions page asks for it: an indicator `cmp` another indicator or a number. */
+export function compareRule(
+  left: string,
+  cmp: '<' | '<=' | '=' | '!=' | '>=' | '>',
+  right: { code: string } | { num: number },
+): RuleExpr {
+  return {
+    kind: 'compare',
+    test: { cmp, args: [{ val: left }, 'code' in right ? { val: right.code } : { num: right.num }] },
+  };
+}

@@ -138,3 +138,11 @@ export function useAdoptedMotions(bodyId: string, enabled = true) {
     retry: false,
   });
 }
+
+export function useIndicators() {
+  return useQuery({
+    queryKey: ['direction', 'indicators'],
+    queryFn: ({ signal }) => ok(client.GET('/api/direction/indicators', { signal })),
+    retry: false,
+  });
+}

@@ -173,7 +173,7 @@ export function createServices(
   const live = new LiveService(handle.db, assembly, statute, notifier, votes);
   const directionDefinitions = new DirectionDefinitionsService(handle.db);
   const directives = new DirectiveService(handle.db, statute, records, motions, directionDefinitions);
-  const reports = new ReportService(handle.db, directionDefinitions, meetings);
+  const reports = new ReportService(handle.db, directionDefinitions, statute, meetings);
   const rollups = new RollupService(handle.db, directionDefinitions, directives);
   const campaigns = new CampaignService(handle.db, directives, rollups, meetings);
   // assembly tells campaigns of cancelled and closed meetings and approved protocols, in its own transactions

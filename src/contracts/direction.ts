@@ -165,6 +165,36 @@ export const DecisionSource = z.discriminatedUnion('kind', [
 ]);
 export type DecisionSource = z.infer<typeof DecisionSource>;
 
+/**
+ * GET /api/direction/bodies/{bodyId}/motions — the adopted motions that can found a directive or a concretisation
+ * of the body: main motions adopted in a meeting of the body or of one of its organs (bureau, secretariat…), the
+ * latest first.
+ */
+export const AdoptedMotion = z.object({
+  id: Uuid,
+  title: z.string(),
+  /** the motion's final text (as amended) */
+  text: z.string(),
+  decidedAt: z.string(),
+  meetingId: Uuid,
+  meetingTitle: z.string(),
+  meetingKind: MeetingKind,
+  meetingStartsAt: z.string(),
+  /** the body whose meeting adopted it: the body itself or one of its organs */
+  bodyId: Uuid,
+  bodyName: z.string(),
+  bodyNameRu: z.string().nullable(),
+  bodyKind: BodyKind,
+});
+export type AdoptedMotion = z.infer<typeof AdoptedMotion>;
+export const AdoptedMotionList = z.object({
+  items: z.array(AdoptedMotion),
+  /** more were adopted than the list holds (the latest are listed) */
+  truncated: z.boolean(),
+});
+export type AdoptedMotionList = z.infer<typeof AdoptedMotionList>;
+export const BodyIdParam = z.object({ bodyId: Uuid });
+
 export const TargetRuleInput = z.object({
   indicatorId: Uuid,
   mode: z.enum(['per_addressee', 'per_member']),

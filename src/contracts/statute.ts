@@ -37,6 +37,13 @@ export const SUB_BODY_KINDS: readonly BodyKind[] = [
 /** Kinds that belong to an enterprise's triangle beside its primary organisation. */
 export const TRIANGLE_KINDS: readonly BodyKind[] = ['management', 'union_committee'];
 
+/** Direction (ADR 0027): directives down the tree, reports up. */
+export const DirectionRules = z.object({
+  /** Days a returned or reopened report stays open for correction (a return: past the period's expiry). */
+  reopenDays: z.number().int().min(1).max(90).default(7),
+});
+export type DirectionRules = z.infer<typeof DirectionRules>;
+
 export const StatuteRules = z
   .object({
     title: z.string().min(1).max(200),
@@ -75,6 +82,8 @@ export const StatuteRules = z
     /** Motions, majorities, elections and delegates. Versions adopted before this section existed read as the
      * party rules' section. */
     decisions: DecisionRules.default(PARTY_1934_DECISIONS),
+    /** Directives and reports. Versions adopted before this section existed read as its defaults. */
+    direction: DirectionRules.default({ reopenDays: 7 }),
   })
   .superRefine((r, ctx) => {
     for (const m of r.managingOffices) {

@@ -25,9 +25,12 @@ export interface DirectionCity {
 
 const MEMBERS = [6, 4, 3, 5, 2];
 
-export async function buildDirectionCity(srv: TestServer): Promise<DirectionCity> {
+export async function buildDirectionCity(
+  srv: TestServer,
+  opts: { rules?: NonNullable<Parameters<typeof makeOrganisation>[1]>['rules'] } = {},
+): Promise<DirectionCity> {
   const db = srv.db;
-  const org = await makeOrganisation(db, { effectiveFrom: '1930-01-01' });
+  const org = await makeOrganisation(db, { effectiveFrom: '1930-01-01', rules: opts.rules });
   const cc = await makeBody(db, org, 'central_committee', null);
   const city = await makeBody(db, org, 'city_committee', cc, { name: 'Leningrad city committee' });
   const d1 = await makeBody(db, org, 'district_committee', city, { name: 'Moscow-Narva district' });

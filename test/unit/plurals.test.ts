@@ -101,6 +101,7 @@ const NO_AGREEMENT: Record<string, string> = {
   'ballots.motionN': 'an ordinal',
   'ballots.amendmentN': 'an ordinal',
   'direction.targetN': 'an ordinal',
+  'directionDefs.ruleN': 'an ordinal',
   'direction.savedVersion': 'a version number',
   'direction.acksTitle': 'after a colon, "n of total"',
   'direction.between': 'bounds of a value',

@@ -3,11 +3,15 @@
 // reported" filter.
 import { describe, expect, it } from 'vitest';
 import type { Completeness, ReportForm } from '../../src/contracts/direction.js';
+import { RuleExprSchema, evaluate } from '../../src/contracts/direction-expr.js';
 import {
   checkReport,
+  compareRule,
   completenessParts,
   entriesOf,
+  excerpt,
   isOverdue,
+  motionMatches,
   notYetReported,
   reportedShare,
   splitSum,
@@ -173,5 +177,44 @@ describe('isOverdue', () => {
     const relay = { ...item, addressed: false, hasForm: true };
     expect(isOverdue(relay, now)).toBe(false);
     expect(isOverdue({ ...relay, can: { acknowledge: true } }, now)).toBe(true);
+  });
+});
+
+describe('choosing an adopted motion', () => {
+  const motion = {
+    title: 'On production conferences',
+    text: 'Hold a production conference in every works of the district before the end of the quarter.',
+    meetingTitle: 'Plenum of the district committee',
+    bodyName: 'Bureau of the district committee',
+    bodyNameRu: 'Бюро райкома',
+  };
+
+  it('shows a long text cut at a word, with an ellipsis, and a short one whole', () => {
+    expect(excerpt('Short  text\nhere')).toBe('Short text here');
+    const cut = excerpt(motion.text, 40);
+    expect(cut).toBe('Hold a production conference in every…');
+    expect(cut.length).toBeLessThanOrEqual(41);
+  });
+
+  it('filters by every word typed, in the title, text, meeting or organ, in any case and language', () => {
+    expect(motionMatches(motion, '')).toBe(true);
+    expect(motionMatches(motion, 'PLENUM conference')).toBe(true);
+    expect(motionMatches(motion, 'бюро')).toBe(true);
+    expect(motionMatches(motion, 'conference harvest')).toBe(false);
+  });
+});
+
+describe('a validation rule defined on the web', () => {
+  it('compares an indicator with another or with a number, as the contract parses and the server evaluates it', () => {
+    const byCode = compareRule('admitted', '<=', { code: 'applications' });
+    expect(RuleExprSchema.parse(byCode)).toEqual(byCode);
+    const values: Record<string, number> = { admitted: 3, applications: 2 };
+    expect(evaluate(byCode, (c) => values[c] ?? null)).toBe('fail');
+    values.applications = 5;
+    expect(evaluate(byCode, (c) => values[c] ?? null)).toBe('pass');
+    const byNumber = compareRule('attendance', '>=', { num: 50 });
+    expect(RuleExprSchema.parse(byNumber)).toEqual(byNumber);
+    expect(evaluate(byNumber, () => 40)).toBe('fail');
+    expect(evaluate(byNumber, () => null)).toBe('skip');
   });
 });

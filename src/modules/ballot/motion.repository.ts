@@ -211,3 +211,52 @@ export async function motionFacts(
     .where('m.id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * Main motions adopted in meetings of the given bodies (of one organisation), the latest decided first, at most
+ * `limit`: what another module offers as the decision an act rests on (direction).
+ */
+export async function adoptedOfBodies(
+  ex: Executor,
+  organisationId: string,
+  bodyIds: string[],
+  limit: number,
+): Promise<
+  {
+    id: string;
+    title: string;
+    text: string;
+    current_text: string | null;
+    decided_at: Date | null;
+    meeting_id: string;
+    meeting_title: string;
+    meeting_kind: string;
+    starts_at: Date;
+    body_id: string;
+  }[]
+> {
+  if (bodyIds.length === 0) return [];
+  return ex
+    .selectFrom('motion as m')
+    .innerJoin('meeting as g', 'g.id', 'm.meeting_id')
+    .select([
+      'm.id',
+      'm.title',
+      'm.text',
+      'm.current_text',
+      'm.decided_at',
+      'm.meeting_id',
+      'g.title as meeting_title',
+      'g.kind as meeting_kind',
+      'g.starts_at',
+      'g.body_id',
+    ])
+    .where('g.organisation_id', '=', organisationId)
+    .where('g.body_id', 'in', bodyIds)
+    .where('m.status', '=', 'adopted')
+    .where('m.amends_id', 'is', null)
+    .orderBy('m.decided_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -136,6 +136,42 @@ export class MotionService implements VoteSubject {
     };
   }
 
+  /**
+   * Main motions adopted in meetings of the given bodies, the latest decided first, at most `limit` (what direction
+   * offers as the decision a directive rests on). The caller checks who may read them.
+   */
+  async adoptedOfBodies(
+    organisationId: string,
+    bodyIds: string[],
+    limit: number,
+    ex: Executor = this.db,
+  ): Promise<
+    {
+      id: string;
+      title: string;
+      text: string;
+      decidedAt: Date | null;
+      meetingId: string;
+      meetingTitle: string;
+      meetingKind: string;
+      meetingStartsAt: Date;
+      bodyId: string;
+    }[]
+  > {
+    const rows = await repo.adoptedOfBodies(ex, organisationId, bodyIds, limit);
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      text: r.current_text ?? r.text,
+      decidedAt: r.decided_at,
+      meetingId: r.meeting_id,
+      meetingTitle: r.meeting_title,
+      meetingKind: r.meeting_kind,
+      meetingStartsAt: r.starts_at,
+      bodyId: r.body_id,
+    }));
+  }
+
   /** GET /api/meetings/{id}/motions: motions and amendments in the order moved, with supporters and opinions. */
   async list(actor: Actor, meetingId: string): Promise<MotionList> {
     const c = await this.access.context(this.db, actor, meetingId);

@@ -212,7 +212,7 @@ export class DemoService {
       new MotionService(this.db, new AssemblyAccess(this.db), this.statute),
       definitions,
     );
-    const reports = new ReportService(this.db, definitions);
+    const reports = new ReportService(this.db, definitions, this.statute);
     const rollups = new RollupService(this.db, definitions, directives);
     const seed = new DirectionSeedService(this.db);
     const actor = (personId: string, body: { id: string; path: string }): Actor => ({

@@ -8,6 +8,8 @@ import { IdParam, Uuid } from '../../contracts/common.js';
 import {
   AckList,
   AcknowledgeInput,
+  AdoptedMotionList,
+  BodyIdParam,
   Campaign,
   CampaignProgress,
   CampaignProgressQuery,
@@ -185,6 +187,15 @@ const inbox = createRoute({
   request: { query: InboxQuery },
   responses: { 200: { description: 'Inbox', ...json(Inbox) }, ...errors },
 });
+const adoptedMotions = createRoute({
+  method: 'get',
+  path: '/api/direction/bodies/{bodyId}/motions',
+  ...policy('scope'),
+  tags,
+  summary: 'Adopted motions that can found a directive of the body (its own meetings and its organs’), latest first',
+  request: { params: BodyIdParam },
+  responses: { 200: { description: 'Adopted motions', ...json(AdoptedMotionList) }, ...errors },
+});
 const getReport = createRoute({
   method: 'get',
   path: '/api/direction/rounds/{id}/reports/{bodyId}',
@@ -361,6 +372,9 @@ export function directionRoutes(s: DirectionRouteDeps): RouteModule {
     );
     api.openapi(inbox, async (c) =>
       c.json(await s.directives.inbox(requireActor(c), c.req.valid('query').bodyId), 200),
+    );
+    api.openapi(adoptedMotions, async (c) =>
+      c.json(await s.directives.adoptedMotions(requireActor(c), c.req.valid('param').bodyId), 200),
     );
     api.openapi(getReport, async (c) => {
       const p = c.req.valid('param');

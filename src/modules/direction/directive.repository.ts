@@ -99,3 +99,24 @@ export async function acknowledgements(
     order by (rb.ack_at is null) desc, b.name limit 2000`.execute(ex);
   return r.rows;
 }
+
+/**
+ * A body and its organs (bureau, secretariat…: bodies of the given kinds directly under it), of one organisation:
+ * the bodies whose adopted motions can found the body's directives.
+ */
+export async function bodyWithOrgans(
+  ex: Executor,
+  organisationId: string,
+  bodyId: string,
+  organKinds: readonly string[],
+): Promise<{ id: string; kind: string; name: string; name_ru: string | null }[]> {
+  return ex
+    .selectFrom('body')
+    .select(['id', 'kind', 'name', 'name_ru'])
+    .where('organisation_id', '=', organisationId)
+    .where((w) =>
+      w.or([w('id', '=', bodyId), w.and([w('parent_id', '=', bodyId), w('kind', 'in', organKinds as never[])])]),
+    )
+    .orderBy('path')
+    .execute();
+}

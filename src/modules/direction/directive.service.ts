@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import type {
   AckList,
   AcknowledgeInput,
+  AdoptedMotionList,
   ConcretiseInput,
   DecisionSource,
   Directive,
@@ -33,6 +34,8 @@ import * as repo from './directive.repository.js';
 import * as rounds from './round.repository.js';
 import * as defs from './definitions.repository.js';
 
+/** Adopted motions offered to found a directive: the latest, more than a body adopts in years. */
+const ADOPTED_MOTIONS_LISTED = 200;
 const iso = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString();
 const NO_PROGRESS = {
   counted: false,
@@ -87,13 +90,9 @@ export class DirectiveService {
       const m = await this.motions.adoptedFacts(ex, source.motionId);
       if (!m || !m.adopted || m.organisationId !== actor.organisationId)
         throw DirectionErrors.directive_source_not_adopted();
-      if (m.bodyId !== bodyId) {
-        const organ = await rounds.findBody(ex, m.bodyId);
-        const body = await rounds.findBody(ex, bodyId);
-        const isOrgan =
-          organ && body && SUB_BODY_KINDS.includes(organ.kind as never) && organ.path.startsWith(body.path + '.');
-        if (!isOrgan) throw DirectionErrors.directive_source_not_adopted();
-      }
+      // the body's own meeting, or one of its organs' (not an organ of a body below it)
+      const founders = await repo.bodyWithOrgans(ex, actor.organisationId, bodyId, SUB_BODY_KINDS);
+      if (!founders.some((b) => b.id === m.bodyId)) throw DirectionErrors.directive_source_not_adopted();
       return { motionId: source.motionId, decisionId: null };
     }
     const decisionId = await this.records.decision(ex, {
@@ -107,6 +106,43 @@ export class DirectiveService {
       recordedBy: actor,
     });
     return { motionId: null, decisionId };
+  }
+
+  /**
+   * GET /api/direction/bodies/{bodyId}/motions: the adopted main motions that can found the body's directive or
+   * concretisation (adopted in a meeting of the body or of one of its organs), the latest first; for those who may
+   * issue or concretise from the body (an office in it).
+   */
+  async adoptedMotions(actor: Actor, bodyId: string): Promise<AdoptedMotionList> {
+    assertOfficeIn(actor, bodyId);
+    const founders = await repo.bodyWithOrgans(this.db, actor.organisationId, bodyId, SUB_BODY_KINDS);
+    if (!founders.some((b) => b.id === bodyId)) throw DirectionErrors.body_not_found();
+    const byId = new Map(founders.map((b) => [b.id, b]));
+    const rows = await this.motions.adoptedOfBodies(
+      actor.organisationId,
+      founders.map((b) => b.id),
+      ADOPTED_MOTIONS_LISTED + 1,
+    );
+    return {
+      items: rows.slice(0, ADOPTED_MOTIONS_LISTED).map((m) => {
+        const b = byId.get(m.bodyId)!;
+        return {
+          id: m.id,
+          title: m.title,
+          text: m.text,
+          decidedAt: iso(m.decidedAt ?? m.meetingStartsAt),
+          meetingId: m.meetingId,
+          meetingTitle: m.meetingTitle,
+          meetingKind: m.meetingKind as AdoptedMotionList['items'][number]['meetingKind'],
+          meetingStartsAt: iso(m.meetingStartsAt),
+          bodyId: b.id,
+          bodyName: b.name,
+          bodyNameRu: b.name_ru,
+          bodyKind: b.kind as AdoptedMotionList['items'][number]['bodyKind'],
+        };
+      }),
+      truncated: rows.length > ADOPTED_MOTIONS_LISTED,
+    };
   }
 
   async issue(actor: Actor, input: IssueDirectiveInput): Promise<Directive> {

@@ -28,6 +28,7 @@ import { counted, nextState, reportCan, type ReportAct, type ReportState } from 
 import { parseValue, ruleLookup } from './rules/value.js';
 import { outlier } from './rules/outlier.js';
 import type { MeetingService } from '../assembly/meeting.service.js';
+import type { StatuteSource } from '../statute/statute.service.js';
 import { toCampaignMeeting } from './campaign.mapper.js';
 import * as campaigns from './campaign.repository.js';
 import * as rounds from './round.repository.js';
@@ -39,8 +40,6 @@ const OUTLIER_HISTORY = 12;
 const NUMERIC = new Set(['number', 'integer', 'percentage']);
 
 const DAY = 86_400_000;
-/** Days a returned or reopened report stays open for correction after the period's expiry. */
-const REOPEN_DAYS = 7;
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 function parseJson<T>(v: unknown): T {
@@ -94,6 +93,7 @@ export class ReportService {
   constructor(
     private readonly db: Database,
     private readonly definitions: DirectionDefinitionsService,
+    private readonly statute: StatuteSource,
     private readonly meetings: MeetingOutcomes | null = null,
   ) {}
 
@@ -415,12 +415,17 @@ export class ReportService {
     const set: Parameters<typeof rounds.updateNode>[3] = { state: to, version: c.node.version + 1 };
     let before: StoredValues | null = null;
     const after: StoredValues | null = null;
+    // how long a returned or reopened report stays open: the statute of the round's organisation (direction.reopenDays)
+    const reopenDays =
+      act === 'return' || act === 'reopen'
+        ? (await this.statute.rules(c.round.organisation_id, undefined, trx)).direction.reopenDays
+        : 0;
     if (act === 'return') {
       before = await this.countedValues(trx, c.node);
       set.counted_version_id = null;
-      set.open_until = new Date(Math.max(c.round.expires_at.getTime(), now.getTime()) + REOPEN_DAYS * DAY);
+      set.open_until = new Date(Math.max(c.round.expires_at.getTime(), now.getTime()) + reopenDays * DAY);
     }
-    if (act === 'reopen') set.open_until = new Date(now.getTime() + REOPEN_DAYS * DAY);
+    if (act === 'reopen') set.open_until = new Date(now.getTime() + reopenDays * DAY);
     if (act === 'excuse') set.excused_at = now;
     await rounds.updateNode(trx, roundId, bodyId, set);
     const next = { ...c.node, state: to, excused_at: act === 'excuse' ? now : c.node.excused_at };

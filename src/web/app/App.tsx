@@ -19,6 +19,7 @@ import { ProjectorPage } from '../modules/assembly/ProjectorPage.js';
 import { DelegatePage } from '../modules/assembly/DelegatePage.js';
 import { DirectionHome, InboxPage } from '../modules/direction/InboxPage.js';
 import { IssuePage } from '../modules/direction/IssuePage.js';
+import { DefinitionsPage } from '../modules/direction/DefinitionsPage.js';
 import { DirectivePage } from '../modules/direction/DirectivePage.js';
 import { ReportPage } from '../modules/direction/ReportPage.js';
 import { DashboardPage } from '../modules/direction/DashboardPage.js';
@@ -84,6 +85,7 @@ export function App() {
         <Route path="/direction/bodies/:bodyId" element={<InboxPage />} />
         <Route path="/direction/bodies/:bodyId/digest" element={<DigestPage />} />
         <Route path="/direction/issue" element={<IssuePage />} />
+        <Route path="/direction/definitions" element={<DefinitionsPage />} />
         <Route path="/direction/directives/:id" element={<DirectivePage />} />
         <Route path="/direction/rounds/:roundId" element={<DashboardPage />} />
         <Route path="/direction/campaigns/:id" element={<CampaignPage />} />

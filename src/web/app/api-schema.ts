@@ -1420,6 +1420,15 @@ export interface paths {
                                     /** @default 0 */
                                     minimumTurnout: number;
                                 };
+                                /**
+                                 * @default {
+                                 *       "reopenDays": 7
+                                 *     }
+                                 */
+                                direction: {
+                                    /** @default 7 */
+                                    reopenDays: number;
+                                };
                             };
                         };
                     };
@@ -1970,6 +1979,15 @@ export interface paths {
                                         /** @default 0 */
                                         minimumTurnout: number;
                                     };
+                                    /**
+                                     * @default {
+                                     *       "reopenDays": 7
+                                     *     }
+                                     */
+                                    direction: {
+                                        /** @default 7 */
+                                        reopenDays: number;
+                                    };
                                 };
                             }[];
                         };
@@ -2496,6 +2514,15 @@ export interface paths {
                                 /** @default 0 */
                                 minimumTurnout?: number;
                             };
+                            /**
+                             * @default {
+                             *       "reopenDays": 7
+                             *     }
+                             */
+                            direction?: {
+                                /** @default 7 */
+                                reopenDays?: number;
+                            };
                         };
                     };
                 };
@@ -2943,6 +2970,15 @@ export interface paths {
                                     };
                                     /** @default 0 */
                                     minimumTurnout: number;
+                                };
+                                /**
+                                 * @default {
+                                 *       "reopenDays": 7
+                                 *     }
+                                 */
+                                direction: {
+                                    /** @default 7 */
+                                    reopenDays: number;
                                 };
                             };
                         };
@@ -34212,6 +34248,170 @@ export interface paths {
                             can: {
                                 issue: boolean;
                             };
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Against the rules */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description The database is busy (database_busy): nothing was changed; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/direction/bodies/{bodyId}/motions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Adopted motions that can found a directive of the body (its own meetings and its organs’), latest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Adopted motions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                text: string;
+                                decidedAt: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingTitle: string;
+                                /** @enum {string} */
+                                meetingKind: "general_assembly" | "shop_cell_meeting" | "bureau_session" | "conference" | "congress" | "open_meeting";
+                                meetingStartsAt: string;
+                                /** Format: uuid */
+                                bodyId: string;
+                                bodyName: string;
+                                bodyNameRu: string | null;
+                                /** @enum {string} */
+                                bodyKind: "central_committee" | "politburo" | "orgburo" | "secretariat" | "control_commission" | "regional_committee" | "city_committee" | "district_committee" | "bureau" | "primary_organisation" | "shop_cell" | "party_group" | "management" | "union_committee" | "council";
+                            }[];
+                            truncated: boolean;
                         };
                     };
                 };

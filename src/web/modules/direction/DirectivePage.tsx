@@ -91,7 +91,7 @@ function Concretise({ d }: { d: Directive }) {
       <FormTextArea form={form} name="text" label={t('direction.textEn')} rows={4} />
       <FormTextArea form={form} name="textRu" label={t('direction.textRu')} rows={4} />
       <FormField form={form} name="deadline" label={t('direction.deadline')} type="date" min={today()} />
-      <DecisionSourceFields form={form} />
+      <DecisionSourceFields form={form} bodyId={d.body.id} />
     </ContractForm>
   );
 }

@@ -28,6 +28,7 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { Chooser, useBodySearchFn, type Choice } from '../../ui/pickers.js';
 import { useBody } from '../organisation/queries.js';
 import { PageError } from './common.js';
+import { MotionPicker } from './MotionPicker.js';
 import { DIRECTION, useForms, useInbox, useReportForm } from './queries.js';
 
 /** Kinds of bodies a directive is addressed to by kind (the line of command below a committee). */
@@ -44,8 +45,17 @@ interface SourceShape extends FieldValues {
   source: { kind: 'decision' | 'motion' };
 }
 
-/** The recorded decision an act rests on: a bureau's decision (date, votes) or an adopted motion (its id). */
-export function DecisionSourceFields<In extends SourceShape>({ form }: { form: UseFormReturn<In, unknown, unknown> }) {
+/**
+ * The recorded decision an act of `bodyId` rests on: a bureau's decision (date, votes) or a motion adopted in a
+ * meeting of the body or of one of its organs, chosen from the list of those.
+ */
+export function DecisionSourceFields<In extends SourceShape>({
+  form,
+  bodyId,
+}: {
+  form: UseFormReturn<In, unknown, unknown>;
+  bodyId: string;
+}) {
   const { t } = useTranslation();
   const name = (n: string) => n as FieldPath<In>;
   const kind = useWatch({ control: form.control, name: name('source.kind') }) as string;
@@ -62,13 +72,7 @@ export function DecisionSourceFields<In extends SourceShape>({ form }: { form: U
         ]}
       />
       {kind === 'motion' ? (
-        <FormField
-          form={form}
-          name={name('source.motionId')}
-          label={t('direction.motionId')}
-          hint={t('direction.motionIdHint')}
-          unregister
-        />
+        <MotionPicker form={form} bodyId={bodyId} />
       ) : (
         <>
           <FormField
@@ -310,6 +314,9 @@ function IssueForm({ bodyId }: { bodyId: string }) {
             ]}
           />
         )}
+        <p className="small">
+          <Link to={`/direction/definitions?bodyId=${bodyId}`}>{t('directionDefs.link')}</Link>
+        </p>
         {formId && (
           <>
             <FormSelect
@@ -368,7 +375,7 @@ function IssueForm({ bodyId }: { bodyId: string }) {
           </>
         )}
       </fieldset>
-      <DecisionSourceFields form={form} />
+      <DecisionSourceFields form={form} bodyId={bodyId} />
     </ContractForm>
   );
 }

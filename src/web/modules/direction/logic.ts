@@ -167,3 +167,37 @@ export function notYetReported<T extends { completeness: Completeness; excused: 
     (c) => !c.excused && c.completeness.reported + c.completeness.excused < c.completeness.expected,
   );
 }
+
+/** The start of a long text for a list: whole words up to about `max` characters, an ellipsis when cut. */
+export function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+/** Whether an adopted motion matches what the reader typed in the filter: every word in its title, text or meeting. */
+export function motionMatches(
+  m: { title: string; text: string; meetingTitle: string; bodyName: string; bodyNameRu: string | null },
+  query: string,
+): boolean {
+  const hay = [m.title, m.text, m.meetingTitle, m.bodyName, m.bodyNameRu ?? ''].join(' ').toLocaleLowerCase();
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+/** A validation rule as the definitions page asks for it: an indicator `cmp` another indicator or a number. */
+export function compareRule(
+  left: string,
+  cmp: '<' | '<=' | '=' | '!=' | '>=' | '>',
+  right: { code: string } | { num: number },
+): RuleExpr {
+  return {
+    kind: 'compare',
+    test: { cmp, args: [{ val: left }, 'code' in right ? { val: right.code } : { num: right.num }] },
+  };
+}

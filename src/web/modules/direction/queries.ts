@@ -127,3 +127,22 @@ export function useNotices(bodyId: string) {
     retry: false,
   });
 }
+
+/** The adopted motions that can found a directive or a concretisation of the body (for its office holders). */
+export function useAdoptedMotions(bodyId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['direction', 'motions', bodyId],
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/direction/bodies/{bodyId}/motions', { params: { path: { bodyId } }, signal })),
+    enabled: enabled && !!bodyId,
+    retry: false,
+  });
+}
+
+export function useIndicators() {
+  return useQuery({
+    queryKey: ['direction', 'indicators'],
+    queryFn: ({ signal }) => ok(client.GET('/api/direction/indicators', { signal })),
+    retry: false,
+  });
+}

@@ -121,6 +121,16 @@ export function directionJourneys(getH: () => Harness) {
         let page = c.page;
         await page.goto(`/direction/bodies/${city.bodyId}`);
         await page.getByRole('link', { name: 'Issue a directive' }).click();
+        // a page opened by a link starts at its top: the definitions page from the middle of the issue form, and back
+        const defs = page.getByRole('link', { name: 'Indicators and report forms: define a new one' });
+        await defs.scrollIntoViewIfNeeded();
+        expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+        await defs.click();
+        await page.waitForURL(/\/direction\/definitions\?bodyId=/);
+        await expect.poll(() => page.getByTestId('indicator-list').count()).toBe(1);
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        await page.goBack();
+        await page.waitForURL(/\/direction\/issue\?bodyId=/);
         const form = page.getByTestId('issue-form');
         await form.getByLabel('Title (English)').fill(TITLE);
         await form.getByLabel('Title (Russian)').fill('Производственные совещания');

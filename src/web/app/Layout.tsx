@@ -1,7 +1,7 @@
 // The frame of every page: skip link, header (name, navigation, language, sign out), main. On a phone the
 // navigation and the account's controls fold into a menu behind one button, so the header takes one line.
 import { useEffect, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../contracts/auth.js';
 import { useChangeLanguage, useSignOut } from './auth.js';
@@ -61,6 +61,11 @@ export function Layout({ me }: { me: Me }) {
   // a new page closes the menu
   // eslint-disable-next-line react-hooks/set-state-in-effect -- a reset on navigation (an outside event), once per page
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  // a page opened by a link starts at its top (the browser's back and forward keep their own position)
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== 'POP' && !location.hash) window.scrollTo(0, 0);
+  }, [location.pathname, navigationType, location.hash]);
   return (
     <>
       <SkipLink />

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { discrepant } from '../../src/modules/direction/rules/discrepancy.js';
 import { outlier } from '../../src/modules/direction/rules/outlier.js';
-import { stripeOf, stripes } from '../../src/modules/direction/rules/stripes.js';
+import { bodyStripe, hashesIn, stripeAt, stripeOf, stripes } from '../../src/modules/direction/rules/stripes.js';
+import { chainLinks } from '../../src/modules/direction/rules/deltas.js';
 
 describe('discrepant', () => {
   it('flags a difference beyond max(abs, rel × |raw|), strictly', () => {
@@ -93,5 +94,58 @@ describe('stripes', () => {
     });
     expect(seen.size).toBe(32);
     for (const count of seen.values()) expect(count).toBeGreaterThan(50); // ~100 each
+  });
+
+  it('one stored stripe per node (its hash modulo 32) gives its stripe at every depth', () => {
+    fc.assert(
+      fc.property(fc.uuid({ version: 7 }), fc.integer({ min: 1, max: 8 }), (id, depth) => {
+        const stored = bodyStripe(id);
+        expect(stored).toBe(stripeOf(id, 1));
+        expect(stored >= 0 && stored < 32).toBe(true);
+        expect(stripeAt(stored, depth)).toBe(stripeOf(id, depth));
+      }),
+    );
+  });
+
+  it('lands a report at every ancestor in the REPORTING body’s stripe, whatever the child on its path', () => {
+    // organisations of one district of one region: the old rule put them all in the region's stripe at the root
+    const region = '01936f2a-0000-7000-8000-000000000002';
+    const district = '01936f2a-0000-7000-8000-000000000004';
+    const root = '01936f2a-0000-7000-8000-000000000001';
+    const above = [
+      { bodyId: district, depth: 3 },
+      { bodyId: region, depth: 2 },
+      { bodyId: root, depth: 1 },
+    ];
+    const organisations = fc.sample(fc.uuid({ version: 7 }), { numRuns: 200, seed: 7 });
+    const atRoot = new Set<number>();
+    const atRegion = new Set<number>();
+    for (const po of organisations) {
+      const links = chainLinks(bodyStripe(po), above);
+      expect(links).toEqual([
+        { bodyId: district, depth: 3, stripe: 0 },
+        { bodyId: region, depth: 2, stripe: stripeOf(po, 2) },
+        { bodyId: root, depth: 1, stripe: stripeOf(po, 1) },
+      ]);
+      atRoot.add(links[2]!.stripe);
+      atRegion.add(links[1]!.stripe);
+    }
+    expect(atRoot.size).toBe(32);
+    expect(atRegion.size).toBe(4);
+    expect(chainLinks(bodyStripe(district), above.slice(1))).toEqual([
+      { bodyId: region, depth: 2, stripe: stripeOf(district, 2) },
+      { bodyId: root, depth: 1, stripe: stripeOf(district, 1) },
+    ]);
+  });
+
+  it('the stored stripes falling in each stripe of a node partition 0..31 (none for an unstriped node)', () => {
+    for (const depth of [1, 2]) {
+      const all = Array.from({ length: stripes(depth) }, (_, s) => hashesIn(s, depth)!);
+      expect(all.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, h) => h));
+      all.forEach((hs, s) => hs.forEach((h) => expect(stripeAt(h, depth)).toBe(s)));
+    }
+    expect(hashesIn(2, 2)).toEqual([2, 6, 10, 14, 18, 22, 26, 30]);
+    expect(hashesIn(5, 1)).toEqual([5]);
+    expect(hashesIn(0, 3)).toBeNull();
   });
 });

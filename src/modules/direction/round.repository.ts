@@ -282,9 +282,9 @@ export async function applyRollup(ex: Executor, roundId: string, rows: RollupDel
 /**
  * Recomputes the min and max of one ancestor's stripe after a retraction, for the indicators whose retracted value
  * was that stripe's minimum or maximum (otherwise the extreme is still there: nothing to do). A striped node
- * (depth 1, 2) takes them from the own reports (stripe -1) of its descendants hashed into the stripe: counted
+ * (depths 1–3) takes them from the own reports (stripe -1) of its descendants hashed into the stripe: counted
  * reports of the round's stored stripes in `hashes`, within the node's path range (index round_body_stripe; at
- * most 1/32 of the round below the root, 1/4 of a region below it); an unstriped node from its children's rows,
+ * most 1/32 of the round below the root, 1/4 of a region's or a city's subtree); an unstriped node from its children's rows,
  * already corrected below it (refresh bottom up).
  */
 export async function refreshExtremes(

@@ -5,9 +5,9 @@
 -- (rollup, round_progress, campaign_progress) are rebuilt under that meaning, so no round keeps both.
 -- Owned by the direction module.
 
--- Rows per key at a node of this depth (rules/stripes.ts stripes).
+-- Rows per key at a node of this depth (rules/stripes.ts stripes): 32 at the root, 4 at a region and at a city, 1 below.
 create function direction_stripes(depth int) returns int language sql immutable as $$
-  select case depth when 1 then 32 when 2 then 4 else 1 end
+  select case depth when 1 then 32 when 2 then 4 when 3 then 4 else 1 end
 $$;
 
 -- The stripe a body's contributions land in at an ancestor of depth `depth`: the first 32 bits of the md5 of the

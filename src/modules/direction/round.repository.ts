@@ -86,7 +86,7 @@ export async function freeze(
   const added = await sql`
     insert into round_body (round_id, body_id, addressed, relay, path, depth, parent_id, stripe, members, due_at)
     select ${r.roundId}, b.id, true, false, b.path, b.depth, b.parent_id,
-           direction_stripe(b.id::text, 1), coalesce(h.n, 0)::int, ${r.dueAt}
+           direction_hash(b.id), coalesce(h.n, 0)::int, ${r.dueAt}
     from body b
     left join (select body_id, sum(n) as n from body_headcount group by body_id) h on h.body_id = b.id
     where b.path <@ ${r.issuerPath}::ltree and b.id <> ${r.issuerId} and b.status = 'active' ${filter}`.execute(ex);
@@ -113,7 +113,7 @@ export async function freeze(
   await sql`
     insert into round_body (round_id, body_id, addressed, relay, path, depth, parent_id, stripe, members, due_at)
     select ${r.roundId}, b.id, false, true, b.path, b.depth,
-           case when b.id = ${r.issuerId} then null else b.parent_id end, direction_stripe(b.id::text, 1),
+           case when b.id = ${r.issuerId} then null else b.parent_id end, direction_hash(b.id),
            0, ${r.dueAt}
     from body b
     where b.id in (

@@ -19,7 +19,7 @@ export function stripes(depth: number): number {
 /**
  * A body's stored stripe (round_body.stripe): the first 32 bits of the MD5 of its id (lower-case uuid text), as an
  * unsigned integer, modulo 32. The same in SQL, for set-based freezing on PostgreSQL and PGlite alike:
- *   direction_stripe(id::text, 1) = ('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % 32
+ *   direction_hash(id) = ('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % 32
  */
 export function bodyStripe(bodyId: string): number {
   const digest = createHash('md5').update(bodyId.toLowerCase()).digest();

@@ -10,13 +10,19 @@ create function direction_stripes(depth int) returns int language sql immutable 
   select case depth when 1 then 32 when 2 then 4 when 3 then 4 else 1 end
 $$;
 
--- The stripe a body's contributions land in at an ancestor of depth `depth`: the first 32 bits of the md5 of the
--- body's id modulo direction_stripes(depth) (rules/stripes.ts stripeOf); with depth 1, the stored round_body.stripe.
-create or replace function direction_stripe(label text, parent_depth int) returns int language sql immutable as $$
-  select (('x' || substr(md5(label::uuid::text), 1, 8))::bit(32)::bigint % direction_stripes(parent_depth))::int
+-- A body's stored stripe (round_body.stripe): the first 32 bits of the md5 of its id modulo 32 (rules/stripes.ts
+-- bodyStripe); at an ancestor of depth d its contributions land in direction_hash(id) % direction_stripes(d).
+create function direction_hash(id uuid) returns int language sql immutable as $$
+  select (('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % 32)::int
 $$;
 
-update round_body set stripe = direction_stripe(body_id::text, 1);
+-- The stripe a body's contributions land in at an ancestor of depth `parent_depth` (rules/stripes.ts stripeOf).
+create or replace function direction_stripe(label text, parent_depth int) returns int language sql immutable as $$
+  select (('x' || substr(md5(label::uuid::text), 1, 8))::bit(32)::bigint
+          % (case parent_depth when 1 then 32 when 2 then 4 when 3 then 4 else 1 end))::int
+$$;
+
+update round_body set stripe = direction_hash(body_id);
 
 -- Retracting a stripe's extreme recomputes it from the own reports (stripe -1) of the descendants hashed into it:
 -- those of one round and stored stripe, within the node's path range (only counted reports have a value).

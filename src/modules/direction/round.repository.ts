@@ -284,8 +284,8 @@ export async function applyRollup(ex: Executor, roundId: string, rows: RollupDel
  * was that stripe's minimum or maximum (otherwise the extreme is still there: nothing to do). A striped node
  * (depths 1–3) takes them from the own reports (stripe -1) of its descendants hashed into the stripe: counted
  * reports of the round's stored stripes in `hashes`, within the node's path range (index round_body_stripe; at
- * most 1/32 of the round below the root, 1/4 of a region's or a city's subtree); an unstriped node from its children's rows,
- * already corrected below it (refresh bottom up).
+ * most 1/32 of the round below the root, 1/4 of a region's or a city's subtree); an unstriped node from its
+ * children's rows, already corrected below it (refresh bottom up).
  */
 export async function refreshExtremes(
   ex: Executor,

@@ -267,6 +267,19 @@ async function measure(kind: 'pglite' | 'postgres', handle: DbHandle, recomputeH
   const latencies: number[] = [];
   let failures = 0;
   let firstError: string | null = null;
+  // PostgreSQL: every 50 ms during the submissions, how many of this database's backends wait for a lock (a row
+  // another submission holds: wait_event_type 'Lock'), from a connection of its own
+  const waits: number[] = [];
+  let sampling = recomputeHandle !== null;
+  const sampler = (async () => {
+    while (sampling && recomputeHandle) {
+      const w = await sql<{ n: number }>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(recomputeHandle.db);
+      waits.push(w.rows[0]!.n);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
   const t2 = performance.now();
   await pool(chosen, concurrency, async (po, i) => {
     const actor = actorFor(built.organisationId, secretaries.get(po.body_id) ?? personId, {
@@ -289,6 +302,8 @@ async function measure(kind: 'pglite' | 'postgres', handle: DbHandle, recomputeH
     }
   });
   const submitS = (performance.now() - t2) / 1000;
+  sampling = false;
+  await sampler;
   latencies.sort((a, b) => a - b);
 
   // 4. Reads: each level's roll-up, spread over the level's nodes; the root's is the whole organisation's completeness
@@ -352,6 +367,16 @@ async function measure(kind: 'pglite' | 'postgres', handle: DbHandle, recomputeH
       p95: round(percentile(latencies, 95)),
       max: round(latencies.at(-1) ?? NaN),
     },
+    ...(waits.length > 0
+      ? {
+          lock_waits: {
+            samples: waits.length,
+            mean_waiting: round(waits.reduce((a, b) => a + b, 0) / waits.length),
+            max_waiting: Math.max(...waits),
+            share_of_samples_with_a_wait: round(waits.filter((n) => n > 0).length / waits.length),
+          },
+        }
+      : {}),
     rollup_ms: reads,
     completeness_root_ms: reads.root,
     target_read_p95_ms: 1000,

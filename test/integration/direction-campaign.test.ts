@@ -2,7 +2,8 @@
 // addressed organisation convenes from its inbox with the campaign's item first; closing the meeting and approving
 // its protocol move the progress up the frozen tree; a report without the approved protocol is refused with nothing
 // written; a cancelled meeting frees the slot; the ticker writes one reminder and one escalation, however often it
-// runs; a value far from the body's own history is flagged as an outlier.
+// runs; a value far from the body's own history is flagged as an outlier; the stored meeting counts (striped by
+// organisation) equal those recomputed from the meetings, a damaged row rebuilt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
@@ -17,6 +18,7 @@ import {
   type DirectionCity,
 } from '../support/direction-fixture.js';
 import * as rounds from '../../src/modules/direction/round.repository.js';
+import { stripeOf } from '../../src/modules/direction/rules/stripes.js';
 
 describe.each(DB_KINDS)('direction campaigns on %s', (kind) => {
   let srv: TestServer;
@@ -215,6 +217,36 @@ describe.each(DB_KINDS)('direction campaigns on %s', (kind) => {
     expect(second.meeting.meetingId).not.toBe(first.meeting.meetingId);
     expect((await progress(c.d1.id)).node.convened).toBe(2);
     expect((await progress(c.city.id)).node.convened).toBe(2);
+  });
+
+  it('stored meeting counts equal those recomputed from the meetings, striped by organisation; a damaged row is rebuilt', async () => {
+    // by now: P1's meeting held, quorate, its protocol approved; P2's first meeting cancelled, its second convened
+    const stored = (await srv.services.rollups.stored(camp.roundId)).campaign;
+    const at = (bodyId: string, stripe: number) =>
+      stored.find((r: Loose) => r.body_id === bodyId && r.stripe === stripe) as Loose;
+    expect(at(c.p[0]!.id, -1)).toMatchObject({ convened: 1, held: 1, quorate: 1, protocols: 1 });
+    expect(at(c.p[1]!.id, -1)).toMatchObject({ convened: 1, held: 0, quorate: 0, protocols: 0 });
+    // the city (depth 2, four stripes): each organisation's meeting in its own stripe there
+    const p1 = stripeOf(c.p[0]!.id, 2);
+    const p2 = stripeOf(c.p[1]!.id, 2);
+    if (p1 === p2) expect(at(c.city.id, p1)).toMatchObject({ convened: 2, held: 1, quorate: 1, protocols: 1 });
+    else {
+      expect(at(c.city.id, p1)).toMatchObject({ convened: 1, held: 1, quorate: 1, protocols: 1 });
+      expect(at(c.city.id, p2)).toMatchObject({ convened: 1, held: 0, quorate: 0, protocols: 0 });
+    }
+    await srv.services.rollups.recompute(camp.roundId);
+    expect((await srv.services.rollups.stored(camp.roundId)).campaign).toEqual(stored);
+    // a damaged row and a lost one: the recomputation rebuilds both from the meetings
+    await sql`update campaign_progress set held = held + 7 where round_id = ${camp.roundId} and body_id = ${c.d1.id}`.execute(
+      srv.db,
+    );
+    await sql`delete from campaign_progress where round_id = ${camp.roundId} and body_id = ${c.p[0]!.id}`.execute(
+      srv.db,
+    );
+    expect((await srv.services.rollups.stored(camp.roundId)).campaign).not.toEqual(stored);
+    await srv.services.rollups.recompute(camp.roundId);
+    expect((await srv.services.rollups.stored(camp.roundId)).campaign).toEqual(stored);
+    expect((await progress(c.d1.id)).node).toMatchObject({ convened: 2, held: 1, quorate: 1, protocols: 1 });
   });
 
   it('reminds once before the due date and escalates once to the parent when overdue', async () => {

@@ -2,7 +2,10 @@
 // organisations of one district submit at once (every one answered, the stored roll-up equal to a recomputation);
 // two decisions on one report (one wins, the other gets its code, nothing half-written); a level accepted while a
 // report below is reopened (one wins); and a property: any sequence of submit, return, approve, reopen and correct
-// leaves the stored figures equal to those recomputed from the versions.
+// leaves the stored figures equal to those recomputed from the versions. Issued by the central committee, the
+// reports of the organisations of one city (one child of the root) spread over the root's stripes and the city's by
+// each organisation's own hash, and retracting a stripe's maximum or minimum leaves each stripe the extreme of the
+// organisations hashed into it (ADR 0027 §6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DB_KINDS } from '../support/db.js';
@@ -11,6 +14,7 @@ import { makeBody, makeMembers, makeOffice, makeOrganisation, makePerson } from 
 import type { Actor } from '../../src/platform/actor.js';
 import { AppError } from '../../src/platform/errors.js';
 import { inDays } from '../support/direction-fixture.js';
+import { stripeOf } from '../../src/modules/direction/rules/stripes.js';
 
 const POOL = 4;
 const N = 50;
@@ -42,6 +46,7 @@ const codeOf = async (p: Promise<unknown>): Promise<string> => {
 describe.each(DB_KINDS)('direction under contention on %s', (kind) => {
   let srv: TestServer;
   let org: Loose;
+  let cc: Loose;
   let city: Loose;
   let district: Loose;
   let pos: Loose[];
@@ -52,14 +57,14 @@ describe.each(DB_KINDS)('direction under contention on %s', (kind) => {
     srv = await createTestServer(kind, { db: { poolMax: POOL } });
     const db = srv.db;
     org = await makeOrganisation(db, { effectiveFrom: '1930-01-01' });
-    const cc = await makeBody(db, org, 'central_committee', null);
+    cc = await makeBody(db, org, 'central_committee', null);
     city = await makeBody(db, org, 'city_committee', cc);
     district = await makeBody(db, org, 'district_committee', city);
     pos = [];
     for (let i = 0; i < N; i++) pos.push(await makeBody(db, org, 'primary_organisation', district));
     await makeMembers(db, org, pos[0], 3);
     secOf = new Map();
-    for (const b of [city, district, ...pos]) {
+    for (const b of [cc, city, district, ...pos]) {
       const p = await makePerson(db, org, pos[0]);
       await makeOffice(db, b, p, 'secretary');
       secOf.set(b.id, actorOf(org, p, b));
@@ -94,6 +99,20 @@ describe.each(DB_KINDS)('direction under contention on %s', (kind) => {
       toleranceAbs: null,
       toleranceRel: null,
     });
+    const low = await s.createIndicator(a, {
+      code: 'low',
+      name: 'Low',
+      nameRu: 'Минимум',
+      valueType: 'number',
+      unit: null,
+      unitRu: null,
+      aggregation: 'min',
+      decimals: null,
+      minValue: null,
+      maxValue: null,
+      toleranceAbs: null,
+      toleranceRel: null,
+    });
     formId = (
       await s.createForm(a, {
         name: 'F',
@@ -103,6 +122,7 @@ describe.each(DB_KINDS)('direction under contention on %s', (kind) => {
         items: [
           { indicatorId: held.id, required: false },
           { indicatorId: peak.id, required: false },
+          { indicatorId: low.id, required: false },
         ],
         rules: [],
       })
@@ -112,10 +132,10 @@ describe.each(DB_KINDS)('direction under contention on %s', (kind) => {
     await srv?.close();
   });
 
-  const newRound = async () =>
+  const newRound = async (issuer: Loose = city) =>
     (
-      await srv.services.directives.issue(secOf.get(city.id)!, {
-        issuerBodyId: city.id,
+      await srv.services.directives.issue(secOf.get(issuer.id)!, {
+        issuerBodyId: issuer.id,
         title: 'T',
         titleRu: 'Т',
         text: 'x',
@@ -129,12 +149,19 @@ describe.each(DB_KINDS)('direction under contention on %s', (kind) => {
         source: { kind: 'decision', takenOn: inDays(0), votes: null },
       })
     ).roundId;
-  const submit = (roundId: string, po: Loose, version: number, held: number, peak: number) =>
+  const submit = (roundId: string, po: Loose, version: number, held: number, peak: number, low?: number) =>
     srv.services.reports.save(
       secOf.get(po.id)!,
       roundId,
       po.id,
-      { version, scope: 'own', values: { held, peak }, text: null, meetingId: null, agendaItemId: null },
+      {
+        version,
+        scope: 'own',
+        values: low === undefined ? { held, peak } : { held, peak, low },
+        text: null,
+        meetingId: null,
+        agendaItemId: null,
+      },
       true,
     );
   const expectStoredEqualsRecomputed = async (roundId: string) => {
@@ -151,6 +178,96 @@ describe.each(DB_KINDS)('direction under contention on %s', (kind) => {
     expect(node.completeness).toMatchObject({ expected: N, submitted: N, reported: N });
     expect(node.figures.find((f) => f.code === 'held')!.total).toBe((N * (N + 1)) / 2);
     expect(node.figures.find((f) => f.code === 'peak')!.total).toBe(100);
+    await expectStoredEqualsRecomputed(roundId);
+  });
+
+  /** A node's stored roll-up rows of the descendants' stripes: indicator code → stripe → row. */
+  const stripesOf = async (roundId: string, bodyId: string) => {
+    const rows = await srv.db
+      .selectFrom('rollup')
+      .innerJoin('indicator', 'indicator.id', 'rollup.indicator_id')
+      .select(['indicator.code', 'rollup.stripe', 'rollup.n', 'rollup.sum', 'rollup.min', 'rollup.max'])
+      .where('rollup.round_id', '=', roundId)
+      .where('rollup.body_id', '=', bodyId)
+      .where('rollup.stripe', '>=', 0)
+      .execute();
+    const out: Record<string, Map<number, (typeof rows)[number]>> = {};
+    for (const r of rows) (out[r.code] ??= new Map()).set(r.stripe, r);
+    return out;
+  };
+
+  it(`spreads ${N} concurrent reports of one city over the root's stripes by organisation, all answered with a pool of ${POOL}`, async () => {
+    const roundId = await newRound(cc);
+    const results = await Promise.all(pos.map((po, i) => codeOf(submit(roundId, po, 0, i + 1, (i * 37) % 101))));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(N);
+    // every organisation is below the one city: the child on the path is the same, the stripes are the organisations'
+    for (const [node, depth] of [
+      [cc, 1],
+      [city, 2],
+    ] as const) {
+      const held = (await stripesOf(roundId, node.id)).held!;
+      const expected = new Map<number, number>();
+      pos.forEach((po) => expected.set(stripeOf(po.id, depth), (expected.get(stripeOf(po.id, depth)) ?? 0) + 1));
+      expect(new Map([...held].map(([s, r]) => [s, r.n]))).toEqual(expected);
+      expect(held.size).toBeGreaterThan(depth === 1 ? 16 : 2);
+      const progress = await srv.db
+        .selectFrom('round_progress')
+        .select(['stripe', 'expected', 'submitted'])
+        .where('round_id', '=', roundId)
+        .where('body_id', '=', node.id)
+        .where('stripe', '>=', 0)
+        .execute();
+      expect(new Map(progress.map((p) => [p.stripe, p.expected]))).toEqual(expected);
+      expect(new Map(progress.map((p) => [p.stripe, p.submitted]))).toEqual(expected);
+    }
+    const root = await srv.services.rollups.node(secOf.get(cc.id)!, roundId, cc.id);
+    expect(root.completeness).toMatchObject({ expected: N, submitted: N, reported: N });
+    expect(root.figures.find((f) => f.code === 'held')!.total).toBe((N * (N + 1)) / 2);
+    expect(root.figures.find((f) => f.code === 'peak')!.total).toBe(100);
+    await expectStoredEqualsRecomputed(roundId);
+  });
+
+  it('retracting the maximum (a return) and the minimum (a correction) leaves each stripe its organisations’ extreme', async () => {
+    const roundId = await newRound(cc);
+    const d = secOf.get(district.id)!;
+    const value = (i: number) => (i * 37) % 101; // all different: 0 at pos[0], 100 at pos[30]
+    await Promise.all(pos.map((po, i) => submit(roundId, po, 0, 1, value(i), value(i))));
+    const counted = new Map(pos.map((po, i) => [po.id, value(i)]));
+    // the maximum retracted: its report returned
+    const top = pos[30]!;
+    const r = await srv.services.reports.get(d, roundId, top.id);
+    await srv.services.reports.decide(d, roundId, top.id, 'return', { version: r.version, reason: 'Check it' });
+    counted.delete(top.id);
+    // the minimum retracted: its report approved, reopened and corrected
+    const bottom = pos[0]!;
+    const v = (await srv.services.reports.get(d, roundId, bottom.id)).version;
+    await srv.services.reports.decide(d, roundId, bottom.id, 'approve', { version: v });
+    await srv.services.reports.decide(d, roundId, bottom.id, 'reopen', { version: v + 1, reason: 'Correct it' });
+    const reopened = await srv.services.reports.get(d, roundId, bottom.id);
+    await submit(roundId, bottom, reopened.version, 1, 55.5, 55.5);
+    counted.set(bottom.id, 55.5);
+    for (const [node, depth] of [
+      [cc, 1],
+      [city, 2],
+    ] as const) {
+      const rows = await stripesOf(roundId, node.id);
+      const want = new Map<number, { min: number; max: number }>();
+      for (const [id, x] of counted) {
+        const s = stripeOf(id, depth);
+        const w = want.get(s);
+        want.set(s, { min: Math.min(w?.min ?? x, x), max: Math.max(w?.max ?? x, x) });
+      }
+      expect(new Map([...rows.peak!].filter(([, x]) => x.n > 0).map(([s, x]) => [s, x.max]))).toEqual(
+        new Map([...want].map(([s, w]) => [s, w.max])),
+      );
+      expect(new Map([...rows.low!].filter(([, x]) => x.n > 0).map(([s, x]) => [s, x.min]))).toEqual(
+        new Map([...want].map(([s, w]) => [s, w.min])),
+      );
+    }
+    const root = await srv.services.rollups.node(secOf.get(cc.id)!, roundId, cc.id);
+    const rest = [...counted.values()];
+    expect(root.figures.find((f) => f.code === 'peak')!.total).toBe(Math.max(...rest));
+    expect(root.figures.find((f) => f.code === 'low')!.total).toBe(Math.min(...rest));
     await expectStoredEqualsRecomputed(roundId);
   });
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { discrepant } from '../../src/modules/direction/rules/discrepancy.js';
 import { outlier } from '../../src/modules/direction/rules/outlier.js';
-import { stripeOf, stripes } from '../../src/modules/direction/rules/stripes.js';
+import { bodyStripe, hashesIn, stripeAt, stripeOf, stripes } from '../../src/modules/direction/rules/stripes.js';
+import { chainLinks } from '../../src/modules/direction/rules/deltas.js';
 
 describe('discrepant', () => {
   it('flags a difference beyond max(abs, rel × |raw|), strictly', () => {
@@ -60,8 +61,8 @@ describe('outlier', () => {
 });
 
 describe('stripes', () => {
-  it('32 at the root, 4 at a region, 1 below', () => {
-    expect([1, 2, 3, 4, 5, 6].map(stripes)).toEqual([32, 4, 1, 1, 1, 1]);
+  it('32 at the root, 4 at a region and at a city, 1 below', () => {
+    expect([1, 2, 3, 4, 5, 6].map(stripes)).toEqual([32, 4, 4, 1, 1, 1]);
   });
 
   it('matches PostgreSQL’s ("x" || substr(md5(id::text), 1, 8))::bit(32)::bigint % n', () => {
@@ -74,13 +75,13 @@ describe('stripes', () => {
     expect(stripeOf('FFFFFFFF-FFFF-7FFF-BFFF-FFFFFFFFFFFF', 1)).toBe(28); // uuid text is lower case
   });
 
-  it('is stable, within range, and 0 below depth 2', () => {
+  it('is stable, within range, and 0 below depth 3', () => {
     fc.assert(
       fc.property(fc.uuid({ version: 7 }), fc.integer({ min: 1, max: 8 }), (id, depth) => {
         const s = stripeOf(id, depth);
         expect(stripeOf(id, depth)).toBe(s);
         expect(Number.isInteger(s) && s >= 0 && s < stripes(depth)).toBe(true);
-        if (depth > 2) expect(s).toBe(0);
+        if (depth > 3) expect(s).toBe(0);
       }),
     );
   });
@@ -93,5 +94,63 @@ describe('stripes', () => {
     });
     expect(seen.size).toBe(32);
     for (const count of seen.values()) expect(count).toBeGreaterThan(50); // ~100 each
+  });
+
+  it('one stored stripe per node (its hash modulo 32) gives its stripe at every depth', () => {
+    fc.assert(
+      fc.property(fc.uuid({ version: 7 }), fc.integer({ min: 1, max: 8 }), (id, depth) => {
+        const stored = bodyStripe(id);
+        expect(stored).toBe(stripeOf(id, 1));
+        expect(stored >= 0 && stored < 32).toBe(true);
+        expect(stripeAt(stored, depth)).toBe(stripeOf(id, depth));
+      }),
+    );
+  });
+
+  it('lands a report at every ancestor in the REPORTING body’s stripe, whatever the child on its path', () => {
+    // organisations of one district of one city of one region: the old rule put them all in the region's stripe
+    // at the root and in the city's at the region
+    const root = '01936f2a-0000-7000-8000-000000000001';
+    const region = '01936f2a-0000-7000-8000-000000000002';
+    const city = '01936f2a-0000-7000-8000-000000000003';
+    const district = '01936f2a-0000-7000-8000-000000000004';
+    const above = [
+      { bodyId: district, depth: 4 },
+      { bodyId: city, depth: 3 },
+      { bodyId: region, depth: 2 },
+      { bodyId: root, depth: 1 },
+    ];
+    const organisations = fc.sample(fc.uuid({ version: 7 }), { numRuns: 200, seed: 7 });
+    const atRoot = new Set<number>();
+    const atRegion = new Set<number>();
+    for (const po of organisations) {
+      const links = chainLinks(bodyStripe(po), above);
+      expect(links).toEqual([
+        { bodyId: district, depth: 4, stripe: 0 },
+        { bodyId: city, depth: 3, stripe: stripeOf(po, 3) },
+        { bodyId: region, depth: 2, stripe: stripeOf(po, 2) },
+        { bodyId: root, depth: 1, stripe: stripeOf(po, 1) },
+      ]);
+      atRoot.add(links[3]!.stripe);
+      atRegion.add(links[2]!.stripe);
+    }
+    expect(atRoot.size).toBe(32);
+    expect(atRegion.size).toBe(4);
+    expect(chainLinks(bodyStripe(district), above.slice(1))).toEqual([
+      { bodyId: city, depth: 3, stripe: stripeOf(district, 3) },
+      { bodyId: region, depth: 2, stripe: stripeOf(district, 2) },
+      { bodyId: root, depth: 1, stripe: stripeOf(district, 1) },
+    ]);
+  });
+
+  it('the stored stripes falling in each stripe of a node partition 0..31 (none for an unstriped node)', () => {
+    for (const depth of [1, 2, 3]) {
+      const all = Array.from({ length: stripes(depth) }, (_, s) => hashesIn(s, depth)!);
+      expect(all.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, h) => h));
+      all.forEach((hs, s) => hs.forEach((h) => expect(stripeAt(h, depth)).toBe(s)));
+    }
+    expect(hashesIn(2, 2)).toEqual([2, 6, 10, 14, 18, 22, 26, 30]);
+    expect(hashesIn(5, 1)).toEqual([5]);
+    expect(hashesIn(0, 4)).toBeNull();
   });
 });

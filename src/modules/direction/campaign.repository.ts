@@ -139,6 +139,40 @@ export async function campaignProgressOf(
   return r.rows;
 }
 
+/**
+ * Rebuilds a round's meeting counts from its campaign's meetings not cancelled (each counts once convened, and once
+ * more in each of held, quorate, protocol approved), as the assemblies' listener keeps them: the node's own row
+ * (stripe -1), and at each frozen ancestor of depth d the stripe of the node's stored stripe modulo
+ * direction_stripes(d). A round without a campaign has none.
+ */
+export async function recomputeCampaignProgress(ex: Executor, roundId: string, issuerDepth: number): Promise<void> {
+  await sql`delete from campaign_progress where round_id = ${roundId}`.execute(ex);
+  await sql`
+    insert into campaign_progress (round_id, body_id, stripe, convened, held, quorate, protocols)
+    select ${roundId}, subpath(x.path, d - 1, 1)::text::uuid,
+           case when d = x.depth then -1 else x.stripe % direction_stripes(d) end,
+           count(*)::int,
+           count(*) filter (where m.held_at is not null)::int,
+           count(*) filter (where m.quorate)::int,
+           count(*) filter (where m.protocol_at is not null)::int
+    from direction_round r
+    join campaign c on c.directive_id = r.directive_id
+    join campaign_meeting m on m.campaign_id = c.id and m.cancelled_at is null
+    join round_body x on x.round_id = r.id and x.body_id = m.body_id
+    cross join generate_series(${issuerDepth}::int, x.depth) d
+    where r.id = ${roundId}
+    group by 2, 3`.execute(ex);
+}
+
+/** A round's stored meeting counts (rows that count something), for comparing with a recomputation. */
+export async function storedCampaignProgress(ex: Executor, roundId: string): Promise<unknown[]> {
+  const r = await sql`
+    select body_id, stripe, convened, held, quorate, protocols from campaign_progress
+    where round_id = ${roundId} and (convened <> 0 or held <> 0 or quorate <> 0 or protocols <> 0)
+    order by 1, 2`.execute(ex);
+  return r.rows;
+}
+
 // ---------------------------------------------------------------- the ticker's notices
 
 /** Only one ticker works at a time across processes (released at the transaction's end). */

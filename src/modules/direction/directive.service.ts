@@ -27,7 +27,7 @@ import { SUB_BODY_KINDS } from '../../contracts/statute.js';
 import { DirectionErrors } from './direction.errors.js';
 import { assertCanSeeNode, assertOfficeIn, canReadDirective, holdsOfficeIn } from './direction.policy.js';
 import type { DirectionDefinitionsService } from './definitions.service.js';
-import { ancestorIds, progressDeltas, type ChainLink } from './rules/deltas.js';
+import { ancestorIds, chainLinks, progressDeltas, type ChainLink } from './rules/deltas.js';
 import { endOfLocalDay, periodOf } from './rules/period.js';
 import { deadlineHolds, ruleTarget, splitHolds } from './rules/targets.js';
 import * as repo from './directive.repository.js';
@@ -47,7 +47,7 @@ const NO_PROGRESS = {
   acknowledged: false,
 };
 
-/** Where a node's figures land in its ancestors' rows: the chain above it with the stripes of the path. */
+/** Where a node's figures land in its ancestors' rows: the frozen chain above it, each in the node's own stripe. */
 export async function chainOf(
   ex: Executor,
   roundId: string,
@@ -57,15 +57,13 @@ export async function chainOf(
   const ids = ancestorIds(node.path, issuerDepth);
   const rows = await rounds.chain(ex, roundId, ids);
   const byId = new Map(rows.map((r) => [r.body_id, r]));
-  const links: ChainLink[] = [];
-  let stripe = node.stripe;
+  const above: { bodyId: string; depth: number }[] = [];
   for (const id of ids) {
     const r = byId.get(id);
     if (!r) break;
-    links.push({ bodyId: id, stripe });
-    stripe = r.stripe;
+    above.push({ bodyId: id, depth: r.depth });
   }
-  return links;
+  return chainLinks(node.stripe, above);
 }
 
 export class DirectiveService {

@@ -24,6 +24,7 @@ import { assertCanSeeNode, assertOfficeIn, canSeeNode, holdsOfficeIn } from './d
 import type { DirectionDefinitionsService } from './definitions.service.js';
 import { chainOf } from './directive.service.js';
 import { progressDeltas, rollupDeltas, type ProgressState } from './rules/deltas.js';
+import { hashesIn } from './rules/stripes.js';
 import { counted, nextState, reportCan, type ReportAct, type ReportState } from './rules/report-machine.js';
 import { parseValue, ruleLookup } from './rules/value.js';
 import { outlier } from './rules/outlier.js';
@@ -200,13 +201,14 @@ export class ReportService {
       const inds = form.items.map((i) => ({ id: i.id, code: i.code, numeric: i.valueType !== 'text' }));
       const { rows, retracted } = rollupDeltas(c.node.body_id, chain, inds, before.values, after.values);
       await rounds.applyRollup(trx, c.round.id, rows);
-      const extremes = form.items
-        .filter((i) => (i.aggregation === 'min' || i.aggregation === 'max') && retracted.includes(i.id))
-        .map((i) => i.id);
-      if (extremes.length > 0) {
-        // bottom up: each ancestor's stripe from its children's rows, already corrected below it
-        for (const link of chain) await rounds.refreshExtremes(trx, c.round.id, link.bodyId, link.stripe, extremes);
-      }
+      const extremes = retracted.filter((r) =>
+        form.items.some((i) => i.id === r.indicatorId && (i.aggregation === 'min' || i.aggregation === 'max')),
+      );
+      // bottom up: an unstriped ancestor's stripe from its children's rows, already corrected below it; a striped
+      // one's from the own reports hashed into it (every stored stripe that falls in it at the ancestor's depth)
+      if (extremes.length > 0)
+        for (const link of chain)
+          await rounds.refreshExtremes(trx, c.round.id, link, hashesIn(link.stripe, link.depth), extremes);
     }
     if (c.node.addressed)
       await rounds.applyProgress(

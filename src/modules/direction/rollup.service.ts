@@ -230,10 +230,15 @@ export class RollupService {
       await liftTimeouts(trx);
       const issuer = (await rounds.findNode(trx, roundId, round.issuer_body_id))!;
       await rounds.recomputeRound(trx, roundId, issuer.depth);
+      await campaigns.recomputeCampaignProgress(trx, roundId, issuer.depth);
     });
   }
 
-  async stored(roundId: string): Promise<{ rollup: unknown[]; progress: unknown[] }> {
-    return rounds.storedFigures(this.db, roundId);
+  /** A round's stored figures: roll-ups, completeness and its campaign's meeting counts. */
+  async stored(roundId: string): Promise<{ rollup: unknown[]; progress: unknown[]; campaign: unknown[] }> {
+    return {
+      ...(await rounds.storedFigures(this.db, roundId)),
+      campaign: await campaigns.storedCampaignProgress(this.db, roundId),
+    };
   }
 }

@@ -68,7 +68,8 @@ export async function hasAddressableBelow(ex: Executor, bodyId: string, path: st
 /**
  * Freezes the round's tree (ADR 0027 §2): its addressees as they are now (active, below the issuer, by the
  * addressing), then every relay between the issuer and them, then each node's expected reports and members,
- * striped. Set-based statements, each over the addressees or their parents once. Returns the number of addressees.
+ * striped by the addressee (round_body.stripe: each node's own hash modulo 32, rules/stripes.ts). Set-based
+ * statements, each over the addressees or their parents once. Returns the number of addressees.
  */
 export async function freeze(
   ex: Executor,
@@ -85,7 +86,7 @@ export async function freeze(
   const added = await sql`
     insert into round_body (round_id, body_id, addressed, relay, path, depth, parent_id, stripe, members, due_at)
     select ${r.roundId}, b.id, true, false, b.path, b.depth, b.parent_id,
-           direction_stripe(b.id::text, b.depth - 1), coalesce(h.n, 0)::int, ${r.dueAt}
+           direction_hash(b.id), coalesce(h.n, 0)::int, ${r.dueAt}
     from body b
     left join (select body_id, sum(n) as n from body_headcount group by body_id) h on h.body_id = b.id
     where b.path <@ ${r.issuerPath}::ltree and b.id <> ${r.issuerId} and b.status = 'active' ${filter}`.execute(ex);
@@ -112,8 +113,7 @@ export async function freeze(
   await sql`
     insert into round_body (round_id, body_id, addressed, relay, path, depth, parent_id, stripe, members, due_at)
     select ${r.roundId}, b.id, false, true, b.path, b.depth,
-           case when b.id = ${r.issuerId} then null else b.parent_id end,
-           case when b.id = ${r.issuerId} then 0 else direction_stripe(b.id::text, b.depth - 1) end,
+           case when b.id = ${r.issuerId} then null else b.parent_id end, direction_hash(b.id),
            0, ${r.dueAt}
     from body b
     where b.id in (
@@ -123,7 +123,7 @@ export async function freeze(
       generate_series(${r.issuerDepth}::int, nlevel(p.path)) d)
     on conflict (round_id, body_id) do update set relay = true`.execute(ex);
   // Expected reports and members: each addressee's own row (stripe -1), then its ancestors' stripes from the
-  // addressees grouped by parent first (an addressee's stripe in its parent's rows is its round_body.stripe)
+  // addressees grouped by parent and stored stripe first (at an ancestor of depth d: stripe % direction_stripes(d))
   await sql`
     insert into round_progress (round_id, body_id, stripe, expected, members)
     select ${r.roundId}, x.body_id, -1, 1, x.members
@@ -131,8 +131,7 @@ export async function freeze(
   await sql`
     insert into round_progress (round_id, body_id, stripe, expected, members)
     select ${r.roundId}, subpath(p.path, d - 1, 1)::text::uuid,
-           case when d = nlevel(p.path) then g.stripe else direction_stripe(subpath(p.path, d, 1)::text, d) end,
-           sum(g.n)::int, sum(g.m)::int
+           g.stripe % direction_stripes(d), sum(g.n)::int, sum(g.m)::int
     from (select x.parent_id, x.stripe, count(*) as n, sum(x.members) as m
           from round_body x where x.round_id = ${r.roundId} and x.addressed
           group by 1, 2) g
@@ -280,28 +279,42 @@ export async function applyRollup(ex: Executor, roundId: string, rows: RollupDel
       max = case when excluded.stripe < 0 then excluded.max else greatest(r.max, excluded.max) end`.execute(ex);
 }
 
-/** Recomputes one node's stripe of min and max from its children's rows (after a retraction). */
+/**
+ * Recomputes the min and max of one ancestor's stripe after a retraction, for the indicators whose retracted value
+ * was that stripe's minimum or maximum (otherwise the extreme is still there: nothing to do). A striped node
+ * (depths 1–3) takes them from the own reports (stripe -1) of its descendants hashed into the stripe: counted
+ * reports of the round's stored stripes in `hashes`, within the node's path range (index round_body_stripe; at
+ * most 1/32 of the round below the root, 1/4 of a region's or a city's subtree); an unstriped node from its
+ * children's rows, already corrected below it (refresh bottom up).
+ */
 export async function refreshExtremes(
   ex: Executor,
   roundId: string,
-  bodyId: string,
-  stripe: number,
-  indicatorIds: string[],
+  link: { bodyId: string; stripe: number },
+  hashes: number[] | null,
+  retracted: { indicatorId: string; value: number }[],
 ): Promise<void> {
+  if (retracted.length === 0) return;
+  const extremes = hashes
+    ? sql`select min(o.min) as mn, max(o.max) as mx
+          from round_body c join rollup o on o.round_id = c.round_id and o.body_id = c.body_id
+            and o.indicator_id = cur.indicator_id and o.stripe = -1
+          where c.round_id = ${roundId} and c.counted_version_id is not null and c.stripe = any(${hashes}::int[])
+            and c.path > xb.path and c.path < (xb.path || 'z'::ltree) and c.path <@ xb.path`
+    : sql`select min(o.min) as mn, max(o.max) as mx
+          from round_body c join rollup o on o.round_id = c.round_id and o.body_id = c.body_id
+            and o.indicator_id = cur.indicator_id
+          where c.round_id = ${roundId} and c.parent_id = ${link.bodyId}`;
+  // (a path label is a uuid's hex digits, below 'z': the node's descendants lie between its path and path.z)
   await sql`
-    update rollup r set min = x.mn, max = x.mx
-    from (select cr.indicator_id, min(cr.min) as mn, max(cr.max) as mx
-          from round_body c join rollup cr on cr.round_id = c.round_id and cr.body_id = c.body_id
-          where c.round_id = ${roundId} and c.parent_id = ${bodyId} and c.stripe = ${stripe}
-            and cr.indicator_id = any(${indicatorIds}::uuid[]) and cr.n > 0
-          group by cr.indicator_id) x
-    where r.round_id = ${roundId} and r.body_id = ${bodyId} and r.stripe = ${stripe} and r.indicator_id = x.indicator_id`.execute(
-    ex,
-  );
-  await sql`
-    update rollup r set min = null, max = null
-    where r.round_id = ${roundId} and r.body_id = ${bodyId} and r.stripe = ${stripe} and r.n = 0
-      and r.indicator_id = any(${indicatorIds}::uuid[])`.execute(ex);
+    update rollup r set min = e.mn, max = e.mx
+    from jsonb_to_recordset(${JSON.stringify(retracted)}::jsonb) as t("indicatorId" uuid, value float8)
+    join rollup cur on cur.round_id = ${roundId} and cur.body_id = ${link.bodyId} and cur.stripe = ${link.stripe}
+      and cur.indicator_id = t."indicatorId" and (cur.min = t.value or cur.max = t.value)
+    join round_body xb on xb.round_id = ${roundId} and xb.body_id = ${link.bodyId}
+    cross join lateral (${extremes}) e
+    where r.round_id = ${roundId} and r.body_id = ${link.bodyId} and r.stripe = ${link.stripe}
+      and r.indicator_id = cur.indicator_id`.execute(ex);
 }
 
 export async function applyProgress(ex: Executor, roundId: string, rows: ProgressDelta[]): Promise<void> {
@@ -462,13 +475,17 @@ export async function inboxOf(
   return r.rows;
 }
 
-/** Recomputes a round's roll-ups and progress from its versions and states (bulk loads, and the tests' check). */
+/**
+ * Recomputes a round's roll-ups and progress (expected and members included) from its frozen nodes, versions and
+ * states (bulk loads, and the tests' check): each node's own row (stripe -1), and at each ancestor of depth d the
+ * stripe of the node's stored stripe modulo direction_stripes(d), as the acts and the freeze write them.
+ */
 export async function recomputeRound(ex: Executor, roundId: string, issuerDepth: number): Promise<void> {
   await sql`delete from rollup where round_id = ${roundId}`.execute(ex);
   await sql`
     insert into rollup (round_id, body_id, indicator_id, stripe, n, sum, min, max)
     select ${roundId}, subpath(x.path, d - 1, 1)::text::uuid, i.id,
-           case when d = x.depth then -1 else direction_stripe(subpath(x.path, d, 1)::text, d) end,
+           case when d = x.depth then -1 else x.stripe % direction_stripes(d) end,
            count(*) filter (where v.vals -> i.code is not null and v.vals -> i.code <> 'null'::jsonb)::int,
            coalesce(sum(case when jsonb_typeof(v.vals -> i.code) = 'number' then (v.vals ->> i.code)::float8 end), 0),
            min(case when jsonb_typeof(v.vals -> i.code) = 'number' then (v.vals ->> i.code)::float8 end),
@@ -481,26 +498,23 @@ export async function recomputeRound(ex: Executor, roundId: string, issuerDepth:
     cross join generate_series(${issuerDepth}::int, x.depth) d
     where x.round_id = ${roundId} and x.counted_version_id is not null
     group by 2, 3, 4`.execute(ex);
+  await sql`delete from round_progress where round_id = ${roundId}`.execute(ex);
   await sql`
-    update round_progress p set submitted = 0, reported = 0, on_time = 0, returned = 0, approved = 0, excused = 0, acknowledged = 0
-    where p.round_id = ${roundId}`.execute(ex);
-  await sql`
-    update round_progress p set submitted = s.submitted, reported = s.reported, on_time = s.on_time, returned = s.returned,
-      approved = s.approved, excused = s.excused, acknowledged = s.acknowledged
-    from (
-      select subpath(x.path, d - 1, 1)::text::uuid as body_id,
-             case when d = x.depth then -1 else direction_stripe(subpath(x.path, d, 1)::text, d) end as stripe,
-             count(*) filter (where x.state in ('submitted', 'approved', 'reopened'))::int as submitted,
-             count(*) filter (where x.first_submitted_at is not null)::int as reported,
-             count(*) filter (where x.on_time)::int as on_time,
-             count(*) filter (where x.state = 'returned')::int as returned,
-             count(*) filter (where x.state = 'approved')::int as approved,
-             count(*) filter (where x.excused_at is not null and x.state <> 'approved')::int as excused,
-             count(*) filter (where x.ack_at is not null)::int as acknowledged
-      from round_body x cross join generate_series(${issuerDepth}::int, x.depth) d
-      where x.round_id = ${roundId} and x.addressed
-      group by 1, 2) s
-    where p.round_id = ${roundId} and p.body_id = s.body_id and p.stripe = s.stripe`.execute(ex);
+    insert into round_progress (round_id, body_id, stripe, expected, members, submitted, reported, on_time, returned,
+                                approved, excused, acknowledged)
+    select ${roundId}, subpath(x.path, d - 1, 1)::text::uuid,
+           case when d = x.depth then -1 else x.stripe % direction_stripes(d) end,
+           count(*)::int, sum(x.members)::int,
+           count(*) filter (where x.state in ('submitted', 'approved', 'reopened'))::int,
+           count(*) filter (where x.first_submitted_at is not null)::int,
+           count(*) filter (where x.on_time)::int,
+           count(*) filter (where x.state = 'returned')::int,
+           count(*) filter (where x.state = 'approved')::int,
+           count(*) filter (where x.excused_at is not null and x.state <> 'approved')::int,
+           count(*) filter (where x.ack_at is not null)::int
+    from round_body x cross join generate_series(${issuerDepth}::int, x.depth) d
+    where x.round_id = ${roundId} and x.addressed
+    group by 2, 3`.execute(ex);
 }
 
 /** Stored figures of a round, for comparing with a recomputation (tests, the bench). */

@@ -1,12 +1,24 @@
 // What one act on a report changes in the stored figures (ADR 0027 §6). Pure.
-// A node's own report lands in its stripe -1 row; in each frozen ancestor's row of the stripe its child on the
-// path belongs to. A counted report is the last submitted version of a report submitted, approved or reopened.
+// A node's own report lands in its stripe -1 row; in each frozen ancestor's row of the stripe the REPORTING node
+// hashes to at that ancestor's depth (rules/stripes.ts), whatever the path between. A counted report is the last
+// submitted version of a report submitted, approved or reopened.
+import { stripeAt } from './stripes.js';
 
 export interface ChainLink {
   /** the ancestor */
   bodyId: string;
-  /** the stripe of the ancestor's row this node's figures land in (its child on the path's own stripe) */
+  /** its depth (how many stripes it keeps) */
+  depth: number;
+  /** the stripe of the ancestor's rows this node's figures land in: the reporting node's own, at that depth */
   stripe: number;
+}
+
+/**
+ * Where a node's figures land above it: each frozen ancestor (nearest first, with its depth) in the stripe of the
+ * reporting node's stored stripe (its hash modulo 32, round_body.stripe) at the ancestor's depth.
+ */
+export function chainLinks(reporterStripe: number, ancestors: { bodyId: string; depth: number }[]): ChainLink[] {
+  return ancestors.map((a) => ({ bodyId: a.bodyId, depth: a.depth, stripe: stripeAt(reporterStripe, a.depth) }));
 }
 
 export interface NumericIndicator {
@@ -36,8 +48,8 @@ export interface RollupRowDelta {
 
 /**
  * The roll-up rows a change of a node's counted values writes: `before` the values counted until now (null: none),
- * `after` those counted from now (null: none). Also says which ancestors lost a value, whose stripe's minimum and
- * maximum must be recomputed from the children (a retraction may have removed the extreme).
+ * `after` those counted from now (null: none). Also says which values were retracted (per indicator): where one was
+ * the minimum or maximum of an ancestor's stripe, that stripe's extremes must be recomputed.
  */
 export function rollupDeltas(
   nodeId: string,
@@ -45,16 +57,16 @@ export function rollupDeltas(
   indicators: NumericIndicator[],
   before: Values | null,
   after: Values | null,
-): { rows: RollupRowDelta[]; retracted: string[] } {
+): { rows: RollupRowDelta[]; retracted: { indicatorId: string; value: number }[] } {
   const rows: RollupRowDelta[] = [];
-  const retracted: string[] = [];
+  const retracted: { indicatorId: string; value: number }[] = [];
   for (const ind of indicators) {
     const o = num(before?.[ind.code], ind.numeric);
     const a = num(after?.[ind.code], ind.numeric);
     const dn = (a.present ? 1 : 0) - (o.present ? 1 : 0);
     const ds = (a.value ?? 0) - (o.value ?? 0);
     if (dn === 0 && ds === 0 && o.value === a.value) continue;
-    if (o.value !== null && o.value !== a.value) retracted.push(ind.id);
+    if (o.value !== null && o.value !== a.value) retracted.push({ indicatorId: ind.id, value: o.value });
     rows.push({ body_id: nodeId, indicator_id: ind.id, stripe: -1, n: dn, sum: ds, min: a.value, max: a.value });
     for (const link of chain)
       rows.push({

@@ -33,9 +33,13 @@ import { deadlineHolds, ruleTarget, splitHolds } from './rules/targets.js';
 import * as repo from './directive.repository.js';
 import * as rounds from './round.repository.js';
 import * as defs from './definitions.repository.js';
+import { widenStatementTimeout } from '../../platform/db/busy.js';
 
 /** Adopted motions offered to found a directive: the latest, more than a body adopts in years. */
 const ADOPTED_MOTIONS_LISTED = 200;
+/** The freeze of a round's tree is a request's one long statement (seconds over 430,000 organisations): bounded
+ * by its own limit, not a request's usual one, so that it does not fail under load every time it is retried. */
+export const FREEZE_TIMEOUT_MS = 120_000;
 const iso = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString();
 const NO_PROGRESS = {
   counted: false,
@@ -209,6 +213,7 @@ export class DirectiveService {
       due_at: dueAt,
       expires_at: new Date(dueAt.getTime() + input.expiryDays * 86_400_000),
     });
+    await widenStatementTimeout(trx, FREEZE_TIMEOUT_MS);
     const n = await rounds.freeze(
       trx,
       { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt },
@@ -495,6 +500,7 @@ export class DirectiveService {
       due_at: p.dueAt,
       expires_at: p.expiresAt,
     });
+    await widenStatementTimeout(trx, FREEZE_TIMEOUT_MS);
     const n = await rounds.freeze(
       trx,
       { roundId, issuerId: issuer.id, issuerPath: issuer.path, issuerDepth: issuer.depth, dueAt: p.dueAt },

@@ -3,6 +3,7 @@
 // errors with 503 `database_busy` and Retry-After, never a hang (ADR 0013).
 import { sql, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
+import type { Executor } from './executor.js';
 
 /** No connection or session became free within the acquire timeout. */
 export class DatabaseBusyError extends Error {
@@ -31,4 +32,14 @@ export async function liftTimeouts(trx: Transaction<DB>): Promise<void> {
   await sql`set local statement_timeout = 0`.execute(trx);
   await sql`set local lock_timeout = 0`.execute(trx);
   await sql`set local idle_in_transaction_session_timeout = 0`.execute(trx);
+}
+
+/**
+ * Raises the statement timeout for the rest of the transaction `trx` to `ms` (still bounded): for a request's one
+ * known long statement, e.g. freezing a directive's tree over every primary organisation (ADR 0027 §2), which under
+ * load can take longer than a request's usual limit and would otherwise fail every time it is retried.
+ */
+export async function widenStatementTimeout(trx: Executor, ms: number): Promise<void> {
+  if (!Number.isSafeInteger(ms) || ms <= 0) throw new RangeError(`statement timeout ${ms} ms`);
+  await sql`select set_config('statement_timeout', ${String(ms)}, true)`.execute(trx);
 }

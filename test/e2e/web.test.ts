@@ -177,6 +177,32 @@ describe('web app', () => {
     });
   });
 
+  it('a branch the reader closes while the tree is still opening at their body stays closed', async () => {
+    await journey(h, 'tree-reveal-race', async (page) => {
+      // the reveal's reads of branches below the root are held until the reader has closed the root's branch
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/bodies/*/children*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await signIn(page, LOGINS.district);
+      const first = page.getByRole('treeitem').first();
+      await first.waitFor();
+      await expect.poll(() => page.locator('.tree').getAttribute('aria-busy')).toBe('true');
+      await first.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => first.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => first.getAttribute('aria-expanded')).toBe('false');
+      release();
+      await expect.poll(() => page.locator('.tree').getAttribute('aria-busy')).toBe('false');
+      // the reveal has finished: the branch stays as the reader left it
+      expect(await first.getAttribute('aria-expanded')).toBe('false');
+      await page.unroute('**/api/bodies/*/children*');
+    });
+  });
+
   it('a rank-and-file member is refused another district’s member list, and sees their own organisation', async () => {
     await journey(h, 'member-refused', async (page) => {
       await signIn(page, LOGINS.member);

@@ -131,22 +131,28 @@ export function OrgTree({ revealId, onRevealed }: { revealId?: string | null; on
     return (nodes.get(id)?.childCount ?? 0) > 0;
   };
 
+  // the reader's own openings and closings, counted: a reveal still loading does not undo them
+  const toggles = useRef(0);
   const expand = (id: string) => {
+    toggles.current++;
     setExpanded((s) => new Set(s).add(id));
     if (branches.get(id)?.state !== 'ready') void load(id);
   };
-  const collapse = (id: string) =>
+  const collapse = (id: string) => {
+    toggles.current++;
     setExpanded((s) => {
       const next = new Set(s);
       next.delete(id);
       return next;
     });
+  };
   const toggle = (id: string) => (expanded.has(id) ? collapse(id) : expand(id));
 
   // Open the tree down to a body found by search.
   useEffect(() => {
     if (!revealId) return;
     let cancelled = false;
+    const togglesAtStart = toggles.current;
     setRevealing(true);
     void (async () => {
       try {
@@ -161,11 +167,13 @@ export function OrgTree({ revealId, onRevealed }: { revealId?: string | null; on
         }
         if (cancelled) return;
         setNodes((m) => new Map(m).set(detail.body.id, { ...detail.body, ...m.get(detail.body.id) }));
-        setExpanded((s) => {
-          const next = new Set(s);
-          for (const a of detail.ancestors) next.add(a.id);
-          return next;
-        });
+        // a reader who has opened or closed a branch meanwhile has taken the tree in hand: it stays as they left it
+        if (toggles.current === togglesAtStart)
+          setExpanded((s) => {
+            const next = new Set(s);
+            for (const a of detail.ancestors) next.add(a.id);
+            return next;
+          });
         // the reader who has already moved into the tree keeps their place: the branch opens, the focus stays
         if (!inTree()) focusNode(revealId);
       } catch {
